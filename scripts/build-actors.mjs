@@ -1,0 +1,141 @@
+// Builds the example actors listed in src/examples/catalog.json into public/actors/<name>.wasm, and
+// writes public/actors/catalog.json (the catalog plus each component's size) for the built app.
+// Runs before dev, build and test, so it only rebuilds an actor whose output is missing or older
+// than its folder, the WIT, the catalog or this script; an up-to-date run costs a few stat calls.
+import { readFileSync, readdirSync, statSync, writeFileSync, renameSync, mkdirSync, existsSync } from 'node:fs';
+import { join, resolve, dirname, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const catalogPath = join(root, 'src/examples/catalog.json');
+const witDir = join(root, 'wit');
+const outDir = join(root, 'public/actors');
+const languages = ['JavaScript', 'WAT'];
+
+try {
+  await main();
+} catch (error) {
+  console.error(`build-actors: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+}
+
+async function main() {
+  const catalog = readCatalog();
+  mkdirSync(outDir, { recursive: true });
+  const sharedInputs = [
+    ...readdirSync(witDir).filter((f) => f.endsWith('.wit')).map((f) => join(witDir, f)),
+    catalogPath,
+    fileURLToPath(import.meta.url),
+  ];
+  const results = await Promise.allSettled(catalog.map((actor) => buildIfStale(actor, sharedInputs)));
+  const width = Math.max(...catalog.map((actor) => actor.name.length));
+  const failures = [];
+  results.forEach((result, i) => {
+    const name = catalog[i].name.padEnd(width);
+    if (result.status === 'fulfilled') {
+      console.log(`build-actors: ${name}  ${result.value}`);
+    } else {
+      failures.push(catalog[i].name);
+      const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
+      console.error(`build-actors: ${name}  FAILED (${catalog[i].source}, world ${catalog[i].world})\n${indent(reason)}`);
+    }
+  });
+  if (failures.length > 0) throw `${failures.length} of ${catalog.length} actors failed to build: ${failures.join(', ')}`;
+  writeBuiltCatalog(catalog);
+}
+
+/** The catalog is hand-edited, so check it here rather than let a typo fail deep in a tool. */
+function readCatalog() {
+  let catalog;
+  try {
+    catalog = JSON.parse(readFileSync(catalogPath, 'utf8'));
+  } catch (error) {
+    throw `cannot read ${relative(root, catalogPath)}: ${error.message}`;
+  }
+  if (!Array.isArray(catalog) || catalog.length === 0) throw `${relative(root, catalogPath)} must be a non-empty array`;
+  const seen = new Set();
+  for (const [i, actor] of catalog.entries()) {
+    const where = `${relative(root, catalogPath)} entry ${i}`;
+    for (const key of ['name', 'description', 'language', 'source', 'world']) {
+      if (typeof actor?.[key] !== 'string' || actor[key] === '') throw `${where}: "${key}" must be a non-empty string`;
+    }
+    if (!/^[a-z][a-z0-9-]*$/.test(actor.name)) throw `${where}: name "${actor.name}" must be lower-case letters, digits and dashes`;
+    if (seen.has(actor.name)) throw `${where}: name "${actor.name}" is used twice`;
+    seen.add(actor.name);
+    if (!languages.includes(actor.language)) throw `${where}: language must be one of ${languages.join(', ')}, got "${actor.language}"`;
+    // The actor's folder is what decides staleness, so its source must live there.
+    if (!actor.source.startsWith(`src/examples/${actor.name}/`)) throw `${where}: source must be under src/examples/${actor.name}/`;
+    if (!existsSync(join(root, actor.source))) throw `${where}: source ${actor.source} does not exist`;
+  }
+  return catalog;
+}
+
+async function buildIfStale(actor, sharedInputs) {
+  const output = join(outDir, `${actor.name}.wasm`);
+  const inputs = [...sharedInputs, ...filesUnder(join(root, 'src/examples', actor.name))];
+  const newestInput = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
+  if (existsSync(output) && statSync(output).mtimeMs >= newestInput) return 'up to date';
+  const started = performance.now();
+  const bytes = actor.language === 'WAT' ? await buildWat(actor) : await buildJavaScript(actor);
+  // Written under a temporary name first: a half-written file must never look up to date.
+  writeFileSync(`${output}.tmp`, bytes);
+  renameSync(`${output}.tmp`, output);
+  return `built in ${Math.round(performance.now() - started)} ms (${formatSize(bytes.length)})`;
+}
+
+async function buildJavaScript(actor) {
+  // Loaded only when needed: the native binding is the slow part of an up-to-date run.
+  const { componentize } = await import('componentize-qjs');
+  const jsPath = join(root, actor.source);
+  const { component } = await componentize({
+    witPath: witDir,
+    world: actor.world,
+    jsSource: readFileSync(jsPath, 'utf8'),
+    jsPath,
+    // Without sync the component uses the async ABI, which needs JSPI (absent from Node 20).
+    sync: true,
+    // The examples use no WASI; stubs keep WASI out of the component's imports.
+    stubWasi: true,
+  });
+  return component;
+}
+
+async function buildWat(actor) {
+  const { parse, componentEmbed, componentNew } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const core = await parse(readFileSync(join(root, actor.source), 'utf8'));
+  // The WASI build of wasm-tools cannot read WIT from a path here, so it gets the source text.
+  const embedded = await componentEmbed({ binary: core, witSource: witSource(), world: actor.world });
+  return componentNew(embedded);
+}
+
+/** All files of the theater:simple package as one source text (each file repeats the package line). */
+function witSource() {
+  const packageLine = /^package theater:simple;\s*$/m;
+  const bodies = readdirSync(witDir)
+    .filter((file) => file.endsWith('.wit'))
+    .sort()
+    .map((file) => readFileSync(join(witDir, file), 'utf8').replace(packageLine, ''));
+  return `package theater:simple;\n${bodies.join('\n')}`;
+}
+
+/** Rewritten only when it changes, so an up-to-date run does not wake up the dev server. */
+function writeBuiltCatalog(catalog) {
+  const built = catalog.map((actor) => ({ ...actor, size: statSync(join(outDir, `${actor.name}.wasm`)).size }));
+  const path = join(outDir, 'catalog.json');
+  const text = `${JSON.stringify(built, null, 2)}\n`;
+  if (!existsSync(path) || readFileSync(path, 'utf8') !== text) writeFileSync(path, text);
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+function formatSize(bytes) {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+function indent(text) {
+  return text.replace(/^/gm, '    ');
+}

@@ -1,0 +1,39 @@
+/** Byte helpers shared by the engine, the inspector and the chain code. */
+
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+const utf8Encoder = new TextEncoder();
+
+export const utf8 = (text: string): Uint8Array => utf8Encoder.encode(text);
+
+/** The text of `bytes` when they are valid UTF-8, else undefined (states are often binary). */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const hexDigits = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += hexDigits[bytes[i]!];
+  return out;
+}
+
+/** Parses hex written with or without spaces; undefined when it is not whole bytes of hex. */
+export function fromHex(text: string): Uint8Array | undefined {
+  const clean = text.replace(/\s+/g, '');
+  if (clean.length % 2 !== 0 || /[^0-9a-fA-F]/.test(clean)) return undefined;
+  const out = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}

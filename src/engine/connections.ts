@@ -1,0 +1,49 @@
+import { engineError, type EngineError } from './errors';
+import { ok, type Result } from './result';
+
+/** A simulated WebSocket client. Ids are stable and never reused within a session. */
+export interface Connection {
+  id: number;
+  open: boolean;
+}
+
+/**
+ * The simulated server's view of its clients. Theater's message carries no connection id, so
+ * the actor cannot tell these apart; the playground keeps them apart so each response is shown
+ * only where Theater would send it: to the connection whose event produced it.
+ */
+export class ConnectionTable {
+  #connections = new Map<number, Connection>();
+  #nextId = 1;
+
+  open(): Connection {
+    const connection = { id: this.#nextId++, open: true };
+    this.#connections.set(connection.id, connection);
+    return connection;
+  }
+
+  /** The open connection with this id, or the reason there is none. */
+  requireOpen(id: number): Result<Connection, EngineError> {
+    const connection = this.#connections.get(id);
+    if (!connection) return engineError('no-such-connection', `There is no connection #${id}.`);
+    if (!connection.open) return engineError('connection-closed', `Connection #${id} is closed: open a new connection.`);
+    return ok(connection);
+  }
+
+  markClosed(id: number): void {
+    const connection = this.#connections.get(id);
+    if (connection) connection.open = false;
+  }
+
+  list(): Connection[] {
+    return [...this.#connections.values()].map((c) => ({ ...c }));
+  }
+
+  /** Rebuilds the table from a snapshot, keeping ids stable. */
+  static from(connections: readonly Connection[]): ConnectionTable {
+    const table = new ConnectionTable();
+    for (const c of connections) table.#connections.set(c.id, { ...c });
+    table.#nextId = Math.max(0, ...connections.map((c) => c.id)) + 1;
+    return table;
+  }
+}

@@ -1,0 +1,105 @@
+import { $init, generate } from '@bytecodealliance/jco-transpile/component';
+import { CallRecorder } from './hostCalls';
+import { buildImports } from './hostImports';
+import { describeThrown, engineError, type EngineError } from './errors';
+import { ACTOR, RUNTIME, WEBSOCKET_SERVER, unversioned } from './interfaceNames';
+import type { ComponentInfo } from './inspect';
+import type { WebsocketMessage, WebsocketResponse } from './messages';
+import { ok, type Result } from './result';
+import { parseImportTypes } from './stubDefaults';
+
+/**
+ * Turns generated JavaScript into a module. The Worker uses a Blob URL, Node a data URL: the
+ * engine does not care which, and neither needs a file on disk or a network fetch.
+ */
+export type ModuleImporter = (source: string) => Promise<Record<string, unknown>>;
+
+/** Works wherever dynamic `import()` of a `data:` URL does (Node, browsers, workers). */
+export const dataUrlImporter: ModuleImporter = (source) =>
+  import(/* @vite-ignore */ `data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`);
+
+/** The raw exports of one instance, in jco's JavaScript shapes. */
+export interface ActorExports {
+  handleMessage(state: Uint8Array | undefined, params: [WebsocketMessage]): [Uint8Array | undefined, [WebsocketResponse]];
+  init?: (state: Uint8Array | undefined) => [Uint8Array | undefined];
+}
+
+type Instantiate = (
+  getCoreModule: (path: string) => Promise<WebAssembly.Module>,
+  imports: Record<string, unknown>,
+) => Promise<Record<string, unknown>>;
+
+/**
+ * A component transpiled once and instantiable many times: after a trap an instance refuses
+ * every further call, so the engine instantiates again from the same compiled modules (cheap).
+ */
+export class LoadedComponent {
+  readonly recorder = new CallRecorder();
+
+  private constructor(
+    readonly info: ComponentInfo,
+    private readonly instantiateGlue: Instantiate,
+    private readonly coreModules: Map<string, Promise<WebAssembly.Module>>,
+    private readonly imports: Record<string, unknown>,
+  ) {}
+
+  /** Transpiles with jco and compiles the core modules; `info` comes from `inspect`. */
+  static async load(bytes: Uint8Array, info: ComponentInfo, name: string, importModule: ModuleImporter): Promise<Result<LoadedComponent, EngineError>> {
+    await $init;
+    const importNames = info.imports.filter((item) => item.kind === 'interface').map((item) => item.name);
+    const needsTypes = importNames.some((name) => unversioned(name) !== RUNTIME && !name.startsWith('wasi:'));
+    let files: Array<[string, Uint8Array]>;
+    try {
+      ({ files } = generate(bytes, { name: 'actor', instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: !needsTypes }));
+    } catch (thrown) {
+      return engineError('invalid-component', `jco could not transpile ${name}: ${describeThrown(thrown)}`);
+    }
+    const decoder = new TextDecoder();
+    const coreModules = new Map<string, Promise<WebAssembly.Module>>();
+    const declarations: Array<[string, string]> = [];
+    let glue = '';
+    for (const [path, content] of files) {
+      if (path.endsWith('.wasm')) coreModules.set(path, WebAssembly.compile(content as Uint8Array<ArrayBuffer>));
+      else if (path.endsWith('.d.ts')) declarations.push([path, decoder.decode(content)]);
+      else if (path === 'actor.js') glue = decoder.decode(content);
+    }
+    // Surface compile errors (say, a proposal this browser lacks) now, not at the first message.
+    try {
+      await Promise.all(coreModules.values());
+    } catch (thrown) {
+      return engineError('instantiate-failed', `This browser cannot compile ${name}: ${describeThrown(thrown)}`);
+    }
+    const glueModule = await importModule(glue);
+    const types = parseImportTypes(declarations, importNames);
+    const component = new LoadedComponent(info, glueModule.instantiate as Instantiate, coreModules, {});
+    Object.assign(component.imports, await buildImports(importNames, types, component.recorder));
+    return ok(component);
+  }
+
+  /** A fresh instance (the first, or the next after a trap). */
+  async instantiate(): Promise<Result<ActorExports, EngineError>> {
+    let root: Record<string, unknown>;
+    try {
+      root = await this.instantiateGlue(async (path) => {
+        const module = this.coreModules.get(path);
+        if (!module) throw new Error(`jco asked for a core module it did not generate: ${path}`);
+        return module;
+      }, this.imports);
+    } catch (thrown) {
+      return engineError('instantiate-failed', `Instantiating the component failed: ${describeThrown(thrown)}`);
+    }
+    const find = (iface: string) => {
+      const key = Object.keys(root).find((k) => unversioned(k) === iface);
+      return key ? (root[key] as Record<string, unknown>) : undefined;
+    };
+    const server = find(WEBSOCKET_SERVER);
+    if (!server || typeof server.handleMessage !== 'function') {
+      return engineError('missing-export', `The instance has no ${WEBSOCKET_SERVER}.handle-message function.`);
+    }
+    const actor = find(ACTOR);
+    return ok({
+      handleMessage: server.handleMessage as ActorExports['handleMessage'],
+      init: typeof actor?.init === 'function' ? (actor.init as ActorExports['init']) : undefined,
+    });
+  }
+}

@@ -1,0 +1,269 @@
+import { bytesEqual } from './bytes';
+import { ChainBuilder, chainJson } from './chain';
+import { ConnectionTable, type Connection } from './connections';
+import { describeThrown, engineError, type EngineError } from './errors';
+import type { ActorEvent, CallOutcome, EventKind, RecordedEvent } from './events';
+import { inspect, type ComponentInfo } from './inspect';
+import { dataUrlImporter, LoadedComponent, type ActorExports, type ModuleImporter } from './loader';
+import { makeMessage, type WebsocketMessage, type WebsocketResponse } from './messages';
+import { ok, type Result } from './result';
+import { StateStore, type StateRef } from './stateStore';
+import { toWire } from './wire';
+
+export const ACTOR_STATUSES = ['ready', 'stopped'] as const;
+export type ActorStatus = (typeof ACTOR_STATUSES)[number];
+
+export interface SessionOptions {
+  /** Shown to people: usually the file name. */
+  name: string;
+  importModule?: ModuleImporter;
+  /** Wall clock for `startedAt` (injectable so tests and replays are deterministic). */
+  now?: () => number;
+}
+
+/** Everything needed to carry a session into a fresh worker after the old one was killed. */
+export interface SessionSnapshot {
+  events: ActorEvent[];
+  states: Array<[string, Uint8Array]>;
+  connections: Connection[];
+  status: ActorStatus;
+}
+
+/** A session that started: the init event, when the actor has `init`. */
+export interface Started {
+  session: ActorSession;
+  init: RecordedEvent | undefined;
+}
+
+/**
+ * One loaded actor behind a simulated Theater WebSocket server, recording every call.
+ *
+ * Theater's rules, kept here so every front end (page, tests, command line) gets them: the host
+ * owns the state; only `ok` commits it; `err`, traps and timeouts leave it as it was; a trap
+ * poisons the instance, so the next call gets a fresh one from the last committed state.
+ */
+export class ActorSession {
+  readonly #states = new StateStore();
+  readonly #events: ActorEvent[] = [];
+  readonly #chain = new ChainBuilder();
+  #connections = new ConnectionTable();
+  #committed: StateRef = null;
+  #status: ActorStatus = 'ready';
+  #exports: ActorExports;
+  readonly #now: () => number;
+
+  private constructor(
+    readonly name: string,
+    readonly info: ComponentInfo,
+    private readonly component: LoadedComponent,
+    exports: ActorExports,
+    now: () => number,
+  ) {
+    this.#exports = exports;
+    this.#now = now;
+  }
+
+  /** Inspects, transpiles and instantiates `bytes`, then runs `init` if the actor has it. */
+  static async start(bytes: Uint8Array, options: SessionOptions): Promise<Result<Started, EngineError>> {
+    const session = await ActorSession.#create(bytes, options);
+    if (!session.ok) return session;
+    let init: RecordedEvent | undefined;
+    if (session.value.#exports.init) {
+      init = await session.value.#call('init', null, null);
+      if (init.event.outcome.kind !== 'ok') {
+        const outcome = init.event.outcome;
+        const why = outcome.kind === 'err' || outcome.kind === 'trap' ? outcome.message : outcome.kind;
+        return engineError('init-failed', `The actor's init failed (${outcome.kind}: ${why}), so it cannot start.`);
+      }
+    }
+    return ok({ session: session.value, init });
+  }
+
+  /** Loads `bytes` and adopts a recorded history without re-running it (worker restarts). */
+  static async restore(bytes: Uint8Array, snapshot: SessionSnapshot, options: SessionOptions): Promise<Result<ActorSession, EngineError>> {
+    const created = await ActorSession.#create(bytes, options);
+    if (!created.ok) return created;
+    const session = created.value;
+    for (const [hash, state] of snapshot.states) {
+      if (session.#states.adopt(state) !== hash) return engineError('invalid-snapshot', `State ${hash.slice(0, 12)}… does not match its hash.`);
+    }
+    for (const event of snapshot.events) {
+      if (!session.#states.has(event.stateAfter)) return engineError('invalid-snapshot', `Event #${event.seq} refers to a state the snapshot lacks.`);
+    }
+    session.#events.push(...snapshot.events);
+    session.#committed = snapshot.events.at(-1)?.stateAfter ?? null;
+    session.#connections = ConnectionTable.from(snapshot.connections);
+    session.#status = snapshot.status;
+    return ok(session);
+  }
+
+  static async #create(bytes: Uint8Array, options: SessionOptions): Promise<Result<ActorSession, EngineError>> {
+    const info = await inspect(bytes);
+    if (!info.ok) return info;
+    const component = await LoadedComponent.load(bytes, info.value, options.name, options.importModule ?? dataUrlImporter);
+    if (!component.ok) return component;
+    const exports = await component.value.instantiate();
+    if (!exports.ok) return exports;
+    return ok(new ActorSession(options.name, info.value, component.value, exports.value, options.now ?? Date.now));
+  }
+
+  get status(): ActorStatus {
+    return this.#status;
+  }
+
+  get committedState(): StateRef {
+    return this.#committed;
+  }
+
+  get events(): readonly ActorEvent[] {
+    return this.#events;
+  }
+
+  state(ref: StateRef): Uint8Array | undefined {
+    return this.#states.get(ref);
+  }
+
+  get connections(): Connection[] {
+    return this.#connections.list();
+  }
+
+  /** Opens a simulated client and delivers `connect` to the actor. */
+  async open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
+    const running = this.#requireRunning();
+    if (!running.ok) return running;
+    const connection = this.#connections.open();
+    const recorded = await this.#call('message', connection.id, makeMessage('connect'));
+    return ok({ connection: { ...connection }, recorded });
+  }
+
+  /** Closes a simulated client and delivers `close` to the actor. */
+  async close(connectionId: number): Promise<Result<RecordedEvent, EngineError>> {
+    const open = this.#connections.requireOpen(connectionId);
+    if (!open.ok) return open;
+    this.#connections.markClosed(connectionId);
+    // The socket is gone whatever the actor's state; a stopped actor is just not told.
+    const running = this.#requireRunning();
+    if (!running.ok) return running;
+    return ok(await this.#call('message', connectionId, makeMessage('close')));
+  }
+
+  /** Delivers one message from a client. */
+  async send(connectionId: number, message: WebsocketMessage): Promise<Result<RecordedEvent, EngineError>> {
+    const running = this.#requireRunning();
+    if (!running.ok) return running;
+    const open = this.#connections.requireOpen(connectionId);
+    if (!open.ok) return open;
+    return ok(await this.#call('message', connectionId, message));
+  }
+
+  /**
+   * Records a call that the client's watchdog had to kill. The engine cannot see a timeout (it
+   * was stuck inside the call); the new worker writes it down so the history has no gap.
+   */
+  recordTimeout(connectionId: number | null, input: WebsocketMessage | null, afterMs: number): RecordedEvent {
+    const before = this.#committed;
+    return this.#append({
+      kind: input ? 'message' : 'init',
+      connectionId,
+      startedAt: this.#now() - afterMs,
+      durationMs: afterMs,
+      input,
+      stateBefore: before,
+      stateAfter: before,
+      outcome: { kind: 'timeout', afterMs },
+      responses: [],
+      hostCalls: [],
+      shutdown: false,
+    }, []);
+  }
+
+  /** Theater's event chain for the whole history, as JSON that verifies under Theater's rule. */
+  exportChain(): string {
+    return chainJson(this.#chain.extend(this.#events, (ref) => this.#states.get(ref)));
+  }
+
+  /** The chain hash (hex) closing the event at `seq`, computed on demand. */
+  chainHash(seq: number): string | undefined {
+    this.#chain.extend(this.#events.slice(0, seq + 1), (ref) => this.#states.get(ref));
+    return this.#chain.eventHash(seq)?.map((b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  snapshot(): SessionSnapshot {
+    const refs = new Set(this.#events.flatMap((e) => [e.stateBefore, e.stateAfter]).filter((r): r is string => r !== null));
+    return {
+      events: [...this.#events],
+      states: [...refs].map((ref) => [ref, this.#states.get(ref)!]),
+      connections: this.#connections.list(),
+      status: this.#status,
+    };
+  }
+
+  #requireRunning(): Result<true, EngineError> {
+    return this.#status === 'ready' ? ok(true) : engineError('actor-stopped', 'The actor has shut down (it called runtime.shutdown): load it again to continue.');
+  }
+
+  async #call(kind: EventKind, connectionId: number | null, input: WebsocketMessage | null): Promise<RecordedEvent> {
+    const before = this.#committed;
+    const stateBytes = this.#states.get(before);
+    this.component.recorder.take();
+    const startedAt = this.#now();
+    const t0 = performance.now();
+    let outcome: CallOutcome;
+    let next: Uint8Array | undefined;
+    let response: WebsocketResponse = { messages: [] };
+    try {
+      if (kind === 'init') [next] = this.#exports.init!(stateBytes);
+      else [next, [response]] = this.#exports.handleMessage(stateBytes, [input!]);
+      outcome = { kind: 'ok' };
+    } catch (thrown) {
+      outcome = isActorErr(thrown) ? { kind: 'err', message: describeThrown(thrown) } : { kind: 'trap', message: describeThrown(thrown) };
+    }
+    const durationMs = performance.now() - t0;
+    const trace = this.component.recorder.take();
+    const newStates: Array<[string, Uint8Array]> = [];
+    let after = before;
+    if (outcome.kind === 'ok') {
+      const stored = next !== undefined && stateBytes !== undefined && bytesEqual(stateBytes, next) ? { ref: before, isNew: false } : this.#states.put(next);
+      after = stored.ref;
+      if (stored.isNew && stored.ref !== null) newStates.push([stored.ref, next!]);
+      this.#committed = after;
+    }
+    if (trace.shutdown) this.#status = 'stopped';
+    const recorded = this.#append(
+      {
+        kind,
+        connectionId,
+        startedAt,
+        durationMs,
+        input,
+        stateBefore: before,
+        stateAfter: after,
+        outcome,
+        responses: response.messages.map(toWire),
+        hostCalls: trace.hostCalls,
+        shutdown: trace.shutdown !== undefined,
+      },
+      newStates,
+    );
+    if (outcome.kind === 'trap') await this.#reinstantiate();
+    return recorded;
+  }
+
+  #append(event: Omit<ActorEvent, 'seq'>, newStates: Array<[string, Uint8Array]>): RecordedEvent {
+    const full: ActorEvent = { seq: this.#events.length, ...event };
+    this.#events.push(full);
+    for (const response of full.responses) if (response.frame?.frame === 'close' && full.connectionId !== null) this.#connections.markClosed(full.connectionId);
+    return { event: full, newStates };
+  }
+
+  async #reinstantiate(): Promise<void> {
+    const fresh = await this.component.instantiate();
+    // Instantiating worked once for these very modules; failing now is a bug, not a user error.
+    if (!fresh.ok) throw new Error(`re-instantiation after a trap failed: ${fresh.error.message}`);
+    this.#exports = fresh.value;
+  }
+}
+
+/** jco turns an `err(..)` result into a thrown ComponentError carrying the payload. */
+const isActorErr = (thrown: unknown) =>
+  typeof thrown === 'object' && thrown !== null && 'payload' in thrown && !(thrown instanceof WebAssembly.RuntimeError);

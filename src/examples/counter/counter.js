@@ -1,0 +1,142 @@
+// A stateful actor: the state is JSON in UTF-8 bytes, so the playground's state inspector and diffs
+// have something readable to show, and `history` lets the state grow without bound.
+import runtime from 'theater:simple/runtime';
+
+const initialState = { count: 0, connections: 0, history: [] };
+// Keeps one `burst` from flooding the timeline; large enough to show many messages per event.
+const maxBurst = 100;
+
+export const actor = {
+  init(state) {
+    // A restart hands back the last committed state; only a fresh actor starts from zero.
+    if (state) {
+      load(state);
+      runtime.log('counter resumed');
+      return [state];
+    }
+    runtime.log('counter initialised');
+    return [save(initialState)];
+  },
+};
+
+export const websocketServer = {
+  handleMessage(stateBytes, [message]) {
+    // Theater need not call init first (a replay may start mid-history), so none means fresh.
+    const state = stateBytes ? load(stateBytes) : { ...initialState, history: [] };
+    const replies = handle(state, message);
+    return [save(state), [{ messages: replies.map(text) }]];
+  },
+};
+
+function handle(state, message) {
+  switch (message.ty.tag) {
+    case 'connect':
+      state.connections += 1;
+      runtime.log(`connect -> ${state.connections} open`);
+      return [`connected (${state.connections} open)`];
+    case 'close':
+      // A replay can start after the connect, so never go below zero.
+      state.connections = Math.max(0, state.connections - 1);
+      runtime.log(`close -> ${state.connections} open`);
+      return [];
+    case 'text':
+      return command(state, message.text ?? '');
+    default:
+      runtime.log(`ignored a ${message.ty.tag} message`);
+      return [];
+  }
+}
+
+function command(state, input) {
+  const [name, ...args] = input.trim().split(/\s+/);
+  switch (name) {
+    case 'inc':
+    case 'dec': {
+      const n = args.length === 0 ? 1 : wholeNumber(name, args, Number.MAX_SAFE_INTEGER);
+      state.count += name === 'inc' ? n : -n;
+      runtime.log(`${name} ${n} -> count ${state.count}`);
+      return [`count: ${state.count}`];
+    }
+    case 'reset':
+      noArgs(name, args);
+      state.count = 0;
+      runtime.log('reset -> count 0');
+      return ['count: 0'];
+    case 'get':
+      noArgs(name, args);
+      runtime.log(`get -> count ${state.count}`);
+      return [`count: ${state.count}`];
+    case 'burst': {
+      const n = wholeNumber(name, args, maxBurst);
+      runtime.log(`burst ${n}`);
+      return Array.from({ length: n }, (_, i) => `${i + 1}/${n}`);
+    }
+    default:
+      state.history.push(input);
+      runtime.log(`stored "${input}" (${state.history.length} items)`);
+      return [`stored (${state.history.length} items)`];
+  }
+}
+
+// Errors are thrown as strings: componentize-qjs turns a thrown value into the `err` of the result,
+// so the host commits nothing and shows this text.
+function wholeNumber(name, args, max) {
+  const [arg] = args;
+  if (args.length !== 1 || !/^\d+$/.test(arg) || Number(arg) < 1 || Number(arg) > max) {
+    throw `counter: "${name}" needs one whole number from 1 to ${max}, got "${args.join(' ')}"`;
+  }
+  return Number(arg);
+}
+
+function noArgs(name, args) {
+  if (args.length > 0) throw `counter: "${name}" takes no argument, got "${args.join(' ')}"`;
+}
+
+function text(value) {
+  return { ty: { tag: 'text' }, text: value, data: null };
+}
+
+function load(bytes) {
+  try {
+    return JSON.parse(utf8Decode(bytes));
+  } catch (e) {
+    throw `counter: the state is not the JSON this actor writes (${e})`;
+  }
+}
+
+function save(state) {
+  return utf8Encode(JSON.stringify(state));
+}
+
+// QuickJS has neither TextEncoder nor TextDecoder. Lone surrogates and malformed bytes become
+// U+FFFD, as the standard codecs do, so odd input cannot make the actor throw.
+function utf8Encode(string) {
+  const out = [];
+  for (const char of string) {
+    let c = char.codePointAt(0);
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return new Uint8Array(out);
+}
+
+function utf8Decode(bytes) {
+  const codes = [];
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i++];
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    let c = extra === 0 ? b : b & (0x3f >> extra);
+    for (let k = 0; k < extra; k++, i++) {
+      if (i >= bytes.length || (bytes[i] & 0xc0) !== 0x80) { c = -1; break; }
+      c = (c << 6) | (bytes[i] & 63);
+    }
+    codes.push(extra < 0 || c < 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ? 0xfffd : c);
+  }
+  // Chunked so a large state does not exceed the engine's argument limit.
+  let out = '';
+  for (let i = 0; i < codes.length; i += 4096) out += String.fromCodePoint(...codes.slice(i, i + 4096));
+  return out;
+}

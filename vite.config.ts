@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// QuickJS-built example actors use the extended-const proposal, which Node 20 only runs behind a
+// V8 flag (Node 22+ has it on). The flag cannot go in NODE_OPTIONS, so the test workers get it.
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+const wasmFlags = nodeMajor < 22 ? ['--experimental-wasm-extended-const'] : [];
+
+export default defineConfig({
+  plugins: [react()],
+  // Relative asset URLs so `dist/` works from any static server and any sub-path.
+  base: './',
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
+  server: { port: 5173, strictPort: true },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    execArgv: wasmFlags,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
