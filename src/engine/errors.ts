@@ -16,6 +16,8 @@ export const ENGINE_ERROR_CODES = [
   'invalid-message',
   'invalid-snapshot',
   'invalid-chain',
+  'worker-crashed',
+  'internal-error',
 ] as const;
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 

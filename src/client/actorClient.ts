@@ -1,0 +1,215 @@
+import type { ActorEvent, ComponentInfo, Connection, EngineError, RecordedEvent, Result, SessionSnapshot, WebsocketMessage } from '../engine';
+import { PROTOCOL_VERSION, type CallName, type Calls, type PendingTimeout, type Response } from '../protocol/messages';
+import type { WorkerFactory, WorkerLike } from './workerLike';
+
+export interface ClientOptions {
+  createWorker: WorkerFactory;
+  /** How long one call into the actor may run before the worker is killed (ms). */
+  callTimeoutMs?: number;
+  /** Loading transpiles and compiles: allow much longer. */
+  loadTimeoutMs?: number;
+  /** Told of every event recorded, in order, including timeouts the client recorded itself. */
+  onEvent?: (recorded: RecordedEvent) => void;
+}
+
+interface Loaded {
+  name: string;
+  bytes: Uint8Array;
+  info: ComponentInfo;
+}
+
+type Answer<K extends CallName> = Result<Calls[K]['value'], EngineError> | { ok: false; error: EngineError; timedOut: true };
+
+/**
+ * The page's handle on the actor. It owns the worker, runs one call at a time under a watchdog,
+ * and keeps a mirror of the history so that when a call hangs it can kill the worker, start a
+ * fresh one, restore the last committed state and write the timeout down: the page never
+ * freezes and nothing recorded is lost.
+ */
+export class ActorClient {
+  #worker: WorkerLike | undefined;
+  #loaded: Loaded | undefined;
+  #nextId = 1;
+  #pending = new Map<number, (response: Response) => void>();
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #events: ActorEvent[] = [];
+  readonly #states = new Map<string, Uint8Array>();
+  readonly #connections = new Map<number, Connection>();
+  #callTimeoutMs: number;
+  readonly #loadTimeoutMs: number;
+
+  constructor(private readonly options: ClientOptions) {
+    this.#callTimeoutMs = options.callTimeoutMs ?? 5000;
+    this.#loadTimeoutMs = options.loadTimeoutMs ?? 60_000;
+  }
+
+  get info(): ComponentInfo | undefined {
+    return this.#loaded?.info;
+  }
+
+  get events(): readonly ActorEvent[] {
+    return this.#events;
+  }
+
+  get connections(): Connection[] {
+    return [...this.#connections.values()];
+  }
+
+  state(ref: string | null): Uint8Array | undefined {
+    return ref === null ? undefined : this.#states.get(ref);
+  }
+
+  set callTimeoutMs(ms: number) {
+    this.#callTimeoutMs = ms;
+  }
+
+  /**
+   * Loads a component in a fresh worker. Only when it loads does it replace the current actor:
+   * a bad file leaves the loaded actor, its state and its history untouched.
+   */
+  load(name: string, bytes: Uint8Array): Promise<Result<{ info: ComponentInfo; init: RecordedEvent | undefined }, EngineError>> {
+    return this.#serialize(async () => {
+      const worker = this.options.createWorker();
+      const answer = await this.#request(worker, 'load', { name, bytes: bytes.slice() }, this.#loadTimeoutMs);
+      if (!answer.ok) {
+        worker.terminate();
+        return { ok: false, error: answer.error };
+      }
+      this.#worker?.terminate();
+      this.#adopt(worker);
+      this.#loaded = { name, bytes, info: answer.value.info };
+      this.#events.length = 0;
+      this.#states.clear();
+      this.#connections.clear();
+      if (answer.value.init) this.#record(answer.value.init);
+      return answer;
+    });
+  }
+
+  open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
+    return this.#serialize(async () => {
+      const predicted: Connection = { id: Math.max(0, ...this.#connections.keys()) + 1, open: true };
+      const answer = await this.#call('open', {}, { connectionId: predicted.id, input: { ty: { tag: 'connect' } } }, predicted);
+      if (!answer.ok) return answer;
+      if ('connection' in answer.value) {
+        this.#connections.set(answer.value.connection.id, answer.value.connection);
+        return answer as Result<Calls['open']['value'], EngineError>;
+      }
+      return { ok: true, value: { connection: predicted, recorded: answer.value } };
+    });
+  }
+
+  close(connectionId: number): Promise<Result<RecordedEvent, EngineError>> {
+    return this.#serialize(async () => {
+      const known = this.#connections.get(connectionId);
+      if (known) known.open = false;
+      return this.#eventCall(await this.#call('close', { connectionId }, { connectionId, input: { ty: { tag: 'close' } } }));
+    });
+  }
+
+  send(connectionId: number, message: WebsocketMessage): Promise<Result<RecordedEvent, EngineError>> {
+    return this.#serialize(async () => this.#eventCall(await this.#call('send', { connectionId, message }, { connectionId, input: message })));
+  }
+
+  exportChain(): Promise<Result<string, EngineError>> {
+    return this.#serialize(() => this.#plain('exportChain', {}));
+  }
+
+  chainHash(seq: number): Promise<Result<string | undefined, EngineError>> {
+    return this.#serialize(() => this.#plain('chainHash', { seq }));
+  }
+
+  dispose(): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+
+  /** What a fresh worker needs to carry on exactly where this one stopped. */
+  snapshot(): SessionSnapshot {
+    const refs = new Set(this.#events.flatMap((e) => [e.stateBefore, e.stateAfter]).filter((r): r is string => r !== null));
+    return {
+      events: [...this.#events],
+      states: [...refs].map((ref) => [ref, this.#states.get(ref)!]),
+      connections: this.connections.map((c) => ({ ...c })),
+      status: this.#events.some((e) => e.shutdown) ? 'stopped' : 'ready',
+    };
+  }
+
+  #serialize<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #eventCall(answer: Result<RecordedEvent | Calls['open']['value'], EngineError>): Result<RecordedEvent, EngineError> {
+    if (!answer.ok) return answer;
+    return { ok: true, value: 'recorded' in answer.value ? answer.value.recorded : answer.value };
+  }
+
+  async #plain<K extends 'exportChain' | 'chainHash'>(call: K, args: Calls[K]['args']): Promise<Result<Calls[K]['value'], EngineError>> {
+    if (!this.#worker) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
+    const answer = await this.#request(this.#worker, call, args, this.#loadTimeoutMs);
+    return answer.ok ? answer : { ok: false, error: answer.error };
+  }
+
+  /** A call into the actor under the watchdog; on timeout, restarts and records the timeout. */
+  async #call<K extends 'open' | 'close' | 'send'>(call: K, args: Calls[K]['args'], pending: Omit<PendingTimeout, 'afterMs'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
+    if (!this.#worker || !this.#loaded) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
+    const answer = await this.#request(this.#worker, call, args, this.#callTimeoutMs);
+    if (answer.ok) {
+      const value = answer.value as Calls[K]['value'];
+      this.#record('recorded' in value ? value.recorded : value);
+      return { ok: true, value };
+    }
+    if (!('timedOut' in answer)) return answer;
+    if (opening) this.#connections.set(opening.id, opening);
+    return this.#restart({ ...pending, afterMs: this.#callTimeoutMs });
+  }
+
+  /** Kills the stuck worker and brings a new one to the last committed state. */
+  async #restart(timeout: PendingTimeout): Promise<Result<RecordedEvent, EngineError>> {
+    const loaded = this.#loaded!;
+    this.#worker?.terminate();
+    const worker = this.options.createWorker();
+    this.#adopt(worker);
+    const answer = await this.#request(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), timeout }, this.#loadTimeoutMs);
+    if (!answer.ok) return { ok: false, error: answer.error };
+    const recorded = answer.value.timeout!;
+    this.#record(recorded);
+    return { ok: true, value: recorded };
+  }
+
+  #record(recorded: RecordedEvent): void {
+    for (const [hash, bytes] of recorded.newStates) this.#states.set(hash, bytes);
+    this.#events.push(recorded.event);
+    this.options.onEvent?.(recorded);
+  }
+
+  #adopt(worker: WorkerLike): void {
+    this.#worker = worker;
+  }
+
+  /** Sends one request and waits for its answer, its timeout, or the worker's crash. */
+  #request<K extends CallName>(worker: WorkerLike, call: K, args: Calls[K]['args'], timeoutMs: number): Promise<Answer<K>> {
+    const id = this.#nextId++;
+    return new Promise<Answer<K>>((resolve) => {
+      const finish = (answer: Answer<K>) => {
+        clearTimeout(timer);
+        this.#pending.delete(id);
+        resolve(answer);
+      };
+      const timer = setTimeout(() => finish({ ok: false, timedOut: true, error: { code: 'internal-error', message: `${call} did not answer within ${timeoutMs} ms` } }), timeoutMs);
+      this.#pending.set(id, (response) => finish(response.ok ? { ok: true, value: response.value as Calls[K]['value'] } : { ok: false, error: response.error }));
+      if (!listening.has(worker)) {
+        listening.add(worker);
+        worker.onMessage((response) => this.#pending.get(response.id)?.(response));
+        worker.onCrash((reason) => {
+          for (const answer of [...this.#pending.values()]) answer({ v: PROTOCOL_VERSION, id: -1, ok: false, error: { code: 'worker-crashed', message: `The actor's worker crashed: ${reason}` } });
+        });
+      }
+      worker.post({ v: PROTOCOL_VERSION, id, call, args } as never);
+    });
+  }
+}
+
+const listening = new WeakSet<WorkerLike>();

@@ -1,0 +1,45 @@
+import type {
+  ActorEvent,
+  ComponentInfo,
+  Connection,
+  EngineError,
+  RecordedEvent,
+  SessionSnapshot,
+  WebsocketMessage,
+} from '../engine';
+
+/** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
+export const PROTOCOL_VERSION = 1;
+
+/** A timeout the new worker must write into the history it restores. */
+export interface PendingTimeout {
+  connectionId: number | null;
+  input: WebsocketMessage | null;
+  afterMs: number;
+}
+
+/** Every request the page can make, and what a successful answer carries. */
+export interface Calls {
+  load: { args: { name: string; bytes: Uint8Array }; value: { info: ComponentInfo; init: RecordedEvent | undefined } };
+  restore: {
+    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; timeout: PendingTimeout | undefined };
+    value: { info: ComponentInfo; timeout: RecordedEvent | undefined };
+  };
+  open: { args: Record<string, never>; value: { connection: Connection; recorded: RecordedEvent } };
+  close: { args: { connectionId: number }; value: RecordedEvent };
+  send: { args: { connectionId: number; message: WebsocketMessage }; value: RecordedEvent };
+  exportChain: { args: Record<string, never>; value: string };
+  chainHash: { args: { seq: number }; value: string | undefined };
+}
+export type CallName = keyof Calls;
+export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'send', 'exportChain', 'chainHash'] as const satisfies readonly CallName[];
+
+/** Page → worker. */
+export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];
+
+/** Worker → page: exactly one answer per request id. */
+export type Response =
+  | { v: typeof PROTOCOL_VERSION; id: number; ok: true; value: Calls[CallName]['value'] }
+  | { v: typeof PROTOCOL_VERSION; id: number; ok: false; error: EngineError };
+
+export type { ActorEvent };

@@ -1,0 +1,63 @@
+import { ActorSession, type EngineError, type ModuleImporter, type Result } from '../engine';
+import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocol/messages';
+
+/** The two ends a worker has, whatever the platform (a Web Worker's `self`, Node's parentPort). */
+export interface Port {
+  post(message: Response): void;
+  listen(handler: (message: Request) => void): void;
+}
+
+const noActor = { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } } as const;
+
+/**
+ * The worker: a thin switch from protocol requests to the engine. Requests are handled one at a
+ * time, in order, because an actor is single-threaded and its state is a sequence.
+ */
+export function serve(port: Port, importModule: ModuleImporter): void {
+  let session: ActorSession | undefined;
+  let queue = Promise.resolve();
+
+  async function handle(request: Request): Promise<Result<Calls[CallName]['value'], EngineError>> {
+    switch (request.call) {
+      case 'load': {
+        const started = await ActorSession.start(request.args.bytes, { name: request.args.name, importModule });
+        if (!started.ok) return started;
+        session = started.value.session;
+        return { ok: true, value: { info: session.info, init: started.value.init } };
+      }
+      case 'restore': {
+        const { name, bytes, snapshot, timeout } = request.args;
+        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule });
+        if (!restored.ok) return restored;
+        session = restored.value;
+        const recorded = timeout ? session.recordTimeout(timeout.connectionId, timeout.input, timeout.afterMs) : undefined;
+        return { ok: true, value: { info: session.info, timeout: recorded } };
+      }
+      case 'open':
+        return session ? session.open() : noActor;
+      case 'close':
+        return session ? session.close(request.args.connectionId) : noActor;
+      case 'send':
+        return session ? session.send(request.args.connectionId, request.args.message) : noActor;
+      case 'exportChain':
+        return session ? { ok: true, value: session.exportChain() } : noActor;
+      case 'chainHash':
+        return session ? { ok: true, value: session.chainHash(request.args.seq) } : noActor;
+      default: {
+        const exhaustive: never = request;
+        throw new Error(`unknown request ${JSON.stringify(exhaustive)}`);
+      }
+    }
+  }
+
+  port.listen((request) => {
+    queue = queue.then(async () => {
+      if (request.v !== PROTOCOL_VERSION) throw new Error(`protocol version ${request.v} is not ${PROTOCOL_VERSION}`);
+      const result = await handle(request).catch((thrown: unknown) => ({
+        ok: false as const,
+        error: { code: 'internal-error' as const, message: `The playground hit a bug: ${thrown instanceof Error ? thrown.stack ?? thrown.message : String(thrown)}` },
+      }));
+      port.post(result.ok ? { v: PROTOCOL_VERSION, id: request.id, ok: true, value: result.value } : { v: PROTOCOL_VERSION, id: request.id, ok: false, error: result.error });
+    });
+  });
+}
