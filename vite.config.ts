@@ -18,6 +18,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['scripts/vitest-setup.ts'],
     pool: 'forks',
     execArgv: wasmFlags,
     testTimeout: 60_000,

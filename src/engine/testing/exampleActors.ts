@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ActorSession, type Started } from '../session';
+
+/** Test support: the real example actors built by `npm run build:actors` (vitest's global setup). */
+export const EXAMPLES = ['echo', 'counter', 'minimal', 'faulty', 'imports'] as const;
+export type ExampleName = (typeof EXAMPLES)[number];
+
+export const exampleBytes = (name: ExampleName): Uint8Array =>
+  new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../public/actors/${name}.wasm`, import.meta.url))));
+
+/** Starts an example or fails the test with the engine's own message. */
+export async function startExample(name: ExampleName): Promise<Started> {
+  const started = await ActorSession.start(exampleBytes(name), { name: `${name}.wasm` });
+  if (!started.ok) throw new Error(`${name} did not start: ${started.error.message}`);
+  return started.value;
+}
+
+/** Unwraps a Result in a test, failing with its error message. */
+export function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(`expected ok, got: ${result.error.message}`);
+  return result.value;
+}
