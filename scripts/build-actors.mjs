@@ -1,7 +1,8 @@
 // Builds the example actors listed in src/examples/catalog.json into public/actors/<name>.wasm, and
 // writes public/actors/catalog.json (the catalog plus each component's size) for the built app.
 // Runs before dev, build and test, so it only rebuilds an actor whose output is missing or older
-// than its folder, the WIT, the catalog or this script; an up-to-date run costs a few stat calls.
+// than its folder, the WIT or this script, or whose catalog entry changed how it is built (not just
+// its description); an up-to-date run costs a few stat calls.
 import { readFileSync, readdirSync, statSync, writeFileSync, renameSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +25,12 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const sharedInputs = [
     ...readdirSync(witDir).filter((f) => f.endsWith('.wit')).map((f) => join(witDir, f)),
-    catalogPath,
     fileURLToPath(import.meta.url),
   ];
-  const results = await Promise.allSettled(catalog.map((actor) => buildIfStale(actor, sharedInputs)));
+  const previous = previousBuild();
+  const results = await Promise.allSettled(
+    catalog.map((actor) => buildIfStale(actor, sharedInputs, previous.get(actor.name))),
+  );
   const width = Math.max(...catalog.map((actor) => actor.name.length));
   const failures = [];
   results.forEach((result, i) => {
@@ -36,12 +39,14 @@ async function main() {
       console.log(`build-actors: ${name}  ${result.value}`);
     } else {
       failures.push(catalog[i].name);
-      const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
-      console.error(`build-actors: ${name}  FAILED (${catalog[i].source}, world ${catalog[i].world})\n${indent(reason)}`);
+      const { source, world } = catalog[i];
+      console.log(`build-actors: ${name}  FAILED (${source}, world ${world})\n${indent(describe(result.reason, source))}`);
     }
   });
+  // Written even after a failure, without the failed actors: it records what each output was built
+  // with, and an entry left over from an older build could make a wrong output look up to date.
+  writeBuiltCatalog(catalog.filter((actor) => !failures.includes(actor.name)));
   if (failures.length > 0) throw `${failures.length} of ${catalog.length} actors failed to build: ${failures.join(', ')}`;
-  writeBuiltCatalog(catalog);
 }
 
 /** The catalog is hand-edited, so check it here rather than let a typo fail deep in a tool. */
@@ -70,11 +75,27 @@ function readCatalog() {
   return catalog;
 }
 
-async function buildIfStale(actor, sharedInputs) {
+/** What each output was last built with, to tell whose build settings changed since. */
+function previousBuild() {
+  try {
+    const built = JSON.parse(readFileSync(join(outDir, 'catalog.json'), 'utf8'));
+    return new Map(built.map((actor) => [actor.name, actor]));
+  } catch {
+    return new Map();
+  }
+}
+
+function buildSettings(actor) {
+  return `${actor?.language} ${actor?.source} ${actor?.world}`;
+}
+
+async function buildIfStale(actor, sharedInputs, previous) {
   const output = join(outDir, `${actor.name}.wasm`);
   const inputs = [...sharedInputs, ...filesUnder(join(root, 'src/examples', actor.name))];
   const newestInput = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
-  if (existsSync(output) && statSync(output).mtimeMs >= newestInput) return 'up to date';
+  const upToDate =
+    existsSync(output) && statSync(output).mtimeMs >= newestInput && buildSettings(previous) === buildSettings(actor);
+  if (upToDate) return 'up to date';
   const started = performance.now();
   const bytes = actor.language === 'WAT' ? await buildWat(actor) : await buildJavaScript(actor);
   // Written under a temporary name first: a half-written file must never look up to date.
@@ -92,6 +113,9 @@ async function buildJavaScript(actor) {
     world: actor.world,
     jsSource: readFileSync(jsPath, 'utf8'),
     jsPath,
+    // Set, not left to default to the working directory, so the build does not depend on where it
+    // runs from; errors then name the file as /src/examples/<name>/<file>.
+    moduleRoot: root,
     // Without sync the component uses the async ABI, which needs JSPI (absent from Node 20).
     sync: true,
     // The examples use no WASI; stubs keep WASI out of the component's imports.
@@ -134,6 +158,14 @@ function filesUnder(dir) {
 
 function formatSize(bytes) {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+}
+
+/** The tools' errors, made readable: no stray prefixes, and WAT syntax errors as file:line:col. */
+function describe(error, source) {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^:\s*/, '').replace(/\n\$/g, '\n').trim();
+  // wasm-tools' parse reports a Rust Debug dump; its line and col count from 0.
+  const wat = /line: (\d+), col: (\d+).*kind: Custom\("(.*)"\)/s.exec(message);
+  return wat ? `${source}:${Number(wat[1]) + 1}:${Number(wat[2]) + 1}: ${wat[3]}` : message;
 }
 
 function indent(text) {

@@ -42,7 +42,7 @@ function handle(state, message) {
     case 'text':
       return command(state, message.text ?? '');
     default:
-      runtime.log(`ignored a ${message.ty.tag} message`);
+      runtime.log(`ignored a message of type ${message.ty.tag}`);
       return [];
   }
 }
@@ -53,7 +53,10 @@ function command(state, input) {
     case 'inc':
     case 'dec': {
       const n = args.length === 0 ? 1 : wholeNumber(name, args, Number.MAX_SAFE_INTEGER);
-      state.count += name === 'inc' ? n : -n;
+      const count = state.count + (name === 'inc' ? n : -n);
+      // Past 2^53 JSON numbers stop being exact, and the state would silently go wrong.
+      if (!Number.isSafeInteger(count)) fail(`"${name} ${n}" would take the count past ±${Number.MAX_SAFE_INTEGER}`);
+      state.count = count;
       runtime.log(`${name} ${n} -> count ${state.count}`);
       return [`count: ${state.count}`];
     }
@@ -78,18 +81,23 @@ function command(state, input) {
   }
 }
 
-// Errors are thrown as strings: componentize-qjs turns a thrown value into the `err` of the result,
-// so the host commits nothing and shows this text.
 function wholeNumber(name, args, max) {
   const [arg] = args;
   if (args.length !== 1 || !/^\d+$/.test(arg) || Number(arg) < 1 || Number(arg) > max) {
-    throw `counter: "${name}" needs one whole number from 1 to ${max}, got "${args.join(' ')}"`;
+    fail(`"${name}" needs one whole number from 1 to ${max}, got "${args.join(' ')}"`);
   }
   return Number(arg);
 }
 
 function noArgs(name, args) {
-  if (args.length > 0) throw `counter: "${name}" takes no argument, got "${args.join(' ')}"`;
+  if (args.length > 0) fail(`"${name}" takes no argument, got "${args.join(' ')}"`);
+}
+
+// A thrown string becomes the `err` of the result: the host commits nothing and shows the text.
+// It is logged too, so a failed command still leaves its line in the event's log.
+function fail(reason) {
+  runtime.log(`error: ${reason}`);
+  throw `counter: ${reason}`;
 }
 
 function text(value) {
@@ -100,7 +108,7 @@ function load(bytes) {
   try {
     return JSON.parse(utf8Decode(bytes));
   } catch (e) {
-    throw `counter: the state is not the JSON this actor writes (${e})`;
+    fail(`the state is not the JSON this actor writes (${e})`);
   }
 }
 

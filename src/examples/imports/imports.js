@@ -22,7 +22,7 @@ function command(input) {
     try {
       kv.put(key, utf8Encode(value));
     } catch (e) {
-      throw `imports: kv.put failed: ${e}`;
+      throw `imports: kv.put failed: ${e instanceof Error ? e.message : e}`;
     }
     return `stored ${key}`;
   }
