@@ -71,6 +71,10 @@ function readCatalog() {
     // The actor's folder is what decides staleness, so its source must live there.
     if (!actor.source.startsWith(`src/examples/${actor.name}/`)) throw `${where}: source must be under src/examples/${actor.name}/`;
     if (!existsSync(join(root, actor.source))) throw `${where}: source ${actor.source} does not exist`;
+    // "uses": other example folders this one imports from; they count for staleness too.
+    for (const used of actor.uses ?? []) {
+      if (!existsSync(join(root, 'src/examples', used))) throw `${where}: uses "${used}", which is not a folder in src/examples`;
+    }
   }
   return catalog;
 }
@@ -91,7 +95,8 @@ function buildSettings(actor) {
 
 async function buildIfStale(actor, sharedInputs, previous) {
   const output = join(outDir, `${actor.name}.wasm`);
-  const inputs = [...sharedInputs, ...filesUnder(join(root, 'src/examples', actor.name))];
+  const folders = [actor.name, ...(actor.uses ?? [])];
+  const inputs = [...sharedInputs, ...folders.flatMap((folder) => filesUnder(join(root, 'src/examples', folder)))];
   const newestInput = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
   const upToDate =
     existsSync(output) && statSync(output).mtimeMs >= newestInput && buildSettings(previous) === buildSettings(actor);

@@ -16,6 +16,7 @@ export const ENGINE_ERROR_CODES = [
   'invalid-message',
   'invalid-snapshot',
   'invalid-chain',
+  'invalid-session',
   'worker-crashed',
   'internal-error',
 ] as const;

@@ -24,6 +24,24 @@ export interface CallTrace {
  */
 export class CallRecorder {
   #trace: CallTrace = { hostCalls: [] };
+  #script: HostCall[] = [];
+
+  /**
+   * During a replay, the host results recorded for the event being re-run: stubs answer from
+   * these (in order, per function) instead of their defaults, so a replay sees what the
+   * recording saw and any difference comes from the component.
+   */
+  script(calls: readonly HostCall[]): void {
+    this.#script = [...calls];
+  }
+
+  /** The recorded result for the next call to `iface.fn`, when the replay script has one. */
+  scripted(iface: string, fn: string): { result: unknown } | undefined {
+    const index = this.#script.findIndex((call) => call.interface === iface && call.function === fn);
+    if (index < 0) return undefined;
+    const [call] = this.#script.splice(index, 1);
+    return { result: call!.result };
+  }
 
   record(call: HostCall): void {
     this.#trace.hostCalls.push(call);
@@ -37,6 +55,7 @@ export class CallRecorder {
   take(): CallTrace {
     const trace = this.#trace;
     this.#trace = { hostCalls: [] };
+    this.#script = [];
     return trace;
   }
 }

@@ -60,7 +60,8 @@ function stubInterface(name: string, versioned: string, types: ImportTypes, reco
           fn = (...args) => {
             let result: unknown;
             try {
-              result = resultType ? defaultValue(resultType, types) : undefined;
+              const scripted = recorder.scripted(name, property);
+              result = scripted ? scripted.result : resultType ? defaultValue(resultType, types) : undefined;
             } catch (error) {
               if (!(error instanceof NoDefaultError)) throw error;
               recorder.record({ interface: name, function: property, args: copyArgs(args), result: undefined, stubbed: true });

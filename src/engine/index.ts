@@ -17,3 +17,9 @@ export { ENGINE_ERROR_CODES, type EngineError, type EngineErrorCode } from './er
 export type { Result } from './result';
 export { toHex, fromHex, decodeUtf8, utf8, bytesEqual } from './bytes';
 export { WEBSOCKET_SERVER, ACTOR, RUNTIME } from './interfaceNames';
+export { replay, type History, type ReplayOptions, type ReplayResult } from './replay';
+export { compareEvents, summarize, COMPARED_ASPECTS, type ComparedAspect, type Difference, type EventComparison, type ReplaySummary } from './compare';
+export { readSessionFile, writeSessionFile, componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from './sessionFile';
+export { chainToHistory, type ChainHistory } from './chainHistory';
+export { StateStore } from './stateStore';
+export { toBase64, fromBase64 } from './bytes';

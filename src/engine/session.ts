@@ -9,6 +9,7 @@ import { makeMessage, type WebsocketMessage, type WebsocketResponse } from './me
 import { ok, type Result } from './result';
 import { StateStore, type StateRef } from './stateStore';
 import { toWire } from './wire';
+import type { HostCall } from './hostCalls';
 
 export const ACTOR_STATUSES = ['ready', 'stopped'] as const;
 export type ActorStatus = (typeof ACTOR_STATUSES)[number];
@@ -19,6 +20,8 @@ export interface SessionOptions {
   importModule?: ModuleImporter;
   /** Wall clock for `startedAt` (injectable so tests and replays are deterministic). */
   now?: () => number;
+  /** Run `init` on start (default). A replay runs the recorded init event itself instead. */
+  runInit?: boolean;
 }
 
 /** Everything needed to carry a session into a fresh worker after the old one was killed. */
@@ -68,7 +71,7 @@ export class ActorSession {
     const session = await ActorSession.#create(bytes, options);
     if (!session.ok) return session;
     let init: RecordedEvent | undefined;
-    if (session.value.#exports.init) {
+    if (session.value.#exports.init && options.runInit !== false) {
       init = await session.value.#call('init', null, null);
       if (init.event.outcome.kind !== 'ok') {
         const outcome = init.event.outcome;
@@ -156,6 +159,19 @@ export class ActorSession {
     return ok(await this.#call('message', connectionId, message));
   }
 
+  /** Sets the committed state without a call: a replay that starts mid-history starts here. */
+  seed(state: Uint8Array | undefined): void {
+    this.#committed = this.#states.put(state).ref;
+  }
+
+  /**
+   * Re-runs a recorded event's input from this session's own committed state, with the host
+   * results the recording saw. Connections are not checked: the recording already was.
+   */
+  async rerun(event: ActorEvent): Promise<RecordedEvent> {
+    return this.#call(event.kind, event.connectionId, event.input, event.hostCalls);
+  }
+
   /**
    * Records a call that the client's watchdog had to kill. The engine cannot see a timeout (it
    * was stuck inside the call); the new worker writes it down so the history has no gap.
@@ -202,10 +218,11 @@ export class ActorSession {
     return this.#status === 'ready' ? ok(true) : engineError('actor-stopped', 'The actor has shut down (it called runtime.shutdown): load it again to continue.');
   }
 
-  async #call(kind: EventKind, connectionId: number | null, input: WebsocketMessage | null): Promise<RecordedEvent> {
+  async #call(kind: EventKind, connectionId: number | null, input: WebsocketMessage | null, script: readonly HostCall[] = []): Promise<RecordedEvent> {
     const before = this.#committed;
     const stateBytes = this.#states.get(before);
     this.component.recorder.take();
+    this.component.recorder.script(script);
     const startedAt = this.#now();
     const t0 = performance.now();
     let outcome: CallOutcome;

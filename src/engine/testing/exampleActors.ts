@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ActorSession, type Started } from '../session';
 
 /** Test support: the real example actors built by `npm run build:actors` (vitest's global setup). */
-export const EXAMPLES = ['echo', 'counter', 'minimal', 'faulty', 'imports'] as const;
+export const EXAMPLES = ['echo', 'counter', 'counter-v2', 'minimal', 'faulty', 'imports'] as const;
 export type ExampleName = (typeof EXAMPLES)[number];
 
 export const exampleBytes = (name: ExampleName): Uint8Array =>

@@ -1,0 +1,80 @@
+import { valueJson } from './chain';
+import type { ActorEvent } from './events';
+
+/** The parts of an event a replay compares, in the order a person reads them. */
+export const COMPARED_ASPECTS = ['outcome', 'state', 'responses', 'hostCalls'] as const;
+export type ComparedAspect = (typeof COMPARED_ASPECTS)[number];
+
+export interface Difference {
+  aspect: ComparedAspect;
+  /** One line each side, for the divergence report. */
+  recorded: string;
+  replayed: string;
+}
+
+export interface EventComparison {
+  seq: number;
+  /** The replayed event, or null when the recorded one was not re-run (it timed out). */
+  replayed: ActorEvent | null;
+  differences: Difference[];
+  skipped?: string;
+}
+
+const outcomeText = (event: ActorEvent) => {
+  const o = event.outcome;
+  switch (o.kind) {
+    case 'ok':
+      return 'ok';
+    case 'err':
+    case 'trap':
+      return `${o.kind}: ${o.message}`;
+    case 'timeout':
+      return `timeout after ${o.afterMs} ms`;
+    default: {
+      const exhaustive: never = o;
+      return exhaustive;
+    }
+  }
+};
+
+const stateText = (ref: string | null) => (ref === null ? 'none' : `sha256 ${ref.slice(0, 16)}…`);
+const responsesText = (event: ActorEvent) => valueJson(event.responses.map((r) => r.message));
+const hostCallsText = (event: ActorEvent) => valueJson(event.hostCalls.map((c) => [c.interface, c.function, c.args]));
+
+/**
+ * What differs between a recorded event and its replay. States are content-addressed by
+ * SHA-256, so equal references mean equal bytes; host calls compare what was asked (the results
+ * were fed from the recording, so they are equal by construction).
+ */
+export function compareEvents(recorded: ActorEvent, replayed: ActorEvent): Difference[] {
+  const differences: Difference[] = [];
+  const check = (aspect: ComparedAspect, a: string, b: string) => {
+    if (a !== b) differences.push({ aspect, recorded: a, replayed: b });
+  };
+  check('outcome', outcomeText(recorded), outcomeText(replayed));
+  check('state', stateText(recorded.stateAfter), stateText(replayed.stateAfter));
+  check('responses', responsesText(recorded), responsesText(replayed));
+  check('hostCalls', hostCallsText(recorded), hostCallsText(replayed));
+  return differences;
+}
+
+export interface ReplaySummary {
+  total: number;
+  matched: number;
+  diverged: number;
+  skipped: number;
+  /** The first recorded event whose replay differs, if any. */
+  firstDivergence: number | null;
+}
+
+export function summarize(comparisons: readonly EventComparison[]): ReplaySummary {
+  const diverged = comparisons.filter((c) => c.differences.length > 0);
+  const skipped = comparisons.filter((c) => c.skipped !== undefined).length;
+  return {
+    total: comparisons.length,
+    matched: comparisons.length - diverged.length - skipped,
+    diverged: diverged.length,
+    skipped,
+    firstDivergence: diverged[0]?.seq ?? null,
+  };
+}

@@ -1,0 +1,62 @@
+import { engineError, type EngineError } from './errors';
+import type { ActorEvent, RecordedEvent } from './events';
+import { compareEvents, summarize, type EventComparison, type ReplaySummary } from './compare';
+import type { ModuleImporter } from './loader';
+import { ok, type Result } from './result';
+import { ActorSession } from './session';
+import type { StateRef } from './stateStore';
+
+/** A recorded history to replay: its events and a way to read the states they refer to. */
+export interface History {
+  events: readonly ActorEvent[];
+  state: (ref: StateRef) => Uint8Array | undefined;
+}
+
+export interface ReplayOptions {
+  name: string;
+  /** Replay from this recorded position (its recorded state before is the starting state). */
+  from?: number;
+  importModule?: ModuleImporter;
+  /** Told after each event (the page animates with it; the client's watchdog listens to it). */
+  onEvent?: (comparison: EventComparison, recorded: RecordedEvent | null) => void;
+}
+
+export interface ReplayResult {
+  comparisons: EventComparison[];
+  summary: ReplaySummary;
+  /** States the replayed events refer to (content-addressed). */
+  states: Array<[string, Uint8Array]>;
+}
+
+/**
+ * Theater's replay idea: WebAssembly is deterministic, so the same inputs and host results must
+ * give the same outputs. Re-runs every recorded input through `bytes` (the same build or a new
+ * one) in a fresh session and compares each event; a difference is a behaviour change.
+ */
+export async function replay(bytes: Uint8Array, history: History, options: ReplayOptions): Promise<Result<ReplayResult, EngineError>> {
+  const from = options.from ?? 0;
+  const first = history.events[from];
+  if (from > 0 && !first) return engineError('invalid-snapshot', `There is no event #${from} to replay from.`);
+  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false });
+  if (!started.ok) return started;
+  const session = started.value.session;
+  if (first) session.seed(history.state(first.stateBefore));
+  const comparisons: EventComparison[] = [];
+  const states = new Map<string, Uint8Array>();
+  for (const recorded of history.events.slice(from)) {
+    let comparison: EventComparison;
+    let rerun: RecordedEvent | null = null;
+    if (recorded.outcome.kind === 'timeout') {
+      comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: 'timed out when recorded: not re-run, its state was not committed' };
+    } else if (recorded.kind === 'init' && !session.info.hasInit) {
+      comparison = { seq: recorded.seq, replayed: null, differences: [{ aspect: 'outcome', recorded: 'init ran', replayed: 'this build has no theater:simple/actor.init' }] };
+    } else {
+      rerun = await session.rerun(recorded);
+      for (const [ref, state] of rerun.newStates) states.set(ref, state);
+      comparison = { seq: recorded.seq, replayed: rerun.event, differences: compareEvents(recorded, rerun.event) };
+    }
+    comparisons.push(comparison);
+    options.onEvent?.(comparison, rerun);
+  }
+  return ok({ comparisons, summary: summarize(comparisons), states: [...states] });
+}
