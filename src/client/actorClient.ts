@@ -1,5 +1,5 @@
-import type { ActorEvent, ComponentInfo, Connection, EngineError, RecordedEvent, Result, SessionSnapshot, WebsocketMessage } from '../engine';
-import { PROTOCOL_VERSION, type CallName, type Calls, type PendingTimeout, type Response } from '../protocol/messages';
+import type { ActorEvent, ComponentInfo, Connection, EngineError, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../engine';
+import { PROTOCOL_VERSION, type CallName, type Calls, type PendingTimeout, type Progress, type Response } from '../protocol/messages';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 
 export interface ClientOptions {
@@ -30,7 +30,7 @@ export class ActorClient {
   #worker: WorkerLike | undefined;
   #loaded: Loaded | undefined;
   #nextId = 1;
-  #pending = new Map<number, (response: Response) => void>();
+  #pending = new Map<number, { worker: WorkerLike; answer: (response: Response) => void }>();
   #queue: Promise<unknown> = Promise.resolve();
   readonly #events: ActorEvent[] = [];
   readonly #states = new Map<string, Uint8Array>();
@@ -119,6 +119,32 @@ export class ActorClient {
     return this.#serialize(() => this.#plain('chainHash', { seq }));
   }
 
+  /**
+   * Replays a history (by default this client's own, from `from`) through `bytes`, in a worker
+   * of its own so the live actor is untouched. A build that hangs is stopped when no progress
+   * comes for a call timeout, and the replay reports it as an error.
+   */
+  replay(
+    name: string,
+    bytes: Uint8Array,
+    options: { from?: number; history?: Pick<SessionSnapshot, 'events' | 'states'>; onProgress?: (progress: Progress) => void } = {},
+  ): Promise<Result<ReplayResult, EngineError>> {
+    const { events, states } = options.history ?? this.snapshot();
+    const worker = this.options.createWorker();
+    const run = this.#request(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0 }, this.#loadTimeoutMs, options.onProgress);
+    return run.then((answer) => {
+      worker.terminate();
+      if (answer.ok) return answer;
+      if ('timedOut' in answer) return { ok: false, error: { code: 'internal-error', message: `The replay stopped making progress for ${this.#callTimeoutMs} ms: the build under test probably loops.` } };
+      return answer;
+    });
+  }
+
+  /** The bytes of the loaded component (to export a session or replay against it). */
+  get component(): { name: string; bytes: Uint8Array } | undefined {
+    return this.#loaded && { name: this.#loaded.name, bytes: this.#loaded.bytes };
+  }
+
   dispose(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
@@ -190,7 +216,7 @@ export class ActorClient {
   }
 
   /** Sends one request and waits for its answer, its timeout, or the worker's crash. */
-  #request<K extends CallName>(worker: WorkerLike, call: K, args: Calls[K]['args'], timeoutMs: number): Promise<Answer<K>> {
+  #request<K extends CallName>(worker: WorkerLike, call: K, args: Calls[K]['args'], timeoutMs: number, onProgress?: (progress: Progress) => void): Promise<Answer<K>> {
     const id = this.#nextId++;
     return new Promise<Answer<K>>((resolve) => {
       const finish = (answer: Answer<K>) => {
@@ -198,13 +224,25 @@ export class ActorClient {
         this.#pending.delete(id);
         resolve(answer);
       };
-      const timer = setTimeout(() => finish({ ok: false, timedOut: true, error: { code: 'internal-error', message: `${call} did not answer within ${timeoutMs} ms` } }), timeoutMs);
-      this.#pending.set(id, (response) => finish(response.ok ? { ok: true, value: response.value as Calls[K]['value'] } : { ok: false, error: response.error }));
+      const expire = () => finish({ ok: false, timedOut: true, error: { code: 'internal-error', message: `${call} did not answer within ${timeoutMs} ms` } });
+      let timer = setTimeout(expire, timeoutMs);
+      this.#pending.set(id, { worker, answer: (response) => {
+        if ('progress' in response) {
+          // Progress is proof of life: from now on the gap allowed is one call's timeout.
+          clearTimeout(timer);
+          timer = setTimeout(expire, this.#callTimeoutMs);
+          onProgress?.(response.progress);
+          return;
+        }
+        finish(response.ok ? { ok: true, value: response.value as Calls[K]['value'] } : { ok: false, error: response.error });
+      } });
       if (!listening.has(worker)) {
         listening.add(worker);
-        worker.onMessage((response) => this.#pending.get(response.id)?.(response));
+        worker.onMessage((response) => this.#pending.get(response.id)?.answer(response));
         worker.onCrash((reason) => {
-          for (const answer of [...this.#pending.values()]) answer({ v: PROTOCOL_VERSION, id: -1, ok: false, error: { code: 'worker-crashed', message: `The actor's worker crashed: ${reason}` } });
+          for (const pending of [...this.#pending.values()]) {
+            if (pending.worker === worker) pending.answer({ v: PROTOCOL_VERSION, id: -1, ok: false, error: { code: 'worker-crashed', message: `The actor's worker crashed: ${reason}` } });
+          }
         });
       }
       worker.post({ v: PROTOCOL_VERSION, id, call, args } as never);

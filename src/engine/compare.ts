@@ -38,7 +38,9 @@ const outcomeText = (event: ActorEvent) => {
 };
 
 const stateText = (ref: string | null) => (ref === null ? 'none' : `sha256 ${ref.slice(0, 16)}…`);
-const responsesText = (event: ActorEvent) => valueJson(event.responses.map((r) => r.message));
+// Absent and undefined fields are the same WIT `none`: written out so a file round trip (which
+// drops undefined keys) compares equal to a live call.
+const responsesText = (event: ActorEvent) => valueJson(event.responses.map(({ message: m }) => ({ ty: m.ty, data: m.data ?? null, text: m.text ?? null })));
 const hostCallsText = (event: ActorEvent) => valueJson(event.hostCalls.map((c) => [c.interface, c.function, c.args]));
 
 /**

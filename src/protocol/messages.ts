@@ -1,5 +1,6 @@
 import type {
   ActorEvent,
+  ReplayResult,
   ComponentInfo,
   Connection,
   EngineError,
@@ -30,15 +31,27 @@ export interface Calls {
   send: { args: { connectionId: number; message: WebsocketMessage }; value: RecordedEvent };
   exportChain: { args: Record<string, never>; value: string };
   chainHash: { args: { seq: number }; value: string | undefined };
+  /** Runs in a worker of its own, so the live actor is untouched whatever the build does. */
+  replay: {
+    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number };
+    value: ReplayResult;
+  };
 }
 export type CallName = keyof Calls;
-export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'send', 'exportChain', 'chainHash'] as const satisfies readonly CallName[];
+export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'send', 'exportChain', 'chainHash', 'replay'] as const satisfies readonly CallName[];
 
 /** Page → worker. */
 export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];
 
-/** Worker → page: exactly one answer per request id. */
+/** How far a long call (a replay) has got: also proof of life for the watchdog. */
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+/** Worker → page: any number of progress notes, then exactly one answer per request id. */
 export type Response =
+  | { v: typeof PROTOCOL_VERSION; id: number; progress: Progress }
   | { v: typeof PROTOCOL_VERSION; id: number; ok: true; value: Calls[CallName]['value'] }
   | { v: typeof PROTOCOL_VERSION; id: number; ok: false; error: EngineError };
 

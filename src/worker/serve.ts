@@ -1,4 +1,4 @@
-import { ActorSession, type EngineError, type ModuleImporter, type Result } from '../engine';
+import { ActorSession, replay, type EngineError, type ModuleImporter, type Result } from '../engine';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocol/messages';
 
 /** The two ends a worker has, whatever the platform (a Web Worker's `self`, Node's parentPort). */
@@ -43,6 +43,26 @@ export function serve(port: Port, importModule: ModuleImporter): void {
         return session ? { ok: true, value: session.exportChain() } : noActor;
       case 'chainHash':
         return session ? { ok: true, value: session.chainHash(request.args.seq) } : noActor;
+      case 'replay': {
+        const { name, bytes, events, states, from } = request.args;
+        const stateMap = new Map(states);
+        const total = events.length - from;
+        let done = 0;
+        let lastNote = -Infinity;
+        return replay(bytes, { events, state: (ref) => (ref === null ? undefined : stateMap.get(ref)) }, {
+          name,
+          from,
+          importModule,
+          onEvent: () => {
+            done++;
+            // Throttled: a note per event would cost more than a fast actor's call itself.
+            if (performance.now() - lastNote > 50) {
+              lastNote = performance.now();
+              port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { done, total } });
+            }
+          },
+        });
+      }
       default: {
         const exhaustive: never = request;
         throw new Error(`unknown request ${JSON.stringify(exhaustive)}`);

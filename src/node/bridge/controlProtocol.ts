@@ -1,0 +1,161 @@
+/**
+ * The control channel between the bridge server (Node) and the playground page: JSON text frames
+ * on `ws://host:port/control?token=...`, binary payloads as base64.
+ *
+ * This file is shared with the page, so it stays framework-free, DOM-free and Node-free: types,
+ * constants and a pure validator, nothing else. The server never trusts the page's JSON blindly
+ * (a bug in the page must not crash the server), hence `parsePageMessage`.
+ */
+
+/** Bumped on any incompatible change; `/token` and `hello` both carry it so the page can refuse early. */
+export const CONTROL_PROTOCOL_VERSION = 1;
+
+/** Paths on the bridge's HTTP server. Any other path is the public WebSocket endpoint. */
+export const CONTROL_PATH = '/control';
+export const TOKEN_PATH = '/token';
+
+/** Body of `GET /token` (only for an allowed Origin). */
+export interface TokenResponse {
+  token: string;
+  version: number;
+}
+
+/**
+ * The interface's `message-type` variant, structurally identical to the engine's `MessageType`
+ * (so the page can pass it straight on) but declared here so this file has no imports.
+ */
+export type BridgeMessageType =
+  | { tag: 'text' }
+  | { tag: 'binary' }
+  | { tag: 'connect' }
+  | { tag: 'close' }
+  | { tag: 'ping' }
+  | { tag: 'pong' }
+  | { tag: 'other'; val: string };
+
+/**
+ * The engine's `WebsocketMessage` with bytes as base64. The server only ever sends `text`
+ * (with `text`), `binary`, `ping` and `pong` (with `dataBase64`, possibly empty) here: a
+ * connection and a disconnection arrive as `client-open` and `client-close`, which the page turns
+ * into `connect` and `close` messages for the actor.
+ */
+export interface BridgeMessage {
+  ty: BridgeMessageType;
+  text?: string;
+  dataBase64?: string;
+}
+
+/** Server → page. */
+export type ServerMessage =
+  | {
+      type: 'hello';
+      version: number;
+      /** `ws://host:port`, the public endpoint real clients connect to. */
+      address: string;
+      /**
+       * Clients open right now. Clients that connected while no page was attached are listed here
+       * and their `client-open` (and any of their queued messages) follow, in order.
+       */
+      clients: number[];
+      /** False after a `stop` (never at the start of a control connection, which resets it). */
+      accepting: boolean;
+    }
+  | { type: 'client-open'; client: number }
+  | { type: 'client-message'; client: number; message: BridgeMessage }
+  /** Sent however the connection ended: by the client, by `close-client`, by a limit (1009). */
+  | { type: 'client-close'; client: number; code: number; reason: string }
+  /** The page sent something the server could not act on; nothing else happened. */
+  | { type: 'error'; code: ControlErrorCode; message: string };
+
+export const CONTROL_ERROR_CODES = ['bad-json', 'bad-message', 'bad-close-code'] as const;
+export type ControlErrorCode = (typeof CONTROL_ERROR_CODES)[number];
+
+/** One frame to write to a real client: what Theater puts on the wire for one response message. */
+export type WireFrameJson =
+  | { frame: 'text'; text: string }
+  | { frame: 'binary'; dataBase64: string }
+  /** A close frame without a status code, as Theater sends it (the client sees 1005). */
+  | { frame: 'close' }
+  | { frame: 'ping'; dataBase64: string }
+  | { frame: 'pong'; dataBase64: string };
+
+/** Page → server. */
+export type PageMessage =
+  /** Frames are written to that client in the order given; frames for a closed client are dropped. */
+  | { type: 'respond'; client: number; frames: WireFrameJson[] }
+  /** Close with a code (1000 or 3000–4999) and reason; a plain close frame if `code` is absent. */
+  | { type: 'close-client'; client: number; code?: number; reason?: string }
+  /** Close every real client with 1001 and refuse new ones until `start` or a new control connection. */
+  | { type: 'stop' }
+  | { type: 'start' };
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: { code: ControlErrorCode; message: string } };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isClientId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const isBase64 = (value: unknown): value is string => typeof value === 'string' && value.length % 4 === 0 && BASE64.test(value);
+
+function parseFrame(value: unknown): WireFrameJson | null {
+  if (!isRecord(value)) return null;
+  switch (value.frame) {
+    case 'text':
+      return typeof value.text === 'string' ? { frame: 'text', text: value.text } : null;
+    case 'binary':
+    case 'ping':
+    case 'pong':
+      return isBase64(value.dataBase64) ? { frame: value.frame, dataBase64: value.dataBase64 } : null;
+    case 'close':
+      return { frame: 'close' };
+    default:
+      return null;
+  }
+}
+
+/** A status code the page may put in a close frame (RFC 6455 §7.4: the others are reserved). */
+export const isSendableCloseCode = (code: number): boolean =>
+  Number.isInteger(code) && (code === 1000 || (code >= 3000 && code <= 4999));
+
+const bad = (message: string): ParseResult<never> => ({ ok: false, error: { code: 'bad-message', message } });
+
+/** Validates one control frame from the page; anything malformed becomes an `error` reply, not a crash. */
+export function parsePageMessage(text: string): ParseResult<PageMessage> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: { code: 'bad-json', message: 'control frame is not JSON' } };
+  }
+  if (!isRecord(raw)) return bad('control frame is not a JSON object');
+  switch (raw.type) {
+    case 'respond': {
+      if (!isClientId(raw.client)) return bad('respond: `client` must be a positive integer');
+      if (!Array.isArray(raw.frames)) return bad('respond: `frames` must be an array');
+      const frames: WireFrameJson[] = [];
+      for (const [index, candidate] of raw.frames.entries()) {
+        const frame = parseFrame(candidate);
+        if (frame === null) return bad(`respond: frame ${index} is not a text, binary (base64), close, ping or pong frame`);
+        frames.push(frame);
+      }
+      return { ok: true, value: { type: 'respond', client: raw.client, frames } };
+    }
+    case 'close-client': {
+      if (!isClientId(raw.client)) return bad('close-client: `client` must be a positive integer');
+      if (raw.code !== undefined && (typeof raw.code !== 'number' || !isSendableCloseCode(raw.code)))
+        return { ok: false, error: { code: 'bad-close-code', message: 'close-client: `code` must be 1000 or 3000–4999' } };
+      if (raw.reason !== undefined && typeof raw.reason !== 'string') return bad('close-client: `reason` must be a string');
+      // A close frame has 125 bytes of payload, two of them the code.
+      if (raw.reason !== undefined && new TextEncoder().encode(raw.reason).length > 123)
+        return bad('close-client: `reason` is longer than 123 UTF-8 bytes');
+      if (raw.reason !== undefined && raw.code === undefined) return bad('close-client: a `reason` needs a `code`');
+      return { ok: true, value: { type: 'close-client', client: raw.client, code: raw.code, reason: raw.reason } };
+    }
+    case 'stop':
+      return { ok: true, value: { type: 'stop' } };
+    case 'start':
+      return { ok: true, value: { type: 'start' } };
+    default:
+      return bad(`unknown control message type ${JSON.stringify(raw.type)}`);
+  }
+}
