@@ -1,5 +1,5 @@
 import type { ActorEvent, ComponentInfo, Connection, EngineError, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../engine';
-import { PROTOCOL_VERSION, type CallName, type Calls, type PendingTimeout, type Progress, type Response } from '../protocol/messages';
+import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type Response } from '../protocol/messages';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 
 export interface ClientOptions {
@@ -18,7 +18,9 @@ interface Loaded {
   info: ComponentInfo;
 }
 
-type Answer<K extends CallName> = Result<Calls[K]['value'], EngineError> | { ok: false; error: EngineError; timedOut: true };
+/** A call that failed because its worker did not answer (hung) or died: the worker is gone. */
+type Lost = { ok: false; error: EngineError; lost: 'timeout' | 'crash' };
+type Answer<K extends CallName> = Result<Calls[K]['value'], EngineError> | Lost;
 
 /**
  * The page's handle on the actor. It owns the worker, runs one call at a time under a watchdog,
@@ -30,7 +32,7 @@ export class ActorClient {
   #worker: WorkerLike | undefined;
   #loaded: Loaded | undefined;
   #nextId = 1;
-  #pending = new Map<number, { worker: WorkerLike; answer: (response: Response) => void }>();
+  #pending = new Map<number, { worker: WorkerLike; answer: (response: Response) => void; crash: (reason: string) => void }>();
   #queue: Promise<unknown> = Promise.resolve();
   readonly #events: ActorEvent[] = [];
   readonly #states = new Map<string, Uint8Array>();
@@ -53,6 +55,11 @@ export class ActorClient {
 
   get connections(): Connection[] {
     return [...this.#connections.values()];
+  }
+
+  /** The loaded actor's name, and whether it has shut itself down (runtime.shutdown). */
+  get actor(): { name: string; stopped: boolean } | undefined {
+    return this.#loaded && { name: this.#loaded.name, stopped: this.#events.some((e) => e.shutdown) };
   }
 
   state(ref: string | null): Uint8Array | undefined {
@@ -135,7 +142,7 @@ export class ActorClient {
     return run.then((answer) => {
       worker.terminate();
       if (answer.ok) return answer;
-      if ('timedOut' in answer) return { ok: false, error: { code: 'internal-error', message: `The replay stopped making progress for ${this.#callTimeoutMs} ms: the build under test probably loops.` } };
+      if ('lost' in answer && answer.lost === 'timeout') return { ok: false, error: { code: 'internal-error', message: `The replay stopped making progress for ${this.#callTimeoutMs} ms: the build under test probably loops.` } };
       return answer;
     });
   }
@@ -178,29 +185,31 @@ export class ActorClient {
     return answer.ok ? answer : { ok: false, error: answer.error };
   }
 
-  /** A call into the actor under the watchdog; on timeout, restarts and records the timeout. */
-  async #call<K extends 'open' | 'close' | 'send'>(call: K, args: Calls[K]['args'], pending: Omit<PendingTimeout, 'afterMs'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
+  /** A call into the actor under the watchdog; if its worker hangs or dies, restarts and records it. */
+  async #call<K extends 'open' | 'close' | 'send'>(call: K, args: Calls[K]['args'], pending: Pick<LostCall, 'connectionId' | 'input'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
     if (!this.#worker || !this.#loaded) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
+    const started = performance.now();
     const answer = await this.#request(this.#worker, call, args, this.#callTimeoutMs);
     if (answer.ok) {
       const value = answer.value as Calls[K]['value'];
       this.#record('recorded' in value ? value.recorded : value);
       return { ok: true, value };
     }
-    if (!('timedOut' in answer)) return answer;
+    if (!('lost' in answer)) return answer;
     if (opening) this.#connections.set(opening.id, opening);
-    return this.#restart({ ...pending, afterMs: this.#callTimeoutMs });
+    const outcome = answer.lost === 'timeout' ? { kind: 'timeout' as const, afterMs: this.#callTimeoutMs } : { kind: 'trap' as const, message: answer.error.message };
+    return this.#restart({ ...pending, outcome, durationMs: performance.now() - started });
   }
 
-  /** Kills the stuck worker and brings a new one to the last committed state. */
-  async #restart(timeout: PendingTimeout): Promise<Result<RecordedEvent, EngineError>> {
+  /** Replaces the lost worker with a fresh one at the last committed state, and records the loss. */
+  async #restart(lost: LostCall): Promise<Result<RecordedEvent, EngineError>> {
     const loaded = this.#loaded!;
     this.#worker?.terminate();
     const worker = this.options.createWorker();
     this.#adopt(worker);
-    const answer = await this.#request(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), timeout }, this.#loadTimeoutMs);
+    const answer = await this.#request(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost }, this.#loadTimeoutMs);
     if (!answer.ok) return { ok: false, error: answer.error };
-    const recorded = answer.value.timeout!;
+    const recorded = answer.value.lost!;
     this.#record(recorded);
     return { ok: true, value: recorded };
   }
@@ -208,6 +217,10 @@ export class ActorClient {
   #record(recorded: RecordedEvent): void {
     for (const [hash, bytes] of recorded.newStates) this.#states.set(hash, bytes);
     this.#events.push(recorded.event);
+    // The actor closed the socket itself by answering with a close frame, as Theater would.
+    const closing = recorded.event.responses.some((r) => r.frame?.frame === 'close');
+    const connection = recorded.event.connectionId === null ? undefined : this.#connections.get(recorded.event.connectionId);
+    if (closing && connection) connection.open = false;
     this.options.onEvent?.(recorded);
   }
 
@@ -224,7 +237,7 @@ export class ActorClient {
         this.#pending.delete(id);
         resolve(answer);
       };
-      const expire = () => finish({ ok: false, timedOut: true, error: { code: 'internal-error', message: `${call} did not answer within ${timeoutMs} ms` } });
+      const expire = () => finish({ ok: false, lost: 'timeout', error: { code: 'internal-error', message: `${call} did not answer within ${timeoutMs} ms` } });
       let timer = setTimeout(expire, timeoutMs);
       this.#pending.set(id, { worker, answer: (response) => {
         if ('progress' in response) {
@@ -235,14 +248,12 @@ export class ActorClient {
           return;
         }
         finish(response.ok ? { ok: true, value: response.value as Calls[K]['value'] } : { ok: false, error: response.error });
-      } });
+      }, crash: (reason) => finish({ ok: false, lost: 'crash', error: { code: 'worker-crashed', message: `The actor's worker crashed: ${reason}` } }) });
       if (!listening.has(worker)) {
         listening.add(worker);
         worker.onMessage((response) => this.#pending.get(response.id)?.answer(response));
         worker.onCrash((reason) => {
-          for (const pending of [...this.#pending.values()]) {
-            if (pending.worker === worker) pending.answer({ v: PROTOCOL_VERSION, id: -1, ok: false, error: { code: 'worker-crashed', message: `The actor's worker crashed: ${reason}` } });
-          }
+          for (const pending of [...this.#pending.values()]) if (pending.worker === worker) pending.crash(reason);
         });
       }
       worker.post({ v: PROTOCOL_VERSION, id, call, args } as never);

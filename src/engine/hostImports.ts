@@ -1,5 +1,6 @@
 import { CallRecorder, type HostCall } from './hostCalls';
 import { RUNTIME, unversioned } from './interfaceNames';
+import type { WorldItem } from './inspect';
 import { defaultValue, NoDefaultError, type ImportTypes } from './stubDefaults';
 
 type HostFunction = (...args: unknown[]) => unknown;
@@ -18,15 +19,27 @@ async function sandboxedWasi(): Promise<ImportObject> {
  * interface a recorded stub that returns a well-typed default. Unknown imports must not stop a
  * real actor from loading: the playground cannot know every interface Theater hosts offer.
  */
-export async function buildImports(importNames: string[], types: ImportTypes, recorder: CallRecorder): Promise<ImportObject> {
-  const imports: ImportObject = {};
-  const wasiNames = importNames.filter((name) => name.startsWith('wasi:'));
-  const wasi = wasiNames.length > 0 ? await sandboxedWasi() : {};
-  for (const versioned of importNames) {
-    const name = unversioned(versioned);
-    if (name === RUNTIME) imports[name] = runtimeImports(recorder);
-    else if (wasi[name]) imports[name] = wasi[name];
-    else imports[name] = stubInterface(name, versioned, types, recorder);
+export async function buildImports(items: readonly WorldItem[], types: ImportTypes, recorder: CallRecorder): Promise<Record<string, unknown>> {
+  const imports: Record<string, unknown> = {};
+  const wasi = items.some((item) => item.provider === 'wasi') ? await sandboxedWasi() : {};
+  for (const item of items) {
+    const name = unversioned(item.name);
+    if (item.kind === 'function') {
+      // A bare function import (`import tick: func()`): jco passes it as a plain function.
+      imports[name] = stubInterface('world', item.name, types, recorder)[name];
+      continue;
+    }
+    switch (item.provider ?? 'stub') {
+      case 'theater':
+        imports[name] = runtimeImports(recorder);
+        break;
+      case 'wasi':
+        imports[name] = wasi[name];
+        break;
+      case 'stub':
+        imports[name] = stubInterface(name, item.name, types, recorder);
+        break;
+    }
   }
   return imports;
 }

@@ -2,7 +2,7 @@
  * The engine's public surface: everything the worker, the command line and the tests use.
  * Framework-free by rule (see eslint.config.js): it runs unchanged in a Worker and in Node.
  */
-export { ActorSession, ACTOR_STATUSES, type ActorStatus, type SessionOptions, type SessionSnapshot, type Started } from './session';
+export { ActorSession, ACTOR_STATUSES, type ActorStatus, type LostOutcome, type SessionOptions, type SessionSnapshot, type Started } from './session';
 export type { ActorEvent, CallOutcome, EventKind, OutcomeKind, RecordedEvent } from './events';
 export { EVENT_KINDS, OUTCOME_KINDS } from './events';
 export { inspect, type ComponentInfo, type WorldItem } from './inspect';
@@ -16,7 +16,7 @@ export type { StateRef } from './stateStore';
 export { ENGINE_ERROR_CODES, type EngineError, type EngineErrorCode } from './errors';
 export type { Result } from './result';
 export { toHex, fromHex, decodeUtf8, utf8, bytesEqual } from './bytes';
-export { WEBSOCKET_SERVER, ACTOR, RUNTIME } from './interfaceNames';
+export { WEBSOCKET_SERVER, ACTOR, RUNTIME, unversioned, providerOf, type ImportProvider } from './interfaceNames';
 export { replay, type History, type ReplayOptions, type ReplayResult } from './replay';
 export { compareEvents, summarize, COMPARED_ASPECTS, type ComparedAspect, type Difference, type EventComparison, type ReplaySummary } from './compare';
 export { readSessionFile, writeSessionFile, componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from './sessionFile';

@@ -1,13 +1,14 @@
-import { componentWit } from '@bytecodealliance/jco-transpile/wasm-tools';
 import { engineError, describeThrown, type EngineError } from './errors';
 import { ok, type Result } from './result';
-import { ACTOR, WEBSOCKET_SERVER, unversioned } from './interfaceNames';
+import { ACTOR, WEBSOCKET_SERVER, providerOf, unversioned, type ImportProvider } from './interfaceNames';
 
 /** One line of the component's world: an interface (`theater:simple/runtime`) or a bare function. */
 export interface WorldItem {
   /** As written in the WIT, with any version (`wasi:io/streams@0.2.0`, `init`). */
   name: string;
   kind: 'interface' | 'function';
+  /** For imports: who answers the calls (a `stub` records them and returns defaults). */
+  provider?: ImportProvider;
 }
 
 /** What a person (and the loader) needs to know about a component before running it. */
@@ -47,6 +48,9 @@ export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, 
   }
   let wit: string;
   try {
+    // Imported here, not at the top: jco starts ~6 MB of wasm as soon as it is imported, and the
+    // page imports the engine's pure helpers without ever inspecting a component itself.
+    const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
     wit = await componentWit(bytes);
   } catch (thrown) {
     return engineError('invalid-component', `The component is damaged and cannot be read (${describeThrown(thrown)}). Was the file truncated? Rebuild it.`);
@@ -85,7 +89,8 @@ function parseRootWorld(wit: string): { imports: WorldItem[]; exports: WorldItem
       const match = /^(import|export)\s+([^\s:;]+(?::[^\s;:]+)?)\s*(:?)/.exec(line);
       if (match) {
         const item: WorldItem = { name: match[2]!, kind: match[3] === ':' ? 'function' : 'interface' };
-        (match[1] === 'import' ? imports : exports).push(item);
+        if (match[1] === 'import') imports.push({ ...item, provider: item.kind === 'function' ? 'stub' : providerOf(item.name) });
+        else exports.push(item);
       }
     }
     depth += (line.match(/\{/g)?.length ?? 0) - (line.match(/\}/g)?.length ?? 0);

@@ -1,8 +1,7 @@
-import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { CallRecorder } from './hostCalls';
 import { buildImports } from './hostImports';
 import { describeThrown, engineError, type EngineError } from './errors';
-import { ACTOR, RUNTIME, WEBSOCKET_SERVER, unversioned } from './interfaceNames';
+import { ACTOR, WEBSOCKET_SERVER, unversioned } from './interfaceNames';
 import type { ComponentInfo } from './inspect';
 import type { WebsocketMessage, WebsocketResponse } from './messages';
 import { ok, type Result } from './result';
@@ -45,9 +44,11 @@ export class LoadedComponent {
 
   /** Transpiles with jco and compiles the core modules; `info` comes from `inspect`. */
   static async load(bytes: Uint8Array, info: ComponentInfo, name: string, importModule: ModuleImporter): Promise<Result<LoadedComponent, EngineError>> {
+    // Lazily, like inspect: importing jco starts its wasm, which only the worker needs.
+    const { $init, generate } = await import('@bytecodealliance/jco-transpile/component');
     await $init;
     const importNames = info.imports.filter((item) => item.kind === 'interface').map((item) => item.name);
-    const needsTypes = importNames.some((name) => unversioned(name) !== RUNTIME && !name.startsWith('wasi:'));
+    const needsTypes = info.imports.some((item) => item.provider === 'stub');
     let files: Array<[string, Uint8Array]>;
     try {
       ({ files } = generate(bytes, { name: 'actor', instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: !needsTypes }));
@@ -72,7 +73,7 @@ export class LoadedComponent {
     const glueModule = await importModule(glue);
     const types = parseImportTypes(declarations, importNames);
     const component = new LoadedComponent(info, glueModule.instantiate as Instantiate, coreModules, {});
-    Object.assign(component.imports, await buildImports(importNames, types, component.recorder));
+    Object.assign(component.imports, await buildImports(info.imports, types, component.recorder));
     return ok(component);
   }
 

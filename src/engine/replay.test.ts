@@ -48,7 +48,7 @@ describe('replay', () => {
     const events = session.events.map((e) => ({ ...e }));
     // As if a real host had answered 41 where the playground's stub said 0.
     events[1] = { ...events[1]!, hostCalls: events[1]!.hostCalls.map((c) => (c.function === 'count' ? { ...c, result: 41 } : c)) };
-    session.recordTimeout(connection.id, textMessage('slow'), 5000);
+    session.recordLost(connection.id, textMessage('slow'), { kind: 'timeout', afterMs: 5000 }, 5000);
     const result = expectOk(await replay(exampleBytes('imports'), { events: [...events, session.events[2]!], state: (r) => session.state(r) }, { name: 'imports.wasm' }));
     expect(result.comparisons[1]!.replayed!.responses[0]!.message.text).toBe('count: 41');
     expect(result.comparisons[2]!.skipped).toMatch(/timed out/);

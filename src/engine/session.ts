@@ -11,6 +11,9 @@ import { StateStore, type StateRef } from './stateStore';
 import { toWire } from './wire';
 import type { HostCall } from './hostCalls';
 
+/** How a call can end without the engine seeing it end. */
+export type LostOutcome = Extract<CallOutcome, { kind: 'timeout' | 'trap' }>;
+
 export const ACTOR_STATUSES = ['ready', 'stopped'] as const;
 export type ActorStatus = (typeof ACTOR_STATUSES)[number];
 
@@ -173,20 +176,21 @@ export class ActorSession {
   }
 
   /**
-   * Records a call that the client's watchdog had to kill. The engine cannot see a timeout (it
-   * was stuck inside the call); the new worker writes it down so the history has no gap.
+   * Records a call that never came back: the client's watchdog killed it (timeout) or its
+   * worker died (a trap of the whole worker). The engine could not see it happen; the new
+   * worker writes it down so the history has no gap.
    */
-  recordTimeout(connectionId: number | null, input: WebsocketMessage | null, afterMs: number): RecordedEvent {
+  recordLost(connectionId: number | null, input: WebsocketMessage | null, outcome: LostOutcome, durationMs: number): RecordedEvent {
     const before = this.#committed;
     return this.#append({
       kind: input ? 'message' : 'init',
       connectionId,
-      startedAt: this.#now() - afterMs,
-      durationMs: afterMs,
+      startedAt: this.#now() - durationMs,
+      durationMs,
       input,
       stateBefore: before,
       stateAfter: before,
-      outcome: { kind: 'timeout', afterMs },
+      outcome,
       responses: [],
       hostCalls: [],
       shutdown: false,

@@ -4,6 +4,7 @@ import type {
   ComponentInfo,
   Connection,
   EngineError,
+  LostOutcome,
   RecordedEvent,
   SessionSnapshot,
   WebsocketMessage,
@@ -12,19 +13,20 @@ import type {
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
 export const PROTOCOL_VERSION = 1;
 
-/** A timeout the new worker must write into the history it restores. */
-export interface PendingTimeout {
+/** A call that never came back, which the new worker must write into the history it restores. */
+export interface LostCall {
   connectionId: number | null;
   input: WebsocketMessage | null;
-  afterMs: number;
+  outcome: LostOutcome;
+  durationMs: number;
 }
 
 /** Every request the page can make, and what a successful answer carries. */
 export interface Calls {
   load: { args: { name: string; bytes: Uint8Array }; value: { info: ComponentInfo; init: RecordedEvent | undefined } };
   restore: {
-    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; timeout: PendingTimeout | undefined };
-    value: { info: ComponentInfo; timeout: RecordedEvent | undefined };
+    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined };
+    value: { info: ComponentInfo; lost: RecordedEvent | undefined };
   };
   open: { args: Record<string, never>; value: { connection: Connection; recorded: RecordedEvent } };
   close: { args: { connectionId: number }; value: RecordedEvent };

@@ -26,12 +26,12 @@ export function serve(port: Port, importModule: ModuleImporter): void {
         return { ok: true, value: { info: session.info, init: started.value.init } };
       }
       case 'restore': {
-        const { name, bytes, snapshot, timeout } = request.args;
+        const { name, bytes, snapshot, lost } = request.args;
         const restored = await ActorSession.restore(bytes, snapshot, { name, importModule });
         if (!restored.ok) return restored;
         session = restored.value;
-        const recorded = timeout ? session.recordTimeout(timeout.connectionId, timeout.input, timeout.afterMs) : undefined;
-        return { ok: true, value: { info: session.info, timeout: recorded } };
+        const recorded = lost ? session.recordLost(lost.connectionId, lost.input, lost.outcome, lost.durationMs) : undefined;
+        return { ok: true, value: { info: session.info, lost: recorded } };
       }
       case 'open':
         return session ? session.open() : noActor;
