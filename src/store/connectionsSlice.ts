@@ -1,0 +1,41 @@
+import type { EngineError, Result, WebsocketMessage } from '../engine';
+import type { Slice, StoreContext } from './context';
+import { mirror, settledStatus, type ConnectionView } from './mirror';
+
+/** The simulated WebSocket clients and what they send. */
+export interface ConnectionsSlice {
+  connections: ConnectionView[];
+  openConnection(): Promise<void>;
+  closeConnection(connectionId: number): Promise<void>;
+  /** Sends one message from a client; resolves true when the actor got it (whatever it answered). */
+  send(connectionId: number, message: WebsocketMessage): Promise<boolean>;
+}
+
+export const createConnectionsSlice =
+  ({ client }: StoreContext): Slice<ConnectionsSlice> =>
+  (set, get) => {
+    /** Runs one call into the actor and brings the store up to date, whatever happened. */
+    const run = async <T>(call: () => Promise<Result<T, EngineError>>): Promise<boolean> => {
+      set({ alert: null });
+      const result = await call();
+      set({ ...mirror(client), ...(result.ok ? {} : { alert: result.error }) });
+      // A load in flight owns the status; otherwise the call may have stopped the actor, or, when
+      // its worker died and could not be brought back, left nothing to talk to.
+      if (get().status !== 'loading') {
+        const crashed = !result.ok && result.error.code === 'worker-crashed';
+        set({ status: crashed ? 'error' : settledStatus(client) });
+      }
+      return result.ok;
+    };
+
+    return {
+      connections: [],
+      openConnection: async () => {
+        await run(() => client.open());
+      },
+      closeConnection: async (connectionId) => {
+        await run(() => client.close(connectionId));
+      },
+      send: (connectionId, message) => run(() => client.send(connectionId, message)),
+    };
+  };

@@ -1,0 +1,13 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { ActorClient } from '../client/actorClient';
+import type { PlaygroundState } from './playgroundState';
+
+/** What every slice may use besides the store itself: the one client, and how to fetch assets. */
+export interface StoreContext {
+  client: ActorClient;
+  /** Fetches one of the app's own files by relative URL (`./actors/echo.wasm`). */
+  fetchAsset: (url: string) => Promise<Response>;
+}
+
+/** A slice of the playground store, written against the whole state so actions can cross slices. */
+export type Slice<T> = StateCreator<PlaygroundState, [], [], T>;

@@ -1,0 +1,20 @@
+import { useStore } from 'zustand';
+import { browserWorker } from '../client/browserWorker';
+import { createPlaygroundStore } from './createPlaygroundStore';
+import type { PlaygroundState } from './playgroundState';
+
+/** The page's store: one per page, with the engine in a Web Worker. */
+export const playgroundStore = createPlaygroundStore({ createWorker: browserWorker });
+
+/** Reads the store from a component. Selectors must return stable values (a field, not a new array). */
+export const usePlayground = <T>(selector: (state: PlaygroundState) => T): T => useStore(playgroundStore, selector);
+
+export type { PlaygroundState } from './playgroundState';
+export type { ActorUiStatus } from './status';
+export type { ConnectionView } from './mirror';
+export type { CatalogEntry } from './catalogSlice';
+export type { PlaygroundAlert } from './alert';
+export { BODY_FORMATS, isMessageKind, type Draft } from './composer';
+export { draftOf } from './composerSlice';
+export { transcriptOf, type TranscriptLine } from './transcript';
+export { isStubbedImport } from './interfaceInfo';

@@ -1,0 +1,52 @@
+import { describeMessage, toHex, type WebsocketMessage, type WireOutcome } from '../engine';
+
+/** Sizes as people read them: 2.1 KB, 1.55 MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+}
+
+/** Calls take microseconds to seconds: keep two significant places where it matters. */
+export function formatDuration(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${ms.toFixed(1)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** Bytes as spaced hex, cut short so one huge payload cannot swamp a transcript. */
+export function hexPreview(bytes: Uint8Array, maxBytes = 32): string {
+  const shown = toHex(bytes.subarray(0, maxBytes)).replace(/(..)(?!$)/g, '$1 ');
+  return bytes.length > maxBytes ? `${shown} … (${bytes.length} bytes)` : shown;
+}
+
+/** A message as a chat line: the text itself for text, hex for bytes, the kind for the rest. */
+export function messageBody(message: WebsocketMessage): string {
+  const tag = message.ty.tag;
+  if (tag === 'text' && message.text !== undefined) return message.text;
+  if (tag === 'other') return describeMessage(message);
+  if (message.data !== undefined) return message.data.length === 0 ? `${tag} (empty)` : `${tag} ${hexPreview(message.data)}`;
+  if (message.text !== undefined) return `${tag} ${JSON.stringify(message.text)}`;
+  return tag;
+}
+
+/** What the client received for one response, or, for a dropped one, what the actor meant to send. */
+export function responseBody(response: WireOutcome): string {
+  const frame = response.frame;
+  if (!frame) return describeMessage(response.message);
+  switch (frame.frame) {
+    case 'text':
+      return frame.text;
+    case 'binary':
+      return frame.data.length === 0 ? 'binary (empty)' : `binary ${hexPreview(frame.data)}`;
+    case 'close':
+      return 'close frame';
+    case 'ping':
+    case 'pong':
+      return frame.data.length === 0 ? frame.frame : `${frame.frame} ${hexPreview(frame.data)}`;
+    default: {
+      const exhaustive: never = frame;
+      return exhaustive;
+    }
+  }
+}

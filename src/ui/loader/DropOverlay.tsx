@@ -1,0 +1,12 @@
+import { usePlayground } from '../../store';
+
+/** Tells a person dragging a file that letting go anywhere loads it. */
+export function DropOverlay() {
+  const dragging = usePlayground((s) => s.dragging);
+  if (!dragging) return null;
+  return (
+    <div className="drop-overlay" aria-hidden="true">
+      <p>Drop a .wasm component to load it</p>
+    </div>
+  );
+}
