@@ -1,4 +1,4 @@
-import type { ActorEvent, ComponentInfo, Connection, EngineError, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../engine';
+import type { ActorEvent, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../engine';
 import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type Response } from '../protocol/messages';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 
@@ -74,10 +74,11 @@ export class ActorClient {
    * Loads a component in a fresh worker. Only when it loads does it replace the current actor:
    * a bad file leaves the loaded actor, its state and its history untouched.
    */
-  load(name: string, bytes: Uint8Array): Promise<Result<{ info: ComponentInfo; init: RecordedEvent | undefined }, EngineError>> {
+  load(name: string, bytes: Uint8Array, onStage?: (stage: LoadStage, ms: number) => void): Promise<Result<{ info: ComponentInfo; init: RecordedEvent | undefined }, EngineError>> {
     return this.#serialize(async () => {
       const worker = this.options.createWorker();
-      const answer = await this.#request(worker, 'load', { name, bytes: bytes.slice() }, this.#loadTimeoutMs);
+      const onProgress = (progress: Progress) => progress.kind === 'load' && onStage?.(progress.stage, progress.ms);
+      const answer = await this.#request(worker, 'load', { name, bytes: bytes.slice() }, this.#loadTimeoutMs, { onProgress });
       if (!answer.ok) {
         worker.terminate();
         return { ok: false, error: answer.error };
@@ -138,7 +139,7 @@ export class ActorClient {
   ): Promise<Result<ReplayResult, EngineError>> {
     const { events, states } = options.history ?? this.snapshot();
     const worker = this.options.createWorker();
-    const run = this.#request(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0 }, this.#loadTimeoutMs, options.onProgress);
+    const run = this.#request(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0 }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
     return run.then((answer) => {
       worker.terminate();
       if (answer.ok) return answer;
@@ -228,8 +229,17 @@ export class ActorClient {
     this.#worker = worker;
   }
 
-  /** Sends one request and waits for its answer, its timeout, or the worker's crash. */
-  #request<K extends CallName>(worker: WorkerLike, call: K, args: Calls[K]['args'], timeoutMs: number, onProgress?: (progress: Progress) => void): Promise<Answer<K>> {
+  /**
+   * Sends one request and waits for its answer, its timeout, or the worker's crash. Each
+   * progress note restarts the clock, with `gapMs` as the longest silence allowed after it.
+   */
+  #request<K extends CallName>(
+    worker: WorkerLike,
+    call: K,
+    args: Calls[K]['args'],
+    timeoutMs: number,
+    { onProgress, gapMs = timeoutMs }: { onProgress?: (progress: Progress) => void; gapMs?: number } = {},
+  ): Promise<Answer<K>> {
     const id = this.#nextId++;
     return new Promise<Answer<K>>((resolve) => {
       const finish = (answer: Answer<K>) => {
@@ -241,9 +251,8 @@ export class ActorClient {
       let timer = setTimeout(expire, timeoutMs);
       this.#pending.set(id, { worker, answer: (response) => {
         if ('progress' in response) {
-          // Progress is proof of life: from now on the gap allowed is one call's timeout.
           clearTimeout(timer);
-          timer = setTimeout(expire, this.#callTimeoutMs);
+          timer = setTimeout(expire, gapMs);
           onProgress?.(response.progress);
           return;
         }

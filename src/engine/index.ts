@@ -2,7 +2,7 @@
  * The engine's public surface: everything the worker, the command line and the tests use.
  * Framework-free by rule (see eslint.config.js): it runs unchanged in a Worker and in Node.
  */
-export { ActorSession, ACTOR_STATUSES, type ActorStatus, type LostOutcome, type SessionOptions, type SessionSnapshot, type Started } from './session';
+export { ActorSession, ACTOR_STATUSES, LOAD_STAGES, type LoadStage, type ActorStatus, type LostOutcome, type SessionOptions, type SessionSnapshot, type Started } from './session';
 export type { ActorEvent, CallOutcome, EventKind, OutcomeKind, RecordedEvent } from './events';
 export { EVENT_KINDS, OUTCOME_KINDS } from './events';
 export { inspect, type ComponentInfo, type WorldItem } from './inspect';

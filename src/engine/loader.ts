@@ -43,7 +43,13 @@ export class LoadedComponent {
   ) {}
 
   /** Transpiles with jco and compiles the core modules; `info` comes from `inspect`. */
-  static async load(bytes: Uint8Array, info: ComponentInfo, name: string, importModule: ModuleImporter): Promise<Result<LoadedComponent, EngineError>> {
+  static async load(
+    bytes: Uint8Array,
+    info: ComponentInfo,
+    name: string,
+    importModule: ModuleImporter,
+    stage: (name: 'transpiling' | 'compiling') => void = () => {},
+  ): Promise<Result<LoadedComponent, EngineError>> {
     // Lazily, like inspect: importing jco starts its wasm, which only the worker needs.
     const { $init, generate } = await import('@bytecodealliance/jco-transpile/component');
     await $init;
@@ -55,6 +61,7 @@ export class LoadedComponent {
     } catch (thrown) {
       return engineError('invalid-component', `jco could not transpile ${name}: ${describeThrown(thrown)}`);
     }
+    stage('transpiling');
     const decoder = new TextDecoder();
     const coreModules = new Map<string, Promise<WebAssembly.Module>>();
     const declarations: Array<[string, string]> = [];
@@ -71,6 +78,7 @@ export class LoadedComponent {
       return engineError('instantiate-failed', `This browser cannot compile ${name}: ${describeThrown(thrown)}`);
     }
     const glueModule = await importModule(glue);
+    stage('compiling');
     const types = parseImportTypes(declarations, importNames);
     const component = new LoadedComponent(info, glueModule.instantiate as Instantiate, coreModules, {});
     Object.assign(component.imports, await buildImports(info.imports, types, component.recorder));

@@ -25,7 +25,13 @@ export interface SessionOptions {
   now?: () => number;
   /** Run `init` on start (default). A replay runs the recorded init event itself instead. */
   runInit?: boolean;
+  /** Told as each loading stage ends, with how long it took: the page shows them as they go. */
+  onStage?: (stage: LoadStage, ms: number) => void;
 }
+
+/** The stages of loading a component, in order (reading the file happens before the engine). */
+export const LOAD_STAGES = ['inspecting', 'transpiling', 'compiling', 'instantiating', 'init'] as const;
+export type LoadStage = (typeof LOAD_STAGES)[number];
 
 /** Everything needed to carry a session into a fresh worker after the old one was killed. */
 export interface SessionSnapshot {
@@ -75,7 +81,9 @@ export class ActorSession {
     if (!session.ok) return session;
     let init: RecordedEvent | undefined;
     if (session.value.#exports.init && options.runInit !== false) {
+      const t0 = performance.now();
       init = await session.value.#call('init', null, null);
+      options.onStage?.('init', performance.now() - t0);
       if (init.event.outcome.kind !== 'ok') {
         const outcome = init.event.outcome;
         const why = outcome.kind === 'err' || outcome.kind === 'trap' ? outcome.message : outcome.kind;
@@ -104,12 +112,19 @@ export class ActorSession {
   }
 
   static async #create(bytes: Uint8Array, options: SessionOptions): Promise<Result<ActorSession, EngineError>> {
+    let t0 = performance.now();
+    const stage = (name: LoadStage) => {
+      options.onStage?.(name, performance.now() - t0);
+      t0 = performance.now();
+    };
     const info = await inspect(bytes);
     if (!info.ok) return info;
-    const component = await LoadedComponent.load(bytes, info.value, options.name, options.importModule ?? dataUrlImporter);
+    stage('inspecting');
+    const component = await LoadedComponent.load(bytes, info.value, options.name, options.importModule ?? dataUrlImporter, stage);
     if (!component.ok) return component;
     const exports = await component.value.instantiate();
     if (!exports.ok) return exports;
+    stage('instantiating');
     return ok(new ActorSession(options.name, info.value, component.value, exports.value, options.now ?? Date.now));
   }
 

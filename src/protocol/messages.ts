@@ -4,6 +4,7 @@ import type {
   ComponentInfo,
   Connection,
   EngineError,
+  LoadStage,
   LostOutcome,
   RecordedEvent,
   SessionSnapshot,
@@ -45,11 +46,8 @@ export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'send', 'exportCh
 /** Page → worker. */
 export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];
 
-/** How far a long call (a replay) has got: also proof of life for the watchdog. */
-export interface Progress {
-  done: number;
-  total: number;
-}
+/** How far a long call has got (a load's stages, a replay's events): also proof of life for the watchdog. */
+export type Progress = { kind: 'load'; stage: LoadStage; ms: number } | { kind: 'replay'; done: number; total: number };
 
 /** Worker → page: any number of progress notes, then exactly one answer per request id. */
 export type Response =

@@ -8,6 +8,7 @@ import type { StoreContext } from './context';
 import { mirror } from './mirror';
 import type { PlaygroundState } from './playgroundState';
 import { createSessionSlice } from './sessionSlice';
+import { createTimelineSlice } from './timelineSlice';
 import { createUiSlice } from './uiSlice';
 
 export interface StoreOptions {
@@ -30,6 +31,7 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       ...createComposerSlice()(set, get, api),
       ...createCatalogSlice(context)(set, get, api),
       ...createUiSlice()(set, get, api),
+      ...createTimelineSlice()(set, get, api),
     };
   });
 }

@@ -18,3 +18,4 @@ export { BODY_FORMATS, isMessageKind, type Draft } from './composer';
 export { draftOf } from './composerSlice';
 export { transcriptOf, type TranscriptLine } from './transcript';
 export { isStubbedImport } from './interfaceInfo';
+export { cursorOf } from './timelineSlice';

@@ -8,16 +8,20 @@ export interface ConnectionView {
   open: boolean;
 }
 
-/** The part of the store that is a copy of the client's history, refreshed after every change. */
+/** The part of the store that reflects the client's history, refreshed after every change. */
 export interface Mirrored {
-  events: ActorEvent[];
+  /**
+   * The client's own append-only history, not a copy: copying it per event would make a long
+   * session quadratic. `eventCount` is what changes, so select it to re-render on new events.
+   */
+  events: readonly ActorEvent[];
+  eventCount: number;
   connections: ConnectionView[];
 }
 
-/** Copies the client's history into fresh arrays so React sees a change. */
 export function mirror(client: ActorClient): Mirrored {
   const connections = client.connections.map((c: Connection) => ({ id: c.id, open: c.open })).sort((a, b) => a.id - b.id);
-  return { events: client.events.slice(), connections };
+  return { events: client.events, eventCount: client.events.length, connections };
 }
 
 /** Ready or stopped, once nothing is in flight; `error` when no actor is loaded at all. */

@@ -11,8 +11,9 @@ export interface SessionSlice {
   status: ActorUiStatus;
   /** The loaded actor's component; kept when a later load fails. */
   info: ComponentInfo | null;
-  /** Every recorded event, in order (a copy of the client's history). */
-  events: ActorEvent[];
+  /** Every recorded event, in order: the client's append-only history (see Mirrored). */
+  events: readonly ActorEvent[];
+  eventCount: number;
   /** The last failure, shown as an `alert` until the next action or a dismissal. */
   alert: PlaygroundAlert | null;
 
@@ -58,7 +59,7 @@ export const createSessionSlice =
       const loaded = await client.load(name, bytes);
       if (!loaded.ok) return loaded.error;
       loadedName = name;
-      set({ ...mirror(client), info: loaded.value.info, drafts: {} });
+      set({ ...mirror(client), info: loaded.value.info, drafts: {}, cursor: null });
       return undefined;
     };
 
@@ -67,6 +68,7 @@ export const createSessionSlice =
       status: 'loading',
       info: null,
       events: [],
+      eventCount: 0,
       alert: null,
 
       async start() {

@@ -1,4 +1,4 @@
-import { ActorSession, replay, type EngineError, type ModuleImporter, type Result } from '../engine';
+import { ActorSession, replay, type EngineError, type LoadStage, type ModuleImporter, type Result } from '../engine';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocol/messages';
 
 /** The two ends a worker has, whatever the platform (a Web Worker's `self`, Node's parentPort). */
@@ -20,7 +20,8 @@ export function serve(port: Port, importModule: ModuleImporter): void {
   async function handle(request: Request): Promise<Result<Calls[CallName]['value'], EngineError>> {
     switch (request.call) {
       case 'load': {
-        const started = await ActorSession.start(request.args.bytes, { name: request.args.name, importModule });
+        const onStage = (stage: LoadStage, ms: number) => port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'load', stage, ms } });
+        const started = await ActorSession.start(request.args.bytes, { name: request.args.name, importModule, onStage });
         if (!started.ok) return started;
         session = started.value.session;
         return { ok: true, value: { info: session.info, init: started.value.init } };
@@ -58,7 +59,7 @@ export function serve(port: Port, importModule: ModuleImporter): void {
             // Throttled: a note per event would cost more than a fast actor's call itself.
             if (performance.now() - lastNote > 50) {
               lastNote = performance.now();
-              port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { done, total } });
+              port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'replay', done, total } });
             }
           },
         });

@@ -5,6 +5,8 @@ import { TimelineItem } from './TimelineItem';
 /** Every call into the actor, in order, across all connections. */
 export function Timeline() {
   const events = usePlayground((s) => s.events);
+  // The history is append-only and shared; its length is what says it changed.
+  usePlayground((s) => s.eventCount);
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     const element = list.current;

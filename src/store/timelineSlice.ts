@@ -1,0 +1,28 @@
+import type { Slice } from './context';
+
+/** Where the person is in the history: the event they look at, which every panel follows. */
+export interface TimelineSlice {
+  /** The selected event; null follows the newest one as events arrive. */
+  cursor: number | null;
+  /** Selects an event (null: follow the newest). Out-of-range positions are clamped. */
+  select(seq: number | null): void;
+  /** Moves the cursor by `delta` events from where it is (from the newest when following). */
+  step(delta: number): void;
+}
+
+/** The event the cursor is on, resolving "follow the newest" (-1 when there are no events). */
+export const cursorOf = (state: { cursor: number | null; eventCount: number }): number =>
+  state.cursor === null ? state.eventCount - 1 : Math.min(state.cursor, state.eventCount - 1);
+
+export const createTimelineSlice = (): Slice<TimelineSlice> => (set, get) => ({
+  cursor: null,
+  select(seq) {
+    const last = get().eventCount - 1;
+    set({ cursor: seq === null || last < 0 ? null : Math.max(0, Math.min(seq, last)) });
+  },
+  step(delta) {
+    const state = get();
+    if (state.eventCount === 0) return;
+    state.select(cursorOf(state) + delta);
+  },
+});
