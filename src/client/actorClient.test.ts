@@ -53,3 +53,34 @@ describe('the client and its watchdog, over a real worker thread', () => {
     expect(chain).toHaveLength(2);
   });
 });
+
+describe('rewriting history', () => {
+  it('edits a past input and re-runs what followed from the state before it', async () => {
+    const actor = client(5000);
+    expectOk(await actor.load('counter.wasm', exampleBytes('counter')));
+    const { connection } = expectOk(await actor.open());
+    for (const command of ['inc 2', 'inc 3', 'get']) expectOk(await actor.send(connection.id, textMessage(command)));
+    const old = actor.snapshot().events;
+    const edited = old.findIndex((e) => e.input?.text === 'inc 3');
+    const inputs = old.slice(edited).map((e, i) => (i === 0 ? { ...e, input: textMessage('inc 10') } : e));
+    const rerun = expectOk(await actor.rewrite(edited, inputs));
+    expect(rerun.map((r) => r.event.responses[0]?.message.text)).toEqual(['count: 12', 'count: 12']);
+    expect(actor.events.map((e) => e.seq)).toEqual(old.map((e) => e.seq));
+    // The live actor carries on from the rewritten state, on the same connection.
+    const next = expectOk(await actor.send(connection.id, textMessage('inc 1'))).event;
+    expect(next.responses[0]!.message.text).toBe('count: 13');
+  });
+
+  it('forks: keeps the history up to an event and continues live from its state', async () => {
+    const actor = client(5000);
+    expectOk(await actor.load('counter.wasm', exampleBytes('counter')));
+    const { connection } = expectOk(await actor.open());
+    for (const command of ['inc 2', 'inc 3']) expectOk(await actor.send(connection.id, textMessage(command)));
+    expectOk(await actor.rewrite(3, []));
+    expect(actor.events).toHaveLength(3);
+    expect(actor.connections).toEqual([{ id: connection.id, open: true }]);
+    const next = expectOk(await actor.send(connection.id, textMessage('get'))).event;
+    expect(next.seq).toBe(3);
+    expect(next.responses[0]!.message.text).toBe('count: 2');
+  });
+});

@@ -1,5 +1,6 @@
+import { connectionsAfter } from '../engine';
 import type { ActorEvent, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../engine';
-import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type Response } from '../protocol/messages';
+import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type RerunInput, type Response } from '../protocol/messages';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 
 export interface ClientOptions {
@@ -83,14 +84,31 @@ export class ActorClient {
         worker.terminate();
         return { ok: false, error: answer.error };
       }
-      this.#worker?.terminate();
-      this.#adopt(worker);
-      this.#loaded = { name, bytes, info: answer.value.info };
-      this.#events.length = 0;
-      this.#states.clear();
-      this.#connections.clear();
+      this.#replaceActor(worker, { name, bytes, info: answer.value.info });
       if (answer.value.init) this.#record(answer.value.init);
       return answer;
+    });
+  }
+
+  /**
+   * Makes `bytes` with a recorded history the current actor (an imported session, a reloaded
+   * tab) without re-running anything: the worker adopts the history and its last state. Like
+   * `load`, a failure changes nothing.
+   */
+  adoptHistory(name: string, bytes: Uint8Array, snapshot: SessionSnapshot): Promise<Result<ComponentInfo, EngineError>> {
+    return this.#serialize(async () => {
+      const worker = this.options.createWorker();
+      const answer = await this.#request(worker, 'restore', { name, bytes: bytes.slice(), snapshot, lost: undefined }, this.#loadTimeoutMs);
+      if (!answer.ok) {
+        worker.terminate();
+        return { ok: false, error: answer.error };
+      }
+      this.#replaceActor(worker, { name, bytes, info: answer.value.info });
+      for (const [hash, state] of snapshot.states) this.#states.set(hash, state);
+      // A loop, not push(...events): a long history would overflow the argument limit.
+      for (const event of snapshot.events) this.#events.push(event);
+      for (const connection of snapshot.connections) this.#connections.set(connection.id, { ...connection });
+      return { ok: true, value: answer.value.info };
     });
   }
 
@@ -160,12 +178,37 @@ export class ActorClient {
 
   /** What a fresh worker needs to carry on exactly where this one stopped. */
   snapshot(): SessionSnapshot {
-    const refs = new Set(this.#events.flatMap((e) => [e.stateBefore, e.stateAfter]).filter((r): r is string => r !== null));
+    return { ...this.#historyUpTo(this.#events.length), connections: this.connections.map((c) => ({ ...c })) };
+  }
+
+  /**
+   * Rewrites history from position `from`: keeps the events before it, then re-runs `inputs` in
+   * order, from the state those events left, as the new continuation (each under the watchdog).
+   * The old history is the caller's to keep (as a branch): this client forgets it.
+   */
+  async rewrite(from: number, inputs: readonly RerunInput[]): Promise<Result<RecordedEvent[], EngineError>> {
+    const loaded = this.#loaded;
+    if (!loaded) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
+    const prefix = this.#historyUpTo(from);
+    const adopted = await this.adoptHistory(loaded.name, loaded.bytes, { ...prefix, connections: connectionsAfter(prefix.events) });
+    if (!adopted.ok) return adopted;
+    const rerun: RecordedEvent[] = [];
+    for (const event of inputs) {
+      const answer = await this.#serialize(() => this.#call('rerun', { event }, { connectionId: event.connectionId, input: event.input }));
+      if (!answer.ok) return answer;
+      rerun.push(answer.value);
+    }
+    return { ok: true, value: rerun };
+  }
+
+  /** The first `count` events with the states they refer to, and whether they stopped the actor. */
+  #historyUpTo(count: number): Omit<SessionSnapshot, 'connections'> {
+    const events = this.#events.slice(0, count);
+    const refs = new Set(events.flatMap((e) => [e.stateBefore, e.stateAfter]).filter((r): r is string => r !== null));
     return {
-      events: [...this.#events],
+      events,
       states: [...refs].map((ref) => [ref, this.#states.get(ref)!]),
-      connections: this.connections.map((c) => ({ ...c })),
-      status: this.#events.some((e) => e.shutdown) ? 'stopped' : 'ready',
+      status: events.some((e) => e.shutdown) ? 'stopped' : 'ready',
     };
   }
 
@@ -187,7 +230,7 @@ export class ActorClient {
   }
 
   /** A call into the actor under the watchdog; if its worker hangs or dies, restarts and records it. */
-  async #call<K extends 'open' | 'close' | 'send'>(call: K, args: Calls[K]['args'], pending: Pick<LostCall, 'connectionId' | 'input'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
+  async #call<K extends 'open' | 'close' | 'send' | 'rerun'>(call: K, args: Calls[K]['args'], pending: Pick<LostCall, 'connectionId' | 'input'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
     if (!this.#worker || !this.#loaded) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
     const started = performance.now();
     const answer = await this.#request(this.#worker, call, args, this.#callTimeoutMs);
@@ -227,6 +270,16 @@ export class ActorClient {
 
   #adopt(worker: WorkerLike): void {
     this.#worker = worker;
+  }
+
+  /** The new actor takes over: the old worker goes, and so does the old history. */
+  #replaceActor(worker: WorkerLike, loaded: Loaded): void {
+    this.#worker?.terminate();
+    this.#adopt(worker);
+    this.#loaded = loaded;
+    this.#events.length = 0;
+    this.#states.clear();
+    this.#connections.clear();
   }
 
   /**

@@ -30,6 +30,12 @@ export class ConnectionTable {
     return ok(connection);
   }
 
+  /** A connection known from a recorded `connect` (a rerun), open whatever the table said. */
+  ensureOpen(id: number): void {
+    this.#connections.set(id, { id, open: true });
+    this.#nextId = Math.max(this.#nextId, id + 1);
+  }
+
   markClosed(id: number): void {
     const connection = this.#connections.get(id);
     if (connection) connection.open = false;
@@ -46,4 +52,15 @@ export class ConnectionTable {
     table.#nextId = Math.max(0, ...connections.map((c) => c.id)) + 1;
     return table;
   }
+}
+
+/** The connections a history leaves behind: opened by `connect`, closed by `close` or a close frame. */
+export function connectionsAfter(events: readonly { connectionId: number | null; input: { ty: { tag: string } } | null; responses: ReadonlyArray<{ frame: { frame: string } | null }> }[]): Connection[] {
+  const table = new ConnectionTable();
+  for (const event of events) {
+    if (event.connectionId === null) continue;
+    if (event.input?.ty.tag === 'connect') table.ensureOpen(event.connectionId);
+    if (event.input?.ty.tag === 'close' || event.responses.some((r) => r.frame?.frame === 'close')) table.markClosed(event.connectionId);
+  }
+  return table.list();
 }

@@ -11,7 +11,7 @@ export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage
 export { toWire, type WireFrame, type WireOutcome } from './wire';
 export { logsOf, type HostCall } from './hostCalls';
 export { verifyChain, decodeEntry, entryHash, type ChainEntry, type ChainError } from './chain';
-export type { Connection } from './connections';
+export { connectionsAfter, type Connection } from './connections';
 export type { StateRef } from './stateStore';
 export { ENGINE_ERROR_CODES, type EngineError, type EngineErrorCode } from './errors';
 export type { Result } from './result';

@@ -186,7 +186,10 @@ export class ActorSession {
    * Re-runs a recorded event's input from this session's own committed state, with the host
    * results the recording saw. Connections are not checked: the recording already was.
    */
-  async rerun(event: ActorEvent): Promise<RecordedEvent> {
+  async rerun(event: Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'>): Promise<RecordedEvent> {
+    // A rerun rewrites history: a recorded connect opens its connection for what follows.
+    if (event.connectionId !== null && event.input?.ty.tag === 'connect') this.#connections.ensureOpen(event.connectionId);
+    if (event.connectionId !== null && event.input?.ty.tag === 'close') this.#connections.markClosed(event.connectionId);
     return this.#call(event.kind, event.connectionId, event.input, event.hostCalls);
   }
 

@@ -11,6 +11,9 @@ import type {
   WebsocketMessage,
 } from '../engine';
 
+/** What re-running a recorded event needs of it: the input, and the host results it saw. */
+export type RerunInput = Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'>;
+
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
 export const PROTOCOL_VERSION = 1;
 
@@ -34,6 +37,8 @@ export interface Calls {
   send: { args: { connectionId: number; message: WebsocketMessage }; value: RecordedEvent };
   exportChain: { args: Record<string, never>; value: string };
   chainHash: { args: { seq: number }; value: string | undefined };
+  /** Re-runs one recorded input on the live actor (editing history: the rest is re-run). */
+  rerun: { args: { event: RerunInput }; value: RecordedEvent };
   /** Runs in a worker of its own, so the live actor is untouched whatever the build does. */
   replay: {
     args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number };
@@ -41,7 +46,7 @@ export interface Calls {
   };
 }
 export type CallName = keyof Calls;
-export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'send', 'exportChain', 'chainHash', 'replay'] as const satisfies readonly CallName[];
+export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'send', 'exportChain', 'chainHash', 'rerun', 'replay'] as const satisfies readonly CallName[];
 
 /** Page → worker. */
 export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];

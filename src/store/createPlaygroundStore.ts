@@ -8,6 +8,7 @@ import type { StoreContext } from './context';
 import { mirror } from './mirror';
 import type { PlaygroundState } from './playgroundState';
 import { createSessionSlice } from './sessionSlice';
+import { createHistorySlice } from './historySlice';
 import { createTimelineSlice } from './timelineSlice';
 import { createUiSlice } from './uiSlice';
 
@@ -32,6 +33,7 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       ...createCatalogSlice(context)(set, get, api),
       ...createUiSlice()(set, get, api),
       ...createTimelineSlice()(set, get, api),
+      ...createHistorySlice(context)(set, get, api),
     };
   });
 }

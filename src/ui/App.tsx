@@ -2,6 +2,7 @@ import { usePlayground } from '../store';
 import { AlertBanner } from './alerts/AlertBanner';
 import { ConnectionsPanel } from './chat/ConnectionsPanel';
 import { ActorStatus } from './header/ActorStatus';
+import { FileMenu } from './history/FileMenu';
 import { ComponentPanel } from './interface/ComponentPanel';
 import { DropOverlay } from './loader/DropOverlay';
 import { ExamplePicker } from './loader/ExamplePicker';
@@ -20,6 +21,7 @@ export function App() {
         <h1>Theater Playground</h1>
         <ActorStatus />
         <div className="topbar__actions">
+          <FileMenu />
           <LoadActor />
         </div>
       </header>

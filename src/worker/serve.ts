@@ -44,6 +44,8 @@ export function serve(port: Port, importModule: ModuleImporter): void {
         return session ? { ok: true, value: session.exportChain() } : noActor;
       case 'chainHash':
         return session ? { ok: true, value: session.chainHash(request.args.seq) } : noActor;
+      case 'rerun':
+        return session ? { ok: true, value: await session.rerun(request.args.event) } : noActor;
       case 'replay': {
         const { name, bytes, events, states, from } = request.args;
         const stateMap = new Map(states);

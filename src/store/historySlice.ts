@@ -1,0 +1,103 @@
+import { componentHash, readSessionFile, verifyChain, chainToHistory, writeSessionFile, type SessionSnapshot } from '../engine';
+import type { PlaygroundAlert } from './alert';
+import type { Slice, StoreContext } from './context';
+import { mirror, settledStatus } from './mirror';
+
+/** The history as a thing to carry: session files and Theater chains, out and in. */
+export interface HistorySlice {
+  /** The session as a session file's text; with the component embedded unless told otherwise. */
+  exportSession(includeComponent?: boolean): string | undefined;
+  /** Replaces the current session with a file's; a bad file changes nothing and says why. */
+  importSession(text: string): Promise<boolean>;
+  /** Theater's event chain of the whole history, as JSON. */
+  exportChain(): Promise<string | undefined>;
+  /** Verifies a chain and shows its calls in the timeline against the loaded component. */
+  importChain(text: string): Promise<boolean>;
+}
+
+const noActor: PlaygroundAlert = { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' };
+
+export const createHistorySlice =
+  ({ client }: StoreContext): Slice<HistorySlice> =>
+  (set) => {
+    /** Puts a history in place of the current one, with `bytes` as its component. */
+    const adopt = async (name: string, bytes: Uint8Array, snapshot: SessionSnapshot): Promise<boolean> => {
+      set({ status: 'loading', alert: null });
+      const adopted = await client.adoptHistory(name, bytes, snapshot);
+      if (!adopted.ok) {
+        set({ alert: adopted.error, status: settledStatus(client) });
+        return false;
+      }
+      set({ ...mirror(client), info: adopted.value, actorName: name.replace(/\.wasm$/i, ''), cursor: null, drafts: {}, status: settledStatus(client) });
+      return true;
+    };
+
+    return {
+      exportSession(includeComponent = true) {
+        const component = client.component;
+        if (!component) {
+          set({ alert: noActor });
+          return undefined;
+        }
+        const snapshot = client.snapshot();
+        return writeSessionFile(
+          {
+            component: { name: component.name, sha256: componentHash(component.bytes), size: component.bytes.length, bytes: component.bytes },
+            connections: snapshot.connections,
+            events: snapshot.events,
+            states: new Map(snapshot.states),
+          },
+          includeComponent,
+        );
+      },
+
+      async importSession(text) {
+        const file = readSessionFile(text);
+        if (!file.ok) {
+          set({ alert: file.error });
+          return false;
+        }
+        const { component, events, states, connections } = file.value;
+        const loaded = client.component;
+        const bytes = component.bytes ?? (loaded && componentHash(loaded.bytes) === component.sha256 ? loaded.bytes : undefined);
+        if (!bytes) {
+          set({
+            alert: {
+              code: 'invalid-session',
+              message: `This session was recorded with ${component.name} (sha256 ${component.sha256.slice(0, 12)}…), which the file does not include: load that component first, then import the session again.`,
+            },
+          });
+          return false;
+        }
+        const status = events.some((e) => e.shutdown) ? 'stopped' : 'ready';
+        return adopt(component.name, bytes, { events, states: [...states], connections, status });
+      },
+
+      async exportChain() {
+        const chain = await client.exportChain();
+        if (chain.ok) return chain.value;
+        set({ alert: chain.error });
+        return undefined;
+      },
+
+      async importChain(text) {
+        const chain = verifyChain(text);
+        if (!chain.ok) {
+          const where = chain.error.index >= 0 ? `Entry ${chain.error.index} is bad: ` : '';
+          set({ alert: { code: chain.error.code, message: `${where}${chain.error.message}` } });
+          return false;
+        }
+        const component = client.component;
+        if (!component) {
+          set({ alert: { ...noActor, message: 'Load the component this chain was recorded with first: a chain holds the calls, not the code.' } });
+          return false;
+        }
+        const history = chainToHistory(chain.value);
+        if (history.events.length === 0) {
+          set({ alert: { code: 'invalid-chain', message: `The chain verifies (${chain.value.length} entries) but holds no websocket-server calls the playground can show.` } });
+          return false;
+        }
+        return adopt(component.name, component.bytes, { events: history.events, states: [...history.states.entries()], connections: [], status: 'ready' });
+      },
+    };
+  };

@@ -1,0 +1,14 @@
+/** Hands text to the browser as a file download (the page's only way to write a file). */
+export function download(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Revoked on the next turn: the click has started the download by then.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** A file name from the actor's name and the time, so exports sort and never overwrite. */
+export const exportName = (actor: string | null, kind: string) =>
+  `${actor ?? 'actor'}-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
