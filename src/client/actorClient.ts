@@ -35,7 +35,12 @@ export class ActorClient {
   #nextId = 1;
   #pending = new Map<number, { worker: WorkerLike; answer: (response: Response) => void; crash: (reason: string) => void }>();
   #queue: Promise<unknown> = Promise.resolve();
-  readonly #events: ActorEvent[] = [];
+  /**
+   * Append-only while one history lasts; a new array when the history is replaced (a load, an
+   * import, a rewrite), so a reader can tell "more events" (same array, longer) from "another
+   * history" (another array) without comparing contents.
+   */
+  #events: ActorEvent[] = [];
   readonly #states = new Map<string, Uint8Array>();
   readonly #connections = new Map<number, Connection>();
   #callTimeoutMs: number;
@@ -277,7 +282,7 @@ export class ActorClient {
     this.#worker?.terminate();
     this.#adopt(worker);
     this.#loaded = loaded;
-    this.#events.length = 0;
+    this.#events = [];
     this.#states.clear();
     this.#connections.clear();
   }

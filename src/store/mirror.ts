@@ -11,8 +11,9 @@ export interface ConnectionView {
 /** The part of the store that reflects the client's history, refreshed after every change. */
 export interface Mirrored {
   /**
-   * The client's own append-only history, not a copy: copying it per event would make a long
-   * session quadratic. `eventCount` is what changes, so select it to re-render on new events.
+   * The client's own history, not a copy: copying it per event would make a long session
+   * quadratic. The array is replaced when the history is (a load, an import, a rewrite) and
+   * grows in place otherwise, so select both it and `eventCount` to re-render on any change.
    */
   events: readonly ActorEvent[];
   eventCount: number;

@@ -1,0 +1,116 @@
+import { expect, test, type Page } from '@playwright/test';
+import { Playground, readActor, wasmFile } from './playground';
+
+/** A counter session: connect, then each command from one connection. */
+async function counterSession(page: Page, commands: string[]) {
+  const playground = new Playground(page);
+  await playground.goto();
+  await playground.expectReady('echo');
+  await playground.loadExample('counter');
+  await playground.expectReady('counter');
+  const connection = await playground.newConnection();
+  for (const command of commands) {
+    await connection.send(command);
+    await expect(playground.timelineItems.last()).toContainText(command);
+  }
+  return { playground, connection };
+}
+
+const position = (page: Page) => page.getByRole('toolbar', { name: 'History' }).locator('output');
+
+test.describe('time travel', () => {
+  test('steps back and forward through the history', async ({ page }) => {
+    await counterSession(page, ['inc 2', 'inc 3']);
+    await expect(position(page)).toHaveText('#3 of 4 (live)');
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(position(page)).toHaveText('#2 of 4');
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await page.getByRole('button', { name: 'Jump to start' }).click();
+    await expect(position(page)).toHaveText('#0 of 4');
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(position(page)).toHaveText('#1 of 4');
+    await page.getByRole('button', { name: 'Jump to end' }).click();
+    await expect(position(page)).toHaveText('#3 of 4 (live)');
+  });
+
+  test('replays against a changed build and selects the first divergence', async ({ page }) => {
+    const { playground } = await counterSession(page, ['inc 2', 'inc', 'get']);
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    const report = page.getByRole('region', { name: 'Replay report' });
+    await expect(report).toContainText('5 of 5 events matched, 0 diverged');
+
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Replay against another build' }).click();
+    await (await chooser).setFiles(wasmFile('counter-v2.wasm', readActor('counter-v2')));
+    await expect(report).toContainText('Replay against counter-v2.wasm');
+    await expect(report).toContainText('First divergence at event #3');
+    await expect(report.getByRole('list', { name: 'Divergences' })).toContainText('count: 3');
+    await expect(report.getByRole('list', { name: 'Divergences' })).toContainText('count: 4');
+    await expect(position(page)).toHaveText('#3 of 5');
+    // The live actor is untouched by the replay.
+    await expect(playground.timelineItems).toHaveCount(5);
+  });
+
+  test('forks from an earlier event and continues from its state', async ({ page }) => {
+    const { playground, connection } = await counterSession(page, ['inc 2', 'inc 3']);
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(position(page)).toHaveText('#2 of 4');
+    await page.getByRole('button', { name: 'Fork here' }).click();
+    await expect(playground.timelineItems).toHaveCount(3);
+    await expect(page.getByRole('region', { name: 'Branches' })).toContainText('4 events');
+    await connection.send('get');
+    // inc 2 answered count: 2, and so does get on the forked history (inc 3 is gone).
+    await expect(connection.received('count: 2')).toHaveCount(2);
+    await expect(playground.timelineItems.last()).toContainText('get');
+    await page.getByRole('button', { name: 'Switch to branch 1' }).click();
+    await expect(playground.timelineItems).toHaveCount(4);
+    await expect(playground.timelineItems.last()).toContainText('inc 3');
+  });
+
+  test('edits a past input and re-runs what followed', async ({ page }) => {
+    const { playground } = await counterSession(page, ['inc 2', 'inc 3', 'get']);
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(position(page)).toHaveText('#3 of 5');
+    await page.getByRole('button', { name: 'Edit input' }).click();
+    await page.getByRole('textbox', { name: 'New message' }).fill('inc 10');
+    await page.getByRole('button', { name: 'Re-run from here' }).click();
+    const report = page.getByRole('region', { name: 'Rewrite report' });
+    await expect(report).toContainText('Re-ran 2 events from #3: 2 now differ');
+    await expect(playground.timelineItems.last()).toContainText('count: 12');
+  });
+
+  test('a session exported and imported in a fresh page gives the identical timeline', async ({ page, browser }) => {
+    const { playground } = await counterSession(page, ['inc 2', 'hello', 'burst 2']);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export session' }).click();
+    const file = await (await downloading).path();
+    const original = await playground.timelineItems.allInnerTexts();
+
+    const fresh = await browser.newPage();
+    const other = new Playground(fresh);
+    await other.goto();
+    await other.expectReady('echo');
+    const chooser = fresh.waitForEvent('filechooser');
+    await fresh.getByRole('button', { name: 'Import session' }).click();
+    await (await chooser).setFiles(file);
+    await other.expectReady('counter');
+    await expect(other.timelineItems).toHaveCount(original.length);
+    expect(await other.timelineItems.allInnerTexts()).toEqual(original);
+    // And the imported actor carries on from the imported state.
+    const connection = other.connection(1);
+    await connection.send('get');
+    await expect(connection.received('count: 2')).toHaveCount(1);
+  });
+
+  test('a tampered chain is refused at the right entry', async ({ page }) => {
+    await counterSession(page, ['inc 2']);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export chain' }).click();
+    const entries = JSON.parse(await (await (await downloading).createReadStream()).toArray().then((c) => Buffer.concat(c).toString())) as Array<{ data: number[] }>;
+    entries[2]!.data[0] = entries[2]!.data[0]! ^ 1;
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import chain' }).click();
+    await (await chooser).setFiles(wasmFile('chain.json', Buffer.from(JSON.stringify(entries))));
+    await expect(page.getByRole('alert')).toContainText('Entry 2 is bad');
+  });
+});
