@@ -7,7 +7,7 @@ const CALLS = 20_000;
 const RUNS = 7;
 
 /** The bare jco call: transpile and instantiate by hand, then call handle-message in a loop. */
-async function bareCall(bytes: Uint8Array): Promise<(message: ReturnType<typeof textMessage>) => void> {
+export async function bareCall(bytes: Uint8Array): Promise<(message: ReturnType<typeof textMessage>) => void> {
   await $init;
   const { files } = generate(bytes, { name: 'actor', instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: true });
   const glue = new TextDecoder().decode(files.find(([name]) => name === 'actor.js')![1]);

@@ -6,6 +6,16 @@ import { ActorSession, componentHash, makeMessage, writeSessionFile, type Messag
  * three connections, mixing text, binary and pings, so a timeline has varied rows to show.
  */
 export async function recordSession(actorPath: string, events: number): Promise<string> {
+  const { session, bytes, name } = await recordHistory(actorPath, events);
+  const snapshot = session.snapshot();
+  return writeSessionFile(
+    { component: { name, sha256: componentHash(bytes), size: bytes.length, bytes }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) },
+    true,
+  );
+}
+
+/** The recorded session itself, for measuring what is done with a history (replay, export). */
+export async function recordHistory(actorPath: string, events: number): Promise<{ session: ActorSession; bytes: Uint8Array; name: string }> {
   const bytes = new Uint8Array(readFileSync(actorPath));
   const name = actorPath.split('/').pop()!;
   const started = await ActorSession.start(bytes, { name });
@@ -25,9 +35,5 @@ export async function recordSession(actorPath: string, events: number): Promise<
     const sent = await session.send(connections[i % connections.length]!, message);
     if (!sent.ok) throw new Error(sent.error.message);
   }
-  const snapshot = session.snapshot();
-  return writeSessionFile(
-    { component: { name, sha256: componentHash(bytes), size: bytes.length, bytes }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) },
-    true,
-  );
+  return { session, bytes, name };
 }

@@ -1,0 +1,45 @@
+import { componentHash, readSessionFile, replay, writeSessionFile, makeMessage } from '../../src/engine';
+import { bareCall } from './callCost';
+import { recordHistory } from './recordSession';
+import { round } from './stats';
+
+const EVENTS = 100_000;
+
+/**
+ * Replay throughput on a recorded 100,000-event history against the bare call rate of the same
+ * actor in the same run, plus the cost of writing and reading that history as a session file.
+ */
+export async function measureReplay(actor: 'minimal' | 'echo'): Promise<Record<string, number>> {
+  const { session, bytes, name } = await recordHistory(`public/actors/${actor}.wasm`, EVENTS);
+  const history = { events: session.events, state: (ref: string | null) => session.state(ref) };
+
+  const call = await bareCall(bytes);
+  const message = makeMessage('text', { text: 'message 1' });
+  let t0 = performance.now();
+  for (let i = 0; i < EVENTS; i++) call(message);
+  const bareSeconds = (performance.now() - t0) / 1000;
+
+  t0 = performance.now();
+  const result = await replay(bytes, history, { name });
+  const replaySeconds = (performance.now() - t0) / 1000;
+  if (!result.ok || result.value.summary.diverged > 0) throw new Error(`replay of ${actor} did not match: ${JSON.stringify(result.ok ? result.value.summary : result.error)}`);
+
+  const snapshot = session.snapshot();
+  t0 = performance.now();
+  const text = writeSessionFile({ component: { name, sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false);
+  const exportMs = performance.now() - t0;
+  t0 = performance.now();
+  const read = readSessionFile(text);
+  const importMs = performance.now() - t0;
+  if (!read.ok) throw new Error(read.error.message);
+
+  return {
+    events: EVENTS,
+    bare_calls_per_s: round(EVENTS / bareSeconds, 0),
+    replay_events_per_s: round(EVENTS / replaySeconds, 0),
+    replay_vs_bare: round(bareSeconds / replaySeconds),
+    export_ms: round(exportMs, 0),
+    import_ms: round(importMs, 0),
+    file_mib: round(text.length / 1024 / 1024, 1),
+  };
+}
