@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { bridgePlugin } from './src/node/bridge/vitePlugin';
 
 // QuickJS-built example actors use the extended-const proposal, which Node 20 only runs behind a
 // V8 flag (Node 22+ has it on). The flag cannot go in NODE_OPTIONS, so the test workers get it.
@@ -8,7 +9,8 @@ const nodeMajor = Number(process.versions.node.split('.')[0]);
 const wasmFlags = nodeMajor < 22 ? ['--experimental-wasm-extended-const'] : [];
 
 export default defineConfig({
-  plugins: [react()],
+  // The bridge server (bridge mode, issue 5) runs beside `vite` and `vite preview`.
+  plugins: [react(), bridgePlugin()],
   // Relative asset URLs so `dist/` works from any static server and any sub-path.
   base: './',
   worker: { format: 'es' },

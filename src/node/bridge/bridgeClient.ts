@@ -4,6 +4,11 @@ import type { WireFrameJson } from './controlProtocol';
 /** Stop reading a client's requests while this many bytes of responses to it are unsent. */
 const CLIENT_SOCKET_HIGH_WATER = 1024 * 1024;
 const CLIENT_SOCKET_LOW_WATER = 256 * 1024;
+/**
+ * Requests already read when the pause began still get answers, and an actor's answers can be
+ * large: past this much unsent, the client is cut off instead of buffered without limit.
+ */
+export const DEFAULT_MAX_UNREAD_BYTES = 64 * 1024 * 1024;
 
 /** Why reading from a client is paused; it reads again only when no reason is left. */
 export type PauseReason = 'page' | 'client';
@@ -18,10 +23,15 @@ export class BridgeClient {
   readonly id: number;
   readonly socket: WebSocket;
   readonly #reasons = new Set<PauseReason>();
+  /** Why the bridge (not the client) ended the connection, for the page: ws reports those as 1006. */
+  failure: { code: number; reason: string } | null = null;
 
-  constructor(id: number, socket: WebSocket) {
+  readonly #maxUnreadBytes: number;
+
+  constructor(id: number, socket: WebSocket, maxUnreadBytes: number) {
     this.id = id;
     this.socket = socket;
+    this.#maxUnreadBytes = maxUnreadBytes;
   }
 
   get open(): boolean {
@@ -72,7 +82,7 @@ export class BridgeClient {
           this.socket.pong(Buffer.from(frame.dataBase64, 'base64'), undefined, this.#afterWrite);
           break;
         case 'close':
-          // No status code: Theater's close frame carries none (the client reads 1005).
+          // No status code: the `close` response message carries none (the client reads 1005).
           this.close();
           break;
         default: {
@@ -80,6 +90,12 @@ export class BridgeClient {
           return exhaustive;
         }
       }
+    }
+    if (this.socket.bufferedAmount > this.#maxUnreadBytes) {
+      // A close frame would wait behind everything unsent, which the client is not reading.
+      this.failure ??= { code: 1006, reason: `cut off: more than ${this.#maxUnreadBytes} bytes of responses unread` };
+      this.socket.terminate();
+      return;
     }
     if (this.socket.bufferedAmount > CLIENT_SOCKET_HIGH_WATER && !this.#reasons.has('client')) this.pause('client');
   }

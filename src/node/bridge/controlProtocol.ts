@@ -74,7 +74,10 @@ export type ControlErrorCode = (typeof CONTROL_ERROR_CODES)[number];
 export type WireFrameJson =
   | { frame: 'text'; text: string }
   | { frame: 'binary'; dataBase64: string }
-  /** A close frame without a status code, as Theater sends it (the client sees 1005). */
+  /**
+   * A close frame without a status code (the client reads 1005): the `close` response message
+   * carries no code, so there is none to send. Use `close-client` to choose one.
+   */
   | { frame: 'close' }
   | { frame: 'ping'; dataBase64: string }
   | { frame: 'pong'; dataBase64: string };

@@ -19,6 +19,7 @@ export interface HubOptions {
   address: string;
   queueLimits: QueueLimits;
   maxClients: number;
+  maxUnreadBytes: number;
   /** How often the page's socket is pinged; a page that misses one ping is taken as gone. */
   heartbeatMs: number;
   log: BridgeLog;
@@ -28,6 +29,19 @@ export interface HubOptions {
 const GOING_AWAY = 1001;
 /** Close code for "try again later": the page is so far behind that this client's frame was refused. */
 const TRY_AGAIN_LATER = 1013;
+
+/**
+ * The close code ws sends when a client breaks the protocol or a limit. ws then drops the socket
+ * without waiting for the client's reply, so its own close event says 1006; the page should hear
+ * the code the client was actually sent (1009 for an oversized frame).
+ */
+const SENT_CLOSE_CODE: Record<string, number> = {
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
+  WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH: 1009,
+  WS_ERR_INVALID_UTF8: 1007,
+  WS_ERR_TOO_MANY_BUFFERED_PARTS: 1008,
+};
+const PROTOCOL_ERROR = 1002;
 
 const toBuffer = (data: RawData): Buffer =>
   Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
@@ -81,7 +95,7 @@ export class BridgeHub {
 
   addClient(socket: WebSocket): void {
     const id = this.#nextId++;
-    const client = new BridgeClient(id, socket);
+    const client = new BridgeClient(id, socket, this.#options.maxUnreadBytes);
     this.#clients.set(id, client);
     if (this.#pausedForPage) client.pause('page');
     this.#page.send({ type: 'client-open', client: id }, true);
@@ -95,11 +109,16 @@ export class BridgeHub {
     socket.on('ping', (data) => this.#forward(client, { ty: { tag: 'ping' }, dataBase64: data.toString('base64') }));
     socket.on('pong', (data) => this.#forward(client, { ty: { tag: 'pong' }, dataBase64: data.toString('base64') }));
     // Oversized frames (1009), bad UTF-8 (1007) and protocol errors land here; ws closes the socket.
-    socket.on('error', (error) => this.#options.log('info', `client ${id}: ${error.message}`));
+    socket.on('error', (error: Error & { code?: string }) => {
+      this.#options.log('info', `client ${id}: ${error.message}`);
+      if (error.code?.startsWith('WS_ERR_')) client.failure ??= { code: SENT_CLOSE_CODE[error.code] ?? PROTOCOL_ERROR, reason: error.message };
+    });
     socket.on('close', (code, reason) => {
       if (!current()) return;
       this.#clients.delete(id);
-      this.#page.send({ type: 'client-close', client: id, code, reason: reason.toString('utf8') }, true);
+      if (client.failure?.code === 1006) this.#options.log('warn', `client ${id}: ${client.failure.reason}`);
+      const closed = client.failure ?? { code, reason: reason.toString('utf8') };
+      this.#page.send({ type: 'client-close', client: id, ...closed }, true);
     });
   }
 
@@ -130,10 +149,17 @@ export class BridgeHub {
     this.#accepting = true;
     this.#options.log('info', 'playground page attached');
 
+    // A page that vanished without a close (sleeping laptop, killed tab) must not hold the
+    // clients forever. A slow page is not a dead one, though: our ping waits behind everything
+    // unsent, so data draining towards the page also counts as a sign of life.
     let alive = true;
+    let lastUnsent = 0;
     socket.on('pong', () => (alive = true));
     const heartbeat = setInterval(() => {
-      if (!alive) {
+      const unsent = socket.bufferedAmount;
+      const draining = unsent < lastUnsent;
+      lastUnsent = unsent;
+      if (!alive && !draining) {
         this.#options.log('warn', 'the playground page stopped answering pings; dropping it');
         socket.terminate();
         return;
@@ -143,7 +169,10 @@ export class BridgeHub {
     }, this.#options.heartbeatMs);
     heartbeat.unref();
 
-    socket.on('message', (data, isBinary) => this.#onPageFrame(data, isBinary));
+    socket.on('message', (data, isBinary) => {
+      alive = true;
+      this.#onPageFrame(data, isBinary);
+    });
     socket.on('error', (error) => this.#options.log('warn', `control socket: ${error.message}`));
     socket.on('close', () => {
       clearInterval(heartbeat);

@@ -83,8 +83,9 @@ export class PageChannel {
 
   // ws calls this once a frame is handed to the kernel: the socket has drained a little, so try
   // again (once per turn, however many frames completed).
-  readonly #afterSend = (error?: Error): void => {
-    if (error !== undefined || this.#flushScheduled || this.#queue.length === 0) return;
+  // Node passes null, not undefined, on success.
+  readonly #afterSend = (error?: Error | null): void => {
+    if (error != null || this.#flushScheduled || this.#queue.length === 0) return;
     this.#flushScheduled = true;
     setImmediate(() => {
       this.#flushScheduled = false;

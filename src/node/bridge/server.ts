@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { WebSocketServer } from 'ws';
+import { DEFAULT_MAX_UNREAD_BYTES } from './bridgeClient';
 import { checkBindHost, wsAddress } from './bindAddress';
 import { CONTROL_PATH } from './controlProtocol';
 import { handleHttpRequest, refuseUpgrade, requestPath, requestQuery } from './http';
@@ -28,6 +29,11 @@ export interface BridgeOptions {
   log?: BridgeLog;
   /** How much may wait for the page before clients are paused. Default 10,000 messages or 16 MiB. */
   queueLimits?: QueueLimits;
+  /**
+   * A client that leaves more than this many bytes of responses unread is cut off (its reading
+   * is paused long before, at 1 MiB). Default 64 MiB.
+   */
+  maxUnreadBytes?: number;
   /** Further clients are refused with 503. Default 1,000. */
   maxClients?: number;
   /** Default 10 s. */
@@ -126,6 +132,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
     },
     queueLimits: options.queueLimits ?? DEFAULT_QUEUE_LIMITS,
     maxClients: options.maxClients ?? 1000,
+    maxUnreadBytes: options.maxUnreadBytes ?? DEFAULT_MAX_UNREAD_BYTES,
     heartbeatMs: options.heartbeatMs ?? 10_000,
     log,
   });
