@@ -1,0 +1,63 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ActorEvent, Connection } from '../../engine';
+
+/** What the `Saved sessions` list shows of a session, and what a restore needs besides its records. */
+export interface SessionRecord {
+  id: string;
+  /** The actor's name as `Actor status` shows it. */
+  name: string;
+  /** The name the component was loaded under (the client's, which may end in `.wasm`). */
+  componentName: string;
+  /** sha256 of the component bytes: the key of its record in `components`. */
+  componentHash: string;
+  eventCount: number;
+  createdAt: number;
+  modifiedAt: number;
+  cursor: number | null;
+  connections: Connection[];
+}
+
+export interface ComponentRecord {
+  hash: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Version 1 of the playground's database. Events and states are keyed by `[sessionId, ...]` so a
+ * session's records are one key range: appended without reading, a rewritten tail deleted by
+ * range, a whole session deleted by range. Components are shared between sessions by hash (they
+ * are the big records, and `New session` reuses the same bytes).
+ */
+export interface PlaygroundDb extends DBSchema {
+  sessions: { key: string; value: SessionRecord };
+  events: { key: [string, number]; value: ActorEvent };
+  states: { key: [string, string]; value: Uint8Array };
+  components: { key: string; value: ComponentRecord };
+  /** `current`: the id of the session the page had open last, restored on the next start. */
+  settings: { key: 'current'; value: string };
+}
+
+export type SessionDb = IDBPDatabase<PlaygroundDb>;
+export type StoreName = 'sessions' | 'events' | 'states' | 'components' | 'settings';
+export const ALL_STORES: StoreName[] = ['sessions', 'events', 'states', 'components', 'settings'];
+
+export const DB_NAME = 'theater-playground';
+const DB_VERSION = 1;
+
+export function openSessionDb(): Promise<SessionDb> {
+  return openDB<PlaygroundDb>(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      db.createObjectStore('sessions', { keyPath: 'id' });
+      db.createObjectStore('events');
+      db.createObjectStore('states');
+      db.createObjectStore('components', { keyPath: 'hash' });
+      db.createObjectStore('settings');
+    },
+  });
+}
+
+/** Every key `[id, *]` of one session, in `events` or `states`. */
+export const sessionRange = (id: string): IDBKeyRange => IDBKeyRange.bound([id], [id, []]);
+
+/** The events of one session from `seq` on: the tail a rewrite replaces. */
+export const eventsFrom = (id: string, seq: number): IDBKeyRange => IDBKeyRange.bound([id, seq], [id, Infinity]);
