@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { actorPath, Playground } from './playground';
+import { actorPath, CLOCK, Playground } from './playground';
 
 test.describe('loading an actor and chatting with it', () => {
   test('echo.wasm chosen in "Load actor" answers a connection, and the Timeline records it', async ({ page }) => {
@@ -20,8 +20,8 @@ test.describe('loading an actor and chatting with it', () => {
     const connection = await playground.newConnection();
     await expect(connection.received('Welcome! You are connected to the echo actor.')).toHaveCount(1);
     await connection.send('hello, actor');
-    await expect(connection.lines().filter({ hasText: /^\s*sent\s+hello, actor$/ })).toHaveCount(1);
-    await expect(connection.received(/^\s*received\s+hello, actor$/)).toHaveCount(1);
+    await expect(connection.lines().filter({ hasText: new RegExp(`^\\s*sent\\s+hello, actor\\s+${CLOCK}$`) })).toHaveCount(1);
+    await expect(connection.received(new RegExp(`^\\s*received\\s+hello, actor\\s+${CLOCK}$`))).toHaveCount(1);
 
     await expect(playground.timelineItems).toHaveCount(2);
     await expect(playground.timelineItems.nth(0)).toContainText('#0');
@@ -45,10 +45,10 @@ test.describe('loading an actor and chatting with it', () => {
     await expect(connection.message).toHaveValue('');
 
     await connection.send('68 69 ff', 'binary');
-    await expect(connection.received(/binary 68 69 ff$/)).toHaveCount(1);
+    await expect(connection.received(/binary\s+3 B\s+68 69 ff\b/)).toHaveCount(1);
 
     await connection.send('01 02', 'ping');
-    await expect(connection.received(/pong 01 02$/)).toHaveCount(1);
+    await expect(connection.received(/pong\s+2 B\s+01 02\b/)).toHaveCount(1);
 
     await connection.send('', 'connect');
     await expect(connection.received('Welcome!')).toHaveCount(2);

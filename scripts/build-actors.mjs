@@ -1,10 +1,11 @@
-// Builds the example actors listed in src/examples/catalog.json into public/actors/<name>.wasm, and
-// writes public/actors/catalog.json (the catalog plus each component's size) for the built app.
+// Builds the example actors listed in src/examples/catalog.json into public/actors/<name>.wasm,
+// copies each one's source to public/actors/src/<name>/<file> so the gallery can link to it, and
+// writes public/actors/catalog.json (the catalog plus each component's size and source URL).
 // Runs before dev, build and test, so it only rebuilds an actor whose output is missing or older
 // than its folder, the WIT or this script, or whose catalog entry changed how it is built (not just
 // its description); an up-to-date run costs a few stat calls.
 import { readFileSync, readdirSync, statSync, writeFileSync, renameSync, mkdirSync, existsSync } from 'node:fs';
-import { join, resolve, dirname, relative } from 'node:path';
+import { join, resolve, dirname, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,7 +46,9 @@ async function main() {
   });
   // Written even after a failure, without the failed actors: it records what each output was built
   // with, and an entry left over from an older build could make a wrong output look up to date.
-  writeBuiltCatalog(catalog.filter((actor) => !failures.includes(actor.name)));
+  const built = catalog.filter((actor) => !failures.includes(actor.name));
+  built.forEach(copySource);
+  writeBuiltCatalog(built);
   if (failures.length > 0) throw `${failures.length} of ${catalog.length} actors failed to build: ${failures.join(', ')}`;
 }
 
@@ -147,9 +150,25 @@ function witSource() {
   return `package theater:simple;\n${bodies.join('\n')}`;
 }
 
+/** Where the built app serves an actor's source from, relative to the page like the `.wasm` files. */
+function sourceUrl(actor) {
+  return `./actors/src/${actor.name}/${basename(actor.source)}`;
+}
+
+/**
+ * The source as the gallery links to it. Copied, not served from src/, because the built app is a
+ * static folder; like the catalog, rewritten only when it changes so the dev server stays quiet.
+ */
+function copySource(actor) {
+  const target = join(outDir, 'src', actor.name, basename(actor.source));
+  const text = readFileSync(join(root, actor.source));
+  mkdirSync(dirname(target), { recursive: true });
+  if (!existsSync(target) || !readFileSync(target).equals(text)) writeFileSync(target, text);
+}
+
 /** Rewritten only when it changes, so an up-to-date run does not wake up the dev server. */
 function writeBuiltCatalog(catalog) {
-  const built = catalog.map((actor) => ({ ...actor, size: statSync(join(outDir, `${actor.name}.wasm`)).size }));
+  const built = catalog.map((actor) => ({ ...actor, size: statSync(join(outDir, `${actor.name}.wasm`)).size, sourceUrl: sourceUrl(actor) }));
   const path = join(outDir, 'catalog.json');
   const text = `${JSON.stringify(built, null, 2)}\n`;
   if (!existsSync(path) || readFileSync(path, 'utf8') !== text) writeFileSync(path, text);

@@ -1,5 +1,6 @@
 import { thrownMessage } from './alert';
 import type { Slice, StoreContext } from './context';
+import { BUILD_EXAMPLES_HINT } from './sessionSlice';
 
 /** One example actor, as `scripts/build-actors.mjs` writes it into `public/actors/catalog.json`. */
 export interface CatalogEntry {
@@ -9,6 +10,8 @@ export interface CatalogEntry {
   source: string;
   world: string;
   size: number;
+  /** The actor's source as the app serves it (`./actors/src/<name>/<file>`); absent from older builds. */
+  sourceUrl?: string;
 }
 
 export interface CatalogSlice {
@@ -19,10 +22,14 @@ export interface CatalogSlice {
 
 export const CATALOG_URL = './actors/catalog.json';
 
+// The gallery puts it in a link's href: only the app's own folder, never another scheme or site.
+const SOURCE_URL = /^\.\/actors\/src\/[\w.-]+\/[\w.-]+$/;
+
 const isEntry = (value: unknown): value is CatalogEntry => {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
-  return typeof entry.name === 'string' && /^[\w.-]+$/.test(entry.name) && typeof entry.description === 'string' && typeof entry.size === 'number';
+  const sourceOk = entry.sourceUrl === undefined || (typeof entry.sourceUrl === 'string' && SOURCE_URL.test(entry.sourceUrl));
+  return typeof entry.name === 'string' && /^[\w.-]+$/.test(entry.name) && typeof entry.description === 'string' && typeof entry.size === 'number' && sourceOk;
 };
 
 export const exampleUrl = (name: string): string => `./actors/${name}.wasm`;
@@ -37,7 +44,7 @@ export const createCatalogSlice =
         if (!response.ok) throw new Error(`the server answered ${response.status}`);
         const body: unknown = await response.json();
         if (!Array.isArray(body) || !body.every(isEntry)) {
-          get().showAlert({ code: 'invalid-catalog', message: `${CATALOG_URL} is not a list of {name, description, size}: rebuild it with \`npm run build:actors\`.` });
+          get().showAlert({ code: 'invalid-catalog', message: `${CATALOG_URL} is not a list of {name, description, size, sourceUrl}: rebuild it with \`npm run build:actors\`.` });
           return;
         }
         set({ examples: body });
@@ -47,6 +54,6 @@ export const createCatalogSlice =
       }
     },
     loadExample(name) {
-      return get().loadUrl(exampleUrl(name), name);
+      return get().loadUrl(exampleUrl(name), name, BUILD_EXAMPLES_HINT);
     },
   });

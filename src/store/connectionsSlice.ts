@@ -9,6 +9,12 @@ export interface ConnectionsSlice {
   closeConnection(connectionId: number): Promise<void>;
   /** Sends one message from a client; resolves true when the actor got it (whatever it answered). */
   send(connectionId: number, message: WebsocketMessage): Promise<boolean>;
+  /**
+   * Sends the same message from every open client, by connection number: one event each, in
+   * order, since the actor cannot tell clients apart. Stops at the first failure, whose alert
+   * stays; resolves true when at least one client's message got through.
+   */
+  sendToAll(message: WebsocketMessage): Promise<boolean>;
 }
 
 export const createConnectionsSlice =
@@ -37,5 +43,15 @@ export const createConnectionsSlice =
         await run(() => client.close(connectionId));
       },
       send: (connectionId, message) => run(() => client.send(connectionId, message)),
+      sendToAll: async (message) => {
+        let delivered = false;
+        for (const { id } of get().connections.filter((c) => c.open)) {
+          // An earlier client's message may have made the actor close this one.
+          if (!get().connections.find((c) => c.id === id)?.open) continue;
+          if (!(await get().send(id, message))) break;
+          delivered = true;
+        }
+        return delivered;
+      },
     };
   };

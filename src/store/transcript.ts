@@ -1,27 +1,66 @@
 import type { ActorEvent, CallOutcome, WebsocketMessage, WireOutcome } from '../engine';
 
+interface Common {
+  key: string;
+  /** The event the line belongs to, so the transcript can follow the history cursor. */
+  seq: number;
+  /** When the client sent it or got it (ms since the epoch). */
+  at: number;
+}
+
 /** One line of a connection's transcript, as that client experienced the conversation. */
 export type TranscriptLine =
-  | { kind: 'sent'; key: string; seq: number; message: WebsocketMessage }
-  | { kind: 'control'; key: string; seq: number; event: 'connect' | 'close' }
-  | { kind: 'received'; key: string; seq: number; response: WireOutcome }
-  | { kind: 'failed'; key: string; seq: number; outcome: Exclude<CallOutcome, { kind: 'ok' }> };
+  | (Common & { kind: 'sent'; message: WebsocketMessage })
+  /** The client opened or closed its socket: not a message it typed. */
+  | (Common & { kind: 'control'; event: 'connect' | 'close' })
+  | (Common & { kind: 'received'; response: WireOutcome })
+  | (Common & { kind: 'failed'; outcome: Exclude<CallOutcome, { kind: 'ok' }> });
+
+/** An event's lines, both ways its first line can read (see `transcriptOf`). */
+interface EventLines {
+  asControl: TranscriptLine | undefined;
+  asSent: TranscriptLine;
+  rest: TranscriptLine[];
+}
+
+// Events never change once recorded, so their lines are built once: unchanged lines keep their
+// identity and the transcript re-renders only what is new.
+const cache = new WeakMap<ActorEvent, EventLines>();
+
+function linesOf(event: ActorEvent & { input: WebsocketMessage }): EventLines {
+  const cached = cache.get(event);
+  if (cached) return cached;
+  const { seq, input, outcome, startedAt } = event;
+  const tag = input.ty.tag;
+  const bare = input.text === undefined && input.data === undefined;
+  const head = { key: `${seq}`, seq, at: startedAt };
+  const answeredAt = startedAt + event.durationMs;
+  const lines: EventLines = {
+    asControl: bare && (tag === 'connect' || tag === 'close') ? { ...head, kind: 'control', event: tag } : undefined,
+    asSent: { ...head, kind: 'sent', message: input },
+    rest: [
+      ...event.responses.map((response, i): TranscriptLine => ({ key: `${seq}.${i}`, seq, at: answeredAt, kind: 'received', response })),
+      ...(outcome.kind === 'ok' ? [] : [{ key: `${seq}.failed`, seq, at: answeredAt, kind: 'failed' as const, outcome }]),
+    ],
+  };
+  cache.set(event, lines);
+  return lines;
+}
 
 /**
  * What one simulated client saw: its own messages, and only the responses produced by its own
  * events, because Theater sends a response back only to the connection that caused it.
+ *
+ * A bare `connect` or `close` is the socket opening or closing only where the client really did
+ * that: its first event, and the last one of a connection that is now closed. Anywhere else it is
+ * a message typed in the composer, which the actor receives exactly the same way.
  */
-export function transcriptOf(events: readonly ActorEvent[], connectionId: number): TranscriptLine[] {
-  const lines: TranscriptLine[] = [];
-  for (const event of events) {
-    if (event.connectionId !== connectionId || !event.input) continue;
-    const { seq, input, outcome } = event;
-    const tag = input.ty.tag;
-    // connect and close are what the client did to the socket, not messages it typed.
-    const controlled = (tag === 'connect' || tag === 'close') && input.text === undefined && input.data === undefined;
-    lines.push(controlled ? { kind: 'control', key: `${seq}`, seq, event: tag } : { kind: 'sent', key: `${seq}`, seq, message: input });
-    event.responses.forEach((response, i) => lines.push({ kind: 'received', key: `${seq}.${i}`, seq, response }));
-    if (outcome.kind !== 'ok') lines.push({ kind: 'failed', key: `${seq}.failed`, seq, outcome });
-  }
-  return lines;
+export function transcriptOf(events: readonly ActorEvent[], connectionId: number, open: boolean): TranscriptLine[] {
+  const own = events.filter((event): event is ActorEvent & { input: WebsocketMessage } => event.connectionId === connectionId && event.input !== null);
+  return own.flatMap((event, i) => {
+    const { asControl, asSent, rest } = linesOf(event);
+    const tag = event.input.ty.tag;
+    const socket = (tag === 'connect' && i === 0) || (tag === 'close' && !open && i === own.length - 1);
+    return [socket && asControl ? asControl : asSent, ...rest];
+  });
 }

@@ -50,3 +50,9 @@ export function responseBody(response: WireOutcome): string {
     }
   }
 }
+
+/** A wall-clock time to the second (24-hour, local), as chat apps stamp their messages. */
+export function formatClock(epochMs: number): string {
+  const time = new Date(epochMs);
+  return [time.getHours(), time.getMinutes(), time.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+}

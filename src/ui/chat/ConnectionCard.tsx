@@ -7,16 +7,16 @@ export function ConnectionCard({ connection }: { connection: ConnectionView }) {
   const closeConnection = usePlayground((s) => s.closeConnection);
   const headingId = `connection-${connection.id}-heading`;
   return (
-    <section className={`connection${connection.open ? '' : ' connection--closed'}`} aria-labelledby={headingId}>
-      <div className="connection__head">
+    <section className={`chat-card${connection.open ? '' : ' chat-card--closed'}`} aria-labelledby={headingId}>
+      <div className="chat-card__head">
         <h3 id={headingId}>Connection #{connection.id}</h3>
-        <span className={`tag ${connection.open ? 'tag--ok' : ''}`}>{connection.open ? 'open' : 'closed'}</span>
-        <button type="button" className="button button--quiet" disabled={!connection.open} onClick={() => void closeConnection(connection.id)}>
+        <span className={`chat-card__state${connection.open ? ' chat-card__state--open' : ''}`}>{connection.open ? 'open' : 'closed'}</span>
+        <button type="button" className="button button--quiet chat-card__close" disabled={!connection.open} onClick={() => void closeConnection(connection.id)}>
           Close connection
         </button>
       </div>
-      <Transcript connectionId={connection.id} />
-      <Composer connectionId={connection.id} disabled={!connection.open} />
+      <Transcript connectionId={connection.id} open={connection.open} />
+      <Composer target={connection.id} disabled={!connection.open} label={`Composer for connection #${connection.id}`} submit="Send" />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { usePlayground } from '../../store';
+import { BroadcastComposer } from './BroadcastComposer';
 import { ConnectionCard } from './ConnectionCard';
+import './chat.css';
 
 /** The simulated clients, side by side: each sees only the answers to its own events. */
 export function ConnectionsPanel() {
@@ -7,21 +9,27 @@ export function ConnectionsPanel() {
   const loaded = usePlayground((s) => s.info !== null);
   const openConnection = usePlayground((s) => s.openConnection);
   return (
-    <section className="panel connections" aria-labelledby="connections-heading">
+    <section className="panel chat" aria-labelledby="connections-heading">
       <div className="panel__head">
-        <h2 id="connections-heading">Connections</h2>
+        <h2 id="connections-heading">
+          Connections <span className="count">{connections.length}</span>
+        </h2>
         <button type="button" className="button button--primary" disabled={!loaded} onClick={() => void openConnection()}>
           New connection
         </button>
       </div>
       {connections.length === 0 ? (
-        <p className="empty">No connections yet: open one to talk to the actor.</p>
+        <p className="empty">No connections yet: open one to talk to the actor. Open several to see that each client gets only the answers to its own messages.</p>
       ) : (
-        <div className="connections__list">
-          {connections.map((connection) => (
-            <ConnectionCard key={connection.id} connection={connection} />
-          ))}
-        </div>
+        <>
+          {/* Above the cards: what goes to every client comes first, and the newest connection's box stays the last `Message` on the page (the `m` shortcut focuses that one). */}
+          <BroadcastComposer />
+          <div className="chat__cards">
+            {connections.map((connection) => (
+              <ConnectionCard key={connection.id} connection={connection} />
+            ))}
+          </div>
+        </>
       )}
     </section>
   );

@@ -1,24 +1,70 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { transcriptOf, usePlayground } from '../../store';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { cursorOf, transcriptOf, usePlayground } from '../../store';
 import { TranscriptEntry } from './TranscriptEntry';
+import './chat.css';
 
-/** The conversation as this client saw it, newest at the bottom and kept in view. */
-export function Transcript({ connectionId }: { connectionId: number }) {
+/** Enough for any conversation typed by hand; a replayed or imported history can be far longer. */
+const PAGE = 300;
+/** When the cursor is far back in a long transcript, how much of what followed stays in view. */
+const AFTER_CURSOR = 30;
+/** Room left below the line brought into view, so it does not sit on the list's edge. */
+const LINE_GAP = 8;
+
+/**
+ * The conversation as this client saw it, newest at the bottom. It follows the history cursor:
+ * what happened after the selected event is greyed out and the selected moment is kept in view,
+ * so stepping back shows the conversation as it was then.
+ */
+export function Transcript({ connectionId, open }: { connectionId: number; open: boolean }) {
   const events = usePlayground((s) => s.events);
   // The history is append-only and shared; its length is what says it changed.
   const eventCount = usePlayground((s) => s.eventCount);
+  const cursor = usePlayground(cursorOf);
+  const following = usePlayground((s) => s.cursor === null);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- eventCount stands for the array's contents
-  const lines = useMemo(() => transcriptOf(events, connectionId), [events, eventCount, connectionId]);
+  const lines = useMemo(() => transcriptOf(events, connectionId, open), [events, eventCount, connectionId, open]);
+  const [limit, setLimit] = useState(PAGE);
   const list = useRef<HTMLOListElement>(null);
+
+  // A long transcript shows its last lines, or, when the cursor is further back, the lines up to
+  // just after it: the selected moment is always among the lines shown.
+  const firstLater = lines.findIndex((line) => line.seq > cursor);
+  const end = firstLater !== -1 && firstLater < lines.length - limit ? firstLater + AFTER_CURSOR : lines.length;
+  const start = Math.max(0, end - limit);
+
   useEffect(() => {
     const element = list.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [lines.length]);
+    if (!element) return;
+    if (following) {
+      element.scrollTop = element.scrollHeight;
+      return;
+    }
+    // The latest line at the cursor, brought into view by scrolling this list only
+    // (scrollIntoView would scroll the panes around it too).
+    const current = element.querySelectorAll<HTMLElement>('.chat-line:not(.chat-line--later)');
+    const last = current[current.length - 1];
+    if (!last) {
+      element.scrollTop = 0;
+      return;
+    }
+    const bottom = last.offsetTop + last.offsetHeight;
+    const hidden = bottom > element.scrollTop + element.clientHeight || last.offsetTop < element.scrollTop;
+    if (hidden) element.scrollTop = bottom - element.clientHeight + LINE_GAP;
+  }, [lines.length, cursor, following]);
+
   return (
-    <ol ref={list} className="transcript" aria-label="Transcript">
-      {lines.map((line) => (
-        <TranscriptEntry key={line.key} line={line} />
-      ))}
-    </ol>
+    <div className="chat-transcript">
+      {start > 0 && (
+        <button type="button" className="chat-transcript__more" onClick={() => setLimit((n) => n + PAGE)}>
+          Show earlier lines ({start} hidden)
+        </button>
+      )}
+      <ol ref={list} className="chat-transcript__lines" aria-label="Transcript">
+        {lines.slice(start, end).map((line) => (
+          <TranscriptEntry key={line.key} line={line} later={line.seq > cursor} />
+        ))}
+      </ol>
+      {end < lines.length && <p className="chat-transcript__more">{lines.length - end} later lines not shown</p>}
+    </div>
   );
 }

@@ -1,66 +1,81 @@
-import type { FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { MESSAGE_KINDS } from '../../engine';
 import { BODY_FORMATS, draftOf, isMessageKind, usePlayground } from '../../store';
+import { takesText } from '../../store/composer';
+import type { ComposerTarget } from '../../store/composerSlice';
+import { BytesSource } from './BytesSource';
+import { JsonControls } from './JsonControls';
+import { MessageBox } from './MessageBox';
+import './composer.css';
 
-const PLACEHOLDERS = {
-  text: 'Type a message',
-  hex: 'Hex bytes, e.g. 68 69',
-  none: 'No payload',
-} as const;
+interface Props {
+  /** One connection, or every open one. */
+  target: ComposerTarget;
+  disabled: boolean;
+  /** The form's accessible name: which client it writes for. */
+  label: string;
+  /** The send button's name. */
+  submit: string;
+}
 
-/** Writes one message of any of the seven kinds; Enter sends it from this connection. */
-export function Composer({ connectionId, disabled }: { connectionId: number; disabled: boolean }) {
-  const draft = usePlayground((s) => draftOf(s.drafts, connectionId));
+/** Writes one message of any of the seven kinds, in whatever form its payload is easiest to give. */
+export function Composer({ target, disabled, label, submit }: Props) {
+  const draft = usePlayground((s) => draftOf(s.drafts, target));
   const editDraft = usePlayground((s) => s.editDraft);
   const sendDraft = usePlayground((s) => s.sendDraft);
+  const id = useId();
   const format = BODY_FORMATS[draft.kind];
-  const id = `composer-${connectionId}`;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void sendDraft(connectionId);
+    void sendDraft(target);
   };
 
   return (
-    <form className="composer" onSubmit={onSubmit} aria-label={`Composer for connection #${connectionId}`}>
+    <form className="compose" onSubmit={onSubmit} aria-label={label}>
       <fieldset disabled={disabled}>
-        <label className="visually-hidden" htmlFor={`${id}-kind`}>
-          Message type
-        </label>
-        <select id={`${id}-kind`} value={draft.kind} onChange={(e) => {
-            const kind = e.currentTarget.value;
-            if (isMessageKind(kind)) editDraft(connectionId, { kind });
-          }}>
-          {MESSAGE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {kind}
-            </option>
-          ))}
-        </select>
-        {draft.kind === 'other' && (
-          <>
-            <label className="visually-hidden" htmlFor={`${id}-other`}>
-              Other type
-            </label>
-            <input id={`${id}-other`} className="composer__other" placeholder="type name" value={draft.other} onChange={(e) => editDraft(connectionId, { other: e.currentTarget.value })} />
-          </>
-        )}
-        <label className="visually-hidden" htmlFor={`${id}-body`}>
-          Message
-        </label>
-        <input
-          id={`${id}-body`}
-          className={`composer__body composer__body--${format}`}
-          autoComplete="off"
-          spellCheck={format === 'text'}
-          placeholder={PLACEHOLDERS[format]}
-          disabled={format === 'none'}
-          value={format === 'none' ? '' : draft.body}
-          onChange={(e) => editDraft(connectionId, { body: e.currentTarget.value })}
-        />
-        <button type="submit" className="button button--primary">
-          Send
-        </button>
+        <div className="compose__options">
+          <label className="visually-hidden" htmlFor={`${id}-kind`}>
+            Message type
+          </label>
+          <select
+            id={`${id}-kind`}
+            className="compose__kind"
+            value={draft.kind}
+            onChange={(e) => {
+              const kind = e.currentTarget.value;
+              if (isMessageKind(kind)) editDraft(target, { kind });
+            }}
+          >
+            {MESSAGE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind}
+              </option>
+            ))}
+          </select>
+          {draft.kind === 'other' && (
+            <>
+              <label className="visually-hidden" htmlFor={`${id}-other`}>
+                Other type
+              </label>
+              <input id={`${id}-other`} className="compose__other" placeholder="type name" autoComplete="off" value={draft.other} onChange={(e) => editDraft(target, { other: e.currentTarget.value })} />
+            </>
+          )}
+          {format === 'bytes' && <BytesSource target={target} draft={draft} />}
+          {format === 'text' && <JsonControls target={target} draft={draft} />}
+          {/* The keys are in the help dialog too; here they are a reminder where they apply. */}
+          {takesText(draft) && (
+            <span className="compose__keys" aria-hidden="true">
+              ⏎ send · ⇧⏎ new line · ↑ earlier
+            </span>
+          )}
+        </div>
+        <div className="compose__row">
+          <MessageBox target={target} draft={draft} />
+          <button type="submit" className="button button--primary compose__send">
+            {submit}
+          </button>
+        </div>
       </fieldset>
     </form>
   );

@@ -1,27 +1,13 @@
-import { usePlayground } from '../../store';
-import { formatSize } from '../format';
+import { ExampleGallery } from './ExampleGallery';
+import { LoadReport } from './LoadReport';
+import './loader.css';
 
-/** The example actors built into `public/actors`, one click each. */
+/** The strip under the header: the examples to pick from, and how the last load went. */
 export function ExamplePicker() {
-  const examples = usePlayground((s) => s.examples);
-  const loadExample = usePlayground((s) => s.loadExample);
-  if (examples.length === 0) return null;
   return (
-    <nav className="examples" aria-label="Examples">
-      <span className="examples__label">Examples</span>
-      {examples.map((example) => (
-        <button
-          key={example.name}
-          type="button"
-          className="chip"
-          aria-label={`Load example ${example.name}`}
-          title={`${example.description} (${example.language}, ${formatSize(example.size)})`}
-          onClick={() => void loadExample(example.name)}
-        >
-          {example.name}
-        </button>
-      ))}
-      <span className="examples__hint">or drop a .wasm anywhere on the page</span>
-    </nav>
+    <div className="loader">
+      <ExampleGallery />
+      <LoadReport />
+    </div>
   );
 }

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { WorkerLike } from '../client/workerLike';
+import { threadWorker } from '../node/threadWorker';
+import { createPlaygroundStore } from './createPlaygroundStore';
+
+const workers: WorkerLike[] = [];
+afterAll(() => workers.forEach((worker) => worker.terminate()));
+
+// The app's own files, as the built page fetches them (`./actors/counter.wasm`).
+const fetchAsset = async (url: string) => new Response(readFileSync(fileURLToPath(new URL(`../../public/${url}`, import.meta.url))));
+
+const store = createPlaygroundStore({
+  createWorker: () => {
+    const worker = threadWorker();
+    workers.push(worker);
+    return worker;
+  },
+  fetchAsset,
+});
+
+describe('loading and sending through the store, over a real worker', () => {
+  it('times every stage of a load, and a failed load leaves the loaded actor as it was', async () => {
+    await store.getState().loadUrl('./actors/counter.wasm', 'counter');
+    const loaded = store.getState().loadProgress!;
+    expect(loaded.outcome).toBe('loaded');
+    expect(loaded.done.map((d) => d.phase)).toEqual(['reading', 'inspecting', 'transpiling', 'compiling', 'instantiating', 'init']);
+    expect(loaded.done.every((d) => d.ms >= 0)).toBe(true);
+    expect(store.getState().loaded).toBe(loaded);
+    expect(loaded.info).toBe(store.getState().info);
+
+    await store.getState().loadBytes('junk', new Uint8Array([1, 2, 3]));
+    const state = store.getState();
+    expect(state.loadProgress).toMatchObject({ name: 'junk', outcome: 'failed', done: [{ phase: 'reading' }] });
+    expect(state.alert?.code).toBe('not-wasm');
+    expect(state.loaded).toBe(loaded);
+    expect([state.actorName, state.status]).toEqual(['counter', 'ready']);
+  });
+
+  it('sends to all open connections in connection order, each its own event', async () => {
+    const { openConnection, closeConnection, editDraft, sendDraft } = store.getState();
+    await openConnection();
+    await openConnection();
+    await openConnection();
+    await closeConnection(2);
+    editDraft('all', { body: 'inc' });
+    await sendDraft('all');
+    const { events, drafts, sentHistory } = store.getState();
+    const last = events.slice(-2);
+    expect(last.map((e) => [e.connectionId, e.input?.text])).toEqual([
+      [1, 'inc'],
+      [3, 'inc'],
+    ]);
+    expect(last.map((e) => e.responses[0]?.message.text)).toEqual(['count: 1', 'count: 2']);
+    expect(drafts.all?.body).toBe('');
+    expect(sentHistory.all?.map((entry) => entry.body)).toEqual(['inc']);
+  });
+});
