@@ -10,7 +10,7 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   // Its own folder: Playwright empties outputDir at start, and test-results/ also holds the unit summary.
-  outputDir: 'test-results/e2e',
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results/e2e',
   fullyParallel: false,
   workers: 1,
   retries: 0,
