@@ -130,3 +130,223 @@ export class Connection {
 }
 
 export const readActor = (name: string): Buffer => readFileSync(actorPath(name));
+
+/** The time stamped on every transcript line (HH:MM:SS), for matching whole lines. */
+export const CLOCK = '\\d\\d:\\d\\d:\\d\\d';
+
+/**
+ * The Timeline panel: the list of DESIGN.md's UI contract, and the names the panel adds for its
+ * search (`Search events`, `Next match`, `Previous match`) and filters, folded under the
+ * `Filters` button (`Filter by text`, `Filter by connection`, the `Filter by kind` and `Filter by
+ * outcome` groups, `Changed state only`, `Clear filters`). Only the rows on screen (and the
+ * selected one) are in the page.
+ */
+export class TimelinePanel {
+  readonly list: Locator;
+  readonly rows: Locator;
+  readonly heading: Locator;
+  readonly search: Locator;
+  readonly searchStatus: Locator;
+  readonly filterText: Locator;
+  readonly connectionFilter: Locator;
+  readonly changedOnly: Locator;
+  readonly clearFilters: Locator;
+  readonly inspector: Locator;
+
+  constructor(readonly page: Page) {
+    this.list = page.getByRole('list', { name: 'Timeline' });
+    this.rows = this.list.getByRole('listitem');
+    this.heading = page.getByRole('heading', { name: /^Timeline\b/ });
+    this.search = page.getByRole('searchbox', { name: 'Search events' });
+    this.searchStatus = page.getByRole('search').getByRole('status');
+    this.filterText = page.getByRole('searchbox', { name: 'Filter by text' });
+    this.connectionFilter = page.getByRole('combobox', { name: 'Filter by connection' });
+    this.changedOnly = page.getByRole('checkbox', { name: 'Changed state only' });
+    this.clearFilters = page.getByRole('button', { name: 'Clear filters' });
+    this.inspector = page.getByRole('region', { name: 'Inspector' });
+  }
+
+  /** The row of event `seq`, while it is rendered. */
+  row(seq: number): Locator {
+    return this.rows.filter({ hasText: new RegExp(`^\\s*#${seq}\\b`) });
+  }
+
+  /** The row the cursor is on (the newest while following). */
+  selected(): Locator {
+    return this.list.locator('[aria-current="true"]');
+  }
+
+  /** Opens the filter controls (they fold away under the `Filters` button). */
+  async showFilters(): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: /^Filters\b/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+
+  /** Turns one of the `Filter by kind` or `Filter by outcome` buttons on or off. */
+  async toggle(group: 'kind' | 'outcome', option: string): Promise<void> {
+    await this.page.getByRole('group', { name: `Filter by ${group}` }).getByRole('button', { name: option, exact: true }).click();
+  }
+
+  /** Chooses a session file with `Import session`, through the file chooser as a person does. */
+  async importSession(path: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Import session' }).click();
+    await (await chooser).setFiles(path);
+  }
+
+  /** The Inspector shows event `seq`. */
+  async expectInspecting(seq: number): Promise<void> {
+    await expect(this.inspector.getByRole('heading', { level: 2 })).toContainText(new RegExp(`#${seq}\\b`));
+  }
+}
+
+/**
+ * The loader strip under the header: the example gallery (a card per example, with `Load example
+ * <name>` and a `Source of <name>` link), and the `Load report` region: the loaded actor's `Load
+ * summary` and the latest load's `Load stages`.
+ */
+export class Loader {
+  readonly report: Locator;
+  readonly stages: Locator;
+  readonly summary: Locator;
+
+  constructor(readonly page: Page) {
+    this.report = page.getByRole('region', { name: 'Load report' });
+    this.stages = page.getByRole('list', { name: 'Load stages' });
+    this.summary = page.getByLabel('Load summary', { exact: true });
+  }
+
+  /** The gallery card of one example. */
+  example(name: string): Locator {
+    return this.page.getByRole('list', { name: 'Example actors' }).getByRole('listitem').filter({ has: this.page.getByRole('button', { name: `Load example ${name}`, exact: true }) });
+  }
+
+  sourceLink(name: string): Locator {
+    return this.example(name).getByRole('link', { name: `Source of ${name}`, exact: true });
+  }
+
+  /** The progress bar of a load under way. */
+  progress(name: string): Locator {
+    return this.page.getByRole('progressbar', { name: `Loading ${name}` });
+  }
+}
+
+/**
+ * A composer's controls beyond the contract's `Message type`, `Message` and `Send`: how bytes
+ * are given, the JSON toggle, and the name of an `other` type. Works for a connection's card and
+ * for the composer of all open connections (`Send to all`).
+ */
+export class ComposerControls {
+  readonly bytesFile: Locator;
+  readonly json: Locator;
+  readonly formatJson: Locator;
+  readonly otherType: Locator;
+
+  constructor(readonly region: Locator) {
+    this.bytesFile = region.getByLabel('Binary file');
+    this.json = region.getByRole('checkbox', { name: 'JSON', exact: true });
+    this.formatJson = region.getByRole('button', { name: 'Format JSON' });
+    this.otherType = region.getByRole('textbox', { name: 'Other type' });
+  }
+
+  bytesAs(encoding: 'Hex' | 'Base64' | 'File'): Locator {
+    return this.region.getByRole('radiogroup', { name: 'Bytes as' }).getByRole('radio', { name: encoding, exact: true });
+  }
+}
+
+/** The composer that sends from every open connection at once. */
+export const broadcast = (page: Page): Connection => new Connection(page.getByRole('region', { name: 'All open connections' }));
+
+/**
+ * Sessions kept in IndexedDB: `New session`, and the `Saved sessions` dialog with one item per
+ * session and its `Open session <name> (<n> events)` and `Delete session …` buttons.
+ */
+export class SavedSessions {
+  readonly newSessionButton: Locator;
+  readonly dialog: Locator;
+  readonly items: Locator;
+
+  constructor(readonly page: Page) {
+    this.newSessionButton = page.getByRole('button', { name: 'New session' });
+    this.dialog = page.getByRole('dialog', { name: 'Saved sessions' });
+    this.items = this.dialog.getByRole('list', { name: 'Saved sessions' }).getByRole('listitem');
+  }
+
+  /** Opens the dialog; the list in it is read from IndexedDB as it opens. */
+  async show(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Saved sessions' }).click();
+    await expect(this.dialog).toBeVisible();
+  }
+
+  async close(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+
+  /** `label` as the list names a session: `echo (2 events)`. */
+  openButton(label: string): Locator {
+    return this.dialog.getByRole('button', { name: `Open session ${label}`, exact: true });
+  }
+
+  deleteButton(label: string): Locator {
+    return this.dialog.getByRole('button', { name: `Delete session ${label}`, exact: true });
+  }
+
+  /** The item of the session the page has open. */
+  current(): Locator {
+    return this.dialog.locator('li[aria-current="true"]');
+  }
+}
+
+/**
+ * The workbench around the panels: the `Component` / `Interface` tabs, the Interface tab's WIT
+ * editor (`Component WIT`), `Selected call` (its `Annotated call` table) and the interface's
+ * documentation, the `Status bar`, `Toggle theme`, `Help` and the `Keyboard shortcuts` dialog,
+ * and the separators between panes (`Resize <pane> and <pane>`).
+ */
+export class Workbench {
+  readonly statusBar: Locator;
+  readonly themeToggle: Locator;
+  readonly helpButton: Locator;
+  readonly shortcuts: Locator;
+  readonly componentTab: Locator;
+  readonly interfaceTab: Locator;
+  readonly wit: Locator;
+  readonly selectedCall: Locator;
+  readonly annotatedCall: Locator;
+  readonly docs: Locator;
+
+  constructor(readonly page: Page) {
+    this.statusBar = page.getByRole('contentinfo', { name: 'Status bar' });
+    this.themeToggle = page.getByRole('button', { name: 'Toggle theme' });
+    this.helpButton = page.getByRole('button', { name: 'Help', exact: true });
+    this.shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    this.componentTab = page.getByRole('tab', { name: 'Component', exact: true });
+    this.interfaceTab = page.getByRole('tab', { name: 'Interface', exact: true });
+    // Monaco names its editing surface after the `ariaLabel` option; the language is on its host.
+    this.wit = page.locator('[data-mode-id="wit"]');
+    this.selectedCall = page.getByRole('region', { name: 'Selected call' });
+    this.annotatedCall = page.getByRole('table', { name: 'Annotated call' });
+    this.docs = page.getByRole('article', { name: 'websocket-server documentation' });
+  }
+
+  /** The theme in force, as the page marks it on `<html data-theme>`. */
+  theme(): Promise<string | null> {
+    return this.page.locator('html').getAttribute('data-theme');
+  }
+
+  /** The Interface tab, with Monaco started and showing the component's WIT. */
+  async openInterface(): Promise<void> {
+    await this.interfaceTab.click();
+    await expect(this.wit.locator('.view-line').first()).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The annotated call's row for one field of the call (`params.0.text`). */
+  field(path: string): Locator {
+    return this.annotatedCall.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}:`) }) });
+  }
+
+  separator(name: string): Locator {
+    return this.page.getByRole('separator', { name, exact: true });
+  }
+}

@@ -2,10 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { playgroundStore } from './store';
 import { App } from './ui/App';
+import { followTheme } from './ui/theme/followTheme';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
+
+followTheme(playgroundStore);
 
 createRoot(root).render(
   <StrictMode>
@@ -14,4 +17,4 @@ createRoot(root).render(
 );
 
 // The default example loads at once, so a first-time visitor can chat without finding a file.
-void playgroundStore.getState().start();
+void playgroundStore.getState().startOrRestore();

@@ -1,6 +1,6 @@
 import { connectionsAfter } from '../engine';
-import type { ActorEvent, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../engine';
-import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type RerunInput, type Response } from '../protocol/messages';
+import type { ActorEvent, BridgeRecord, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../engine';
+import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type RerunInput, type Response, type SendItem } from '../protocol/messages';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 
 export interface ClientOptions {
@@ -142,6 +142,38 @@ export class ActorClient {
     return this.#serialize(async () => this.#eventCall(await this.#call('send', { connectionId, message }, { connectionId, input: message })));
   }
 
+  /**
+   * Delivers many client messages in order, exactly as `send` one by one would, for senders that
+   * outpace one round trip per message (the bridge's real clients). The worker answers in slices
+   * of about `budgetMs` of work, so the page records (and re-renders) once per slice rather than
+   * once per message, and other calls get their turn between slices.
+   *
+   * Each slice runs under the call watchdog. When its worker hangs or dies, nothing of that slice
+   * had been recorded or answered yet, so a fresh worker takes over at the last committed state
+   * and the slice is re-sent one message at a time: the culprit is recorded as a timeout or trap
+   * exactly as `send` would record it, and the rest carry on.
+   */
+  async sendMany(items: readonly SendItem[], budgetMs = SLICE_BUDGET_MS): Promise<Array<Result<RecordedEvent, EngineError>>> {
+    const results: Array<Result<RecordedEvent, EngineError>> = [];
+    while (results.length < items.length) {
+      const slice = items.slice(results.length, results.length + MAX_SLICE);
+      results.push(...(await this.#serialize(() => this.#sendSlice(slice, budgetMs))));
+    }
+    return results;
+  }
+
+  /**
+   * Writes down frames exchanged with a real endpoint (bridge mode) as `bridge` events, in order
+   * with everything else. Not a call into the actor, so no watchdog: it cannot hang.
+   */
+  recordBridge(records: BridgeRecord[]): Promise<Result<RecordedEvent[], EngineError>> {
+    return this.#serialize(async () => {
+      const answer = await this.#plain('recordBridge', { records });
+      if (answer.ok) for (const recorded of answer.value) this.#record(recorded);
+      return answer;
+    });
+  }
+
   exportChain(): Promise<Result<string, EngineError>> {
     return this.#serialize(() => this.#plain('exportChain', {}));
   }
@@ -228,7 +260,7 @@ export class ActorClient {
     return { ok: true, value: 'recorded' in answer.value ? answer.value.recorded : answer.value };
   }
 
-  async #plain<K extends 'exportChain' | 'chainHash'>(call: K, args: Calls[K]['args']): Promise<Result<Calls[K]['value'], EngineError>> {
+  async #plain<K extends 'exportChain' | 'chainHash' | 'recordBridge'>(call: K, args: Calls[K]['args']): Promise<Result<Calls[K]['value'], EngineError>> {
     if (!this.#worker) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
     const answer = await this.#request(this.#worker, call, args, this.#loadTimeoutMs);
     return answer.ok ? answer : { ok: false, error: answer.error };
@@ -250,13 +282,34 @@ export class ActorClient {
     return this.#restart({ ...pending, outcome, durationMs: performance.now() - started });
   }
 
-  /** Replaces the lost worker with a fresh one at the last committed state, and records the loss. */
-  async #restart(lost: LostCall): Promise<Result<RecordedEvent, EngineError>> {
+  /** One slice of `sendMany`: as many of `items` as the worker gets through in `budgetMs`. */
+  async #sendSlice(items: readonly SendItem[], budgetMs: number): Promise<Array<Result<RecordedEvent, EngineError>>> {
+    if (!this.#worker || !this.#loaded) return items.map(() => ({ ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } }));
+    const answer = await this.#request(this.#worker, 'sendMany', { items: [...items], budgetMs }, this.#callTimeoutMs);
+    if (answer.ok) {
+      for (const result of answer.value) if (result.ok) this.#record(result.value);
+      return answer.value;
+    }
+    if (!('lost' in answer)) return items.map(() => ({ ok: false, error: answer.error }));
+    const restarted = await this.#respawn(undefined);
+    if (!restarted.ok) return items.map(() => ({ ok: false, error: restarted.error }));
+    const results: Array<Result<RecordedEvent, EngineError>> = [];
+    for (const { connectionId, message } of items) results.push(this.#eventCall(await this.#call('send', { connectionId, message }, { connectionId, input: message })));
+    return results;
+  }
+
+  /** A fresh worker at the last committed state, which writes `lost` down when there is one. */
+  #respawn(lost: LostCall | undefined): Promise<Answer<'restore'>> {
     const loaded = this.#loaded!;
     this.#worker?.terminate();
     const worker = this.options.createWorker();
     this.#adopt(worker);
-    const answer = await this.#request(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost }, this.#loadTimeoutMs);
+    return this.#request(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost }, this.#loadTimeoutMs);
+  }
+
+  /** Replaces the lost worker with a fresh one at the last committed state, and records the loss. */
+  async #restart(lost: LostCall): Promise<Result<RecordedEvent, EngineError>> {
+    const answer = await this.#respawn(lost);
     if (!answer.ok) return { ok: false, error: answer.error };
     const recorded = answer.value.lost!;
     this.#record(recorded);
@@ -329,3 +382,8 @@ export class ActorClient {
 }
 
 const listening = new WeakSet<WorkerLike>();
+
+/** Work per `sendMany` slice: long enough to amortise a round trip, short enough to keep the page lively. */
+const SLICE_BUDGET_MS = 50;
+/** Messages per slice at most, which bounds the one-by-one re-run after a hung slice. */
+const MAX_SLICE = 500;

@@ -34,8 +34,15 @@ export function entryHash(entry: Omit<ChainEntry, 'hash'>): number[] {
   return Array.from(sha1(utf8(text)));
 }
 
-/** The chain payloads one event yields: the call, each host call, then the result or error. */
+/**
+ * The chain payloads one event yields: the call, each host call, then the result or error.
+ * A `bridge` event yields none: Theater's chain records what the actor did, and a frame exchanged
+ * with a real endpoint is not that (it stays in the session file). Leaving it out keeps an
+ * exported chain one that Theater itself could have written for this actor, and one that
+ * `chainToHistory` rebuilds without unreadable entries.
+ */
 export function eventPayloads(event: ActorEvent, state: (ref: StateRef) => Uint8Array | undefined): Array<{ eventType: string; payload: unknown }> {
+  if (event.kind === 'bridge') return [];
   const functionName = event.kind === 'init' ? `${ACTOR}.init` : `${WEBSOCKET_SERVER}.handle-message`;
   const params = event.kind === 'init' ? [state(event.stateBefore)] : [state(event.stateBefore), [event.input]];
   const payloads: Array<{ eventType: string; payload: unknown }> = [

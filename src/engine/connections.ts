@@ -54,11 +54,14 @@ export class ConnectionTable {
   }
 }
 
-/** The connections a history leaves behind: opened by `connect`, closed by `close` or a close frame. */
-export function connectionsAfter(events: readonly { connectionId: number | null; input: { ty: { tag: string } } | null; responses: ReadonlyArray<{ frame: { frame: string } | null }> }[]): Connection[] {
+/**
+ * The connections a history leaves behind: opened by `connect`, closed by `close` or a close frame.
+ * Bridge connections are not among them: they are sockets to real endpoints, not clients of the actor.
+ */
+export function connectionsAfter(events: readonly { kind?: string; connectionId: number | null; input: { ty: { tag: string } } | null; responses: ReadonlyArray<{ frame: { frame: string } | null }> }[]): Connection[] {
   const table = new ConnectionTable();
   for (const event of events) {
-    if (event.connectionId === null) continue;
+    if (event.connectionId === null || event.kind === 'bridge') continue;
     if (event.input?.ty.tag === 'connect') table.ensureOpen(event.connectionId);
     if (event.input?.ty.tag === 'close' || event.responses.some((r) => r.frame?.frame === 'close')) table.markClosed(event.connectionId);
   }

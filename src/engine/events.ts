@@ -12,9 +12,50 @@ export type CallOutcome =
 export type OutcomeKind = CallOutcome['kind'];
 export const OUTCOME_KINDS = ['ok', 'err', 'trap', 'timeout'] as const satisfies readonly OutcomeKind[];
 
-/** `init` is the actor's own start-up call; every WebSocket event is a `message`. */
-export const EVENT_KINDS = ['init', 'message'] as const;
+/**
+ * `init` is the actor's own start-up call; every WebSocket event is a `message`. A `bridge` event
+ * is no call at all: a frame the playground exchanged with a real endpoint (bridge mode, "out"),
+ * kept in the same history so it shares the timeline, transcripts, filters and inspector.
+ */
+export const EVENT_KINDS = ['init', 'message', 'bridge'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const BRIDGE_DIRECTIONS = ['sent', 'received'] as const;
+export type BridgeDirection = (typeof BRIDGE_DIRECTIONS)[number];
+
+/**
+ * How the in-page actor answered the same message (shadow mode): `actorSeq` is the actor's event,
+ * `match` whether its wire frames equal what the endpoint sent, `detail` what differs.
+ */
+export interface ShadowVerdict {
+  actorSeq: number;
+  match: boolean;
+  detail?: string;
+}
+
+/** What a `bridge` event adds: which way the frame went, to or from which endpoint, how it closed. */
+export interface BridgeInfo {
+  direction: BridgeDirection;
+  /** The URL the playground connected to. */
+  endpoint: string;
+  /** On the event that ends the connection: the status code and reason the browser reported. */
+  closeCode?: number;
+  closeReason?: string;
+  shadow?: ShadowVerdict;
+}
+
+/**
+ * A frame to write down as a `bridge` event. Bridge connections are numbered below zero so they
+ * can never collide with the simulated connections the actor sees (numbered from 1 by the engine).
+ */
+export interface BridgeRecord {
+  connectionId: number;
+  /** The frame as a message: text, binary, or `close`; `connect` for the connection opening. */
+  input: WebsocketMessage;
+  bridge: BridgeInfo;
+  /** When the frame went or came (ms since the epoch): recording may come a little later. */
+  startedAt: number;
+}
 
 /**
  * One call into the actor, with everything needed to understand it afterwards: what went in,
@@ -23,7 +64,7 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export interface ActorEvent {
   seq: number;
   kind: EventKind;
-  /** The simulated connection whose event this was; null for `init`. */
+  /** The simulated connection whose event this was (a bridge connection's, below zero); null for `init`. */
   connectionId: number | null;
   /** Wall-clock start (ms since the epoch) and how long the call took. */
   startedAt: number;
@@ -39,6 +80,8 @@ export interface ActorEvent {
   hostCalls: HostCall[];
   /** The actor called `runtime.shutdown` during this event. */
   shutdown: boolean;
+  /** Only on `bridge` events (no call: the states are equal, the outcome `ok`, no responses). */
+  bridge?: BridgeInfo;
 }
 
 /** What a newly recorded event brings along: states the receiver has not seen yet. */

@@ -3,8 +3,8 @@
  * Framework-free by rule (see eslint.config.js): it runs unchanged in a Worker and in Node.
  */
 export { ActorSession, ACTOR_STATUSES, LOAD_STAGES, type LoadStage, type ActorStatus, type LostOutcome, type SessionOptions, type SessionSnapshot, type Started } from './session';
-export type { ActorEvent, CallOutcome, EventKind, OutcomeKind, RecordedEvent } from './events';
-export { EVENT_KINDS, OUTCOME_KINDS } from './events';
+export type { ActorEvent, BridgeDirection, BridgeInfo, BridgeRecord, CallOutcome, EventKind, OutcomeKind, RecordedEvent, ShadowVerdict } from './events';
+export { BRIDGE_DIRECTIONS, EVENT_KINDS, OUTCOME_KINDS } from './events';
 export { inspect, type ComponentInfo, type WorldItem } from './inspect';
 export { dataUrlImporter, type ModuleImporter } from './loader';
 export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage, type MessageKind, type WebsocketMessage, type WebsocketResponse, type MessageType } from './messages';
@@ -23,3 +23,10 @@ export { readSessionFile, writeSessionFile, componentHash, SESSION_FORMAT, SESSI
 export { chainToHistory, type ChainHistory } from './chainHistory';
 export { StateStore } from './stateStore';
 export { toBase64, fromBase64 } from './bytes';
+export { waveCall, waveResult, waveMessage, waveMessageType, waveResponse, waveState, waveValue, waveString, waveBytes, waveOption, type WaveOptions } from './wave';
+export { DIFF_VIEWS, type DiffView, type DiffDetail, type StateDiff } from './diff/stateDiff';
+export { DiffJobs, diffKeyOf, mirrorJob, stateMirror, type DiffJob, type DiffAnswer } from './diff/diffJob';
+export { HexLayout, type HexRow, type RowSpan } from './diff/hexLayout';
+export { formatJsonPath, type JsonDiff, type JsonNode } from './diff/jsonDiff';
+export type { ByteDiff, ByteSummary } from './diff/bytesDiff';
+export type { TextDiff } from './diff/textDiff';

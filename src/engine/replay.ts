@@ -46,7 +46,9 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
   for (const recorded of history.events.slice(from)) {
     let comparison: EventComparison;
     let rerun: RecordedEvent | null = null;
-    if (recorded.outcome.kind === 'timeout') {
+    if (recorded.kind === 'bridge') {
+      comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: 'a frame exchanged with a real endpoint (bridge): not a call into the actor, so nothing to re-run' };
+    } else if (recorded.outcome.kind === 'timeout') {
       comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: 'timed out when recorded: not re-run, its state was not committed' };
     } else if (recorded.kind === 'init' && !session.info.hasInit) {
       comparison = { seq: recorded.seq, replayed: null, differences: [{ aspect: 'outcome', recorded: 'init ran', replayed: 'this build has no theater:simple/actor.init' }] };

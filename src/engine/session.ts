@@ -2,7 +2,7 @@ import { bytesEqual } from './bytes';
 import { ChainBuilder, chainJson } from './chain';
 import { ConnectionTable, type Connection } from './connections';
 import { describeThrown, engineError, type EngineError } from './errors';
-import type { ActorEvent, CallOutcome, EventKind, RecordedEvent } from './events';
+import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, RecordedEvent } from './events';
 import { inspect, type ComponentInfo } from './inspect';
 import { dataUrlImporter, LoadedComponent, type ActorExports, type ModuleImporter } from './loader';
 import { makeMessage, type WebsocketMessage, type WebsocketResponse } from './messages';
@@ -186,7 +186,15 @@ export class ActorSession {
    * Re-runs a recorded event's input from this session's own committed state, with the host
    * results the recording saw. Connections are not checked: the recording already was.
    */
-  async rerun(event: Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'>): Promise<RecordedEvent> {
+  async rerun(event: Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt'>>): Promise<RecordedEvent> {
+    // A frame from a real endpoint happened whatever the actor does: it is written down again, as it was.
+    if (event.kind === 'bridge') {
+      const { connectionId, input, bridge, startedAt } = event;
+      if (connectionId === null || input === null || !bridge) throw new Error('a bridge event without its connection, frame or bridge details');
+      const rerecorded = this.recordBridge([{ connectionId, input, bridge, startedAt: startedAt ?? this.#now() }]);
+      if (!rerecorded.ok) throw new Error(rerecorded.error.message);
+      return rerecorded.value[0]!;
+    }
     // A rerun rewrites history: a recorded connect opens its connection for what follows.
     if (event.connectionId !== null && event.input?.ty.tag === 'connect') this.#connections.ensureOpen(event.connectionId);
     if (event.connectionId !== null && event.input?.ty.tag === 'close') this.#connections.markClosed(event.connectionId);
@@ -213,6 +221,23 @@ export class ActorSession {
       hostCalls: [],
       shutdown: false,
     }, []);
+  }
+
+  /**
+   * Writes down frames exchanged with a real endpoint (bridge mode) as `bridge` events, in order.
+   * Nothing reaches the actor: the state stays, the outcome is `ok`, there are no responses, and a
+   * stopped actor does not stop the recording (the endpoint is not the actor). All or nothing: a
+   * bad record (a connection id that is not below zero) records none.
+   */
+  recordBridge(records: readonly BridgeRecord[]): Result<RecordedEvent[], EngineError> {
+    const bad = records.find((r) => !Number.isSafeInteger(r.connectionId) || r.connectionId >= 0);
+    if (bad) return engineError('invalid-message', `Bridge connection ${bad.connectionId} must be numbered below zero, apart from the simulated connections.`);
+    const state = this.#committed;
+    return ok(
+      records.map(({ connectionId, input, bridge, startedAt }) =>
+        this.#append({ kind: 'bridge', connectionId, startedAt, durationMs: 0, input, stateBefore: state, stateAfter: state, outcome: { kind: 'ok' }, responses: [], hostCalls: [], shutdown: false, bridge }, []),
+      ),
+    );
   }
 
   /** Theater's event chain for the whole history, as JSON that verifies under Theater's rule. */

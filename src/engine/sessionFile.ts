@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { fromBase64, toBase64, toHex } from './bytes';
 import { engineError, type EngineError } from './errors';
-import type { ActorEvent } from './events';
+import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
 import { ok, type Result } from './result';
 import type { Connection } from './connections';
 
@@ -14,7 +14,9 @@ import type { Connection } from './connections';
  * { "format": "theater-playground-session", "version": 1, "exportedAt": ISO time,
  *   "component": { "name", "sha256", "size", "bytes"?: {"$bytes"} },
  *   "connections": [{ "id", "open" }],
- *   "events": [ActorEvent…],            // see events.ts; state references are SHA-256 hex
+ *   "events": [ActorEvent…],            // see events.ts; state references are SHA-256 hex;
+ *                                       // `kind: "bridge"` events (frames exchanged with a real
+ *                                       // endpoint) carry `bridge` and a connection id below zero
  *   "states": { "<sha256>": {"$bytes"} } }
  * ```
  */
@@ -42,10 +44,17 @@ const frame = z.union([
   z.object({ frame: z.enum(['binary', 'ping', 'pong']), data: bytes }),
   z.object({ frame: z.literal('close') }),
 ]);
+const bridge = z.object({
+  direction: z.enum(BRIDGE_DIRECTIONS),
+  endpoint: z.string(),
+  closeCode: z.number().int().optional(),
+  closeReason: z.string().optional(),
+  shadow: z.object({ actorSeq: z.number().int().nonnegative(), match: z.boolean(), detail: z.string().optional() }).optional(),
+});
 const stateRef = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex reference').nullable();
 const event = z.object({
   seq: z.number().int().nonnegative(),
-  kind: z.enum(['init', 'message']),
+  kind: z.enum(EVENT_KINDS),
   connectionId: z.number().int().nullable(),
   startedAt: z.number(),
   durationMs: z.number().nonnegative(),
@@ -60,6 +69,12 @@ const event = z.object({
   responses: z.array(z.object({ message, frame: frame.nullable(), warning: z.string().optional() })),
   hostCalls: z.array(z.object({ interface: z.string(), function: z.string(), args: z.array(z.unknown()), result: z.unknown().optional(), stubbed: z.boolean() })),
   shutdown: z.boolean(),
+  bridge: bridge.optional(),
+}).superRefine((e, context) => {
+  // A bridge event must say what went on the wire and where; no other event may claim to be one.
+  if (e.kind === 'bridge' && (!e.bridge || e.input === null || e.connectionId === null || e.connectionId >= 0))
+    context.addIssue({ code: 'custom', path: ['bridge'], message: 'a bridge event needs `bridge`, an `input` frame and a connection id below zero' });
+  if (e.kind !== 'bridge' && e.bridge) context.addIssue({ code: 'custom', path: ['bridge'], message: 'only a bridge event may carry `bridge`' });
 });
 const file = z.object({
   format: z.literal(SESSION_FORMAT),

@@ -1,5 +1,6 @@
 import type {
   ActorEvent,
+  BridgeRecord,
   ReplayResult,
   ComponentInfo,
   Connection,
@@ -7,15 +8,25 @@ import type {
   LoadStage,
   LostOutcome,
   RecordedEvent,
+  Result,
   SessionSnapshot,
   WebsocketMessage,
 } from '../engine';
 
-/** What re-running a recorded event needs of it: the input, and the host results it saw. */
-export type RerunInput = Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'>;
+/**
+ * What re-running a recorded event needs of it: the input, and the host results it saw; for a
+ * `bridge` event, its bridge details and time, since it is written down again rather than re-run.
+ */
+export type RerunInput = Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt'>>;
+
+/** One client message of a `sendMany`. */
+export interface SendItem {
+  connectionId: number;
+  message: WebsocketMessage;
+}
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {
@@ -35,6 +46,14 @@ export interface Calls {
   open: { args: Record<string, never>; value: { connection: Connection; recorded: RecordedEvent } };
   close: { args: { connectionId: number }; value: RecordedEvent };
   send: { args: { connectionId: number; message: WebsocketMessage }; value: RecordedEvent };
+  /**
+   * Sends `items` in order, as `send` would one by one, stopping after the first call that ends
+   * `budgetMs` or more after the start: the answer covers a prefix of `items` (at least one), so
+   * a long run of messages reaches the page in slices instead of one event per round trip.
+   */
+  sendMany: { args: { items: SendItem[]; budgetMs: number }; value: Array<Result<RecordedEvent, EngineError>> };
+  /** Writes frames exchanged with a real endpoint down as `bridge` events: no call into the actor. */
+  recordBridge: { args: { records: BridgeRecord[] }; value: RecordedEvent[] };
   exportChain: { args: Record<string, never>; value: string };
   chainHash: { args: { seq: number }; value: string | undefined };
   /** Re-runs one recorded input on the live actor (editing history: the rest is re-run). */
@@ -46,7 +65,7 @@ export interface Calls {
   };
 }
 export type CallName = keyof Calls;
-export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'send', 'exportChain', 'chainHash', 'rerun', 'replay'] as const satisfies readonly CallName[];
+export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'send', 'sendMany', 'recordBridge', 'exportChain', 'chainHash', 'rerun', 'replay'] as const satisfies readonly CallName[];
 
 /** Page → worker. */
 export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];

@@ -8,9 +8,15 @@ import type { StoreContext } from './context';
 import { mirror } from './mirror';
 import type { PlaygroundState } from './playgroundState';
 import { createSessionSlice } from './sessionSlice';
+import { createSessionsSlice } from './sessionsSlice';
 import { createHistorySlice } from './historySlice';
+import { createTimeTravelSlice } from './timeTravelSlice';
 import { createTimelineSlice } from './timelineSlice';
+import { createTimelineViewSlice } from './timelineViewSlice';
 import { createUiSlice } from './uiSlice';
+import { createStatesSlice } from './statesSlice';
+import { createInspectorSlice } from './inspectorSlice';
+import { createBridgeSlice } from './bridgeSlice';
 
 export interface StoreOptions {
   createWorker: WorkerFactory;
@@ -32,8 +38,14 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       ...createComposerSlice()(set, get, api),
       ...createCatalogSlice(context)(set, get, api),
       ...createUiSlice()(set, get, api),
-      ...createTimelineSlice()(set, get, api),
+      ...createStatesSlice(context)(set, get, api),
+      ...createTimelineSlice(context)(set, get, api),
+      ...createTimelineViewSlice()(set, get, api),
       ...createHistorySlice(context)(set, get, api),
+      ...createTimeTravelSlice(context)(set, get, api),
+      ...createSessionsSlice(context)(set, get, api),
+      ...createInspectorSlice(context)(set, get, api),
+      ...createBridgeSlice(context)(set, get, api),
     };
   });
 }

@@ -19,3 +19,5 @@ export { draftOf } from './composerSlice';
 export { transcriptOf, type TranscriptLine } from './transcript';
 export { isStubbedImport } from './interfaceInfo';
 export { cursorOf } from './timelineSlice';
+export { buildMessage } from './composer';
+export type { HistoryEdit, Branch, ReplayRun, RewriteReport } from './timeTravelSlice';

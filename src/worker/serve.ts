@@ -1,4 +1,4 @@
-import { ActorSession, replay, type EngineError, type LoadStage, type ModuleImporter, type Result } from '../engine';
+import { ActorSession, replay, type EngineError, type LoadStage, type ModuleImporter, type RecordedEvent, type Result } from '../engine';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocol/messages';
 
 /** The two ends a worker has, whatever the platform (a Web Worker's `self`, Node's parentPort). */
@@ -40,6 +40,18 @@ export function serve(port: Port, importModule: ModuleImporter): void {
         return session ? session.close(request.args.connectionId) : noActor;
       case 'send':
         return session ? session.send(request.args.connectionId, request.args.message) : noActor;
+      case 'sendMany': {
+        if (!session) return noActor;
+        const results: Array<Result<RecordedEvent, EngineError>> = [];
+        const started = performance.now();
+        for (const { connectionId, message } of request.args.items) {
+          results.push(await session.send(connectionId, message));
+          if (performance.now() - started >= request.args.budgetMs) break;
+        }
+        return { ok: true, value: results };
+      }
+      case 'recordBridge':
+        return session ? session.recordBridge(request.args.records) : noActor;
       case 'exportChain':
         return session ? { ok: true, value: session.exportChain() } : noActor;
       case 'chainHash':

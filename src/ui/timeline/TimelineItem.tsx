@@ -1,45 +1,72 @@
-import { describeMessage, logsOf, type ActorEvent } from '../../engine';
-import { formatDuration, responseBody } from '../format';
+import { memo } from 'react';
+import { describeMessage, type ActorEvent, type StateRef } from '../../engine';
+import { formatClock, formatDuration } from '../format';
+import { detailLines } from './eventDetails';
+import { OutcomeIcon } from './OutcomeIcon';
+import { stateChange } from './stateChange';
 
-/** One event: which client, what went in, how it ended, what came out, what it logged. */
-export function TimelineItem({ event }: { event: ActorEvent }) {
+/** The clock to the millisecond: events come faster than once a second, and people compare them with their own logs. */
+const clockTime = (epochMs: number): string => `${formatClock(epochMs)}.${String(Math.floor(epochMs) % 1000).padStart(3, '0')}`;
+
+interface Props {
+  event: ActorEvent;
+  /** Where the row sits in the list and how tall it is (see RowLayout). */
+  top: number;
+  height: number;
+  selected: boolean;
+  /** The current search finds this event. */
+  match: boolean;
+  /** 1-based place among the rows shown, and how many there are: rows off screen are not in the DOM. */
+  position: number;
+  setSize: number;
+  sizeOf: (ref: StateRef) => number | undefined;
+}
+
+/** One event: how it ended, which client, what went in, what it did to the state; then what came out and what it asked the host. */
+export const TimelineItem = memo(function TimelineItem({ event, top, height, selected, match, position, setSize, sizeOf }: Props) {
   const { outcome } = event;
-  const logs = logsOf(event.hostCalls);
-  const stubbed = event.hostCalls.filter((call) => call.stubbed);
+  const change = stateChange(event, sizeOf);
+  const input = event.input ? describeMessage(event.input) : 'init';
+  const classes = ['timeline-row', `timeline-row--${outcome.kind}`, selected && 'timeline-row--selected', match && 'timeline-row--match'].filter(Boolean).join(' ');
   return (
-    <li className={`event event--${outcome.kind}`}>
-      <div className="event__head">
-        {/* The spaces keep the text readable when copied or read aloud, not only when laid out. */}
-        <span className="event__seq">#{event.seq}</span>{' '}
-        <span className="event__connection">{event.connectionId === null ? 'actor' : `conn ${event.connectionId}`}</span>{' '}
-        <span className="event__input">{event.input ? describeMessage(event.input) : event.kind}</span>{' '}
-        <span className={`outcome outcome--${outcome.kind}`}>{outcome.kind}</span>{' '}
-        <span className="event__duration">{formatDuration(event.durationMs)}</span>
+    <li
+      className={classes}
+      style={{ top, height }}
+      data-seq={event.seq}
+      tabIndex={-1}
+      aria-current={selected ? 'true' : undefined}
+      aria-posinset={position}
+      aria-setsize={setSize}
+    >
+      {/* The spaces keep the text readable when copied or read aloud, not only when laid out. */}
+      <div className="timeline-row__head">
+        <OutcomeIcon kind={outcome.kind} /> <span className="timeline-row__seq">#{event.seq}</span>{' '}
+        <span className="timeline-row__connection">{event.connectionId === null ? 'actor' : `conn ${event.connectionId}`}</span>{' '}
+        <span className="timeline-row__input" title={input}>
+          {input}
+        </span>{' '}
+        {event.shutdown && <span className="timeline-row__shutdown">shutdown</span>}{' '}
+        <span className={`timeline-row__state${change.changed ? ' timeline-row__state--changed' : ''}`} title={change.description}>
+          <span className="visually-hidden">{`${change.description} `}</span>
+          <span aria-hidden="true">{change.label}</span>
+        </span>{' '}
+        <span className="timeline-row__duration">{formatDuration(event.durationMs)}</span>{' '}
+        <time className="timeline-row__time" dateTime={new Date(event.startedAt).toISOString()}>
+          {clockTime(event.startedAt)}
+        </time>{' '}
+        <span className={`timeline-row__outcome timeline-row__outcome--${outcome.kind}`}>{outcome.kind}</span>{' '}
       </div>
-      {outcome.kind === 'err' || outcome.kind === 'trap' ? <p className="event__row event__row--failed">{outcome.message}</p> : null}
-      {outcome.kind === 'timeout' ? <p className="event__row event__row--failed">no answer within {outcome.afterMs} ms: the worker was restarted</p> : null}
-      {event.responses.map((response, i) =>
-        response.frame ? (
-          <p key={`r${i}`} className="event__row event__row--response">
-            <span className="event__arrow">→</span> {describeMessage(response.message)}
-          </p>
-        ) : (
-          <p key={`r${i}`} className="event__row event__row--warning">
-            <span className="event__arrow">⚠</span> {response.warning}: {responseBody(response)}
-          </p>
-        ),
-      )}
-      {logs.map((line, i) => (
-        <p key={`l${i}`} className="event__row event__row--log">
-          <span className="event__arrow">log</span> {line}
-        </p>
+      {detailLines(event).map((line, i) => (
+        <div key={i} className={`timeline-row__detail timeline-row__detail--${line.tone}`} title={line.text}>
+          <span className="timeline-row__mark">{line.mark}</span> {line.text}
+          {line.tag && (
+            <>
+              {' '}
+              <span className="timeline-row__tag">{line.tag}</span>
+            </>
+          )}{' '}
+        </div>
       ))}
-      {stubbed.length > 0 && (
-        <p className="event__row event__row--stub">
-          <span className="event__arrow">stub</span> {stubbed.map((call) => `${call.interface}.${call.function}`).join(', ')}
-        </p>
-      )}
-      {event.shutdown && <p className="event__row event__row--failed">the actor called runtime.shutdown: it is stopped</p>}
     </li>
   );
-}
+});

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { startBridge, type RunningBridge } from '../src/node/bridge/server';
+import { httpBase, httpGet, refusedStatus, silent, TestClient } from '../src/node/bridge/testPeers';
+import { Playground, TimelinePanel } from './playground';
+import { BridgePanel } from './bridge/bridgePanel';
+
+// Bridge mode, "in": a real bridge server started here (from src/node/bridge), real `ws` clients,
+// and the echo actor running in a real Chromium page that attaches to the bridge through its panel.
+
+const CLIENTS = 10;
+const MESSAGES = 1000;
+const WELCOME = 'Welcome! You are connected to the echo actor.';
+
+let bridge: RunningBridge | undefined;
+test.afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+});
+
+/** A bridge on a free port that accepts only the page under test (its origin is Playwright's baseURL). */
+async function startBridgeFor(baseURL: string | undefined): Promise<RunningBridge> {
+  return startBridge({ port: 0, allowedOrigins: [new URL(baseURL!).origin], log: silent });
+}
+
+test('10 real clients × 1,000 messages reach the echo actor in the page and get every answer, in order; the actor sees each close', async ({ page, baseURL }) => {
+  test.setTimeout(600_000);
+  bridge = await startBridgeFor(baseURL);
+  const playground = new Playground(page);
+  await playground.goto();
+  await playground.expectReady('echo');
+  const panel = new BridgePanel(page);
+  await panel.attach(`127.0.0.1:${bridge.port}`);
+
+  const clients = await Promise.all(Array.from({ length: CLIENTS }, () => TestClient.open(bridge!)));
+  const expected = clients.map((_, c) => Array.from({ length: MESSAGES }, (__, m) => `client ${c} message ${m}`));
+  clients.forEach((client, c) => expected[c]!.forEach((text) => client.socket.send(text)));
+  await Promise.all(clients.map((client) => client.inbox.waitFor((items) => items.length >= MESSAGES + 1, 'every echo', 540_000)));
+
+  // Each client got the actor's greeting and then exactly its own messages back, in order.
+  clients.forEach((client, c) => expect(client.texts()).toEqual([WELCOME, ...expected[c]!]));
+  await expect(panel.realClients).toHaveCount(CLIENTS);
+  await expect(panel.status).toContainText(`${CLIENTS} real clients connected`);
+
+  for (const client of clients) client.socket.close(1000, 'done');
+  await expect(panel.status).toContainText('0 real clients connected');
+  const timeline = new TimelinePanel(page);
+  const total = CLIENTS * (MESSAGES + 2);
+  await expect(timeline.heading).toContainText(total.toLocaleString('en-US'));
+  await timeline.showFilters();
+  await timeline.toggle('kind', 'close');
+  await expect(timeline.heading).toContainText(`${CLIENTS} of ${total.toLocaleString('en-US')}`);
+  await expect(timeline.rows).toHaveCount(CLIENTS);
+});
+
+test('the control channel refuses a foreign origin, even one that holds the token; the page attaches from its own', async ({ page, baseURL }) => {
+  bridge = await startBridgeFor(baseURL);
+  const foreign = 'http://evil.example';
+  expect((await httpGet(`${httpBase(bridge)}/token`, { Origin: foreign })).status).toBe(403);
+  expect(await refusedStatus(`${bridge.address}/control?token=${encodeURIComponent(bridge.token)}`, foreign)).toBe(403);
+  expect(bridge.stats().pageAttached).toBe(false);
+
+  const playground = new Playground(page);
+  await playground.goto();
+  await playground.expectReady('echo');
+  await new BridgePanel(page).attach(`127.0.0.1:${bridge.port}`);
+  expect(bridge.stats().pageAttached).toBe(true);
+});
+
+test('Stop bridge closes the real clients with 1001 and refuses new ones until Start bridge', async ({ page, baseURL }) => {
+  bridge = await startBridgeFor(baseURL);
+  const playground = new Playground(page);
+  await playground.goto();
+  await playground.expectReady('echo');
+  const panel = new BridgePanel(page);
+  await panel.attach(`127.0.0.1:${bridge.port}`);
+
+  const client = await TestClient.open(bridge);
+  await client.inbox.waitFor((items) => items.length > 0, 'the greeting');
+  await expect(panel.realClients).toHaveText([/real client #1 is connection #1/]);
+  await panel.stopButton.click();
+  expect(await client.closeEvent()).toMatchObject({ code: 1001 });
+  await expect(panel.status).toContainText('refuses real clients');
+  expect(await refusedStatus(bridge.address)).toBe(503);
+
+  await panel.startButton.click();
+  const again = await TestClient.open(bridge);
+  again.socket.send('back again');
+  await again.inbox.waitFor((items) => items.length >= 2, 'the echo');
+  expect(again.texts()).toEqual([WELCOME, 'back again']);
+});

@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import { Playground, TimelinePanel } from './playground';
+import { BridgePanel, exportedSession } from './bridge/bridgePanel';
+import { closingServer, echoServer, shoutingServer, type TestServer } from './bridge/servers';
+
+// Bridge mode, "out": the page connects to real `ws` servers on loopback and records every frame.
+
+let server: TestServer | undefined;
+test.afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+test.beforeEach(async ({ page }) => {
+  const playground = new Playground(page);
+  await playground.goto();
+  await playground.expectReady('echo');
+});
+
+test('text and binary frames to and from a real echo server are recorded as bridge events', async ({ page }) => {
+  server = await echoServer();
+  const bridge = new BridgePanel(page);
+  const card = await bridge.connect(server.url);
+  await card.expectOpen();
+
+  await card.send('hello bridge');
+  await card.send('01 02 ff', 'binary');
+  await expect(card.lines('sent', 'hello bridge')).toHaveCount(1);
+  await expect(card.lines('received', 'hello bridge')).toHaveCount(1);
+  await expect(card.lines('sent', '01 02 ff')).toHaveCount(1);
+  await expect(card.lines('received', '01 02 ff')).toHaveCount(1);
+
+  // The same timeline as the simulated connections: the bridge connection is numbered below zero.
+  const timeline = new TimelinePanel(page);
+  await expect(timeline.rows.filter({ hasText: 'conn -1' })).toHaveCount(5);
+  await expect(timeline.rows.filter({ hasText: 'text "hello bridge"' })).toHaveCount(2);
+  await expect(timeline.rows.filter({ hasText: 'binary 3 bytes' })).toHaveCount(2);
+
+  const { events } = await exportedSession(page);
+  expect(events.map((e) => [e.kind, e.connectionId, e.bridge?.direction, e.input?.ty.tag, e.input?.text ?? e.input?.data?.$bytes])).toEqual([
+    ['bridge', -1, 'sent', 'connect', undefined],
+    ['bridge', -1, 'sent', 'text', 'hello bridge'],
+    ['bridge', -1, 'received', 'text', 'hello bridge'],
+    ['bridge', -1, 'sent', 'binary', 'AQL/'],
+    ['bridge', -1, 'received', 'binary', 'AQL/'],
+  ]);
+  expect(events.every((e) => e.bridge?.endpoint === server!.url)).toBe(true);
+});
+
+test('a server that closes with 4001 "go away": the code and reason are recorded, an alert explains, Reconnect keeps the record', async ({ page }) => {
+  server = await closingServer(4001, 'go away');
+  const bridge = new BridgePanel(page);
+  const card = await bridge.connect(server.url);
+
+  await expect(bridge.alert).toContainText(`${server.url} closed the connection`);
+  await expect(bridge.alert).toContainText('close code 4001 "go away"');
+  await expect(card.transcript).toContainText('closed by the endpoint: close code 4001 "go away"');
+
+  await card.reconnectButton.click();
+  await expect(card.transcript.getByText(/closed by the endpoint: close code 4001/)).toHaveCount(2);
+  await expect(card.transcript.getByText(/connected to/)).toHaveCount(2);
+
+  const { events } = await exportedSession(page);
+  expect(events.map((e) => [e.input?.ty.tag, e.bridge?.direction, e.bridge?.closeCode, e.bridge?.closeReason])).toEqual([
+    ['connect', 'sent', undefined, undefined],
+    ['close', 'received', 4001, 'go away'],
+    ['connect', 'sent', undefined, undefined],
+    ['close', 'received', 4001, 'go away'],
+  ]);
+});
+
+test('shadow mode against an echo server, with the echo actor in the page: the answers match', async ({ page }) => {
+  server = await echoServer();
+  const bridge = new BridgePanel(page);
+  const card = await bridge.connect(server.url, { shadow: true });
+  await card.expectOpen();
+  await expect(card.shadow).toContainText('Shadowed by connection #1');
+
+  await card.send('same either way');
+  await card.send('c0 ff ee', 'binary');
+  await expect(card.shadow).toContainText('2 exchanges compared, 0 mismatches');
+  await expect(card.lines('received', 'same either way')).toContainText('shadow: same');
+  // The actor's side of it is an ordinary simulated connection, with its own transcript.
+  await expect(new Playground(page).connection(1).received('same either way')).toHaveCount(1);
+
+  const { events } = await exportedSession(page);
+  const sent = events.filter((e) => e.kind === 'bridge' && e.bridge?.direction === 'sent' && e.input?.ty.tag !== 'connect');
+  expect(sent.map((e) => e.bridge?.shadow?.match)).toEqual([true, true]);
+  for (const e of sent) expect(events[e.bridge!.shadow!.actorSeq]).toMatchObject({ kind: 'message', connectionId: 1, input: e.input });
+});
+
+test('shadow mode against a server that answers differently: the mismatch is flagged on the event and counted', async ({ page }) => {
+  server = await shoutingServer();
+  const bridge = new BridgePanel(page);
+  const card = await bridge.connect(server.url, { shadow: true });
+  await card.expectOpen();
+
+  await card.send('Hello');
+  await card.send('00 01', 'binary');
+  await expect(card.shadow).toContainText('2 exchanges compared, 1 mismatch');
+  await expect(card.lines('received', 'HELLO')).toContainText('the endpoint sent text "HELLO", the actor would send text "Hello"');
+  await expect(card.lines('received', '00 01')).toContainText('shadow: same');
+
+  const { events } = await exportedSession(page);
+  const exchange = events.find((e) => e.kind === 'bridge' && e.input?.text === 'Hello')!;
+  expect(exchange.bridge?.shadow).toMatchObject({ match: false, detail: 'frame 1: the endpoint sent text "HELLO", the actor would send text "Hello"' });
+});

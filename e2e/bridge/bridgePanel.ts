@@ -1,0 +1,92 @@
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+/**
+ * The `Bridge` panel as a person sees it: DESIGN.md's `Endpoint URL` and `Connect`, plus
+ * `Subprotocols`, `Shadow mode`, a card per endpoint (`Bridge to <url>`), and the "in" side's
+ * `Bridge address`, `Start bridge`, `Stop bridge` and `Bridge status`.
+ */
+export class BridgePanel {
+  readonly region: Locator;
+  readonly endpointUrl: Locator;
+  readonly shadowMode: Locator;
+  readonly connectButton: Locator;
+  readonly alert: Locator;
+  readonly address: Locator;
+  readonly startButton: Locator;
+  readonly stopButton: Locator;
+  readonly status: Locator;
+  readonly realClients: Locator;
+
+  constructor(readonly page: Page) {
+    this.region = page.getByRole('region', { name: 'Bridge', exact: true });
+    this.endpointUrl = this.region.getByRole('textbox', { name: 'Endpoint URL' });
+    this.shadowMode = this.region.getByRole('checkbox', { name: 'Shadow mode' });
+    this.connectButton = this.region.getByRole('button', { name: 'Connect', exact: true });
+    this.alert = this.region.getByRole('alert');
+    this.address = this.region.getByRole('textbox', { name: 'Bridge address' });
+    this.startButton = this.region.getByRole('button', { name: 'Start bridge' });
+    this.stopButton = this.region.getByRole('button', { name: 'Stop bridge' });
+    this.status = this.region.getByRole('status', { name: 'Bridge status' });
+    this.realClients = this.region.getByRole('list', { name: 'Real clients' }).getByRole('listitem');
+  }
+
+  /** Connects to a real endpoint and returns its card. */
+  async connect(url: string, { shadow = false } = {}): Promise<EndpointCard> {
+    await this.endpointUrl.fill(url);
+    await this.shadowMode.setChecked(shadow);
+    await this.connectButton.click();
+    return this.endpoint(url);
+  }
+
+  endpoint(url: string): EndpointCard {
+    return new EndpointCard(this.page.getByRole('region', { name: `Bridge to ${url}`, exact: true }));
+  }
+
+  /** Points the page at a bridge server and attaches to it. */
+  async attach(hostPort: string): Promise<void> {
+    await this.address.fill(hostPort);
+    await this.startButton.click();
+    await expect(this.status).toContainText(`Real clients connect to ws://${hostPort}`);
+  }
+}
+
+/** One connection to a real endpoint: state, transcript, composer, shadow verdicts. */
+export class EndpointCard {
+  readonly transcript: Locator;
+  readonly shadow: Locator;
+  readonly reconnectButton: Locator;
+  readonly disconnectButton: Locator;
+
+  constructor(readonly region: Locator) {
+    this.transcript = region.getByRole('list', { name: 'Transcript' });
+    this.shadow = region.getByRole('status', { name: 'Shadow comparison' });
+    this.reconnectButton = region.getByRole('button', { name: 'Reconnect' });
+    this.disconnectButton = region.getByRole('button', { name: 'Disconnect' });
+  }
+
+  async expectOpen(): Promise<void> {
+    await expect(this.region.getByText('open', { exact: true })).toBeVisible();
+  }
+
+  /** Sends text, or binary written as hex. */
+  async send(body: string, kind: 'text' | 'binary' = 'text'): Promise<void> {
+    await this.region.getByRole('combobox', { name: 'Message type' }).selectOption(kind);
+    await this.region.getByRole('textbox', { name: 'Message', exact: true }).fill(body);
+    await this.region.getByRole('button', { name: 'Send' }).click();
+  }
+
+  lines(direction: 'sent' | 'received', text?: string | RegExp): Locator {
+    const lines = this.transcript.getByRole('listitem').filter({ hasText: new RegExp(`^\\s*${direction}\\b`) });
+    return text === undefined ? lines : lines.filter({ hasText: text });
+  }
+}
+
+/** The session file the page exports, parsed: the way to see exactly what was recorded. */
+export async function exportedSession(page: Page): Promise<{ events: Array<Record<string, unknown> & { kind: string; connectionId: number | null; input: { ty: { tag: string }; text?: string; data?: { $bytes: string } } | null; bridge?: Record<string, unknown> & { shadow?: { match: boolean; detail?: string; actorSeq: number } } }> }> {
+  const downloading: Promise<Download> = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export session' }).click();
+  const stream = await (await downloading).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}

@@ -1,0 +1,214 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { PROTOCOL_VERSION } from '../../src/protocol/messages';
+import { startBridge, type RunningBridge } from '../../src/node/bridge/server';
+import { silent, TestClient } from '../../src/node/bridge/testPeers';
+import { median, round } from './stats';
+
+// Bridge mode's numbers (issue 5): 10 real clients × 1,000 messages through the bridge to the
+// actor in a real Chromium page, on `echo` and `minimal`, against the same actors driven from the
+// page alone. Everything runs on loopback on this machine.
+
+const PORT = 4198;
+const CLIENTS = 10;
+const MESSAGES = 1000;
+const TOTAL = CLIENTS * MESSAGES;
+
+const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const latency = (rtts: number[]) => ({ rtt_median_ms: round(median(rtts)), rtt_p99_ms: round(percentile(rtts, 0.99)) });
+const rate = (count: number, ms: number): number => Math.round((count / ms) * 1000);
+
+/** `vite preview` of the built app, without its own bridge (each run starts one on a free port). */
+async function preview(dist: string): Promise<() => void> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true, env: { ...process.env, THEATER_BRIDGE: '0' } });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return () => process.kill(-server.pid!);
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error('vite preview did not start');
+}
+
+/** A fresh page (and a fresh IndexedDB, so no saved session is restored) with `actor` ready. */
+async function pageWith(browser: Browser, actor: 'echo' | 'minimal'): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  const status = page.getByRole('status', { name: 'Actor status' });
+  await status.filter({ hasText: /echo\s+ready/i }).waitFor({ timeout: 120_000 });
+  if (actor === 'minimal') {
+    await page.getByRole('button', { name: 'Load example minimal', exact: true }).click();
+    await status.filter({ hasText: /minimal\s+ready/i }).waitFor({ timeout: 120_000 });
+  }
+  return page;
+}
+
+async function attach(page: Page, bridge: RunningBridge): Promise<void> {
+  await page.getByRole('textbox', { name: 'Bridge address' }).fill(`127.0.0.1:${bridge.port}`);
+  await page.getByRole('button', { name: 'Start bridge' }).click();
+  await page.getByRole('status', { name: 'Bridge status' }).filter({ hasText: 'Real clients connect to' }).waitFor({ timeout: 30_000 });
+}
+
+/** Waits until the page's bridge status says it has delivered `count` messages to the actor. */
+async function delivered(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const text = document.querySelector('[aria-label="Bridge status"]')?.textContent ?? '';
+      const match = /([\d,]+) messages delivered/.exec(text);
+      return match !== null && Number(match[1]!.replace(/,/g, '')) >= n;
+    },
+    count,
+    { polling: 20, timeout: 600_000 },
+  );
+}
+
+/**
+ * Every client sends its 1,000 messages at once (the e2e test's burst). With `echo`, each answer
+ * is timed against its own message, so latency includes the queueing a burst causes; `minimal`
+ * answers nothing, so its figure is how fast the page records the messages (delivery).
+ */
+async function burstThroughBridge(browser: Browser, actor: 'echo' | 'minimal'): Promise<Record<string, number>> {
+  const page = await pageWith(browser, actor);
+  const bridge = await startBridge({ port: 0, allowedOrigins: [`http://127.0.0.1:${PORT}`], log: silent });
+  try {
+    await attach(page, bridge);
+    const clients = await Promise.all(Array.from({ length: CLIENTS }, () => TestClient.open(bridge)));
+    const greeting = actor === 'echo' ? 1 : 0;
+    await Promise.all(clients.map((c) => c.inbox.waitFor((items) => items.length >= greeting, 'the greeting', 60_000)));
+    const sentAt = clients.map(() => new Array<number>(MESSAGES));
+    const rtts: number[] = [];
+    let last = 0;
+    clients.forEach((client, c) =>
+      client.socket.on('message', () => {
+        const index = client.inbox.items.length - greeting - 1;
+        last = performance.now();
+        rtts.push(last - sentAt[c]![index]!);
+      }),
+    );
+    const t0 = performance.now();
+    clients.forEach((client, c) => {
+      for (let m = 0; m < MESSAGES; m++) {
+        sentAt[c]![m] = performance.now();
+        client.socket.send(`client ${c} message ${m}`);
+      }
+    });
+    if (actor === 'echo') {
+      await Promise.all(clients.map((c) => c.inbox.waitFor((items) => items.length >= greeting + MESSAGES, 'every echo', 600_000)));
+      return { messages_per_s: rate(TOTAL, last - t0), ...latency(rtts) };
+    }
+    await delivered(page, TOTAL);
+    return { delivered_per_s: rate(TOTAL, performance.now() - t0) };
+  } finally {
+    await bridge.close();
+    await page.context().close();
+  }
+}
+
+/** Each client keeps one message in flight (the next goes when the echo comes): latency without a backlog. */
+async function closedLoopThroughBridge(browser: Browser): Promise<Record<string, number>> {
+  const page = await pageWith(browser, 'echo');
+  const bridge = await startBridge({ port: 0, allowedOrigins: [`http://127.0.0.1:${PORT}`], log: silent });
+  try {
+    await attach(page, bridge);
+    const clients = await Promise.all(Array.from({ length: CLIENTS }, () => TestClient.open(bridge)));
+    await Promise.all(clients.map((c) => c.inbox.waitFor((items) => items.length >= 1, 'the greeting', 60_000)));
+    const rtts: number[] = [];
+    const t0 = performance.now();
+    await Promise.all(
+      clients.map(
+        (client, c) =>
+          new Promise<void>((resolve) => {
+            let m = 0;
+            let sent = 0;
+            const next = (): void => {
+              if (m === MESSAGES) return resolve();
+              sent = performance.now();
+              client.socket.send(`client ${c} message ${m++}`);
+            };
+            client.socket.on('message', () => {
+              rtts.push(performance.now() - sent);
+              next();
+            });
+            next();
+          }),
+      ),
+    );
+    return { messages_per_s: rate(TOTAL, performance.now() - t0), ...latency(rtts) };
+  } finally {
+    await bridge.close();
+    await page.context().close();
+  }
+}
+
+/**
+ * The same actor driven from the page alone: the page's own engine worker (the built
+ * `actorWorker` bundle, the one the playground runs), spoken to over the same worker protocol,
+ * measured in the page. `one at a time` is the path of a composer's Send (one call, one answer);
+ * `sendMany` is the batched path the bridge uses. No network, no store, no rendering.
+ */
+async function pageAlone(browser: Browser, actor: 'echo' | 'minimal', workerUrl: string): Promise<Record<string, number>> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  try {
+    const result = await page.evaluate(
+      async ({ workerUrl, wasmUrl, version, clients, messages }) => {
+        const worker = new Worker(workerUrl, { type: 'module' });
+        const waiting = new Map<number, (answer: { value: unknown }) => void>();
+        let nextId = 1;
+        worker.onmessage = (event: MessageEvent<{ id: number; progress?: unknown; value: unknown }>) => {
+          if (event.data.progress === undefined) waiting.get(event.data.id)?.(event.data);
+        };
+        const call = <T>(name: string, args: unknown): Promise<T> =>
+          new Promise((resolve) => {
+            const id = nextId++;
+            waiting.set(id, (answer) => resolve(answer.value as T));
+            worker.postMessage({ v: version, id, call: name, args });
+          });
+        const bytes = new Uint8Array(await (await fetch(wasmUrl)).arrayBuffer());
+        await call('load', { name: 'actor.wasm', bytes });
+        const ids: number[] = [];
+        for (let c = 0; c < clients; c++) ids.push((await call<{ connection: { id: number } }>('open', {})).connection.id);
+        const items = Array.from({ length: clients * messages }, (_, i) => ({ connectionId: ids[i % clients]!, message: { ty: { tag: 'text' }, text: `client ${i % clients} message ${Math.floor(i / clients)}` } }));
+        const rtts: number[] = [];
+        const t0 = performance.now();
+        for (const item of items) {
+          const s = performance.now();
+          await call('send', item);
+          rtts.push(performance.now() - s);
+        }
+        const oneAtATimeMs = performance.now() - t0;
+        const t1 = performance.now();
+        for (let done = 0; done < items.length; ) done += (await call<unknown[]>('sendMany', { items: items.slice(done, done + 500), budgetMs: 50 })).length;
+        const batchedMs = performance.now() - t1;
+        worker.terminate();
+        return { rtts, oneAtATimeMs, batchedMs };
+      },
+      { workerUrl, wasmUrl: `./actors/${actor}.wasm`, version: PROTOCOL_VERSION, clients: CLIENTS, messages: MESSAGES },
+    );
+    return { one_at_a_time_per_s: rate(TOTAL, result.oneAtATimeMs), ...latency(result.rtts), send_many_per_s: rate(TOTAL, result.batchedMs) };
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** The bridge's figures and the page-alone ones, per actor. `dist` is the built app to serve. */
+export async function measureBridge(dist = 'dist'): Promise<Record<string, Record<string, number>>> {
+  const workerFile = readdirSync(`${dist}/assets`).find((name) => /^actorWorker-.*\.js$/.test(name));
+  if (!workerFile) throw new Error(`${dist}/assets has no actorWorker bundle: build the app first`);
+  const stop = await preview(dist);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    return {
+      'echo, bridge, burst': await burstThroughBridge(browser, 'echo'),
+      'echo, bridge, one in flight per client': await closedLoopThroughBridge(browser),
+      'minimal, bridge, burst': await burstThroughBridge(browser, 'minimal'),
+      'echo, page alone': await pageAlone(browser, 'echo', `./assets/${workerFile}`),
+      'minimal, page alone': await pageAlone(browser, 'minimal', `./assets/${workerFile}`),
+    };
+  } finally {
+    await browser.close();
+    stop();
+  }
+}

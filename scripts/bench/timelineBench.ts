@@ -1,0 +1,299 @@
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { recordSession } from './recordSession';
+import { median, round } from './stats';
+import { recordHugeStateSession } from './timelineSessions';
+
+/**
+ * The scripted scrolls: how far the list moves per frame, as a brisk wheel (~140 rows a second)
+ * and as a hard fling (~1,000 rows a second), each for a few seconds.
+ */
+const SCROLLS = { wheel: 120, fling: 900 } as const;
+const SCROLL_MS = 3000;
+/** Selections per page, spread over the history. */
+const SELECTIONS = 8;
+
+/** What one kind of session measured, medians over the runs (ms unless named otherwise). */
+export interface TimelineFigures {
+  events: number;
+  file_mib: number;
+  /** The file chosen in `Import session` → the timeline says it holds every event, newest row painted. */
+  import_to_rendered_ms: number;
+  /** From the timeline rendered until the page paints smoothly again (others' work after an import: storing it). */
+  settle_after_import_ms: number;
+  /** `Clear filters` after a filter → all rows laid out again and painted: the timeline's own render. */
+  relayout_all_ms: number;
+  /** rAF-to-rAF while the list is scrolled by script, and the frames whose middle showed no row. */
+  wheel_frame_median_ms: number;
+  wheel_frame_p95_ms: number;
+  wheel_blank_frames: number;
+  wheel_frames: number;
+  fling_frame_median_ms: number;
+  fling_frame_p95_ms: number;
+  fling_blank_frames: number;
+  fling_frames: number;
+  /** An outcome filter chip clicked → the filtered rows painted. */
+  filter_outcome_ms: number;
+  /** Text typed in `Filter by text` → the filtered rows painted (includes the 150 ms typing pause). */
+  filter_text_ms: number;
+  /** A row clicked → the Inspector's heading shows that event. */
+  select_to_inspector_ms: number;
+  /** A row clicked → the Inspector shows the event's state diff (or that nothing changed). */
+  select_to_diff_ms: number;
+  /** Only for the 16 MiB session: the same, for the three calls that make, edit and drop the 16 MiB state. */
+  huge_select_to_inspector_ms?: number;
+  huge_select_to_diff_ms?: number;
+}
+
+/** A port nobody listens on now: several people (and their test runs) share this machine. */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** Serves a built app with `vite preview`; resolves with its address once it answers. */
+async function preview(dist: string): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return { url, stop: () => process.kill(-server.pid!) };
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  process.kill(-server.pid!);
+  throw new Error('vite preview did not start');
+}
+
+/**
+ * Starts watching the page for `done` from the moment the next `change` event reaches the
+ * document (a file chosen), or from now; resolves with the ms until the first animation frame in
+ * which `done` holds, measured in the page so Playwright's own latency is not counted.
+ */
+function timeInPage(page: Page, done: string, options: { fromChange?: boolean; timeoutMs?: number } = {}): Promise<number> {
+  return page.evaluate(
+    ({ done, fromChange, timeoutMs }) =>
+      new Promise<number>((resolve, reject) => {
+        const holds = new Function(`return (${done})`) as () => boolean;
+        let t0 = performance.now();
+        const poll = (now: number) => {
+          if (holds()) resolve(now - t0);
+          else if (now - t0 > timeoutMs) reject(new Error(`not done within ${timeoutMs} ms: ${done}`));
+          else requestAnimationFrame(poll);
+        };
+        if (fromChange) {
+          document.addEventListener('change', () => ((t0 = performance.now()), requestAnimationFrame(poll)), { capture: true, once: true });
+        } else {
+          requestAnimationFrame(poll);
+        }
+      }),
+    { done, fromChange: options.fromChange ?? false, timeoutMs: options.timeoutMs ?? 60_000 },
+  );
+}
+
+// Conditions evaluated in the page, each animation frame.
+const LIST = `document.querySelector('[aria-label="Timeline"]')`;
+const HEADING = `document.getElementById('timeline-heading').textContent`;
+const rowShown = (seq: number) => `!!${LIST}.querySelector('[data-seq="${seq}"]')`;
+const inspecting = (seq: number) => `(document.querySelector('[aria-label="Inspector"] h2')?.textContent ?? '').includes('#${seq}')`;
+// The diff is there once the State section no longer says it is working on it.
+const diffShown = (seq: number) =>
+  `${inspecting(seq)} && !/Computing the diff|Measuring the change/.test(document.querySelector('[aria-label="Inspector"] [aria-label="State"]')?.textContent ?? 'Computing the diff')`;
+
+/** Clicks the row of `seq` (scrolling to it first, untimed) and times the Inspector showing it and its diff. */
+async function timeSelection(page: Page, seq: number): Promise<{ inspector: number; diff: number }> {
+  // Untimed: scroll until the row is rendered, correcting the aim by the rows in view.
+  await page.evaluate(
+    (seq) =>
+      new Promise<void>((resolve, reject) => {
+        const list = document.querySelector('[aria-label="Timeline"]') as HTMLElement;
+        let tries = 0;
+        const aim = () => {
+          const rows = [...list.querySelectorAll<HTMLElement>('li[data-seq]:not([aria-current])')].map((row) => ({ seq: Number(row.dataset.seq), top: row.offsetTop }));
+          if (rows.some((row) => row.seq === seq)) return resolve();
+          if (++tries > 60) return reject(new Error(`row #${seq} never rendered`));
+          const first = rows[0]!;
+          const last = rows.at(-1)!;
+          const perRow = (last.top - first.top) / Math.max(1, last.seq - first.seq) || 50;
+          list.scrollTop = first.top + (seq - first.seq) * perRow - list.clientHeight / 2;
+          requestAnimationFrame(() => requestAnimationFrame(aim));
+        };
+        aim();
+      }),
+    seq,
+  );
+  const inspector = timeInPage(page, inspecting(seq));
+  const diff = timeInPage(page, diffShown(seq), { timeoutMs: 120_000 });
+  await page.evaluate((seq) => (document.querySelector(`[aria-label="Timeline"] [data-seq="${seq}"]`) as HTMLElement).click(), seq);
+  return { inspector: await inspector, diff: await diff };
+}
+
+/** rAF deltas while the list scrolls by `step` px a frame from the top, and how many frames showed a gap instead of rows. */
+function scrollFrames(page: Page, step: number): Promise<{ deltas: number[]; blank: number }> {
+  return page.evaluate(
+    ({ durationMs, step }) =>
+      new Promise<{ deltas: number[]; blank: number }>((resolve) => {
+        const list = document.querySelector('[aria-label="Timeline"]') as HTMLElement;
+        list.scrollTop = 0;
+        const box = list.getBoundingClientRect();
+        const deltas: number[] = [];
+        let blank = 0;
+        let last = 0;
+        let t0 = 0;
+        const frame = (now: number) => {
+          if (last) deltas.push(now - last);
+          else t0 = now;
+          last = now;
+          if (!document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('li')) blank++;
+          list.scrollTop += step;
+          if (now - t0 < durationMs) requestAnimationFrame(frame);
+          else resolve({ deltas, blank });
+        };
+        requestAnimationFrame(frame);
+      }),
+    { durationMs: SCROLL_MS, step },
+  );
+}
+
+/**
+ * Resolves once the page has painted a second's worth of frames each under 34 ms, with the time it
+ * took: after an import the page keeps working (it stores the history), and a measurement of the
+ * timeline taken in the middle of that would measure that work instead.
+ */
+function settled(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        let last = t0;
+        let smoothSince = t0;
+        const frame = (now: number) => {
+          if (now - last >= 34) smoothSince = now;
+          last = now;
+          if (now - smoothSince >= 1000 || now - t0 > 180_000) resolve(smoothSince - t0);
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+}
+
+const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+/** One fresh page: import the session, then scroll, filter and select. */
+async function measureOnce(page: Page, url: string, file: string, events: number, huge: number[]): Promise<Omit<TimelineFigures, 'events' | 'file_mib'>> {
+  await page.goto(url);
+  await page.getByRole('status', { name: 'Actor status' }).filter({ hasText: /ready/i }).waitFor({ timeout: 120_000 });
+  const total = events.toLocaleString('en-US');
+  const imported = timeInPage(page, `${HEADING}.includes('${total}') && ${rowShown(events - 1)}`, { fromChange: true, timeoutMs: 300_000 });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import session' }).click();
+  await (await chooser).setFiles(file);
+  const importMs = await imported;
+  await page.getByRole('status', { name: 'Actor status' }).filter({ hasText: /ready/i }).waitFor({ timeout: 120_000 });
+  const settleMs = await settled(page);
+
+  const wheel = await scrollFrames(page, SCROLLS.wheel);
+  const fling = await scrollFrames(page, SCROLLS.fling);
+
+  const toggle = page.getByRole('button', { name: /^Filters\b/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  const filtered = timeInPage(page, `${HEADING}.includes(' of ')`);
+  await page.getByRole('group', { name: 'Filter by outcome' }).getByRole('button', { name: 'ok', exact: true }).click();
+  const filterOutcome = await filtered;
+  const cleared = timeInPage(page, `!${HEADING}.includes(' of ') && ${LIST}.querySelectorAll('li').length > 0`);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  const relayout = await cleared;
+  const texted = timeInPage(page, `${HEADING}.includes(' of ')`);
+  await page.getByRole('searchbox', { name: 'Filter by text' }).fill(`message ${Math.floor(events * 0.7)}`);
+  const filterText = await texted;
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.waitForFunction((heading) => !document.getElementById(heading)!.textContent!.includes(' of '), 'timeline-heading');
+  await toggle.click();
+
+  const picks = Array.from({ length: SELECTIONS }, (_, i) => Math.floor(((i + 0.5) / SELECTIONS) * (events - 1)));
+  const selections = [];
+  for (const seq of picks) selections.push(await timeSelection(page, seq));
+  const hugeSelections = [];
+  for (const seq of huge) hugeSelections.push(await timeSelection(page, seq));
+
+  return {
+    import_to_rendered_ms: importMs,
+    settle_after_import_ms: settleMs,
+    relayout_all_ms: relayout,
+    wheel_frame_median_ms: median(wheel.deltas),
+    wheel_frame_p95_ms: percentile(wheel.deltas, 0.95),
+    wheel_blank_frames: wheel.blank,
+    wheel_frames: wheel.deltas.length,
+    fling_frame_median_ms: median(fling.deltas),
+    fling_frame_p95_ms: percentile(fling.deltas, 0.95),
+    fling_blank_frames: fling.blank,
+    fling_frames: fling.deltas.length,
+    filter_outcome_ms: filterOutcome,
+    filter_text_ms: filterText,
+    select_to_inspector_ms: median(selections.map((s) => s.inspector)),
+    select_to_diff_ms: median(selections.map((s) => s.diff)),
+    ...(huge.length > 0 && {
+      huge_select_to_inspector_ms: median(hugeSelections.map((s) => s.inspector)),
+      huge_select_to_diff_ms: median(hugeSelections.map((s) => s.diff)),
+    }),
+  };
+}
+
+/** Medians of each figure over the runs, rounded for the table. */
+function summarize(runs: Array<Omit<TimelineFigures, 'events' | 'file_mib'>>, events: number, bytes: number): TimelineFigures {
+  const figures: Record<string, number> = { events, file_mib: round(bytes / 1024 / 1024, 1) };
+  for (const key of Object.keys(runs[0]!)) figures[key] = round(median(runs.map((run) => (run as unknown as Record<string, number>)[key]!)), 1);
+  return figures as unknown as TimelineFigures;
+}
+
+/**
+ * The timeline with 100,000 recorded events, in Chromium against `vite preview` of a built app:
+ * a session of the echo example (three clients, small rows), and one of the faulty example whose
+ * history passes through a 16 MiB state. Both are recorded through the engine, imported with
+ * `Import session`, then scrolled, filtered and selected in. Medians over `runs` fresh pages.
+ */
+export async function measureTimeline({ events = 100_000, runs = 3, dist = 'dist' } = {}): Promise<Record<'echo' | 'state_16_mib', TimelineFigures>> {
+  const folder = mkdtempSync(join(tmpdir(), 'timeline-bench-'));
+  const { url, stop } = await preview(dist);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const echo = await recordSession('public/actors/echo.wasm', events);
+    const echoFile = join(folder, 'echo.json');
+    writeFileSync(echoFile, echo);
+    const large = await recordHugeStateSession(events);
+    const largeFile = join(folder, 'state-16-mib.json');
+    writeFileSync(largeFile, large.text);
+
+    const sessions = { echo: { file: echoFile, bytes: echo.length, huge: [] as number[] }, state_16_mib: { file: largeFile, bytes: large.text.length, huge: Object.values(large.huge) } };
+    const results = {} as Record<'echo' | 'state_16_mib', TimelineFigures>;
+    for (const [name, session] of Object.entries(sessions) as Array<[keyof typeof sessions, (typeof sessions)[keyof typeof sessions]]>) {
+      const measured = [];
+      for (let run = 0; run < runs; run++) {
+        // A fresh context each run: nothing persisted by the last one is restored into this one.
+        const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+        // tsx keeps function names with a `__name` helper that the functions sent to the page call.
+        await context.addInitScript('globalThis.__name = (fn) => fn');
+        measured.push(await measureOnce(await context.newPage(), url, session.file, events, session.huge));
+        await context.close();
+      }
+      results[name] = summarize(measured, events, session.bytes);
+    }
+    return results;
+  } finally {
+    await browser.close();
+    stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

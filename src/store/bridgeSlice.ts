@@ -1,0 +1,93 @@
+import type { EndpointOptions } from '../client/bridge/endpointConnection';
+import { PageBridge, type BridgeActor, type BridgeView } from '../client/bridge/pageBridge';
+import type { WebsocketMessage } from '../engine';
+import type { Slice, StoreContext } from './context';
+import { mirror } from './mirror';
+
+/** Bridge mode: real endpoints the page connects to ("out"), real clients that reach the actor ("in"). */
+export interface BridgeSlice {
+  bridge: BridgeView;
+  connectEndpoint(options: EndpointOptions): void;
+  /** Sends a text or binary message to an endpoint; false when its socket is not open. */
+  sendToEndpoint(id: number, message: WebsocketMessage): boolean;
+  reconnectEndpoint(id: number): void;
+  disconnectEndpoint(id: number): void;
+  dismissBridgeError(): void;
+  /** Attaches to the bridge server at `address` (host:port), or at the one last used. */
+  attachBridge(address?: string): Promise<void>;
+  /** Attaches at the default address, once per page: real clients then reach the actor without a click. */
+  autoAttachBridge(): void;
+  startBridge(): Promise<void>;
+  stopBridge(): void;
+}
+
+/** `127.0.0.1:8765`, where `npm run dev` and `npm run bridge` listen, unless the page's URL says `?bridge=host:port`. */
+export function defaultBridgeAddress(): string {
+  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('bridge');
+  return asked ?? '127.0.0.1:8765';
+}
+
+/**
+ * How often the bridge's view is copied into the store at most: real clients can send thousands
+ * of messages a second, and the counters they move must not re-render the page per message.
+ */
+const VIEW_EVERY_MS = 100;
+
+export const createBridgeSlice =
+  ({ client }: StoreContext): Slice<BridgeSlice> =>
+  (set, _get, api) => {
+    let refreshing = false;
+    const refresh = (): void => {
+      if (refreshing) return;
+      refreshing = true;
+      setTimeout(() => {
+        refreshing = false;
+        set({ bridge: bridge.view() });
+      }, VIEW_EVERY_MS);
+    };
+    // Connections the bridge opens and closes itself must show up like those opened by hand.
+    const actor: BridgeActor = {
+      get events() {
+        return client.events;
+      },
+      get connections() {
+        return client.connections;
+      },
+      open: async () => {
+        const opened = await client.open();
+        set(mirror(client));
+        return opened;
+      },
+      close: async (connectionId) => {
+        const closed = await client.close(connectionId);
+        set(mirror(client));
+        return closed;
+      },
+      send: (connectionId, message) => client.send(connectionId, message),
+      sendMany: (items) => client.sendMany(items),
+      recordBridge: (records) => client.recordBridge(records),
+    };
+    const bridge = new PageBridge(actor, refresh, defaultBridgeAddress());
+    // Real clients are answered from the history, whoever made it grow.
+    api.subscribe((state, previous) => {
+      if (state.events !== previous.events || state.eventCount !== previous.eventCount) bridge.observe(state.events);
+    });
+    let autoAttached = false;
+
+    return {
+      bridge: bridge.view(),
+      connectEndpoint: (options) => void bridge.connectEndpoint(options),
+      sendToEndpoint: (id, message) => bridge.sendToEndpoint(id, message),
+      reconnectEndpoint: (id) => bridge.reconnectEndpoint(id),
+      disconnectEndpoint: (id) => bridge.disconnectEndpoint(id),
+      dismissBridgeError: () => bridge.dismissError(),
+      attachBridge: (address) => bridge.attach(address),
+      autoAttachBridge: () => {
+        if (autoAttached) return;
+        autoAttached = true;
+        void bridge.attach();
+      },
+      startBridge: () => bridge.start(),
+      stopBridge: () => bridge.stop(),
+    };
+  };

@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { playgroundStore } from '../../store';
+import { findLabelled, isTyping } from './findLabelled';
+import { shortcutFor, type ShortcutAction } from './shortcuts';
+
+/** Focuses the last enabled control with that name (the newest connection's, for `Message`). */
+function focusLast(name: string): void {
+  const enabled = findLabelled(name).filter((element) => !(element as HTMLInputElement).disabled);
+  enabled.at(-1)?.focus();
+}
+
+function run(action: ShortcutAction): void {
+  const state = playgroundStore.getState();
+  switch (action) {
+    case 'help':
+      state.setHelpOpen(true);
+      return;
+    case 'new-connection':
+      if (state.info && state.status !== 'loading') void state.openConnection();
+      return;
+    case 'focus-message':
+      focusLast('Message');
+      return;
+    case 'search-events':
+      focusLast('Search events');
+      return;
+    case 'step-back':
+      state.step(-1);
+      return;
+    case 'step-forward':
+      state.step(1);
+      return;
+    case 'component-tab':
+      state.showSideTab('component');
+      return;
+    case 'interface-tab':
+      state.showSideTab('interface');
+      return;
+    case 'toggle-theme':
+      state.toggleTheme();
+      return;
+    default: {
+      const exhaustive: never = action;
+      return exhaustive;
+    }
+  }
+}
+
+/**
+ * The page-wide keys of PAGE_SHORTCUTS. They stay quiet while the person types, while a modal
+ * dialog is open (it owns the keyboard), and with Ctrl, Alt or Meta (the browser's and the OS's).
+ */
+export function usePageShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
+      if (isTyping(event.target) || document.querySelector(':modal')) return;
+      const shortcut = shortcutFor(event.key);
+      if (!shortcut) return;
+      event.preventDefault();
+      run(shortcut.action);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

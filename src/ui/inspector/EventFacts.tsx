@@ -1,0 +1,90 @@
+import { useEffect } from 'react';
+import type { ActorEvent } from '../../engine';
+import { usePlayground } from '../../store';
+import { chainCost } from '../../store/inspectorSlice';
+import { formatClock, formatDuration, formatSize } from '../format';
+import { CopyButton } from './CopyButton';
+
+/** Up to this much state to hash, the chain hash is fetched as soon as the event is selected. */
+const AUTO_CHAIN_BYTES = 1024 * 1024;
+/** How long the selection must rest on an event before its chain hash is asked for. */
+const SETTLE_MS = 250;
+
+/** How the call ended, for whom, how long it took, and where it sits in Theater's hash chain. */
+export function EventFacts({ event }: { event: ActorEvent }) {
+  const chain = usePlayground((s) => s.chain);
+  const chainHash = usePlayground((s) => s.chainHash);
+  const cost = usePlayground((s) => chainCost(s, event.seq, AUTO_CHAIN_BYTES));
+  const cheap = cost <= AUTO_CHAIN_BYTES;
+  // Only the selected event's hash is asked for (the engine extends the chain on demand), and
+  // only once the selection settles: hashes share the actor's queue, and a burst of events (a
+  // bridge, a replay) must not put a hash in front of every call.
+  useEffect(() => {
+    if (!cheap) return;
+    const timer = window.setTimeout(() => void chainHash(event.seq), SETTLE_MS);
+    return () => window.clearTimeout(timer);
+  }, [chainHash, event, cheap]);
+  const hash = chain?.event === event ? chain : undefined;
+  const { outcome } = event;
+
+  return (
+    <dl className="facts inspector__facts">
+      <dt>Outcome</dt>
+      <dd>
+        <span className={`outcome outcome--${outcome.kind}`}>{outcome.kind}</span> <span className={outcome.kind === 'ok' ? undefined : 'inspector__failed'}>{outcomeText(event)}</span>
+      </dd>
+      <dt>From</dt>
+      <dd>{event.connectionId === null ? 'the actor itself (init)' : `connection #${event.connectionId}`}</dd>
+      <dt>Duration</dt>
+      <dd>
+        {formatDuration(event.durationMs)} <span className="inspector__muted">at {formatClock(event.startedAt)}</span>
+      </dd>
+      <dt>Chain hash</dt>
+      <dd className="inspector__hash">
+        {!hash && !cheap ? (
+          <>
+            <button type="button" className="button inspector__small" onClick={() => void chainHash(event.seq)}>
+              Compute chain hash
+            </button>{' '}
+            <span className="inspector__muted">hashes over {formatSize(AUTO_CHAIN_BYTES)} of state; the actor waits meanwhile</span>
+          </>
+        ) : !hash || hash.status === 'pending' ? (
+          <span className="inspector__muted">computing…</span>
+        ) : hash.status === 'error' ? (
+          <span className="inspector__failed">{hash.message}</span>
+        ) : hash.hash === undefined ? (
+          <span className="inspector__muted">not in the chain</span>
+        ) : (
+          <>
+            <code>{hash.hash}</code> <CopyButton label="Copy chain hash" text={() => hash.hash ?? ''} />
+          </>
+        )}
+      </dd>
+      {event.shutdown && (
+        <>
+          <dt>Shutdown</dt>
+          <dd className="inspector__failed">the actor called runtime.shutdown: it is stopped</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** One line on what the outcome meant for the state: only `ok` commits. */
+function outcomeText(event: ActorEvent): string {
+  const { outcome } = event;
+  switch (outcome.kind) {
+    case 'ok':
+      return event.stateBefore === event.stateAfter ? 'state unchanged' : 'new state committed';
+    case 'err':
+      return `${outcome.message} (nothing committed)`;
+    case 'trap':
+      return `${outcome.message} (the instance was replaced; nothing committed)`;
+    case 'timeout':
+      return `no answer within ${outcome.afterMs} ms: the worker was restarted (nothing committed)`;
+    default: {
+      const exhaustive: never = outcome;
+      return exhaustive;
+    }
+  }
+}

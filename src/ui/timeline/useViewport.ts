@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useState, type RefObject } from 'react';
+
+/** What part of a scrolling list is on screen. */
+export interface Viewport {
+  top: number;
+  height: number;
+  /** Scrolled to (or within a few pixels of) the end: where a list that follows its newest item stays. */
+  atBottom: boolean;
+}
+
+const BOTTOM_SLACK_PX = 8;
+
+/**
+ * Tracks a scroll container's visible window, and scrolls it. `scrollTo` reads the result back at
+ * once, so a list that scrolls before paint (to follow, to reveal the selection) also renders the
+ * rows for where it landed in the same frame, never a blank one.
+ */
+export function useViewport(list: RefObject<HTMLElement | null>): { viewport: Viewport; scrollTo: (top: number) => void } {
+  const [viewport, setViewport] = useState<Viewport>({ top: 0, height: 0, atBottom: true });
+  const read = useCallback(() => {
+    const element = list.current;
+    if (!element) return;
+    const top = element.scrollTop;
+    const height = element.clientHeight;
+    const atBottom = top + height >= element.scrollHeight - BOTTOM_SLACK_PX;
+    setViewport((seen) => (seen.top === top && seen.height === height && seen.atBottom === atBottom ? seen : { top, height, atBottom }));
+  }, [list]);
+  useEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    element.addEventListener('scroll', read, { passive: true });
+    // Fires once at once too, which is how the first height arrives.
+    const observer = new ResizeObserver(read);
+    observer.observe(element);
+    return () => {
+      element.removeEventListener('scroll', read);
+      observer.disconnect();
+    };
+  }, [list, read]);
+  const scrollTo = useCallback(
+    (top: number) => {
+      const element = list.current;
+      if (!element) return;
+      element.scrollTop = top;
+      read();
+    },
+    [list, read],
+  );
+  return { viewport, scrollTo };
+}
