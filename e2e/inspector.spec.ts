@@ -42,6 +42,8 @@ test.describe('the Inspector', () => {
     await expect(inspector.responses).toContainText('on the wire: text frame "count: 5"');
     await expect(inspector.region.getByRole('region', { name: 'Logs' })).toContainText('inc 5 -> count 5');
     await expect(inspector.summary).toHaveText('40 B → 40 B: 0 bytes added, 0 bytes removed, 1 byte changed');
+    // Theater's chain hash of the event: SHA-1, asked of the engine once the selection settles.
+    await expect(inspector.region.getByRole('definition').filter({ has: page.getByRole('button', { name: 'Copy chain hash' }) })).toHaveText(/^[0-9a-f]{40}\s*Copy$/);
 
     // JSON is the best view for a JSON state: the changed path with its old and new values.
     await expect(inspector.tab('JSON')).toHaveAttribute('aria-selected', 'true');

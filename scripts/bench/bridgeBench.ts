@@ -193,20 +193,30 @@ async function pageAlone(browser: Browser, actor: 'echo' | 'minimal', workerUrl:
   }
 }
 
-/** The bridge's figures and the page-alone ones, per actor. `dist` is the built app to serve. */
-export async function measureBridge(dist = 'dist'): Promise<Record<string, Record<string, number>>> {
+/**
+ * The bridge's figures and the page-alone ones, per actor. `dist` is the built app to serve;
+ * `only` picks the runs whose name contains it.
+ */
+export async function measureBridge(dist = 'dist', only?: string): Promise<Record<string, Record<string, number>>> {
   const workerFile = readdirSync(`${dist}/assets`).find((name) => /^actorWorker-.*\.js$/.test(name));
   if (!workerFile) throw new Error(`${dist}/assets has no actorWorker bundle: build the app first`);
   const stop = await preview(dist);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const runs: Array<[string, () => Promise<Record<string, number>>]> = [
+    ['echo, bridge, burst', () => burstThroughBridge(browser, 'echo')],
+    ['echo, bridge, one in flight per client', () => closedLoopThroughBridge(browser)],
+    ['minimal, bridge, burst', () => burstThroughBridge(browser, 'minimal')],
+    ['echo, page alone', () => pageAlone(browser, 'echo', `./assets/${workerFile}`)],
+    ['minimal, page alone', () => pageAlone(browser, 'minimal', `./assets/${workerFile}`)],
+  ];
+  const results: Record<string, Record<string, number>> = {};
   try {
-    return {
-      'echo, bridge, burst': await burstThroughBridge(browser, 'echo'),
-      'echo, bridge, one in flight per client': await closedLoopThroughBridge(browser),
-      'minimal, bridge, burst': await burstThroughBridge(browser, 'minimal'),
-      'echo, page alone': await pageAlone(browser, 'echo', `./assets/${workerFile}`),
-      'minimal, page alone': await pageAlone(browser, 'minimal', `./assets/${workerFile}`),
-    };
+    for (const [name, run] of runs.filter(([name]) => only === undefined || name.includes(only))) {
+      // Each run takes tens of seconds on a small machine: say which one is going.
+      console.error(`  bridge: ${name}…`);
+      results[name] = await run();
+    }
+    return results;
   } finally {
     await browser.close();
     stop();

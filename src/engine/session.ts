@@ -104,7 +104,8 @@ export class ActorSession {
     for (const event of snapshot.events) {
       if (!session.#states.has(event.stateAfter)) return engineError('invalid-snapshot', `Event #${event.seq} refers to a state the snapshot lacks.`);
     }
-    session.#events.push(...snapshot.events);
+    // A loop, not push(...events): a long history would overflow the argument limit.
+    for (const event of snapshot.events) session.#events.push(event);
     session.#committed = snapshot.events.at(-1)?.stateAfter ?? null;
     session.#connections = ConnectionTable.from(snapshot.connections);
     session.#status = snapshot.status;

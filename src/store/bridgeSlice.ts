@@ -15,8 +15,6 @@ export interface BridgeSlice {
   dismissBridgeError(): void;
   /** Attaches to the bridge server at `address` (host:port), or at the one last used. */
   attachBridge(address?: string): Promise<void>;
-  /** Attaches at the default address, once per page: real clients then reach the actor without a click. */
-  autoAttachBridge(): void;
   startBridge(): Promise<void>;
   stopBridge(): void;
 }
@@ -72,7 +70,6 @@ export const createBridgeSlice =
     api.subscribe((state, previous) => {
       if (state.events !== previous.events || state.eventCount !== previous.eventCount) bridge.observe(state.events);
     });
-    let autoAttached = false;
 
     return {
       bridge: bridge.view(),
@@ -82,11 +79,6 @@ export const createBridgeSlice =
       disconnectEndpoint: (id) => bridge.disconnectEndpoint(id),
       dismissBridgeError: () => bridge.dismissError(),
       attachBridge: (address) => bridge.attach(address),
-      autoAttachBridge: () => {
-        if (autoAttached) return;
-        autoAttached = true;
-        void bridge.attach();
-      },
       startBridge: () => bridge.start(),
       stopBridge: () => bridge.stop(),
     };

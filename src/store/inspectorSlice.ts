@@ -94,19 +94,23 @@ export const createInspectorSlice =
     };
   };
 
+/** What hashing one event costs besides its states (its entries' JSON, SHA-1), counted as bytes. */
+const EVENT_OVERHEAD = 2048;
+
 /**
- * Bytes of state the engine still has to hash before it knows event `seq`'s chain hash, counted
- * up to `limit` (then it stops: enough to know it is too much). Each entry carries its states as
- * JSON byte arrays, so a 16 MiB state costs seconds in the actor's worker, and every call to the
- * actor waits behind it; past a limit the Inspector asks before starting that.
+ * Roughly what the engine still has to hash before it knows event `seq`'s chain hash, in bytes
+ * of state plus an overhead per event, counted only up to `limit` (enough to know it is too
+ * much, and cheap enough to run on every store change). Each entry carries its states as JSON
+ * byte arrays, so a 16 MiB state costs seconds in the actor's worker, and every call to the
+ * actor waits behind it: past the limit the Inspector asks before starting that.
  */
 export function chainCost(state: PlaygroundState, seq: number, limit: number): number {
   const { events, chainHashed } = state;
   const from = chainHashed.first === events[0] ? chainHashed.through + 1 : 0;
-  let bytes = 0;
-  for (let i = from; i <= seq && bytes <= limit; i++) {
+  let cost = 0;
+  for (let i = from; i <= seq && cost <= limit; i++) {
     const event = events[i];
-    if (event) bytes += (state.stateSizeOf(event.stateBefore) ?? 0) + (state.stateSizeOf(event.stateAfter) ?? 0);
+    if (event) cost += EVENT_OVERHEAD + (state.stateSizeOf(event.stateBefore) ?? 0) + (state.stateSizeOf(event.stateAfter) ?? 0);
   }
-  return bytes;
+  return cost;
 }

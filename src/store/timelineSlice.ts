@@ -31,7 +31,9 @@ export const createTimelineSlice =
       step(delta) {
         const state = get();
         if (state.eventCount === 0) return;
-        state.select(cursorOf(state) + delta);
+        const target = cursorOf(state) + delta;
+        // Stepping onto the newest event goes back to following new ones.
+        state.select(target >= state.eventCount - 1 ? null : target);
       },
       stateSizeOf(ref) {
         if (ref === null) return 0;

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { usePlayground } from '../../store';
 import '../chat/chat.css';
 import { BridgeServer } from './BridgeServer';
@@ -15,8 +14,6 @@ export function BridgePanel() {
   const endpoints = usePlayground((s) => s.bridge.endpoints);
   const error = usePlayground((s) => s.bridge.error);
   const dismiss = usePlayground((s) => s.dismissBridgeError);
-  const autoAttach = usePlayground((s) => s.autoAttachBridge);
-  useEffect(() => autoAttach(), [autoAttach]);
   return (
     <section className="panel bridge" aria-labelledby="bridge-heading">
       <div className="panel__head">

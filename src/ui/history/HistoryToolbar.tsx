@@ -11,8 +11,8 @@ export function HistoryToolbar() {
   const empty = eventCount === 0;
   return (
     <div className="history-toolbar" role="toolbar" aria-label="History">
-      <button type="button" onClick={() => select(0)} disabled={empty || position === 0} aria-label="Jump to start" title="Jump to start">
-        ⏮
+      <button type="button" onClick={() => select(0)} disabled={empty || position === 0} title="Jump to start">
+        Jump to start
       </button>
       <button type="button" onClick={() => step(-1)} disabled={empty || position === 0} title="Step back ([)">
         Step back
@@ -20,8 +20,8 @@ export function HistoryToolbar() {
       <button type="button" onClick={() => step(1)} disabled={empty || position >= eventCount - 1} title="Step forward (])">
         Step forward
       </button>
-      <button type="button" onClick={() => select(null)} disabled={empty || following} aria-label="Jump to end" title="Jump to end and follow new events">
-        ⏭
+      <button type="button" onClick={() => select(null)} disabled={empty || following} title="Jump to end and follow new events">
+        Jump to end
       </button>
       <input
         type="range"

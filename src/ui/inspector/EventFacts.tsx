@@ -2,10 +2,10 @@ import { useEffect } from 'react';
 import type { ActorEvent } from '../../engine';
 import { usePlayground } from '../../store';
 import { chainCost } from '../../store/inspectorSlice';
-import { formatClock, formatDuration, formatSize } from '../format';
+import { formatClock, formatDuration } from '../format';
 import { CopyButton } from './CopyButton';
 
-/** Up to this much state to hash, the chain hash is fetched as soon as the event is selected. */
+/** Up to this much to hash (see chainCost), the chain hash is fetched as soon as the event is selected. */
 const AUTO_CHAIN_BYTES = 1024 * 1024;
 /** How long the selection must rest on an event before its chain hash is asked for. */
 const SETTLE_MS = 250;
@@ -46,7 +46,7 @@ export function EventFacts({ event }: { event: ActorEvent }) {
             <button type="button" className="button inspector__small" onClick={() => void chainHash(event.seq)}>
               Compute chain hash
             </button>{' '}
-            <span className="inspector__muted">hashes over {formatSize(AUTO_CHAIN_BYTES)} of state; the actor waits meanwhile</span>
+            <span className="inspector__muted">the chain up to here is long or holds large states: hashing it keeps the actor busy a while</span>
           </>
         ) : !hash || hash.status === 'pending' ? (
           <span className="inspector__muted">computing…</span>

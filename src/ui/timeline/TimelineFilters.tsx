@@ -22,7 +22,8 @@ export function TimelineFilters() {
           type="search"
           className="timeline-filters__text"
           aria-label="Filter by text"
-          placeholder="Filter by text (input, responses, logs)"
+          placeholder="Filter by text"
+          title="Text in the input, the responses, the logs or the failure"
           value={filter.text}
           onChange={(event) => setFilter({ text: event.target.value })}
         />

@@ -37,14 +37,14 @@ export function useRevealCursor({ list, layout, shown, events, rows, cursor, cur
     if (following || (moved && cursor === null)) {
       const end = Math.max(0, layout.total - element.clientHeight);
       if (Math.abs(element.scrollTop - end) >= 1) scrollTo(end);
-    } else if (moved) {
-      const index = shown.indexOf(current);
-      if (index >= 0) {
-        const top = layout.top(index);
-        const bottom = top + layout.height(index);
-        if (top < element.scrollTop) scrollTo(Math.max(0, top - MARGIN_PX));
-        else if (bottom > element.scrollTop + element.clientHeight) scrollTo(bottom - element.clientHeight + MARGIN_PX);
-      }
+    } else if (moved && shown.count > 0) {
+      // A selection the filter hides: show where it would be, between its neighbours.
+      const found = shown.indexOf(current);
+      const index = found >= 0 ? found : Math.min(shown.indexFrom(current), shown.count - 1);
+      const top = layout.top(index);
+      const bottom = top + layout.height(index);
+      if (top < element.scrollTop) scrollTo(Math.max(0, top - MARGIN_PX));
+      else if (bottom > element.scrollTop + element.clientHeight) scrollTo(bottom - element.clientHeight + MARGIN_PX);
     }
     // Keyboard users keep their focus on the selected row as it moves (it is always rendered).
     if (moved && element.contains(document.activeElement)) {
