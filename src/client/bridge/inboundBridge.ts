@@ -52,6 +52,7 @@ export class InboundBridge {
   readonly #clientOf = new Map<number, number>();
   readonly #queue = new Fifo<ServerMessage>();
   #draining = false;
+  #kicked = false;
   #seen: readonly ActorEvent[];
   #cursor: number;
   readonly #stats: InboundStats = { delivered: 0, responded: 0, undelivered: 0, lastProblem: null };
@@ -83,7 +84,7 @@ export class InboundBridge {
       return;
     }
     this.#queue.push(message);
-    void this.#drain();
+    this.#kick();
   }
 
   /**
@@ -92,7 +93,7 @@ export class InboundBridge {
    */
   detached(): void {
     for (const client of this.#connectionOf.keys()) this.#queue.push({ type: 'client-close', client, code: 1001, reason: 'the bridge went away' });
-    void this.#drain();
+    this.#kick();
   }
 
   /** Sends back what the actor answered on real clients' connections since the last look. */
@@ -121,6 +122,20 @@ export class InboundBridge {
         this.send({ type: 'close-client', client, code: 1000, reason: CLOSED_REASON });
       }
     }
+  }
+
+  /**
+   * Starts draining after the messages already waiting in the page's task queue have arrived:
+   * several clients' messages then go to the actor in one call, and the page renders once for
+   * them rather than once for the first and again for the rest.
+   */
+  #kick(): void {
+    if (this.#draining || this.#kicked) return;
+    this.#kicked = true;
+    setTimeout(() => {
+      this.#kicked = false;
+      void this.#drain();
+    }, 0);
   }
 
   async #drain(): Promise<void> {
