@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 /** What part of a scrolling list is on screen. */
 export interface Viewport {
@@ -28,12 +29,15 @@ export function useViewport(list: RefObject<HTMLElement | null>): { viewport: Vi
   useEffect(() => {
     const element = list.current;
     if (!element) return;
-    element.addEventListener('scroll', read, { passive: true });
+    // Rendered before the frame is painted, not in a later task: a fast scroll otherwise shows
+    // the rows of the previous position, or none, for a frame.
+    const onScroll = () => flushSync(read);
+    element.addEventListener('scroll', onScroll, { passive: true });
     // Fires once at once too, which is how the first height arrives.
     const observer = new ResizeObserver(read);
     observer.observe(element);
     return () => {
-      element.removeEventListener('scroll', read);
+      element.removeEventListener('scroll', onScroll);
       observer.disconnect();
     };
   }, [list, read]);
