@@ -81,8 +81,16 @@ export class EndpointCard {
   }
 }
 
+/** An event as the session file writes it (bytes as `{ $bytes: base64 }`), as far as these specs read it. */
+export interface ExportedEvent {
+  kind: string;
+  connectionId: number | null;
+  input: { ty: { tag: string }; text?: string; data?: { $bytes: string } } | null;
+  bridge?: { direction: string; endpoint: string; closeCode?: number; closeReason?: string; shadow?: { actorSeq: number; match: boolean; detail?: string } };
+}
+
 /** The session file the page exports, parsed: the way to see exactly what was recorded. */
-export async function exportedSession(page: Page): Promise<{ events: Array<Record<string, unknown> & { kind: string; connectionId: number | null; input: { ty: { tag: string }; text?: string; data?: { $bytes: string } } | null; bridge?: Record<string, unknown> & { shadow?: { match: boolean; detail?: string; actorSeq: number } } }> }> {
+export async function exportedSession(page: Page): Promise<{ events: ExportedEvent[] }> {
   const downloading: Promise<Download> = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export session' }).click();
   const stream = await (await downloading).createReadStream();

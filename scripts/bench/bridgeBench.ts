@@ -14,6 +14,8 @@ const PORT = 4198;
 const CLIENTS = 10;
 const MESSAGES = 1000;
 const TOTAL = CLIENTS * MESSAGES;
+/** Round trips per client with one message in flight: each waits for a render, so fewer keep the run short. */
+const LOOP_MESSAGES = 200;
 
 const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const latency = (rtts: number[]) => ({ rtt_median_ms: round(median(rtts)), rtt_p99_ms: round(percentile(rtts, 0.99)) });
@@ -106,7 +108,7 @@ async function burstThroughBridge(browser: Browser, actor: 'echo' | 'minimal'): 
   }
 }
 
-/** Each client keeps one message in flight (the next goes when the echo comes): latency without a backlog. */
+/** Each client keeps one message in flight (the next goes when the echo comes), 200 times: latency without a backlog. */
 async function closedLoopThroughBridge(browser: Browser): Promise<Record<string, number>> {
   const page = await pageWith(browser, 'echo');
   const bridge = await startBridge({ port: 0, allowedOrigins: [`http://127.0.0.1:${PORT}`], log: silent });
@@ -123,7 +125,7 @@ async function closedLoopThroughBridge(browser: Browser): Promise<Record<string,
             let m = 0;
             let sent = 0;
             const next = (): void => {
-              if (m === MESSAGES) return resolve();
+              if (m === LOOP_MESSAGES) return resolve();
               sent = performance.now();
               client.socket.send(`client ${c} message ${m++}`);
             };
@@ -135,7 +137,7 @@ async function closedLoopThroughBridge(browser: Browser): Promise<Record<string,
           }),
       ),
     );
-    return { messages_per_s: rate(TOTAL, performance.now() - t0), ...latency(rtts) };
+    return { messages_per_s: rate(CLIENTS * LOOP_MESSAGES, performance.now() - t0), ...latency(rtts) };
   } finally {
     await bridge.close();
     await page.context().close();
@@ -149,7 +151,10 @@ async function closedLoopThroughBridge(browser: Browser): Promise<Record<string,
  * `sendMany` is the batched path the bridge uses. No network, no store, no rendering.
  */
 async function pageAlone(browser: Browser, actor: 'echo' | 'minimal', workerUrl: string): Promise<Record<string, number>> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  // tsx keeps function names with a `__name` helper that the function sent to the page calls.
+  await context.addInitScript('globalThis.__name = (fn) => fn');
+  const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${PORT}/`);
   try {
     const result = await page.evaluate(
@@ -204,7 +209,7 @@ export async function measureBridge(dist = 'dist', only?: string): Promise<Recor
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   const runs: Array<[string, () => Promise<Record<string, number>>]> = [
     ['echo, bridge, burst', () => burstThroughBridge(browser, 'echo')],
-    ['echo, bridge, one in flight per client', () => closedLoopThroughBridge(browser)],
+    ['echo, bridge, 10 × 200, one in flight per client', () => closedLoopThroughBridge(browser)],
     ['minimal, bridge, burst', () => burstThroughBridge(browser, 'minimal')],
     ['echo, page alone', () => pageAlone(browser, 'echo', `./assets/${workerFile}`)],
     ['minimal, page alone', () => pageAlone(browser, 'minimal', `./assets/${workerFile}`)],
@@ -212,9 +217,10 @@ export async function measureBridge(dist = 'dist', only?: string): Promise<Recor
   const results: Record<string, Record<string, number>> = {};
   try {
     for (const [name, run] of runs.filter(([name]) => only === undefined || name.includes(only))) {
-      // Each run takes tens of seconds on a small machine: say which one is going.
-      console.error(`  bridge: ${name}…`);
+      // Each run takes tens of seconds or more on a small machine: say how it goes.
+      const t0 = performance.now();
       results[name] = await run();
+      console.error(`  bridge: ${name}: ${Math.round((performance.now() - t0) / 1000)} s`);
     }
     return results;
   } finally {
