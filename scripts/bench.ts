@@ -1,21 +1,45 @@
-// `npm run bench`: the figures the issues ask for, measured in one run, medians. Prints a table
-// and writes bench-results/latest.json. Needs the built app (it builds it when missing).
+// `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
+// calls, load, replay, timeline, persistence, bridge (all when none is named). Prints a table per
+// part and writes bench-results/latest.json. Needs the built app (it builds it when missing).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { measureBridge } from './bench/bridgeBench';
 import { measureCallCost } from './bench/callCost';
 import { measureLoadTimes } from './bench/loadTimes';
+import { measurePersistence } from './bench/persistenceBench';
+import { measureReplay } from './bench/replayRate';
+import { measureTimeline } from './bench/timelineBench';
+
+const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = {
+  calls: ['µs per handle-message on minimal (Node)', () => measureCallCost('public/actors/minimal.wasm')],
+  load: ['file chosen → first response in Chromium (ms, medians)', () => measureLoadTimes()],
+  replay: [
+    'replay of 100,000 events against the bare call rate, session file export/import (Node)',
+    async () => ({ minimal: await measureReplay('minimal'), echo: await measureReplay('echo') }),
+  ],
+  timeline: ['timeline with 100,000 events in Chromium (ms, medians of 3 pages)', () => measureTimeline()],
+  persistence: ['IndexedDB per event (10,000 echo events imported, Chromium)', async () => ({ echo: await measurePersistence() })],
+  bridge: ['bridge 10 clients × 1,000 messages against the page alone (Chromium)', () => measureBridge()],
+};
+
+const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const unknown = asked.filter((name) => !(name in parts));
+if (unknown.length > 0) throw new Error(`unknown part ${unknown.join(', ')}: choose from ${Object.keys(parts).join(', ')}`);
 
 execFileSync(process.execPath, ['scripts/build-actors.mjs'], { stdio: 'inherit' });
 if (!existsSync('dist/index.html') || process.argv.includes('--rebuild')) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 
 const results: Record<string, unknown> = { when: new Date().toISOString(), node: process.version };
-console.log('\n▶ µs per handle-message on minimal (Node)');
-results.callCost = await measureCallCost('public/actors/minimal.wasm');
-console.table(results.callCost);
-console.log('\n▶ file chosen → first response in Chromium (ms, medians)');
-results.loadTimes = await measureLoadTimes();
-console.table(results.loadTimes);
+for (const [name, [title, measure]] of Object.entries(parts)) {
+  if (asked.length > 0 && !asked.includes(name)) continue;
+  console.log(`\n▶ ${title}`);
+  const t0 = performance.now();
+  results[name] = await measure();
+  console.table(results[name]);
+  console.log(`  (${Math.round((performance.now() - t0) / 1000)} s)`);
+}
 
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nwritten to bench-results/latest.json');
+const out = `bench-results/${asked.length > 0 ? asked.join('-') : 'latest'}.json`;
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwritten to ${out}`);

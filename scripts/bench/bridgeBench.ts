@@ -1,43 +1,28 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import type { Browser, Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { PROTOCOL_VERSION } from '../../src/protocol/messages';
 import { startBridge, type RunningBridge } from '../../src/node/bridge/server';
 import { silent, TestClient } from '../../src/node/bridge/testPeers';
-import { median, round } from './stats';
+import { launchChromium, preview } from './browser';
+import { median, percentile, round } from './stats';
 
 // Bridge mode's numbers (issue 5): 10 real clients × 1,000 messages through the bridge to the
 // actor in a real Chromium page, on `echo` and `minimal`, against the same actors driven from the
 // page alone. Everything runs on loopback on this machine.
 
-const PORT = 4198;
 const CLIENTS = 10;
 const MESSAGES = 1000;
 const TOTAL = CLIENTS * MESSAGES;
 /** Round trips per client with one message in flight: each waits for a render, so fewer keep the run short. */
 const LOOP_MESSAGES = 200;
 
-const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const latency = (rtts: number[]) => ({ rtt_median_ms: round(median(rtts)), rtt_p99_ms: round(percentile(rtts, 0.99)) });
 const rate = (count: number, ms: number): number => Math.round((count / ms) * 1000);
 
-/** `vite preview` of the built app, without its own bridge (each run starts one on a free port). */
-async function preview(dist: string): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true, env: { ...process.env, THEATER_BRIDGE: '0' } });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return () => process.kill(-server.pid!);
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error('vite preview did not start');
-}
-
 /** A fresh page (and a fresh IndexedDB, so no saved session is restored) with `actor` ready. */
-async function pageWith(browser: Browser, actor: 'echo' | 'minimal'): Promise<Page> {
+async function pageWith(browser: Browser, origin: string, actor: 'echo' | 'minimal'): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.goto(`${origin}/`);
   const status = page.getByRole('status', { name: 'Actor status' });
   await status.filter({ hasText: /echo\s+ready/i }).waitFor({ timeout: 120_000 });
   if (actor === 'minimal') {
@@ -71,9 +56,9 @@ async function delivered(page: Page, count: number): Promise<void> {
  * is timed against its own message, so latency includes the queueing a burst causes; `minimal`
  * answers nothing, so its figure is how fast the page records the messages (delivery).
  */
-async function burstThroughBridge(browser: Browser, actor: 'echo' | 'minimal'): Promise<Record<string, number>> {
-  const page = await pageWith(browser, actor);
-  const bridge = await startBridge({ port: 0, allowedOrigins: [`http://127.0.0.1:${PORT}`], log: silent });
+async function burstThroughBridge(browser: Browser, origin: string, actor: 'echo' | 'minimal'): Promise<Record<string, number>> {
+  const page = await pageWith(browser, origin, actor);
+  const bridge = await startBridge({ port: 0, allowedOrigins: [origin], log: silent });
   try {
     await attach(page, bridge);
     const clients = await Promise.all(Array.from({ length: CLIENTS }, () => TestClient.open(bridge)));
@@ -109,9 +94,9 @@ async function burstThroughBridge(browser: Browser, actor: 'echo' | 'minimal'): 
 }
 
 /** Each client keeps one message in flight (the next goes when the echo comes), 200 times: latency without a backlog. */
-async function closedLoopThroughBridge(browser: Browser): Promise<Record<string, number>> {
-  const page = await pageWith(browser, 'echo');
-  const bridge = await startBridge({ port: 0, allowedOrigins: [`http://127.0.0.1:${PORT}`], log: silent });
+async function closedLoopThroughBridge(browser: Browser, origin: string): Promise<Record<string, number>> {
+  const page = await pageWith(browser, origin, 'echo');
+  const bridge = await startBridge({ port: 0, allowedOrigins: [origin], log: silent });
   try {
     await attach(page, bridge);
     const clients = await Promise.all(Array.from({ length: CLIENTS }, () => TestClient.open(bridge)));
@@ -150,12 +135,12 @@ async function closedLoopThroughBridge(browser: Browser): Promise<Record<string,
  * measured in the page. `one at a time` is the path of a composer's Send (one call, one answer);
  * `sendMany` is the batched path the bridge uses. No network, no store, no rendering.
  */
-async function pageAlone(browser: Browser, actor: 'echo' | 'minimal', workerUrl: string): Promise<Record<string, number>> {
+async function pageAlone(browser: Browser, origin: string, actor: 'echo' | 'minimal', workerUrl: string): Promise<Record<string, number>> {
   const context = await browser.newContext();
   // tsx keeps function names with a `__name` helper that the function sent to the page calls.
   await context.addInitScript('globalThis.__name = (fn) => fn');
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.goto(`${origin}/`);
   try {
     const result = await page.evaluate(
       async ({ workerUrl, wasmUrl, version, clients, messages }) => {
@@ -205,14 +190,14 @@ async function pageAlone(browser: Browser, actor: 'echo' | 'minimal', workerUrl:
 export async function measureBridge(dist = 'dist', only?: string): Promise<Record<string, Record<string, number>>> {
   const workerFile = readdirSync(`${dist}/assets`).find((name) => /^actorWorker-.*\.js$/.test(name));
   if (!workerFile) throw new Error(`${dist}/assets has no actorWorker bundle: build the app first`);
-  const stop = await preview(dist);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const { origin, stop } = await preview(dist);
+  const browser = await launchChromium();
   const runs: Array<[string, () => Promise<Record<string, number>>]> = [
-    ['echo, bridge, burst', () => burstThroughBridge(browser, 'echo')],
-    ['echo, bridge, 10 × 200, one in flight per client', () => closedLoopThroughBridge(browser)],
-    ['minimal, bridge, burst', () => burstThroughBridge(browser, 'minimal')],
-    ['echo, page alone', () => pageAlone(browser, 'echo', `./assets/${workerFile}`)],
-    ['minimal, page alone', () => pageAlone(browser, 'minimal', `./assets/${workerFile}`)],
+    ['echo, bridge, burst', () => burstThroughBridge(browser, origin, 'echo')],
+    ['echo, bridge, 10 × 200, one in flight per client', () => closedLoopThroughBridge(browser, origin)],
+    ['minimal, bridge, burst', () => burstThroughBridge(browser, origin, 'minimal')],
+    ['echo, page alone', () => pageAlone(browser, origin, 'echo', `./assets/${workerFile}`)],
+    ['minimal, page alone', () => pageAlone(browser, origin, 'minimal', `./assets/${workerFile}`)],
   ];
   const results: Record<string, Record<string, number>> = {};
   try {

@@ -1,24 +1,10 @@
-import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { launchChromium, preview } from './browser';
 import { median, round } from './stats';
 
-const PORT = 4199;
 const RUNS = 3;
 const EXAMPLES = ['echo', 'counter', 'minimal', 'faulty', 'imports'];
-
-/** Serves dist/ with `vite preview` for the measurement; resolves once it answers. */
-async function preview(): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return () => process.kill(-server.pid!);
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error('vite preview did not start');
-}
 
 /**
  * One measurement: from handing the file to the `Load actor` input to the first recorded answer
@@ -41,8 +27,8 @@ async function fileToFirstResponse(page: Page, name: string, bytes: Buffer): Pro
 
 /** Median ms from file chosen to first response, first load and second load, per example. */
 export async function measureLoadTimes(): Promise<Record<string, { first_load_ms: number; second_load_ms: number }>> {
-  const stop = await preview();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const { origin, stop } = await preview();
+  const browser = await launchChromium();
   try {
     const results: Record<string, { first_load_ms: number; second_load_ms: number }> = {};
     for (const name of EXAMPLES) {
@@ -51,7 +37,7 @@ export async function measureLoadTimes(): Promise<Record<string, { first_load_ms
       const second: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const page = await browser.newPage();
-        await page.goto(`http://127.0.0.1:${PORT}/`);
+        await page.goto(`${origin}/`);
         await page.getByRole('status', { name: 'Actor status' }).filter({ hasText: /ready/i }).waitFor({ timeout: 60_000 });
         first.push(await fileToFirstResponse(page, name, bytes));
         second.push(await fileToFirstResponse(page, name, bytes));

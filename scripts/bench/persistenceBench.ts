@@ -1,28 +1,14 @@
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { readSessionFile } from '../../src/engine';
 import { recordSession } from './recordSession';
+import { CHROMIUM, preview } from './browser';
 import { round } from './stats';
 
-const PORT = 4198;
 const ACTOR = 'public/actors/echo.wasm';
-
-/** Serves the built app with `vite preview` for the measurement; resolves once it answers. */
-async function preview(dist: string): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return () => process.kill(-server.pid!);
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  throw new Error('vite preview did not start');
-}
 
 /** Bytes the origin's IndexedDB takes on disk, as Chromium's quota manager counts them. */
 const indexedDbUsage = (page: Page): Promise<number> =>
@@ -70,14 +56,11 @@ export async function measurePersistence({ events = 10_000, dist = 'dist' } = {}
   const dir = mkdtempSync(join(tmpdir(), 'persistence-bench-'));
   const sessionPath = join(dir, 'session.json');
   writeFileSync(sessionPath, text);
-  const stop = await preview(dist);
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const { origin, stop } = await preview(dist);
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), CHROMIUM);
   try {
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.goto(`${origin}/`);
     await page.getByRole('status', { name: 'Actor status' }).filter({ hasText: /echo\s+ready/i }).waitFor({ timeout: 60_000 });
     // The default session (echo, no events) is on disk first, component included.
     await waitUntilSaved(page, 0);

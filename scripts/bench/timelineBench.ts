@@ -1,11 +1,10 @@
-import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordSession } from './recordSession';
-import { median, round } from './stats';
+import { launchChromium, preview } from './browser';
+import { median, percentile, round } from './stats';
 import { recordHugeStateSession } from './timelineSessions';
 
 /**
@@ -47,33 +46,6 @@ export interface TimelineFigures {
   /** Only for the 16 MiB session: the same, for the three calls that make, edit and drop the 16 MiB state. */
   huge_select_to_inspector_ms?: number;
   huge_select_to_diff_ms?: number;
-}
-
-/** A port nobody listens on now: several people (and their test runs) share this machine. */
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-/** Serves a built app with `vite preview`; resolves with its address once it answers. */
-async function preview(dist: string): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return { url, stop: () => process.kill(-server.pid!) };
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  process.kill(-server.pid!);
-  throw new Error('vite preview did not start');
 }
 
 /**
@@ -189,8 +161,6 @@ function settled(page: Page): Promise<number> {
   );
 }
 
-const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
-
 /** One fresh page: import the session, then scroll, filter and select. */
 async function measureOnce(page: Page, url: string, file: string, events: number, huge: number[]): Promise<Omit<TimelineFigures, 'events' | 'file_mib'>> {
   await page.goto(url);
@@ -266,8 +236,8 @@ function summarize(runs: Array<Omit<TimelineFigures, 'events' | 'file_mib'>>, ev
  */
 export async function measureTimeline({ events = 100_000, runs = 3, dist = 'dist' } = {}): Promise<Record<'echo' | 'state_16_mib', TimelineFigures>> {
   const folder = mkdtempSync(join(tmpdir(), 'timeline-bench-'));
-  const { url, stop } = await preview(dist);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const { origin, stop } = await preview(dist);
+  const browser = await launchChromium();
   try {
     const echo = await recordSession('public/actors/echo.wasm', events);
     const echoFile = join(folder, 'echo.json');
@@ -285,7 +255,7 @@ export async function measureTimeline({ events = 100_000, runs = 3, dist = 'dist
         const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
         // tsx keeps function names with a `__name` helper that the functions sent to the page call.
         await context.addInitScript('globalThis.__name = (fn) => fn');
-        measured.push(await measureOnce(await context.newPage(), url, session.file, events, session.huge));
+        measured.push(await measureOnce(await context.newPage(), `${origin}/`, session.file, events, session.huge));
         await context.close();
       }
       results[name] = summarize(measured, events, session.bytes);

@@ -1,0 +1,50 @@
+import { chromium, type Browser } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/** A port nobody listens on now: several people (and their test runs) share these machines. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Preview {
+  /** `http://127.0.0.1:<port>` (no trailing slash: it is also the page's origin). */
+  origin: string;
+  stop: () => void;
+}
+
+/**
+ * Serves a built app with `vite preview` on a free port; resolves once it answers. Without the
+ * dev bridge unless asked: a benchmark that needs one starts its own on a free port.
+ */
+export async function preview(dist = 'dist', { bridge = false } = {}): Promise<Preview> {
+  const port = await freePort();
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
+    stdio: 'ignore',
+    detached: true,
+    env: { ...process.env, ...(!bridge && { THEATER_BRIDGE: '0' }) },
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = () => process.kill(-server.pid!);
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${origin}/`)).ok) return { origin, stop };
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  stop();
+  throw new Error('vite preview did not start');
+}
+
+/** Debian's Chromium (or CHROMIUM_PATH), headless, with nothing of its own on the network. */
+export const CHROMIUM = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
+
+export const launchChromium = (): Promise<Browser> => chromium.launch(CHROMIUM);
