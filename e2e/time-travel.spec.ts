@@ -19,11 +19,19 @@ async function counterSession(page: Page, commands: string[]) {
 const position = (page: Page) => page.getByRole('toolbar', { name: 'History' }).locator('output');
 
 test.describe('time travel', () => {
-  test('steps back and forward through the history', async ({ page }) => {
-    await counterSession(page, ['inc 2', 'inc 3']);
+  test('steps back and forward through the history, the inspector and transcript showing that moment', async ({ page }) => {
+    const { connection } = await counterSession(page, ['inc 2', 'inc 3']);
     await expect(position(page)).toHaveText('#3 of 4 (live)');
     await page.getByRole('button', { name: 'Step back' }).click();
     await expect(position(page)).toHaveText('#2 of 4');
+    // Event #2 is `inc 2`: the inspector shows its call and the change it made to the state.
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await expect(inspector.getByRole('heading', { level: 2 })).toContainText('event #2');
+    await expect(inspector).toContainText('text: some("inc 2")');
+    await expect(inspector.getByRole('region', { name: 'State' })).toContainText('count changed 0 → 2');
+    // What came after (inc 3 and its answer) is greyed out in the transcript, the rest is not.
+    await expect(connection.lines().filter({ hasText: 'inc 3' })).toContainText('(after the selected event)');
+    await expect(connection.received('count: 2')).not.toContainText('(after the selected event)');
     await page.getByRole('button', { name: 'Step back' }).click();
     await page.getByRole('button', { name: 'Jump to start' }).click();
     await expect(position(page)).toHaveText('#0 of 4');
@@ -102,6 +110,19 @@ test.describe('time travel', () => {
     // The imported inc 2 answered count: 2; get on the imported state answers it again.
     await expect(connection.received('count: 2')).toHaveCount(2);
     await expect(other.timelineItems.last()).toContainText('get');
+  });
+
+  test('exports every call as a WAVE transcript', async ({ page }) => {
+    await counterSession(page, ['inc 2', 'inc x']);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export transcript' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^counter-transcript-.*\.wave$/);
+    const text = (await (await download.createReadStream()).toArray()).join('');
+    expect(text).toMatch(/^\/\/ counter \(sha256 [0-9a-f]{64}\): 4 events, values in WAVE\n/);
+    expect(text).toContain('// #0\ninit(none) -> ok((some([');
+    expect(text).toMatch(/\n\/\/ #2 on connection 1\nhandle-message\(some\(\[[\d, ]+\]\), \(\{ty: text, data: none, text: some\("inc 2"\)\},\)\) -> ok\(\(some\(\[[\d, ]+\]\), \(\{messages: \[\{ty: text, data: none, text: some\("count: 2"\)\}\]\},\)\)\)\n/);
+    expect(text).toMatch(/text: some\("inc x"\)\},\)\) -> err\("counter: .*"\)\n$/);
   });
 
   test('a tampered chain is refused at the right entry', async ({ page }) => {

@@ -24,6 +24,7 @@ export { chainToHistory, type ChainHistory } from './chainHistory';
 export { StateStore } from './stateStore';
 export { toBase64, fromBase64 } from './bytes';
 export { waveCall, waveResult, waveMessage, waveMessageType, waveResponse, waveState, waveValue, waveString, waveBytes, waveOption, type WaveOptions } from './wave';
+export { waveTranscript, type TranscriptHeader } from './waveTranscript';
 export { DIFF_VIEWS, type DiffView, type DiffDetail, type StateDiff } from './diff/stateDiff';
 export { DiffJobs, diffKeyOf, mirrorJob, stateMirror, type DiffJob, type DiffAnswer } from './diff/diffJob';
 export { HexLayout, type HexRow, type RowSpan } from './diff/hexLayout';

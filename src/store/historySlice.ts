@@ -1,4 +1,4 @@
-import { componentHash, readSessionFile, verifyChain, chainToHistory, writeSessionFile, type SessionSnapshot } from '../engine';
+import { componentHash, readSessionFile, verifyChain, chainToHistory, waveTranscript, writeSessionFile, type SessionSnapshot } from '../engine';
 import type { PlaygroundAlert } from './alert';
 import type { Slice, StoreContext } from './context';
 import { mirror, settledStatus } from './mirror';
@@ -9,6 +9,8 @@ export interface HistorySlice {
   exportSession(includeComponent?: boolean): string | undefined;
   /** Replaces the current session with a file's; a bad file changes nothing and says why. */
   importSession(text: string): Promise<boolean>;
+  /** Every call of the history as WAVE text (`call -> result` per event), to keep as a regression test. */
+  exportTranscript(): string | undefined;
   /** Theater's event chain of the whole history, as JSON. */
   exportChain(): Promise<string | undefined>;
   /** Verifies a chain and shows its calls in the timeline against the loaded component. */
@@ -71,6 +73,16 @@ export const createHistorySlice =
         }
         const status = events.some((e) => e.shutdown) ? 'stopped' : 'ready';
         return adopt(component.name, bytes, { events, states: [...states], connections, status });
+      },
+
+      exportTranscript() {
+        const component = client.component;
+        if (!component) {
+          set({ alert: noActor });
+          return undefined;
+        }
+        const { events } = client.snapshot();
+        return waveTranscript({ name: component.name, sha256: componentHash(component.bytes) }, events, (ref) => client.state(ref));
       },
 
       async exportChain() {

@@ -9,6 +9,7 @@ export function FileMenu() {
   const importSession = usePlayground((s) => s.importSession);
   const exportChain = usePlayground((s) => s.exportChain);
   const importChain = usePlayground((s) => s.importChain);
+  const exportTranscript = usePlayground((s) => s.exportTranscript);
   return (
     <div className="file-menu" role="group" aria-label="Files">
       <button
@@ -31,6 +32,16 @@ export function FileMenu() {
         Export chain
       </button>
       <FileButton label="Import chain" accept=".json,application/json" onFile={async (file) => void importChain(await file.text())} />
+      <button
+        type="button"
+        title="Every call and its result as WAVE text, to keep as a regression test"
+        onClick={() => {
+          const text = exportTranscript();
+          if (text) download(exportName(actorName, 'transcript', 'wave'), text, 'text/plain');
+        }}
+      >
+        Export transcript
+      </button>
     </div>
   );
 }

@@ -10,5 +10,5 @@ export function download(fileName: string, text: string, type = 'application/jso
 }
 
 /** A file name from the actor's name and the time, so exports sort and never overwrite. */
-export const exportName = (actor: string | null, kind: string) =>
-  `${actor ?? 'actor'}-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+export const exportName = (actor: string | null, kind: string, extension = 'json') =>
+  `${actor ?? 'actor'}-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.${extension}`;
