@@ -75,6 +75,35 @@ test.describe('the Inspector', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`handle-message(some([${bytesOf(COUNTER_STATE).join(', ')}]), ({ty: text, data: none, text: some("inc 5")},))`);
   });
 
+  test('from a value or a byte, goes to the event that last changed it', async ({ page }) => {
+    // #0 init, #1 connect, #2 inc 5 (count), #3 hello (history), #4 get (nothing).
+    const { timeline, inspector } = await session(page, 'counter', ['inc 5', 'hello', 'get']);
+    await timeline.row(3).click();
+    await timeline.expectInspecting(3);
+    const note = inspector.state.getByRole('status', { name: 'Last change' });
+
+    const tree = inspector.state.getByRole('list', { name: 'JSON tree' });
+    await tree.getByRole('button', { name: 'Find the last change to count', exact: true }).click();
+    await timeline.expectInspecting(2);
+    await expect(note).toHaveText('count was last changed by event #2 (asked at event #3).');
+    await expect(inspector.changedPaths).toContainText('count changed 0 → 5');
+
+    await timeline.row(4).click();
+    await timeline.expectInspecting(4);
+    await inspector.tab('Hex').click();
+    // Offset 0x19 is the 1 of "connections":1, written by the connect.
+    await inspector.state.getByRole('textbox', { name: 'Byte offset' }).fill('19');
+    await inspector.state.getByRole('button', { name: 'Find last change' }).click();
+    await timeline.expectInspecting(1);
+    await expect(note).toHaveText('byte 0x19 was last changed by event #1 (asked at event #4).');
+
+    await inspector.tab('Hex').click();
+    await inspector.state.getByRole('textbox', { name: 'Byte offset' }).fill('zz');
+    await inspector.state.getByRole('button', { name: 'Find last change' }).click();
+    await expect(inspector.state.getByRole('alert')).toContainText('Write the offset in hex');
+    await timeline.expectInspecting(1);
+  });
+
   test('aligns an insertion: what follows it keeps its bytes, at new offsets', async ({ page }) => {
     const { inspector } = await session(page, 'counter', ['hello']);
     await expect(inspector.summary).toHaveText('40 B → 47 B: 7 bytes added, 0 bytes removed, 0 bytes changed');

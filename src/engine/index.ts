@@ -28,6 +28,7 @@ export { waveTranscript, type TranscriptHeader } from './waveTranscript';
 export { DIFF_VIEWS, type DiffView, type DiffDetail, type StateDiff } from './diff/stateDiff';
 export { DiffJobs, diffKeyOf, mirrorJob, stateMirror, type DiffJob, type DiffAnswer } from './diff/diffJob';
 export { HexLayout, type HexRow, type RowSpan } from './diff/hexLayout';
-export { formatJsonPath, type JsonDiff, type JsonNode } from './diff/jsonDiff';
+export { formatJsonPath, type JsonDiff, type JsonNode, type JsonPath } from './diff/jsonDiff';
+export { lastChangeOf, type StatePlace } from './diff/lastChange';
 export type { ByteDiff, ByteSummary } from './diff/bytesDiff';
 export type { TextDiff } from './diff/textDiff';

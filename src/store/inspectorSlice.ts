@@ -1,7 +1,8 @@
-import { diffKeyOf, type ActorEvent, type DiffView, type StateDiff } from '../engine';
+import { diffKeyOf, lastChangeOf, type ActorEvent, type DiffView, type StateDiff, type StatePlace } from '../engine';
 import { DiffClient } from '../client/diffClient';
 import type { Slice, StoreContext } from './context';
 import type { PlaygroundState } from './playgroundState';
+import { cursorOf } from './timelineSlice';
 
 /**
  * The diff on screen: the pair of states (`key`) and the view last asked for. `diff` is the
@@ -19,6 +20,16 @@ export interface StateDiffStatus {
 /** The chain hash on screen, for the event object it belongs to (a reload starts new events at seq 0). */
 export type ChainHashStatus = { event: ActorEvent } & ({ status: 'pending' } | { status: 'ready'; hash: string | undefined } | { status: 'error'; message: string });
 
+/**
+ * The answer to "which event last changed this?": asked from event `from` about `place` (named
+ * `label` for people), `found` is the event that wrote it, or null when none did.
+ */
+export interface ChangeTrace {
+  label: string;
+  from: number;
+  found: number | null;
+}
+
 /** What the Inspector shows of the selected event beyond the event itself. */
 export interface InspectorSlice {
   /** The diff view the person chose; null shows the best one for each state change. */
@@ -27,6 +38,7 @@ export interface InspectorSlice {
   showUnchanged: boolean;
   stateDiff: StateDiffStatus | null;
   chain: ChainHashStatus | null;
+  changeTrace: ChangeTrace | null;
   /**
    * How far the engine has hashed the chain (it extends it incrementally), for the history that
    * starts with `first`: a new session or branch starts over.
@@ -38,6 +50,8 @@ export interface InspectorSlice {
   diffStates(seq: number): Promise<void>;
   /** Fetches the chain hash closing event `seq`: the engine extends the chain only when asked. */
   chainHash(seq: number): Promise<void>;
+  /** Selects the event that last changed `place` at or before the selected one, and says which. */
+  traceChange(place: StatePlace, label: string): void;
 }
 
 /** The pair of states an event changed between, as the diff on screen names it. */
@@ -52,6 +66,7 @@ export const createInspectorSlice =
       showUnchanged: false,
       stateDiff: null,
       chain: null,
+      changeTrace: null,
       chainHashed: { first: undefined, through: -1 },
 
       setDiffView(view) {
@@ -90,6 +105,14 @@ export const createInspectorSlice =
         if (result.ok && events[seq] === event && (chainHashed.first !== events[0] || chainHashed.through < seq)) set({ chainHashed: { first: events[0], through: seq } });
         if (get().chain?.event !== event) return;
         set({ chain: result.ok ? { event, status: 'ready', hash: result.value } : { event, status: 'error', message: result.error.message } });
+      },
+
+      traceChange(place, label) {
+        const state = get();
+        const from = cursorOf(state);
+        const found = lastChangeOf(state.events, state.stateBytes, from, place);
+        set({ changeTrace: { label, from, found } });
+        if (found !== null && found !== from) state.select(found);
       },
     };
   };

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { HexLayout, type ByteDiff } from '../../engine';
 import { usePlayground } from '../../store';
 import { formatSize } from '../format';
+import { ByteTrace } from './ByteTrace';
 import { HexRowView } from './HexRowView';
 import { useHexGeometry, type HexGeometry } from './useHexGeometry';
 
@@ -67,6 +68,7 @@ export function HexDiffView({ diff, before, after }: Props) {
         <button type="button" className="button inspector__small" onClick={() => jump(1)} disabled={!changes.some((row) => row > first)}>
           Next change
         </button>
+        <ByteTrace size={Math.max(diff.summary.beforeSize, diff.summary.afterSize)} />
       </div>
       {diff.method === 'block' && (
         <p className="inspector__note inspector__muted">

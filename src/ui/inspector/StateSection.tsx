@@ -4,6 +4,7 @@ import { usePlayground } from '../../store';
 import { diffKey } from '../../store/inspectorSlice';
 import { formatSize } from '../format';
 import { Tabs } from '../layout/Tabs';
+import { ChangeTraceNote } from './ChangeTraceNote';
 import { CopyButton } from './CopyButton';
 import { DiffSummary } from './DiffSummary';
 import { HexDiffView } from './HexDiffView';
@@ -41,6 +42,7 @@ export function StateSection({ event }: { event: ActorEvent }) {
         <StateFacts side="after" bytes={after} json={diff?.available.json ?? false} />
       </dl>
       <DiffSummary summary={diff?.bytes.summary} unchanged={event.stateBefore === event.stateAfter} present={{ before: before !== undefined, after: after !== undefined }} />
+      <ChangeTraceNote event={event} />
       {mine?.error && <p className="inspector__failed">The diff failed: {mine.error}</p>}
       {!before && !after ? null : diff ? (
         <Tabs<DiffView> label="State diff view" tabs={DIFF_VIEWS.filter((view) => diff.available[view]).map((view) => ({ id: view, label: VIEW_LABELS[view], content: content(view) }))} selected={selected} onSelect={setDiffView} />
