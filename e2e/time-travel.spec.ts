@@ -59,6 +59,30 @@ test.describe('time travel', () => {
     await expect(playground.timelineItems).toHaveCount(5);
   });
 
+  test('hot swap: a new build takes over from the current state', async ({ page }) => {
+    const { playground, connection } = await counterSession(page, ['inc 2']);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Hot swap build' }).click();
+    await (await chooser).setFiles(wasmFile('counter-v2.wasm', readActor('counter-v2')));
+    await playground.expectReady('counter-v2');
+    // The history stays, and the new build goes on from count 2: its bare inc adds 2.
+    await expect(playground.timelineItems).toHaveCount(3);
+    await connection.send('inc');
+    await expect(connection.received('count: 4')).toHaveCount(1);
+  });
+
+  test('an animated replay moves the cursor one event at a time', async ({ page }) => {
+    await counterSession(page, ['inc 2', 'get']);
+    await page.getByRole('checkbox', { name: 'animated' }).check();
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'Replay report' })).toContainText('4 of 4 events matched');
+    await page.getByRole('button', { name: 'Pause replay' }).click();
+    const before = await position(page).textContent();
+    await page.getByRole('button', { name: 'Step replay' }).click();
+    await expect(position(page)).not.toHaveText(before!);
+    await expect(position(page)).toHaveText(/^#\d of 4$/);
+  });
+
   test('forks from an earlier event and continues from its state', async ({ page }) => {
     const { playground, connection } = await counterSession(page, ['inc 2', 'inc 3']);
     await page.getByRole('button', { name: 'Step back' }).click();
@@ -125,15 +149,29 @@ test.describe('time travel', () => {
     expect(text).toMatch(/text: some\("inc x"\)\},\)\) -> err\("counter: .*"\)\n$/);
   });
 
-  test('a tampered chain is refused at the right entry', async ({ page }) => {
-    await counterSession(page, ['inc 2']);
+  test('an exported chain imports as the same calls; a tampered one is refused at the right entry', async ({ page }) => {
+    const { playground, connection } = await counterSession(page, ['inc 2']);
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export chain' }).click();
-    const entries = JSON.parse(await (await (await downloading).createReadStream()).toArray().then((c) => Buffer.concat(c).toString())) as Array<{ data: number[] }>;
+    const text = await (await (await downloading).createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
+    const entries = JSON.parse(text) as Array<{ data: number[] }>;
+    const importChain = async (json: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import chain' }).click();
+      await (await chooser).setFiles(wasmFile('chain.json', Buffer.from(json)));
+    };
+
+    // Go on past the export, then bring the chain in: init, connect and inc 2 come back from it.
+    await connection.send('get');
+    await expect(playground.timelineItems).toHaveCount(4);
+    await importChain(text);
+    await expect(playground.timelineItems).toHaveCount(3);
+    await expect(playground.timelineItems.last()).toContainText('inc 2');
+    await expect(playground.timelineItems.last()).toContainText('count: 2');
+
     entries[2]!.data[0] = entries[2]!.data[0]! ^ 1;
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import chain' }).click();
-    await (await chooser).setFiles(wasmFile('chain.json', Buffer.from(JSON.stringify(entries))));
+    await importChain(JSON.stringify(entries));
     await expect(page.getByRole('alert')).toContainText('Entry 2 is bad');
+    await expect(playground.timelineItems).toHaveCount(3);
   });
 });
