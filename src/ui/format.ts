@@ -1,4 +1,4 @@
-import { describeMessage, toHex, type WebsocketMessage, type WireOutcome } from '../engine';
+import { describeMessage, toHex, type WireOutcome } from '../engine';
 
 /** Sizes as people read them: 2.1 KB, 1.55 MB. */
 export function formatSize(bytes: number): string {
@@ -18,16 +18,6 @@ export function formatDuration(ms: number): string {
 export function hexPreview(bytes: Uint8Array, maxBytes = 32): string {
   const shown = toHex(bytes.subarray(0, maxBytes)).replace(/(..)(?!$)/g, '$1 ');
   return bytes.length > maxBytes ? `${shown} … (${bytes.length} bytes)` : shown;
-}
-
-/** A message as a chat line: the text itself for text, hex for bytes, the kind for the rest. */
-export function messageBody(message: WebsocketMessage): string {
-  const tag = message.ty.tag;
-  if (tag === 'text' && message.text !== undefined) return message.text;
-  if (tag === 'other') return describeMessage(message);
-  if (message.data !== undefined) return message.data.length === 0 ? `${tag} (empty)` : `${tag} ${hexPreview(message.data)}`;
-  if (message.text !== undefined) return `${tag} ${JSON.stringify(message.text)}`;
-  return tag;
 }
 
 /** What the client received for one response, or, for a dropped one, what the actor meant to send. */
