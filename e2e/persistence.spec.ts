@@ -61,6 +61,25 @@ test.describe('sessions persist in IndexedDB', () => {
     await expect(timeline.rows).toHaveCount(7);
   });
 
+  test('after a reload the timeline follows the newest event again', async ({ page }) => {
+    const playground = new Playground(page);
+    const timeline = new TimelinePanel(page);
+    await playground.goto();
+    await playground.expectReady('echo');
+    const connection = await playground.newConnection();
+    for (let i = 1; i <= 12; i++) await connection.send(`line ${i}`);
+    await expect(timeline.rows.last()).toContainText('line 12');
+
+    await page.reload();
+    await playground.expectReady('echo');
+    await expect(timeline.rows.last()).toContainText('line 12');
+    await expect(timeline.rows.last()).toBeInViewport();
+    await expect(page.getByRole('button', { name: /Follow newest/ })).toHaveCount(0);
+    await connection.send('after the reload');
+    await expect(timeline.rows.last()).toContainText('after the reload');
+    await expect(timeline.rows.last()).toBeInViewport();
+  });
+
   test('New session starts clean; Saved sessions reopens the old one and deletes the other', async ({ page }) => {
     const playground = new Playground(page);
     const timeline = new TimelinePanel(page);

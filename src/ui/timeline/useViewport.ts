@@ -18,23 +18,32 @@ const BOTTOM_SLACK_PX = 8;
  */
 export function useViewport(list: RefObject<HTMLElement | null>): { viewport: Viewport; scrollTo: (top: number) => void } {
   const [viewport, setViewport] = useState<Viewport>({ top: 0, height: 0, atBottom: true });
-  const read = useCallback(() => {
-    const element = list.current;
-    if (!element) return;
-    const top = element.scrollTop;
-    const height = element.clientHeight;
-    const atBottom = top + height >= element.scrollHeight - BOTTOM_SLACK_PX;
-    setViewport((seen) => (seen.top === top && seen.height === height && seen.atBottom === atBottom ? seen : { top, height, atBottom }));
-  }, [list]);
+  // `resized`: the list changed size, not place. A list pinned to its end stays pinned (the
+  // follower scrolls it back there), or a pane restored to its saved size after the rows arrived
+  // would leave the newest rows out of view.
+  const read = useCallback(
+    (resized = false) => {
+      const element = list.current;
+      if (!element) return;
+      const top = element.scrollTop;
+      const height = element.clientHeight;
+      const end = top + height >= element.scrollHeight - BOTTOM_SLACK_PX;
+      setViewport((seen) => {
+        const atBottom = resized ? seen.atBottom || end : end;
+        return seen.top === top && seen.height === height && seen.atBottom === atBottom ? seen : { top, height, atBottom };
+      });
+    },
+    [list],
+  );
   useEffect(() => {
     const element = list.current;
     if (!element) return;
     // Rendered before the frame is painted, not in a later task: a fast scroll otherwise shows
     // the rows of the previous position, or none, for a frame.
-    const onScroll = () => flushSync(read);
+    const onScroll = () => flushSync(() => read());
     element.addEventListener('scroll', onScroll, { passive: true });
     // Fires once at once too, which is how the first height arrives.
-    const observer = new ResizeObserver(read);
+    const observer = new ResizeObserver(() => read(true));
     observer.observe(element);
     return () => {
       element.removeEventListener('scroll', onScroll);
