@@ -69,6 +69,41 @@ test('a server that closes with 4001 "go away": the code and reason are recorded
   ]);
 });
 
+test('an endpoint that goes down, then refuses: an alert with the close code each time, nothing recorded is lost, Reconnect works once it is back', async ({ page }) => {
+  server = await echoServer();
+  const url = server.url;
+  const bridge = new BridgePanel(page);
+  const card = await bridge.connect(url);
+  await card.expectOpen();
+  await card.send('before the outage');
+  await expect(card.lines('received', 'before the outage')).toHaveCount(1);
+
+  // The server dies without a close frame: 1006.
+  await server.close();
+  await expect(bridge.alert).toContainText(`${url} closed the connection`);
+  await expect(bridge.alert).toContainText('1006');
+  // Nobody listens now: the handshake is refused, which a browser also reports as 1006.
+  await card.reconnectButton.click();
+  await expect(card.transcript.getByText(/1006/)).toHaveCount(2);
+
+  server = await echoServer(Number(new URL(url).port));
+  await card.reconnectButton.click();
+  await card.expectOpen();
+  await card.send('after the outage');
+  await expect(card.lines('received', 'after the outage')).toHaveCount(1);
+  await expect(card.lines('received', 'before the outage')).toHaveCount(1);
+
+  const { events } = await exportedSession(page);
+  const texts = events.filter((e) => e.input?.ty.tag === 'text').map((e) => [e.bridge?.direction, e.input?.text]);
+  expect(texts).toEqual([
+    ['sent', 'before the outage'],
+    ['received', 'before the outage'],
+    ['sent', 'after the outage'],
+    ['received', 'after the outage'],
+  ]);
+  expect(events.filter((e) => e.bridge?.closeCode === 1006)).toHaveLength(2);
+});
+
 test('shadow mode against an echo server, with the echo actor in the page: the answers match', async ({ page }) => {
   server = await echoServer();
   const bridge = new BridgePanel(page);

@@ -6,8 +6,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-async function serve(onConnection: (socket: WebSocket) => void): Promise<TestServer> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+async function serve(onConnection: (socket: WebSocket) => void, wanted = 0): Promise<TestServer> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: wanted });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   server.on('connection', onConnection);
   const { port } = server.address() as { port: number };
@@ -21,8 +21,8 @@ async function serve(onConnection: (socket: WebSocket) => void): Promise<TestSer
   };
 }
 
-/** Sends every frame back as it came: text as text, binary as binary. */
-export const echoServer = (): Promise<TestServer> => serve((socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })));
+/** Sends every frame back as it came: text as text, binary as binary. On `port`, or any free one. */
+export const echoServer = (port?: number): Promise<TestServer> => serve((socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })), port);
 
 /** Answers text in capitals: the deliberately different deployment shadow mode must catch. */
 export const shoutingServer = (): Promise<TestServer> =>
