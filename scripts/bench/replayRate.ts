@@ -1,9 +1,11 @@
 import { componentHash, readSessionFile, replay, writeSessionFile, makeMessage } from '../../src/engine';
 import { bareCall } from './callCost';
 import { recordHistory } from './recordSession';
-import { round } from './stats';
+import { median, round } from './stats';
 
 const EVENTS = 100_000;
+/** Bare loops and replays, alternated so both see the same machine; medians reported. */
+const RUNS = 3;
 
 /**
  * Replay throughput on a recorded 100,000-event history against the bare call rate of the same
@@ -15,17 +17,22 @@ export async function measureReplay(actor: 'minimal' | 'echo'): Promise<Record<s
 
   const call = await bareCall(bytes);
   const message = makeMessage('text', { text: 'message 1' });
-  let t0 = performance.now();
-  for (let i = 0; i < EVENTS; i++) call(message);
-  const bareSeconds = (performance.now() - t0) / 1000;
-
-  t0 = performance.now();
-  const result = await replay(bytes, history, { name });
-  const replaySeconds = (performance.now() - t0) / 1000;
-  if (!result.ok || result.value.summary.diverged > 0) throw new Error(`replay of ${actor} did not match: ${JSON.stringify(result.ok ? result.value.summary : result.error)}`);
+  const bareRuns: number[] = [];
+  const replayRuns: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now();
+    for (let i = 0; i < EVENTS; i++) call(message);
+    bareRuns.push((performance.now() - t0) / 1000);
+    const t1 = performance.now();
+    const result = await replay(bytes, history, { name });
+    replayRuns.push((performance.now() - t1) / 1000);
+    if (!result.ok || result.value.summary.diverged > 0) throw new Error(`replay of ${actor} did not match: ${JSON.stringify(result.ok ? result.value.summary : result.error)}`);
+  }
+  const bareSeconds = median(bareRuns);
+  const replaySeconds = median(replayRuns);
 
   const snapshot = session.snapshot();
-  t0 = performance.now();
+  let t0 = performance.now();
   const text = writeSessionFile({ component: { name, sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false);
   const exportMs = performance.now() - t0;
   t0 = performance.now();
