@@ -11,8 +11,9 @@ export function ConnectionCard({ connection }: { connection: ConnectionView }) {
       <div className="chat-card__head">
         <h3 id={headingId}>Connection #{connection.id}</h3>
         <span className={`chat-card__state${connection.open ? ' chat-card__state--open' : ''}`}>{connection.open ? 'open' : 'closed'}</span>
-        <button type="button" className="button button--quiet chat-card__close" disabled={!connection.open} onClick={() => void closeConnection(connection.id)}>
-          Close connection
+        {/* "Close" alone fits beside the heading in a narrow card; the name says what it closes. */}
+        <button type="button" className="button button--quiet chat-card__close" aria-label="Close connection" disabled={!connection.open} onClick={() => void closeConnection(connection.id)}>
+          Close
         </button>
       </div>
       <Transcript connectionId={connection.id} open={connection.open} />
