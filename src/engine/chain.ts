@@ -1,5 +1,6 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { utf8, decodeUtf8 } from './bytes';
+import { JsonBytes, writeJson } from './chainText';
 import { engineError, type EngineError } from './errors';
 import type { ActorEvent } from './events';
 import { ACTOR, WEBSOCKET_SERVER } from './interfaceNames';
@@ -14,24 +15,33 @@ export interface ChainEntry {
   data: number[];
 }
 
-/** JSON for WIT values: bytes as arrays of numbers (as serde writes `Vec<u8>`), none as null. */
-export function valueJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof Uint8Array) return Array.from(v);
-    if (typeof v === 'bigint') return v.toString();
-    return v === undefined ? null : v;
-  });
-}
+export { valueJson } from './chainText';
 
-const jsonBytes = (value: unknown): number[] => Array.from(utf8(valueJson(value)));
+type StateLookup = (ref: StateRef) => Uint8Array | undefined;
 
 /**
  * Theater's hash rule: SHA-1 of the compact JSON of the entry with `"hash": []`, keys in the
- * order hash, parent_hash, event_type, data.
+ * order hash, parent_hash, event_type, data. The plain form, for entries read back as JSON;
+ * `hashEntry` gives the same hash without building `data`.
  */
 export function entryHash(entry: Omit<ChainEntry, 'hash'>): number[] {
   const text = `{"hash":[],"parent_hash":${entry.parent_hash === null ? 'null' : `[${entry.parent_hash.join(',')}]`},"event_type":${JSON.stringify(entry.event_type)},"data":[${entry.data.join(',')}]}`;
   return Array.from(sha1(utf8(text)));
+}
+
+/** An entry as it is written out: `data` is the payload, turned into bytes only as it is written. */
+const entryJson = (hash: Uint8Array, parent: Uint8Array | null, eventType: string, payload: unknown) => ({
+  hash,
+  parent_hash: parent,
+  event_type: eventType,
+  data: new JsonBytes(payload),
+});
+
+/** `entryHash` streamed: the entry text goes through SHA-1 in chunks and is never held whole. */
+export function hashEntry(parent: Uint8Array | null, eventType: string, payload: unknown): Uint8Array {
+  const hasher = sha1.create();
+  writeJson(entryJson(new Uint8Array(0), parent, eventType, payload), (chunk) => hasher.update(chunk));
+  return hasher.digest();
 }
 
 /**
@@ -41,24 +51,24 @@ export function entryHash(entry: Omit<ChainEntry, 'hash'>): number[] {
  * exported chain one that Theater itself could have written for this actor, and one that
  * `chainToHistory` rebuilds without unreadable entries.
  */
-export function eventPayloads(event: ActorEvent, state: (ref: StateRef) => Uint8Array | undefined): Array<{ eventType: string; payload: unknown }> {
+export function eventPayloads(event: ActorEvent, state: StateLookup): Array<{ eventType: string; payload: unknown }> {
   if (event.kind === 'bridge') return [];
   const functionName = event.kind === 'init' ? `${ACTOR}.init` : `${WEBSOCKET_SERVER}.handle-message`;
   const params = event.kind === 'init' ? [state(event.stateBefore)] : [state(event.stateBefore), [event.input]];
   const payloads: Array<{ eventType: string; payload: unknown }> = [
-    { eventType: 'wasm', payload: { category: 'Wasm', WasmCall: { function_name: functionName, params: jsonBytes(params) } } },
+    { eventType: 'wasm', payload: { category: 'Wasm', WasmCall: { function_name: functionName, params: new JsonBytes(params) } } },
   ];
   for (const call of event.hostCalls) {
     payloads.push({
       eventType: `${call.interface}/${call.function}`,
-      payload: { category: 'HostFunction', interface: call.interface, function: call.function, input: jsonBytes(call.args), output: jsonBytes(call.result) },
+      payload: { category: 'HostFunction', interface: call.interface, function: call.function, input: new JsonBytes(call.args), output: new JsonBytes(call.result) },
     });
   }
   const outcome = event.outcome;
   if (outcome.kind === 'ok') {
     const after = state(event.stateAfter);
     const result = event.kind === 'init' ? [after] : [after, [{ messages: event.responses.map((r) => r.message) }]];
-    payloads.push({ eventType: 'wasm', payload: { category: 'Wasm', WasmResult: { function_name: functionName, result: jsonBytes(result) } } });
+    payloads.push({ eventType: 'wasm', payload: { category: 'Wasm', WasmResult: { function_name: functionName, result: new JsonBytes(result) } } });
   } else {
     const message = outcome.kind === 'timeout' ? `timed out after ${outcome.afterMs} ms` : `${outcome.kind}: ${outcome.message}`;
     payloads.push({ eventType: 'wasm', payload: { category: 'Wasm', WasmError: { function_name: functionName, message } } });
@@ -66,39 +76,50 @@ export function eventPayloads(event: ActorEvent, state: (ref: StateRef) => Uint8
   return payloads;
 }
 
+/** What `chainJson` needs to write a chain: the events it was built from and each entry's hash. */
+export interface BuiltChain {
+  events: readonly ActorEvent[];
+  state: StateLookup;
+  hashes: readonly Uint8Array[];
+}
+
 /**
- * Builds chain entries incrementally: hashes depend on every earlier entry, so the builder keeps
- * the entries it has made and only extends them. Nothing is hashed until someone asks.
+ * Hashes chain entries incrementally: each hash depends on every earlier entry, so the builder
+ * keeps the hashes it has made and only extends them. It keeps no entry data: a state of many MiB
+ * turns into hundreds of MB of entry text, which is regenerated from the events when exported.
  */
 export class ChainBuilder {
-  readonly entries: ChainEntry[] = [];
+  readonly #hashes: Uint8Array[] = [];
   /** Index of the first entry of each event, by event position. */
   readonly #eventStarts: number[] = [];
 
-  extend(events: readonly ActorEvent[], state: (ref: StateRef) => Uint8Array | undefined): ChainEntry[] {
+  extend(events: readonly ActorEvent[], state: StateLookup): BuiltChain {
     for (let i = this.#eventStarts.length; i < events.length; i++) {
-      this.#eventStarts.push(this.entries.length);
-      for (const { eventType, payload } of eventPayloads(events[i]!, state)) this.push(eventType, payload);
+      this.#eventStarts.push(this.#hashes.length);
+      for (const { eventType, payload } of eventPayloads(events[i]!, state)) this.#hashes.push(hashEntry(this.#hashes.at(-1) ?? null, eventType, payload));
     }
-    return this.entries;
+    return { events, state, hashes: this.#hashes };
   }
 
   /** The hash of the last entry the event at `index` produced (the event's place in the chain). */
   eventHash(index: number): number[] | undefined {
-    const end = index + 1 < this.#eventStarts.length ? this.#eventStarts[index + 1]! : this.entries.length;
-    return index < this.#eventStarts.length ? this.entries[end - 1]?.hash : undefined;
-  }
-
-  push(eventType: string, payload: unknown): ChainEntry {
-    const body = { parent_hash: this.entries.at(-1)?.hash ?? null, event_type: eventType, data: jsonBytes(payload) };
-    const entry: ChainEntry = { hash: entryHash(body), ...body };
-    this.entries.push(entry);
-    return entry;
+    const end = index + 1 < this.#eventStarts.length ? this.#eventStarts[index + 1]! : this.#hashes.length;
+    const hash = index < this.#eventStarts.length ? this.#hashes[end - 1] : undefined;
+    return hash && Array.from(hash);
   }
 }
 
-/** Serialises a chain as Theater does: a JSON array of entries. */
-export const chainJson = (entries: readonly ChainEntry[]): string => JSON.stringify(entries);
+/** Serialises a chain as Theater does: a JSON array of entries, written a chunk at a time. */
+export function chainJson({ events, state, hashes }: BuiltChain): string {
+  const entries = events.flatMap((event) => eventPayloads(event, state));
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  writeJson(
+    entries.map(({ eventType, payload }, i) => entryJson(hashes[i]!, hashes[i - 1] ?? null, eventType, payload)),
+    (chunk) => parts.push(decoder.decode(chunk, { stream: true })),
+  );
+  return parts.join('') + decoder.decode();
+}
 
 export interface ChainError extends EngineError {
   /** The first entry that is wrong; every entry before it verified. */
