@@ -17,6 +17,7 @@ export const ENGINE_ERROR_CODES = [
   'invalid-snapshot',
   'invalid-chain',
   'invalid-session',
+  'too-large',
   'worker-crashed',
   'internal-error',
 ] as const;

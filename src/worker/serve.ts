@@ -13,6 +13,23 @@ const noActor = { ok: false, error: { code: 'actor-stopped', message: 'No actor 
  * The worker: a thin switch from protocol requests to the engine. Requests are handled one at a
  * time, in order, because an actor is single-threaded and its state is a sequence.
  */
+/**
+ * Theater writes every state byte of a chain as a decimal in a JSON array nested three deep
+ * (about 36 characters per byte), so a history holding a state of a few MiB makes a chain longer
+ * than a JavaScript string can be: that is said plainly, not reported as a bug.
+ */
+function exportChain(session: ActorSession): Result<string, EngineError> {
+  try {
+    return { ok: true, value: session.exportChain() };
+  } catch (thrown) {
+    if (!(thrown instanceof RangeError)) throw thrown;
+    return {
+      ok: false,
+      error: { code: 'too-large', message: 'This history is too large to write as a Theater chain: the chain format spells every state byte out as decimal text (about 36 characters a byte), and a state of several MiB exceeds what one file can hold here. Export session instead: it stores states in base64.' },
+    };
+  }
+}
+
 export function serve(port: Port, importModule: ModuleImporter): void {
   let session: ActorSession | undefined;
   let queue = Promise.resolve();
@@ -53,7 +70,7 @@ export function serve(port: Port, importModule: ModuleImporter): void {
       case 'recordBridge':
         return session ? session.recordBridge(request.args.records) : noActor;
       case 'exportChain':
-        return session ? { ok: true, value: session.exportChain() } : noActor;
+        return session ? exportChain(session) : noActor;
       case 'chainHash':
         return session ? { ok: true, value: session.chainHash(request.args.seq) } : noActor;
       case 'rerun':
