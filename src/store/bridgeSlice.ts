@@ -32,7 +32,7 @@ export function defaultBridgeAddress(): string {
 const VIEW_EVERY_MS = 100;
 
 export const createBridgeSlice =
-  ({ client }: StoreContext): Slice<BridgeSlice> =>
+  ({ client, onRecorded }: StoreContext): Slice<BridgeSlice> =>
   (set, _get, api) => {
     let refreshing = false;
     const refresh = (): void => {
@@ -66,7 +66,9 @@ export const createBridgeSlice =
       recordBridge: (records) => client.recordBridge(records),
     };
     const bridge = new PageBridge(actor, refresh, defaultBridgeAddress());
-    // Real clients are answered from the history, whoever made it grow.
+    // Real clients are answered from the history, whoever made it grow: as soon as an event is
+    // recorded (not when the page next renders), and when the history is replaced.
+    onRecorded(() => bridge.observe(client.events));
     api.subscribe((state, previous) => {
       if (state.events !== previous.events || state.eventCount !== previous.eventCount) bridge.observe(state.events);
     });

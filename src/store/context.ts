@@ -5,6 +5,11 @@ import type { PlaygroundState } from './playgroundState';
 /** What every slice may use besides the store itself: the one client, and how to fetch assets. */
 export interface StoreContext {
   client: ActorClient;
+  /**
+   * Calls `listener` as soon as the client records an event, before the store (which follows
+   * recorded events at most once a frame) knows of it: for what must not wait for a render.
+   */
+  onRecorded: (listener: () => void) => void;
   /** Fetches one of the app's own files by relative URL (`./actors/echo.wasm`). */
   fetchAsset: (url: string) => Promise<Response>;
 }

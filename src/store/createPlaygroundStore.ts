@@ -18,6 +18,31 @@ import { createStatesSlice } from './statesSlice';
 import { createInspectorSlice } from './inspectorSlice';
 import { createBridgeSlice } from './bridgeSlice';
 
+/**
+ * Recorded events reach the store (and so the page) at most this often: the first at once, the
+ * rest of a stream every 50 ms (20 updates a second reads as live). Each store change re-renders
+ * and lays out the page; events that stream in (real clients through the bridge, a burst) would
+ * otherwise pay that per event, and the page would fall behind the actor.
+ */
+const MIRROR_EVERY_MS = 50;
+
+/** `run` at once, unless it ran less than `everyMs` ago: then once, when that time is up. */
+function throttled(run: () => void, everyMs: number): () => void {
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fire = () => {
+    timer = undefined;
+    last = performance.now();
+    run();
+  };
+  return () => {
+    if (timer !== undefined) return;
+    const wait = last + everyMs - performance.now();
+    if (wait <= 0) fire();
+    else timer = setTimeout(fire, wait);
+  };
+}
+
 export interface StoreOptions {
   createWorker: WorkerFactory;
   fetchAsset?: StoreContext['fetchAsset'];
@@ -30,8 +55,14 @@ export interface StoreOptions {
  */
 export function createPlaygroundStore(options: StoreOptions): StoreApi<PlaygroundState> {
   return createStore<PlaygroundState>()((set, get, api) => {
-    const client: ActorClient = new ActorClient({ ...options.client, createWorker: options.createWorker, onEvent: () => set(mirror(client)) });
-    const context: StoreContext = { client, fetchAsset: options.fetchAsset ?? ((url) => fetch(url)) };
+    const listeners: Array<() => void> = [];
+    const mirrorSoon = throttled(() => set(mirror(client)), MIRROR_EVERY_MS);
+    const onEvent = () => {
+      for (const listener of listeners) listener();
+      mirrorSoon();
+    };
+    const client: ActorClient = new ActorClient({ ...options.client, createWorker: options.createWorker, onEvent });
+    const context: StoreContext = { client, onRecorded: (listener) => listeners.push(listener), fetchAsset: options.fetchAsset ?? ((url) => fetch(url)) };
     return {
       ...createSessionSlice(context)(set, get, api),
       ...createConnectionsSlice(context)(set, get, api),
