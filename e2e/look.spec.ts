@@ -127,8 +127,16 @@ test('the status bar names the actor and its status, its state size and the even
   await playground.expectReady('counter');
   // counter's init commits a JSON state: the bar shows its size in bytes.
   await expect(bench.statusBar).toContainText(/counter\s+ready/);
-  await expect(bench.statusBar).toContainText(/state \d+ B/);
+  await expect(bench.statusBar).toContainText('state 40 B');
   await expect(bench.statusBar).toContainText('1 event');
+
+  // `hello` goes into the state's history (40 → 47 bytes); stepping back shows the state as it was.
+  const connection = await playground.newConnection();
+  await connection.send('hello');
+  await expect(bench.statusBar).toContainText('state 47 B');
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(bench.statusBar).toContainText('state 40 B');
+  await expect(bench.statusBar).toContainText('at #1');
 });
 
 test('panes resize by dragging a separator, and keep their size across a reload', async ({ page }) => {

@@ -1,6 +1,7 @@
 import type { StateRef } from '../engine';
 import type { Slice, StoreContext } from './context';
 import type { PlaygroundState } from './playgroundState';
+import { cursorOf } from './timelineSlice';
 
 /**
  * The actor's state bytes. The client keeps them by hash, once each; the store hands out only
@@ -18,10 +19,11 @@ export const createStatesSlice =
   });
 
 /**
- * Bytes in the last committed state, the one the next call will get; null while it is `none`.
- * A failed call leaves its `stateAfter` equal to its `stateBefore`, so the newest event's is it.
+ * Bytes in the state as it was after the event at the cursor (null while it is `none`): while
+ * following, the last committed state, the one the next call gets. A failed call leaves its
+ * `stateAfter` equal to its `stateBefore`, so an event's `stateAfter` is always the committed one.
  */
-export const committedStateSize = (state: PlaygroundState): number | null => {
-  const newest = state.events[state.eventCount - 1];
-  return newest ? (state.stateBytes(newest.stateAfter)?.length ?? null) : null;
+export const stateSizeAtCursor = (state: PlaygroundState): number | null => {
+  const event = state.events[cursorOf(state)];
+  return event ? (state.stateBytes(event.stateAfter)?.length ?? null) : null;
 };

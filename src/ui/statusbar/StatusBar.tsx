@@ -1,5 +1,5 @@
 import { usePlayground } from '../../store';
-import { committedStateSize } from '../../store/statesSlice';
+import { stateSizeAtCursor } from '../../store/statesSlice';
 import { formatSize } from '../format';
 import { CursorPosition } from './CursorPosition';
 
@@ -7,7 +7,8 @@ import { CursorPosition } from './CursorPosition';
 export function StatusBar() {
   const name = usePlayground((s) => s.actorName);
   const status = usePlayground((s) => s.status);
-  const stateSize = usePlayground(committedStateSize);
+  const stateSize = usePlayground(stateSizeAtCursor);
+  const following = usePlayground((s) => s.cursor === null);
   const eventCount = usePlayground((s) => s.eventCount);
   return (
     <footer className="statusbar" aria-label="Status bar">
@@ -15,7 +16,7 @@ export function StatusBar() {
         <span className="statusbar__dot" aria-hidden="true" />
         {name ?? 'no actor'} <span className="statusbar__muted">{status}</span>
       </span>
-      <span className="statusbar__item" title="The last committed state: what the next call receives">
+      <span className="statusbar__item" title={following ? 'The last committed state: what the next call receives' : 'The state as it was after the selected event'}>
         state {stateSize === null ? 'none' : formatSize(stateSize)}
       </span>
       <span className="statusbar__item">
