@@ -3,8 +3,12 @@ import { cursorOf, transcriptOf, usePlayground } from '../../store';
 import { TranscriptEntry } from './TranscriptEntry';
 import './chat.css';
 
-/** Enough for any conversation typed by hand; a replayed or imported history can be far longer. */
-const PAGE = 300;
+/**
+ * Lines rendered at first: more than a typed conversation needs. A replayed, imported or bridged
+ * history can be far longer, and every rendered line costs every layout of the page (ten busy
+ * real clients' transcripts at 300 lines each made each frame several times dearer).
+ */
+const PAGE = 100;
 /** When the cursor is far back in a long transcript, how much of what followed stays in view. */
 const AFTER_CURSOR = 30;
 /** Room left below the line brought into view, so it does not sit on the list's edge. */
