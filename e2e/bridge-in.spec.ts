@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startBridge, type RunningBridge } from '../src/node/bridge/server';
 import { httpBase, httpGet, refusedStatus, silent, TestClient } from '../src/node/bridge/testPeers';
 import { Playground, TimelinePanel } from './playground';
@@ -22,14 +22,20 @@ async function startBridgeFor(baseURL: string | undefined): Promise<RunningBridg
   return startBridge({ port: 0, allowedOrigins: [new URL(baseURL!).origin], log: silent });
 }
 
-test('10 real clients × 1,000 messages reach the echo actor in the page and get every answer, in order; the actor sees each close', async ({ page, baseURL }) => {
-  test.setTimeout(600_000);
-  bridge = await startBridgeFor(baseURL);
+/** The playground with echo ready, attached to `running` through its Bridge panel (returned). */
+async function attachedPage(page: Page, running: RunningBridge): Promise<BridgePanel> {
   const playground = new Playground(page);
   await playground.goto();
   await playground.expectReady('echo');
   const panel = new BridgePanel(page);
-  await panel.attach(`127.0.0.1:${bridge.port}`);
+  await panel.attach(`127.0.0.1:${running.port}`);
+  return panel;
+}
+
+test('10 real clients × 1,000 messages reach the echo actor in the page and get every answer, in order; the actor sees each close', async ({ page, baseURL }) => {
+  test.setTimeout(600_000);
+  bridge = await startBridgeFor(baseURL);
+  const panel = await attachedPage(page, bridge);
 
   const clients = await Promise.all(Array.from({ length: CLIENTS }, () => TestClient.open(bridge!)));
   const expected = clients.map((_, c) => Array.from({ length: MESSAGES }, (__, m) => `client ${c} message ${m}`));
@@ -60,20 +66,13 @@ test('the control channel refuses a foreign origin, even one that holds the toke
   expect(await refusedStatus(`${bridge.address}/control?token=${encodeURIComponent(bridge.token)}`, foreign)).toBe(403);
   expect(bridge.stats().pageAttached).toBe(false);
 
-  const playground = new Playground(page);
-  await playground.goto();
-  await playground.expectReady('echo');
-  await new BridgePanel(page).attach(`127.0.0.1:${bridge.port}`);
+  await attachedPage(page, bridge);
   expect(bridge.stats().pageAttached).toBe(true);
 });
 
 test('Stop bridge closes the real clients with 1001 and refuses new ones until Start bridge', async ({ page, baseURL }) => {
   bridge = await startBridgeFor(baseURL);
-  const playground = new Playground(page);
-  await playground.goto();
-  await playground.expectReady('echo');
-  const panel = new BridgePanel(page);
-  await panel.attach(`127.0.0.1:${bridge.port}`);
+  const panel = await attachedPage(page, bridge);
 
   const client = await TestClient.open(bridge);
   await client.inbox.waitFor((items) => items.length > 0, 'the greeting');

@@ -15,6 +15,18 @@ const cssColour = (page: Page, variable: string): Promise<string> =>
 /** The editor's text without whitespace: Monaco wraps long lines and writes spaces as no-break spaces. */
 const witText = async (wit: Locator): Promise<string> => ((await wit.locator('.view-lines').textContent()) ?? '').replace(/\s+/g, '');
 
+/** Echo ready, the Interface tab open, and its WIT pane grown as far as it goes. */
+async function openWit(page: Page): Promise<{ playground: Playground; bench: Workbench }> {
+  const playground = new Playground(page);
+  const bench = new Workbench(page);
+  await playground.goto();
+  await playground.expectReady('echo');
+  await bench.openInterface();
+  // End on a separator grows the pane before it as far as the others allow (the splitter pattern).
+  await bench.separator('Resize WIT and Selected call').press('End');
+  return { playground, bench };
+}
+
 /** The first token Monaco rendered with exactly this text. */
 const token = (wit: Locator, text: string): Locator => wit.locator('.view-line span span').filter({ hasText: new RegExp(`^${text}$`) }).first();
 
@@ -24,13 +36,7 @@ test.describe('the Interface tab', () => {
   test.use({ viewport: { width: 1280, height: 1200 } });
 
   test('shows the component WIT in Monaco with WIT highlighting, beside the interface documentation', async ({ page }) => {
-    const playground = new Playground(page);
-    const bench = new Workbench(page);
-    await playground.goto();
-    await playground.expectReady('echo');
-    await bench.openInterface();
-    // End on a separator grows the pane before it as far as the others allow (the splitter pattern).
-    await bench.separator('Resize WIT and Selected call').press('End');
+    const { bench } = await openWit(page);
 
     await expect.poll(() => witText(bench.wit)).toContain('worldroot{');
     expect(await witText(bench.wit)).toContain('exporttheater:simple/websocket-server;');
@@ -54,12 +60,7 @@ test.describe('the Interface tab', () => {
   });
 
   test('follows the loaded component: another example shows its own imports and exports', async ({ page }) => {
-    const playground = new Playground(page);
-    const bench = new Workbench(page);
-    await playground.goto();
-    await playground.expectReady('echo');
-    await bench.openInterface();
-    await bench.separator('Resize WIT and Selected call').press('End');
+    const { playground, bench } = await openWit(page);
     await expect.poll(() => witText(bench.wit)).toContain('exporttheater:simple/websocket-server;');
     expect(await witText(bench.wit)).not.toContain('theater:simple/runtime');
 
