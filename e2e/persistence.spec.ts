@@ -61,6 +61,32 @@ test.describe('sessions persist in IndexedDB', () => {
     await expect(timeline.rows).toHaveCount(7);
   });
 
+  test('a branch kept by a fork survives a reload, and switching to it brings its events back', async ({ page }) => {
+    const playground = new Playground(page);
+    const timeline = new TimelinePanel(page);
+    await playground.goto();
+    await playground.expectReady('echo');
+    await playground.loadExample('counter');
+    await playground.expectReady('counter');
+    const connection = await playground.newConnection();
+    await connection.send('inc 2');
+    await connection.send('inc 3');
+    await expect(timeline.rows).toHaveCount(4);
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await page.getByRole('button', { name: 'Fork here' }).click();
+    await expect(timeline.rows).toHaveCount(3);
+    const branches = page.getByRole('region', { name: 'Branches' });
+    await expect(branches).toContainText('4 events');
+
+    await page.reload();
+    await playground.expectReady('counter');
+    await expect(timeline.rows).toHaveCount(3);
+    await expect(branches).toContainText('4 events');
+    await page.getByRole('button', { name: 'Switch to branch 1' }).click();
+    await expect(timeline.rows).toHaveCount(4);
+    await expect(timeline.rows.last()).toContainText('inc 3');
+  });
+
   test('after a reload the timeline follows the newest event again', async ({ page }) => {
     const playground = new Playground(page);
     const timeline = new TimelinePanel(page);

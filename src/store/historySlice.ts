@@ -30,7 +30,7 @@ export const createHistorySlice =
         set({ alert: adopted.error, status: settledStatus(client) });
         return false;
       }
-      set({ ...mirror(client), info: adopted.value, actorName: name.replace(/\.wasm$/i, ''), cursor: null, drafts: {}, status: settledStatus(client) });
+      set({ ...mirror(client), info: adopted.value, actorName: name.replace(/\.wasm$/i, ''), cursor: null, drafts: {}, branches: [], status: settledStatus(client) });
       return true;
     };
 

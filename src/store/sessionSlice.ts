@@ -87,7 +87,8 @@ export const createSessionSlice =
           } else {
             loadedName = name;
             update({ outcome: 'loaded', totalMs: performance.now() - t0, info: answer.value.info });
-            set({ ...mirror(client), info: answer.value.info, loaded: progress, drafts: {}, sentHistory: {}, cursor: null });
+            // Another actor's (or a fresh) history: the branches kept beside the old one do not apply.
+            set({ ...mirror(client), info: answer.value.info, loaded: progress, drafts: {}, sentHistory: {}, cursor: null, branches: [] });
           }
         }
       } finally {

@@ -51,7 +51,7 @@ export const createSessionsSlice =
 
     // Everything a session saves changes one of these; the recorder writes only what differs.
     api.subscribe((state, prev) => {
-      if (state.eventCount !== prev.eventCount || state.events !== prev.events || state.connections !== prev.connections || state.cursor !== prev.cursor || state.info !== prev.info) recorder?.schedule();
+      if (state.eventCount !== prev.eventCount || state.events !== prev.events || state.connections !== prev.connections || state.cursor !== prev.cursor || state.info !== prev.info || state.branches !== prev.branches) recorder?.schedule();
     });
 
     /** Shows `alert` after whatever the last action showed, so neither hides the other. */
@@ -68,7 +68,7 @@ export const createSessionsSlice =
         saver.release(id);
         return stored.error;
       }
-      const { record, bytes, snapshot } = stored.value;
+      const { record, bytes, snapshot, branches } = stored.value;
       const shownName = get().actorName;
       set({ status: 'loading', actorName: record.name, alert: null });
       const adopted = await client.adoptHistory(record.componentName, bytes, snapshot);
@@ -77,6 +77,8 @@ export const createSessionsSlice =
         set({ status: settledStatus(client), actorName: shownName });
         return adopted.error.message;
       }
+      // The session's branches come with it; set before `attach`, which takes them as saved.
+      set({ branches });
       saver.attach(record, snapshot.states.map(([hash]) => hash));
       set({ ...mirror(client), info: adopted.value, actorName: record.name, drafts: {}, sentHistory: {}, status: settledStatus(client), currentSessionId: record.id });
       get().select(record.cursor);
@@ -100,7 +102,7 @@ export const createSessionsSlice =
           showAlongside(storageAlert(why));
           return;
         }
-        const saver = new SessionRecorder(db, { client, cursor: () => get().cursor, onError: (why) => showAlongside(storageAlert(`Saving the session to IndexedDB failed (${why}). It is still open in this tab: use Export session to keep a copy.`)) });
+        const saver = new SessionRecorder(db, { client, cursor: () => get().cursor, branches: () => get().branches, onError: (why) => showAlongside(storageAlert(`Saving the session to IndexedDB failed (${why}). It is still open in this tab: use Export session to keep a copy.`)) });
         recorder = saver;
         // A reload or a closed tab must not lose the last ~25 ms of changes waiting to be written.
         addEventListener('pagehide', () => void saver.flush());

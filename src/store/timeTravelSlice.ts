@@ -68,9 +68,10 @@ function planEdit(events: readonly ActorEvent[], edit: HistoryEdit): { from: num
 export const createTimeTravelSlice =
   ({ client }: StoreContext): Slice<TimeTravelSlice> =>
   (set, get) => {
-    let nextBranch = 1;
     const keepAsBranch = (label: string): void => {
-      set({ branches: [...get().branches, { id: nextBranch++, label, snapshot: client.snapshot() }] });
+      // Numbered after the highest kept: branches restored with a saved session keep their numbers.
+      const id = get().branches.reduce((max, b) => Math.max(max, b.id), 0) + 1;
+      set({ branches: [...get().branches, { id, label, snapshot: client.snapshot() }] });
     };
     const settle = (alert?: EngineError) => set({ ...mirror(client), status: settledStatus(client), ...(alert ? { alert } : {}) });
 

@@ -1,5 +1,6 @@
 import type { Result, SessionSnapshot } from '../../engine';
 import { thrownMessage } from '../alert';
+import type { Branch } from '../timeTravelSlice';
 import { sessionRange, type SessionDb, type SessionRecord } from './schema';
 
 /** A saved session, read back: what `client.adoptHistory` needs to carry on where it stopped. */
@@ -7,6 +8,7 @@ export interface StoredSession {
   record: SessionRecord;
   bytes: Uint8Array;
   snapshot: SessionSnapshot;
+  branches: Branch[];
 }
 
 /** Every saved session, the most recently changed first. */
@@ -30,12 +32,13 @@ export async function sessionToRestore(db: SessionDb, tabSession: string | undef
  */
 export async function readSession(db: SessionDb, id: string): Promise<Result<StoredSession, string>> {
   try {
-    const tx = db.transaction(['sessions', 'events', 'states', 'components'], 'readonly');
-    const [record, events, stateKeys, states] = await Promise.all([
+    const tx = db.transaction(['sessions', 'events', 'states', 'components', 'branches'], 'readonly');
+    const [record, events, stateKeys, states, branches] = await Promise.all([
       tx.objectStore('sessions').get(id),
       tx.objectStore('events').getAll(sessionRange(id)),
       tx.objectStore('states').getAllKeys(sessionRange(id)),
       tx.objectStore('states').getAll(sessionRange(id)),
+      tx.objectStore('branches').get(id),
     ]);
     if (!record) return { ok: false, error: 'it is no longer in the database' };
     const component = await tx.objectStore('components').get(record.componentHash);
@@ -52,6 +55,7 @@ export async function readSession(db: SessionDb, id: string): Promise<Result<Sto
           connections: record.connections,
           status: events.some((e) => e.shutdown) ? 'stopped' : 'ready',
         },
+        branches: branches ?? [],
       },
     };
   } catch (thrown) {
@@ -61,10 +65,10 @@ export async function readSession(db: SessionDb, id: string): Promise<Result<Sto
 
 /** Deletes a session's records, and its component when no other session uses it. */
 export async function deleteSession(db: SessionDb, id: string): Promise<void> {
-  const tx = db.transaction(['sessions', 'events', 'states', 'components', 'settings'], 'readwrite');
+  const tx = db.transaction(['sessions', 'events', 'states', 'components', 'branches', 'settings'], 'readwrite');
   const sessions = tx.objectStore('sessions');
   const record = await sessions.get(id);
-  await Promise.all([sessions.delete(id), tx.objectStore('events').delete(sessionRange(id)), tx.objectStore('states').delete(sessionRange(id))]);
+  await Promise.all([sessions.delete(id), tx.objectStore('events').delete(sessionRange(id)), tx.objectStore('states').delete(sessionRange(id)), tx.objectStore('branches').delete(id)]);
   if (record && !(await sessions.getAll()).some((other) => other.componentHash === record.componentHash)) await tx.objectStore('components').delete(record.componentHash);
   if ((await tx.objectStore('settings').get('current')) === id) await tx.objectStore('settings').delete('current');
   await tx.done;

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ActorEvent, Connection } from '../../engine';
+import type { Branch } from '../timeTravelSlice';
 
 /** What the `Saved sessions` list shows of a session, and what a restore needs besides its records. */
 export interface SessionRecord {
@@ -23,7 +24,7 @@ export interface ComponentRecord {
 }
 
 /**
- * Version 1 of the playground's database. Events and states are keyed by `[sessionId, ...]` so a
+ * The playground's database. Events and states are keyed by `[sessionId, ...]` so a
  * session's records are one key range: appended without reading, a rewritten tail deleted by
  * range, a whole session deleted by range. Components are shared between sessions by hash (they
  * are the big records, and `New session` reuses the same bytes).
@@ -33,25 +34,31 @@ export interface PlaygroundDb extends DBSchema {
   events: { key: [string, number]; value: ActorEvent };
   states: { key: [string, string]; value: Uint8Array };
   components: { key: string; value: ComponentRecord };
+  /** Version 2: the histories kept aside by forks and edits, all of one session's in one record. */
+  branches: { key: string; value: Branch[] };
   /** `current`: the id of the session the page had open last, restored on the next start. */
   settings: { key: 'current'; value: string };
 }
 
 export type SessionDb = IDBPDatabase<PlaygroundDb>;
-export type StoreName = 'sessions' | 'events' | 'states' | 'components' | 'settings';
-export const ALL_STORES: StoreName[] = ['sessions', 'events', 'states', 'components', 'settings'];
+export type StoreName = 'sessions' | 'events' | 'states' | 'components' | 'branches' | 'settings';
+export const ALL_STORES: StoreName[] = ['sessions', 'events', 'states', 'components', 'branches', 'settings'];
 
 export const DB_NAME = 'theater-playground';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 export function openSessionDb(): Promise<SessionDb> {
   return openDB<PlaygroundDb>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('sessions', { keyPath: 'id' });
-      db.createObjectStore('events');
-      db.createObjectStore('states');
-      db.createObjectStore('components', { keyPath: 'hash' });
-      db.createObjectStore('settings');
+    // Each version adds to the last, so a database saved by an older page keeps its sessions.
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('sessions', { keyPath: 'id' });
+        db.createObjectStore('events');
+        db.createObjectStore('states');
+        db.createObjectStore('components', { keyPath: 'hash' });
+        db.createObjectStore('settings');
+      }
+      if (oldVersion < 2) db.createObjectStore('branches');
     },
   });
 }

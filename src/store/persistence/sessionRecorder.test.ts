@@ -9,6 +9,7 @@ import { threadWorker } from '../../node/threadWorker';
 import { deleteSession, listSessions, readSession, type StoredSession } from './savedSessions';
 import { openSessionDb, type SessionDb } from './schema';
 import { SessionRecorder } from './sessionRecorder';
+import type { Branch } from '../timeTravelSlice';
 
 const clients: ActorClient[] = [];
 let db: SessionDb;
@@ -23,11 +24,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** The branches the store would hold: replaced, never changed in place, as the store does. */
+const kept: { branches: Branch[] } = { branches: [] };
+
 function setUp(): { client: ActorClient; recorder: SessionRecorder; errors: string[] } {
   const client = new ActorClient({ createWorker: threadWorker });
   clients.push(client);
   const errors: string[] = [];
-  return { client, recorder: new SessionRecorder(db, { client, cursor: () => 1, onError: (why) => errors.push(why) }), errors };
+  kept.branches = [];
+  return { client, recorder: new SessionRecorder(db, { client, cursor: () => 1, branches: () => kept.branches, onError: (why) => errors.push(why) }), errors };
 }
 
 async function chat(client: ActorClient, ...texts: string[]): Promise<number> {
@@ -109,6 +114,39 @@ describe('saving the open session to IndexedDB', { timeout: 120_000 }, () => {
     expect(stored.snapshot.events.map((e) => e.seq)).toEqual([0, 1, 2, 3]);
     expect(stored.snapshot.events).toEqual(client.events);
     expect(stored.snapshot.events.at(-1)!.responses[0]!.message.text).toBe('count: 11');
+  });
+
+  it('saves the branches a fork keeps aside with the session, and deletes them with it', async () => {
+    const { client, recorder } = setUp();
+    expectOk(await client.load('counter', exampleBytes('counter')));
+    const id = await chat(client, 'inc 1', 'inc 2');
+    await recorder.flush();
+    const session = recorder.sessionId!;
+    expect((await readBack(session)).branches).toEqual([]);
+
+    // A fork after `inc 1`: the old future becomes branch 1, as the store keeps it.
+    kept.branches = [{ id: 1, label: 'before fork at #2', snapshot: client.snapshot() }];
+    expectOk(await client.rewrite(3, []));
+    expectOk(await client.send(id, textMessage('inc 5')));
+    await recorder.flush();
+
+    const stored = await readBack(session);
+    expect(stored.branches).toHaveLength(1);
+    expect(stored.branches[0]!.label).toBe('before fork at #2');
+    expect(stored.branches[0]!.snapshot.events.at(-1)!.responses[0]!.message.text).toBe('count: 3');
+    expect(stored.snapshot.events.at(-1)!.responses[0]!.message.text).toBe('count: 6');
+
+    // Unchanged branches are not written again.
+    const puts = countPuts();
+    expectOk(await client.send(id, textMessage('get')));
+    await recorder.flush();
+    expect(puts('branches')).toBe(0);
+
+    expectOk(await client.load('minimal', exampleBytes('minimal')));
+    kept.branches = [];
+    await recorder.flush();
+    await deleteSession(db, session);
+    expect(await db.count('branches')).toBe(1);
   });
 
   it('saves a load as a new session and leaves the old one as it was', async () => {

@@ -1,6 +1,7 @@
 import type { ActorClient } from '../../client/actorClient';
 import { componentHash, toHex, type ActorEvent, type ComponentInfo } from '../../engine';
 import { thrownMessage } from '../alert';
+import type { Branch } from '../timeTravelSlice';
 import { actorNameOf } from '../startupActor';
 import { continuesSession, savedPrefix } from './lineage';
 import { SessionLocks } from './sessionLocks';
@@ -18,6 +19,8 @@ export interface RecorderSource {
   client: ActorClient;
   /** The timeline cursor, saved with the session. */
   cursor(): number | null;
+  /** The histories kept aside by forks and edits, saved with the session. */
+  branches(): Branch[];
   /** A write failed: told once per run of failures, so the person can export before losing anything. */
   onError(message: string): void;
 }
@@ -46,6 +49,8 @@ export class SessionRecorder {
   #states = new Set<string>();
   #components = new Set<string>();
   #record: SessionRecord | undefined;
+  /** The branches as last written (the store replaces the array when they change). */
+  #branches: Branch[] | undefined;
   #hashed: { bytes: Uint8Array; hash: string } | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #rewriteAll = false;
@@ -87,6 +92,7 @@ export class SessionRecorder {
     this.#states = new Set(stateRefs);
     this.#components.add(record.componentHash);
     this.#record = record;
+    this.#branches = this.source.branches();
     this.#locks.keepOnly(record.id);
     writeTabSession(record.id);
     this.db.put('settings', record.id, 'current').catch((thrown: unknown) => this.source.onError(thrownMessage(thrown)));
@@ -107,6 +113,7 @@ export class SessionRecorder {
       this.#events = [];
       this.#states.clear();
       this.#components.clear();
+      this.#branches = undefined;
       this.#rewriteAll = true;
       if (!this.#failing) this.source.onError(thrownMessage(thrown));
       this.#failing = true;
@@ -147,7 +154,9 @@ export class SessionRecorder {
     };
     this.#info = info;
     const sameEvents = !this.#rewriteAll && keep === this.#events.length && keep === events.length;
-    if (sameEvents && sameRecord(this.#record, record)) return undefined;
+    const branches = this.source.branches();
+    const sameBranches = branches === this.#branches && record.id === this.#record?.id;
+    if (sameEvents && sameBranches && sameRecord(this.#record, record)) return undefined;
     // Moving the cursor is saved, but it does not make the session "modified" in the list.
     if (sameEvents && this.#record && sameRecord(this.#record, { ...record, cursor: this.#record.cursor })) record.modifiedAt = this.#record.modifiedAt;
 
@@ -174,6 +183,8 @@ export class SessionRecorder {
         requests.push(stateStore.put(client.state(ref)!, [id, ref]));
       }
     }
+    if (!sameBranches) requests.push(tx.objectStore('branches').put(branches, id));
+    this.#branches = branches;
     if (full || record.id !== this.#record?.id) requests.push(tx.objectStore('settings').put(id, 'current'));
     requests.push(tx.objectStore('sessions').put(record));
     this.#record = record;
