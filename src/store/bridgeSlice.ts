@@ -67,10 +67,11 @@ export const createBridgeSlice =
     };
     const bridge = new PageBridge(actor, refresh, defaultBridgeAddress());
     // Real clients are answered from the history, whoever made it grow: as soon as an event is
-    // recorded (not when the page next renders), and when the history is replaced.
+    // recorded (not when the page next renders). A replaced history (a load, an import, a
+    // rewrite) records nothing, so the store says when that happens.
     onRecorded(() => bridge.observe(client.events));
     api.subscribe((state, previous) => {
-      if (state.events !== previous.events || state.eventCount !== previous.eventCount) bridge.observe(state.events);
+      if (state.events !== previous.events) bridge.observe(state.events);
     });
 
     return {

@@ -81,8 +81,7 @@ export const createHistorySlice =
           set({ alert: noActor });
           return undefined;
         }
-        const { events } = client.snapshot();
-        return waveTranscript({ name: component.name, sha256: componentHash(component.bytes) }, events, (ref) => client.state(ref));
+        return waveTranscript({ name: component.name, sha256: componentHash(component.bytes) }, client.events, (ref) => client.state(ref));
       },
 
       async exportChain() {
