@@ -4,22 +4,10 @@ import { textTest } from './eventText';
 import { nextMatch } from './sortedSeqs';
 import { filterTest, NO_FILTER } from './timelineFilter';
 import { TimelineScanner, type TimelineView } from './timelineScan';
+import { messageEvent } from './testing/fakeEvents';
 
-const event = (seq: number, text: string, change: Partial<ActorEvent> = {}): ActorEvent => ({
-  seq,
-  kind: 'message',
-  connectionId: 1 + (seq % 2),
-  startedAt: 0,
-  durationMs: 0.1,
-  input: { ty: { tag: 'text' }, text },
-  stateBefore: null,
-  stateAfter: null,
-  outcome: { kind: 'ok' },
-  responses: [],
-  hostCalls: [],
-  shutdown: false,
-  ...change,
-});
+const event = (seq: number, text: string, change: Partial<ActorEvent> = {}): ActorEvent =>
+  messageEvent(seq, { ty: { tag: 'text' }, text }, { connectionId: 1 + (seq % 2), ...change });
 
 const history = (n: number): ActorEvent[] => Array.from({ length: n }, (_, i) => event(i, `message ${i}`));
 

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeMessage, type ActorEvent, type MessageKind } from '../engine';
 import { transcriptOf } from './transcript';
+import { messageEvent } from './testing/fakeEvents';
 
-const event = (seq: number, connectionId: number, kind: MessageKind, change: Partial<ActorEvent> = {}): ActorEvent => ({
-  seq,
-  kind: 'message',
-  connectionId,
-  startedAt: 1000 + seq,
-  durationMs: 0.5,
-  input: makeMessage(kind, kind === 'text' ? { text: `#${seq}` } : {}),
-  stateBefore: null,
-  stateAfter: null,
-  outcome: { kind: 'ok' },
-  responses: [],
-  hostCalls: [],
-  shutdown: false,
-  ...change,
-});
+const event = (seq: number, connectionId: number, kind: MessageKind, change: Partial<ActorEvent> = {}): ActorEvent =>
+  messageEvent(seq, makeMessage(kind, kind === 'text' ? { text: `#${seq}` } : {}), { connectionId, startedAt: 1000 + seq, durationMs: 0.5, ...change });
 
 const kinds = (lines: ReturnType<typeof transcriptOf>) => lines.map((line) => `${line.kind}:${line.seq}`);
 

@@ -41,6 +41,18 @@ async function chat(client: ActorClient, ...texts: string[]): Promise<number> {
   return connection.id;
 }
 
+/** minimal with one connection and `inc 1`, saved; then loaded again: a second, empty session. */
+async function twoSessions(): Promise<{ recorder: SessionRecorder; first: string }> {
+  const { client, recorder } = setUp();
+  expectOk(await client.load('minimal', exampleBytes('minimal')));
+  await chat(client, 'inc 1');
+  await recorder.flush();
+  const first = recorder.sessionId!;
+  expectOk(await client.load('minimal', exampleBytes('minimal')));
+  await recorder.flush();
+  return { recorder, first };
+}
+
 /** A saved session, read back, or the test fails saying what is missing. */
 async function readBack(id: string): Promise<StoredSession> {
   const read = await readSession(db, id);
@@ -150,14 +162,7 @@ describe('saving the open session to IndexedDB', { timeout: 120_000 }, () => {
   });
 
   it('saves a load as a new session and leaves the old one as it was', async () => {
-    const { client, recorder } = setUp();
-    expectOk(await client.load('minimal', exampleBytes('minimal')));
-    await chat(client, 'inc 1');
-    await recorder.flush();
-    const first = recorder.sessionId!;
-
-    expectOk(await client.load('minimal', exampleBytes('minimal')));
-    await recorder.flush();
+    const { recorder, first } = await twoSessions();
     expect(recorder.sessionId).not.toBe(first);
     expect((await listSessions(db)).map((s) => [s.id, s.eventCount])).toEqual([
       [recorder.sessionId, 0],
@@ -187,13 +192,7 @@ describe('saving the open session to IndexedDB', { timeout: 120_000 }, () => {
   });
 
   it('deletes a session whole, and its component once no session uses it', async () => {
-    const { client, recorder } = setUp();
-    expectOk(await client.load('minimal', exampleBytes('minimal')));
-    await chat(client, 'inc 1');
-    await recorder.flush();
-    const first = recorder.sessionId!;
-    expectOk(await client.load('minimal', exampleBytes('minimal')));
-    await recorder.flush();
+    const { recorder, first } = await twoSessions();
     const second = recorder.sessionId!;
 
     await deleteSession(db, first);
