@@ -1,5 +1,5 @@
-import { connectionsAfter } from '../engine';
-import type { ActorEvent, BridgeRecord, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../engine';
+import { connectionsAfter, DEFAULT_DELIVERY } from '../engine';
+import type { ActorEvent, BridgeRecord, ConnectDelivery, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../engine';
 import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type RerunInput, type Response, type SendItem } from '../protocol/messages';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 
@@ -45,6 +45,7 @@ export class ActorClient {
   readonly #connections = new Map<number, Connection>();
   #callTimeoutMs: number;
   readonly #loadTimeoutMs: number;
+  #delivery: ConnectDelivery = DEFAULT_DELIVERY;
 
   constructor(private readonly options: ClientOptions) {
     this.#callTimeoutMs = options.callTimeoutMs ?? 5000;
@@ -76,6 +77,21 @@ export class ActorClient {
     this.#callTimeoutMs = ms;
   }
 
+  /** How the simulated server tells the actor about connections (a server setting, kept with the history). */
+  get delivery(): ConnectDelivery {
+    return this.#delivery;
+  }
+
+  /** Applies from the next event on, to this actor and to whatever is loaded later. */
+  setDelivery(delivery: ConnectDelivery): Promise<Result<null, EngineError>> {
+    return this.#serialize(async () => {
+      this.#delivery = delivery;
+      if (!this.#worker) return { ok: true as const, value: null };
+      const answer = await this.#request(this.#worker, 'configure', { delivery }, this.#loadTimeoutMs);
+      return answer.ok ? answer : { ok: false as const, error: answer.error };
+    });
+  }
+
   /**
    * Loads a component in a fresh worker. Only when it loads does it replace the current actor:
    * a bad file leaves the loaded actor, its state and its history untouched.
@@ -84,7 +100,7 @@ export class ActorClient {
     return this.#serialize(async () => {
       const worker = this.options.createWorker();
       const onProgress = (progress: Progress) => progress.kind === 'load' && onStage?.(progress.stage, progress.ms);
-      const answer = await this.#request(worker, 'load', { name, bytes: bytes.slice() }, this.#loadTimeoutMs, { onProgress });
+      const answer = await this.#request(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery }, this.#loadTimeoutMs, { onProgress });
       if (!answer.ok) {
         worker.terminate();
         return { ok: false, error: answer.error };
@@ -113,6 +129,7 @@ export class ActorClient {
       // A loop, not push(...events): a long history would overflow the argument limit.
       for (const event of snapshot.events) this.#events.push(event);
       for (const connection of snapshot.connections) this.#connections.set(connection.id, { ...connection });
+      if (snapshot.delivery) this.#delivery = snapshot.delivery;
       return { ok: true, value: answer.value.info };
     });
   }
@@ -135,6 +152,16 @@ export class ActorClient {
       const known = this.#connections.get(connectionId);
       if (known) known.open = false;
       return this.#eventCall(await this.#call('close', { connectionId }, { connectionId, input: { ty: { tag: 'close' } } }));
+    });
+  }
+
+  /** A client that went away without a close frame (see the `drop` request): null when the actor is not told. */
+  drop(connectionId: number): Promise<Result<RecordedEvent | null, EngineError>> {
+    return this.#serialize(async () => {
+      const known = this.#connections.get(connectionId);
+      if (known) known.open = false;
+      const answer = await this.#call('drop', { connectionId }, { connectionId, input: { ty: { tag: 'close' } } });
+      return answer.ok ? { ok: true, value: answer.value } : answer;
     });
   }
 
@@ -190,11 +217,11 @@ export class ActorClient {
   replay(
     name: string,
     bytes: Uint8Array,
-    options: { from?: number; history?: Pick<SessionSnapshot, 'events' | 'states'>; onProgress?: (progress: Progress) => void } = {},
+    options: { from?: number; history?: Pick<SessionSnapshot, 'events' | 'states' | 'delivery'>; onProgress?: (progress: Progress) => void } = {},
   ): Promise<Result<ReplayResult, EngineError>> {
-    const { events, states } = options.history ?? this.snapshot();
+    const { events, states, delivery = DEFAULT_DELIVERY } = options.history ?? this.snapshot();
     const worker = this.options.createWorker();
-    const run = this.#request(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0 }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
+    const run = this.#request(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0, delivery }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
     return run.then((answer) => {
       worker.terminate();
       if (answer.ok) return answer;
@@ -215,7 +242,7 @@ export class ActorClient {
 
   /** What a fresh worker needs to carry on exactly where this one stopped. */
   snapshot(): SessionSnapshot {
-    return { ...this.#historyUpTo(this.#events.length), connections: this.connections.map((c) => ({ ...c })) };
+    return { ...this.#historyUpTo(this.#events.length), connections: this.connections.map((c) => ({ ...c })), delivery: this.#delivery };
   }
 
   /**
@@ -227,7 +254,7 @@ export class ActorClient {
     const loaded = this.#loaded;
     if (!loaded) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
     const prefix = this.#historyUpTo(from);
-    const adopted = await this.adoptHistory(loaded.name, loaded.bytes, { ...prefix, connections: connectionsAfter(prefix.events) });
+    const adopted = await this.adoptHistory(loaded.name, loaded.bytes, { ...prefix, connections: connectionsAfter(prefix.events), delivery: this.#delivery });
     if (!adopted.ok) return adopted;
     const rerun: RecordedEvent[] = [];
     for (const event of inputs) {
@@ -267,13 +294,13 @@ export class ActorClient {
   }
 
   /** A call into the actor under the watchdog; if its worker hangs or dies, restarts and records it. */
-  async #call<K extends 'open' | 'close' | 'send' | 'rerun'>(call: K, args: Calls[K]['args'], pending: Pick<LostCall, 'connectionId' | 'input'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
+  async #call<K extends 'open' | 'close' | 'drop' | 'send' | 'rerun'>(call: K, args: Calls[K]['args'], pending: Pick<LostCall, 'connectionId' | 'input'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
     if (!this.#worker || !this.#loaded) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
     const started = performance.now();
     const answer = await this.#request(this.#worker, call, args, this.#callTimeoutMs);
     if (answer.ok) {
       const value = answer.value as Calls[K]['value'];
-      this.#record('recorded' in value ? value.recorded : value);
+      if (value !== null) this.#record('recorded' in value ? value.recorded : value);
       return { ok: true, value };
     }
     if (!('lost' in answer)) return answer;

@@ -1,4 +1,6 @@
+import { opensConnection } from './connectDelivery';
 import { engineError, type EngineError } from './errors';
+import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
 
 /** A simulated WebSocket client. Ids are stable and never reused within a session. */
@@ -58,11 +60,11 @@ export class ConnectionTable {
  * The connections a history leaves behind: opened by `connect`, closed by `close` or a close frame.
  * Bridge connections are not among them: they are sockets to real endpoints, not clients of the actor.
  */
-export function connectionsAfter(events: readonly { kind?: string; connectionId: number | null; input: { ty: { tag: string } } | null; responses: ReadonlyArray<{ frame: { frame: string } | null }> }[]): Connection[] {
+export function connectionsAfter(events: readonly Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'responses'>[]): Connection[] {
   const table = new ConnectionTable();
   for (const event of events) {
     if (event.connectionId === null || event.kind === 'bridge') continue;
-    if (event.input?.ty.tag === 'connect') table.ensureOpen(event.connectionId);
+    if (opensConnection(event.input)) table.ensureOpen(event.connectionId);
     if (event.input?.ty.tag === 'close' || event.responses.some((r) => r.frame?.frame === 'close')) table.markClosed(event.connectionId);
   }
   return table.list();

@@ -12,6 +12,7 @@ export { toWire, type WireFrame, type WireOutcome } from './wire';
 export { logsOf, type HostCall } from './hostCalls';
 export { verifyChain, decodeEntry, entryHash, type ChainEntry, type ChainError } from './chain';
 export { connectionsAfter, type Connection } from './connections';
+export { CONNECT_DELIVERIES, DEFAULT_DELIVERY, opensConnection, type ConnectDelivery } from './connectDelivery';
 export type { StateRef } from './stateStore';
 export { ENGINE_ERROR_CODES, type EngineError, type EngineErrorCode } from './errors';
 export type { Result } from './result';

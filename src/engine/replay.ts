@@ -1,6 +1,7 @@
 import { engineError, type EngineError } from './errors';
 import type { ActorEvent, RecordedEvent } from './events';
 import { compareEvents, summarize, type EventComparison, type ReplaySummary } from './compare';
+import type { ConnectDelivery } from './connectDelivery';
 import type { ModuleImporter } from './loader';
 import { ok, type Result } from './result';
 import { ActorSession } from './session';
@@ -17,6 +18,8 @@ export interface ReplayOptions {
   /** Replay from this recorded position (its recorded state before is the starting state). */
   from?: number;
   importModule?: ModuleImporter;
+  /** The server setting the history was recorded under: it decides the frames compared (default `interface`). */
+  delivery?: ConnectDelivery;
   /** Told after each event (the page animates with it; the client's watchdog listens to it). */
   onEvent?: (comparison: EventComparison, recorded: RecordedEvent | null) => void;
 }
@@ -37,7 +40,7 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
   const from = options.from ?? 0;
   const first = history.events[from];
   if (from > 0 && !first) return engineError('invalid-snapshot', `There is no event #${from} to replay from.`);
-  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false });
+  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery });
   if (!started.ok) return started;
   const session = started.value.session;
   if (first) session.seed(history.state(first.stateBefore));

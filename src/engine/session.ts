@@ -1,5 +1,6 @@
 import { bytesEqual } from './bytes';
 import { ChainBuilder, chainJson } from './chain';
+import { connectMessage, delivered, opensConnection, randomU64, reportsDrops, DEFAULT_DELIVERY, type ConnectDelivery } from './connectDelivery';
 import { ConnectionTable, type Connection } from './connections';
 import { describeThrown, engineError, type EngineError } from './errors';
 import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, RecordedEvent } from './events';
@@ -8,7 +9,7 @@ import { dataUrlImporter, LoadedComponent, type ActorExports, type ModuleImporte
 import { makeMessage, type WebsocketMessage, type WebsocketResponse } from './messages';
 import { ok, type Result } from './result';
 import { StateStore, type StateRef } from './stateStore';
-import { toWire } from './wire';
+import { toHostWire, toWire } from './wire';
 import type { HostCall } from './hostCalls';
 
 /** How a call can end without the engine seeing it end. */
@@ -27,6 +28,10 @@ export interface SessionOptions {
   runInit?: boolean;
   /** Told as each loading stage ends, with how long it took: the page shows them as they go. */
   onStage?: (stage: LoadStage, ms: number) => void;
+  /** How connections reach the actor (default: as the interface documents). */
+  delivery?: ConnectDelivery;
+  /** Draws the connection ids Theater's host put in its text connect (injectable for tests). */
+  connectionNumber?: () => bigint;
 }
 
 /** The stages of loading a component, in order (reading the file happens before the engine). */
@@ -39,6 +44,8 @@ export interface SessionSnapshot {
   states: Array<[string, Uint8Array]>;
   connections: Connection[];
   status: ActorStatus;
+  /** How connections reach the actor; absent in snapshots from before the setting existed (`interface`). */
+  delivery?: ConnectDelivery;
 }
 
 /** A session that started: the init event, when the actor has `init`. */
@@ -63,16 +70,20 @@ export class ActorSession {
   #status: ActorStatus = 'ready';
   #exports: ActorExports;
   readonly #now: () => number;
+  #delivery: ConnectDelivery;
+  readonly #connectionNumber: () => bigint;
 
   private constructor(
     readonly name: string,
     readonly info: ComponentInfo,
     private readonly component: LoadedComponent,
     exports: ActorExports,
-    now: () => number,
+    options: SessionOptions,
   ) {
     this.#exports = exports;
-    this.#now = now;
+    this.#now = options.now ?? Date.now;
+    this.#delivery = options.delivery ?? DEFAULT_DELIVERY;
+    this.#connectionNumber = options.connectionNumber ?? randomU64;
   }
 
   /** Inspects, transpiles and instantiates `bytes`, then runs `init` if the actor has it. */
@@ -109,6 +120,7 @@ export class ActorSession {
     session.#committed = snapshot.events.at(-1)?.stateAfter ?? null;
     session.#connections = ConnectionTable.from(snapshot.connections);
     session.#status = snapshot.status;
+    session.#delivery = snapshot.delivery ?? session.#delivery;
     return ok(session);
   }
 
@@ -126,7 +138,7 @@ export class ActorSession {
     const exports = await component.value.instantiate();
     if (!exports.ok) return exports;
     stage('instantiating');
-    return ok(new ActorSession(options.name, info.value, component.value, exports.value, options.now ?? Date.now));
+    return ok(new ActorSession(options.name, info.value, component.value, exports.value, options));
   }
 
   get status(): ActorStatus {
@@ -149,12 +161,21 @@ export class ActorSession {
     return this.#connections.list();
   }
 
+  get delivery(): ConnectDelivery {
+    return this.#delivery;
+  }
+
+  /** Changes how connections reach the actor from the next event on; recorded events keep what they got. */
+  configure(delivery: ConnectDelivery): void {
+    this.#delivery = delivery;
+  }
+
   /** Opens a simulated client and delivers `connect` to the actor. */
   async open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
     const running = this.#requireRunning();
     if (!running.ok) return running;
     const connection = this.#connections.open();
-    const recorded = await this.#call('message', connection.id, makeMessage('connect'));
+    const recorded = await this.#call('message', connection.id, connectMessage(this.#delivery, this.#connectionNumber));
     return ok({ connection: { ...connection }, recorded });
   }
 
@@ -169,13 +190,26 @@ export class ActorSession {
     return ok(await this.#call('message', connectionId, makeMessage('close')));
   }
 
+  /**
+   * A client went away without a close frame (a dropped socket). The interface's delivery reports
+   * it as `close`; Theater's host never did, so under `theater-host` the connection just ends and
+   * nothing is recorded (null).
+   */
+  async drop(connectionId: number): Promise<Result<RecordedEvent | null, EngineError>> {
+    if (reportsDrops(this.#delivery)) return this.close(connectionId);
+    const open = this.#connections.requireOpen(connectionId);
+    if (!open.ok) return open;
+    this.#connections.markClosed(connectionId);
+    return ok(null);
+  }
+
   /** Delivers one message from a client. */
   async send(connectionId: number, message: WebsocketMessage): Promise<Result<RecordedEvent, EngineError>> {
     const running = this.#requireRunning();
     if (!running.ok) return running;
     const open = this.#connections.requireOpen(connectionId);
     if (!open.ok) return open;
-    return ok(await this.#call('message', connectionId, message));
+    return ok(await this.#call('message', connectionId, delivered(this.#delivery, message)));
   }
 
   /** Sets the committed state without a call: a replay that starts mid-history starts here. */
@@ -197,7 +231,7 @@ export class ActorSession {
       return rerecorded.value[0]!;
     }
     // A rerun rewrites history: a recorded connect opens its connection for what follows.
-    if (event.connectionId !== null && event.input?.ty.tag === 'connect') this.#connections.ensureOpen(event.connectionId);
+    if (event.connectionId !== null && opensConnection(event.input)) this.#connections.ensureOpen(event.connectionId);
     if (event.connectionId !== null && event.input?.ty.tag === 'close') this.#connections.markClosed(event.connectionId);
     return this.#call(event.kind, event.connectionId, event.input, event.hostCalls);
   }
@@ -259,6 +293,7 @@ export class ActorSession {
       states: [...refs].map((ref) => [ref, this.#states.get(ref)!]),
       connections: this.#connections.list(),
       status: this.#status,
+      delivery: this.#delivery,
     };
   }
 
@@ -304,7 +339,7 @@ export class ActorSession {
         stateBefore: before,
         stateAfter: after,
         outcome,
-        responses: response.messages.map(toWire),
+        responses: response.messages.map(this.#delivery === 'theater-host' ? toHostWire : toWire),
         hostCalls: trace.hostCalls,
         shutdown: trace.shutdown !== undefined,
       },

@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { fromBase64, toBase64, toHex } from './bytes';
 import { engineError, type EngineError } from './errors';
+import { CONNECT_DELIVERIES, DEFAULT_DELIVERY, type ConnectDelivery } from './connectDelivery';
 import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
 import { ok, type Result } from './result';
 import type { Connection } from './connections';
@@ -14,6 +15,8 @@ import type { Connection } from './connections';
  * { "format": "theater-playground-session", "version": 1, "exportedAt": ISO time,
  *   "component": { "name", "sha256", "size", "bytes"?: {"$bytes"} },
  *   "connections": [{ "id", "open" }],
+ *   "server"?: { "delivery": "interface" | "theater-host" },  // how connections reached the actor
+ *                                       // (connectDelivery.ts); absent means "interface"
  *   "events": [ActorEvent…],            // see events.ts; state references are SHA-256 hex;
  *                                       // `kind: "bridge"` events (frames exchanged with a real
  *                                       // endpoint) carry `bridge` and a connection id below zero
@@ -28,6 +31,8 @@ export interface SessionFile {
   connections: Connection[];
   events: ActorEvent[];
   states: Map<string, Uint8Array>;
+  /** The simulated server's settings when the session was exported (read back as `interface` when absent). */
+  server?: { delivery: ConnectDelivery };
 }
 
 const bytes = z.instanceof(Uint8Array);
@@ -81,6 +86,7 @@ const file = z.object({
   version: z.literal(SESSION_VERSION),
   component: z.object({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative(), bytes: bytes.optional() }),
   connections: z.array(z.object({ id: z.number().int().positive(), open: z.boolean() })),
+  server: z.object({ delivery: z.enum(CONNECT_DELIVERIES) }).default({ delivery: DEFAULT_DELIVERY }),
   events: z.array(event),
   states: z.record(z.string(), bytes),
 });
@@ -95,6 +101,7 @@ export function writeSessionFile(session: SessionFile, includeComponent: boolean
     exportedAt: new Date().toISOString(),
     component: { name: session.component.name, sha256: session.component.sha256, size: session.component.size, ...(includeComponent && session.component.bytes ? { bytes: session.component.bytes } : {}) },
     connections: session.connections,
+    server: session.server ?? { delivery: DEFAULT_DELIVERY },
     events: session.events,
     states: Object.fromEntries(session.states),
   };
@@ -140,5 +147,5 @@ export function readSessionFile(text: string): Result<SessionFile, EngineError> 
   if (value.component.bytes && componentHash(value.component.bytes) !== value.component.sha256) {
     return engineError('invalid-session', 'component.bytes do not match component.sha256: the embedded component was altered.');
   }
-  return ok({ component: value.component, connections: value.connections, events: value.events as ActorEvent[], states });
+  return ok({ component: value.component, connections: value.connections, server: value.server, events: value.events as ActorEvent[], states });
 }

@@ -23,7 +23,15 @@ const empty = new Uint8Array(0);
  * What Theater's websocket server does with one response message. Dropping is silent in Theater;
  * the playground says so, because a message that never arrives is the commonest actor bug.
  */
-export function toWire(message: WebsocketMessage): WireOutcome {
+export const toWire = (message: WebsocketMessage): WireOutcome => wireOf(message, false);
+
+/**
+ * `toWire` as Theater's own websocket-server host did it (the `theater-host` delivery): it sent
+ * every ping and pong with an empty payload, whatever the actor gave (`Message::Ping(Vec::new())`).
+ */
+export const toHostWire = (message: WebsocketMessage): WireOutcome => wireOf(message, true);
+
+function wireOf(message: WebsocketMessage, emptyControl: boolean): WireOutcome {
   const tag = message.ty.tag;
   switch (tag) {
     case 'text':
@@ -37,9 +45,9 @@ export function toWire(message: WebsocketMessage): WireOutcome {
     case 'close':
       return { message, frame: { frame: 'close' } };
     case 'ping':
-      return { message, frame: { frame: 'ping', data: message.data ?? empty } };
+      return { message, frame: { frame: 'ping', data: emptyControl ? empty : message.data ?? empty } };
     case 'pong':
-      return { message, frame: { frame: 'pong', data: message.data ?? empty } };
+      return { message, frame: { frame: 'pong', data: emptyControl ? empty : message.data ?? empty } };
     case 'connect':
       return { message, frame: null, warning: 'dropped: `connect` is an event, not a frame a server can send' };
     case 'other':

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../client/actorClient';
-import { chainToHistory, readSessionFile, verifyChain, type ActorEvent, type EventComparison, type ReplayResult } from '../engine';
+import { chainToHistory, type ConnectDelivery, readSessionFile, verifyChain, type ActorEvent, type EventComparison, type ReplayResult } from '../engine';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
@@ -11,12 +11,12 @@ const usage = `Replays a recorded session or Theater chain against a component a
 
 Exit codes: 0 every event matched; 1 some event diverged; 2 bad arguments or unreadable input.`;
 
-type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]> };
+type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery };
 
 function readHistory(sessionPath: string | undefined, chainPath: string | undefined): { ok: true; history: History } | { ok: false; message: string } {
   if (sessionPath) {
     const file = readSessionFile(readFileSync(sessionPath, 'utf8'));
-    return file.ok ? { ok: true, history: { events: file.value.events, states: [...file.value.states] } } : { ok: false, message: `${sessionPath}: ${file.error.message}` };
+    return file.ok ? { ok: true, history: { events: file.value.events, states: [...file.value.states], delivery: file.value.server?.delivery } } : { ok: false, message: `${sessionPath}: ${file.error.message}` };
   }
   const chain = verifyChain(readFileSync(chainPath!, 'utf8'));
   if (!chain.ok) return { ok: false, message: `${chainPath}: entry ${chain.error.index}: ${chain.error.message}` };

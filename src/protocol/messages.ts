@@ -1,5 +1,6 @@
 import type {
   ActorEvent,
+  ConnectDelivery,
   BridgeRecord,
   ReplayResult,
   ComponentInfo,
@@ -26,7 +27,7 @@ export interface SendItem {
 }
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {
@@ -38,13 +39,17 @@ export interface LostCall {
 
 /** Every request the page can make, and what a successful answer carries. */
 export interface Calls {
-  load: { args: { name: string; bytes: Uint8Array }; value: { info: ComponentInfo; init: RecordedEvent | undefined } };
+  load: { args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery }; value: { info: ComponentInfo; init: RecordedEvent | undefined } };
   restore: {
     args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined };
     value: { info: ComponentInfo; lost: RecordedEvent | undefined };
   };
   open: { args: Record<string, never>; value: { connection: Connection; recorded: RecordedEvent } };
   close: { args: { connectionId: number }; value: RecordedEvent };
+  /** A client gone without a close frame: `close` under the interface's delivery, nothing (null) under Theater's host's. */
+  drop: { args: { connectionId: number }; value: RecordedEvent | null };
+  /** How connections reach the actor from now on (a server setting, kept in the session). */
+  configure: { args: { delivery: ConnectDelivery }; value: null };
   send: { args: { connectionId: number; message: WebsocketMessage }; value: RecordedEvent };
   /**
    * Sends `items` in order, as `send` would one by one, stopping after the first call that ends
@@ -60,12 +65,12 @@ export interface Calls {
   rerun: { args: { event: RerunInput }; value: RecordedEvent };
   /** Runs in a worker of its own, so the live actor is untouched whatever the build does. */
   replay: {
-    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number };
+    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number; delivery: ConnectDelivery };
     value: ReplayResult;
   };
 }
 export type CallName = keyof Calls;
-export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'send', 'sendMany', 'recordBridge', 'exportChain', 'chainHash', 'rerun', 'replay'] as const satisfies readonly CallName[];
+export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'drop', 'configure', 'send', 'sendMany', 'recordBridge', 'exportChain', 'chainHash', 'rerun', 'replay'] as const satisfies readonly CallName[];
 
 /** Page → worker. */
 export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];

@@ -61,6 +61,11 @@ export const createBridgeSlice =
         set(mirror(client));
         return closed;
       },
+      drop: async (connectionId) => {
+        const dropped = await client.drop(connectionId);
+        set(mirror(client));
+        return dropped;
+      },
       send: (connectionId, message) => client.send(connectionId, message),
       sendMany: (items) => client.sendMany(items),
       recordBridge: (records) => client.recordBridge(records),

@@ -1,10 +1,13 @@
-import type { EngineError, Result, WebsocketMessage } from '../engine';
+import type { ConnectDelivery, EngineError, Result, WebsocketMessage } from '../engine';
 import type { Slice, StoreContext } from './context';
 import { mirror, settledStatus, type ConnectionView } from './mirror';
 
 /** The simulated WebSocket clients and what they send. */
 export interface ConnectionsSlice {
   connections: ConnectionView[];
+  delivery: ConnectDelivery;
+  /** Changes how connections reach the actor, from the next event on (recorded events keep theirs). */
+  setDelivery(delivery: ConnectDelivery): Promise<void>;
   openConnection(): Promise<void>;
   closeConnection(connectionId: number): Promise<void>;
   /** Sends one message from a client; resolves true when the actor got it (whatever it answered). */
@@ -36,6 +39,10 @@ export const createConnectionsSlice =
 
     return {
       connections: [],
+      delivery: client.delivery,
+      setDelivery: async (delivery) => {
+        await run(() => client.setDelivery(delivery));
+      },
       openConnection: async () => {
         await run(() => client.open());
       },

@@ -46,6 +46,7 @@ export const createHistorySlice =
           {
             component: { name: component.name, sha256: componentHash(component.bytes), size: component.bytes.length, bytes: component.bytes },
             connections: snapshot.connections,
+            server: { delivery: client.delivery },
             events: snapshot.events,
             states: new Map(snapshot.states),
           },
@@ -59,7 +60,7 @@ export const createHistorySlice =
           set({ alert: file.error });
           return false;
         }
-        const { component, events, states, connections } = file.value;
+        const { component, events, states, connections, server } = file.value;
         const loaded = client.component;
         const bytes = component.bytes ?? (loaded && componentHash(loaded.bytes) === component.sha256 ? loaded.bytes : undefined);
         if (!bytes) {
@@ -72,7 +73,7 @@ export const createHistorySlice =
           return false;
         }
         const status = events.some((e) => e.shutdown) ? 'stopped' : 'ready';
-        return adopt(component.name, bytes, { events, states: [...states], connections, status });
+        return adopt(component.name, bytes, { events, states: [...states], connections, status, delivery: server?.delivery });
       },
 
       exportTranscript() {

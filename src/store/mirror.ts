@@ -1,4 +1,4 @@
-import type { ActorEvent, Connection } from '../engine';
+import type { ActorEvent, ConnectDelivery, Connection } from '../engine';
 import type { ActorClient } from '../client/actorClient';
 import type { ActorUiStatus } from './status';
 
@@ -18,11 +18,13 @@ export interface Mirrored {
   events: readonly ActorEvent[];
   eventCount: number;
   connections: ConnectionView[];
+  /** How the simulated server tells the actor about connections: a setting that travels with the history. */
+  delivery: ConnectDelivery;
 }
 
 export function mirror(client: ActorClient): Mirrored {
   const connections = client.connections.map((c: Connection) => ({ id: c.id, open: c.open })).sort((a, b) => a.id - b.id);
-  return { events: client.events, eventCount: client.events.length, connections };
+  return { events: client.events, eventCount: client.events.length, connections, delivery: client.delivery };
 }
 
 /** Ready or stopped, once nothing is in flight; `error` when no actor is loaded at all. */

@@ -1,4 +1,4 @@
-import type { ActorEvent, OutcomeKind } from '../engine';
+import { opensConnection, type ActorEvent, type OutcomeKind } from '../engine';
 import { textTest, type EventTest } from './eventText';
 
 /**
@@ -10,8 +10,9 @@ export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export function timelineKindOf(event: ActorEvent): TimelineKind {
   if (event.kind === 'init' || event.input === null) return 'init';
-  const tag = event.input.ty.tag;
-  return tag === 'connect' || tag === 'close' ? tag : 'message';
+  // Theater's own host told of a connection with a text message: it is a client arriving all the same.
+  if (opensConnection(event.input)) return 'connect';
+  return event.input.ty.tag === 'close' ? 'close' : 'message';
 }
 
 /** Whose events to show: everyone's, the actor's own (`init` has no connection), or one client's. */

@@ -38,7 +38,8 @@ export function serve(port: Port, importModule: ModuleImporter): void {
     switch (request.call) {
       case 'load': {
         const onStage = (stage: LoadStage, ms: number) => port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'load', stage, ms } });
-        const started = await ActorSession.start(request.args.bytes, { name: request.args.name, importModule, onStage });
+        const { bytes, name, delivery } = request.args;
+        const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery });
         if (!started.ok) return started;
         session = started.value.session;
         return { ok: true, value: { info: session.info, init: started.value.init } };
@@ -55,6 +56,11 @@ export function serve(port: Port, importModule: ModuleImporter): void {
         return session ? session.open() : noActor;
       case 'close':
         return session ? session.close(request.args.connectionId) : noActor;
+      case 'drop':
+        return session ? session.drop(request.args.connectionId) : noActor;
+      case 'configure':
+        session?.configure(request.args.delivery);
+        return { ok: true, value: null };
       case 'send':
         return session ? session.send(request.args.connectionId, request.args.message) : noActor;
       case 'sendMany': {
@@ -76,7 +82,7 @@ export function serve(port: Port, importModule: ModuleImporter): void {
       case 'rerun':
         return session ? { ok: true, value: await session.rerun(request.args.event) } : noActor;
       case 'replay': {
-        const { name, bytes, events, states, from } = request.args;
+        const { name, bytes, events, states, from, delivery } = request.args;
         const stateMap = new Map(states);
         const total = events.length - from;
         let done = 0;
@@ -84,6 +90,7 @@ export function serve(port: Port, importModule: ModuleImporter): void {
         return replay(bytes, { events, state: (ref) => (ref === null ? undefined : stateMap.get(ref)) }, {
           name,
           from,
+          delivery,
           importModule,
           onEvent: () => {
             done++;

@@ -9,6 +9,8 @@ export interface InboundActor {
   readonly connections: Connection[];
   open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>>;
   close(connectionId: number): Promise<Result<unknown, EngineError>>;
+  /** A client gone without a close frame: the server setting decides whether the actor hears of it. */
+  drop(connectionId: number): Promise<Result<unknown, EngineError>>;
   sendMany(items: readonly SendItem[]): Promise<Array<Result<RecordedEvent, EngineError>>>;
 }
 
@@ -35,6 +37,8 @@ const BATCH = 2000;
 /** A close frame's reason has room for 123 bytes; ours are short and ASCII. */
 const NO_ACTOR_REASON = 'the playground could not open a connection for this client';
 const CLOSED_REASON = 'closed from the playground';
+/** RFC 6455's code for a connection that closed without a close frame. */
+const ABNORMAL_CLOSURE = 1006;
 const REPLACED_REASON = 'the playground replaced its history';
 
 /**
@@ -193,7 +197,8 @@ export class InboundBridge {
         if (connectionId === undefined) return;
         // Forgotten first, so the close event it causes is not mistaken for one from the playground.
         this.#forget(message.client);
-        if (this.actor.connections.find((c) => c.id === connectionId)?.open) await this.actor.close(connectionId);
+        // 1006: the socket ended without a close frame (ws reports that code for a dropped client).
+        if (this.actor.connections.find((c) => c.id === connectionId)?.open) await (message.code === ABNORMAL_CLOSURE ? this.actor.drop(connectionId) : this.actor.close(connectionId));
         this.onChange(true);
         return;
       }

@@ -53,6 +53,7 @@ export async function readSession(db: SessionDb, id: string): Promise<Result<Sto
           events,
           states: stateKeys.map(([, hash], i) => [hash, states[i]!]),
           connections: record.connections,
+          delivery: record.delivery,
           status: events.some((e) => e.shutdown) ? 'stopped' : 'ready',
         },
         branches: branches ?? [],

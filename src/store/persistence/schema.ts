@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ActorEvent, Connection } from '../../engine';
+import type { ActorEvent, ConnectDelivery, Connection } from '../../engine';
 import type { Branch } from '../timeTravelSlice';
 
 /** What the `Saved sessions` list shows of a session, and what a restore needs besides its records. */
@@ -16,6 +16,8 @@ export interface SessionRecord {
   modifiedAt: number;
   cursor: number | null;
   connections: Connection[];
+  /** The server setting for connections; absent in records saved before it existed (`interface`). */
+  delivery?: ConnectDelivery;
 }
 
 export interface ComponentRecord {

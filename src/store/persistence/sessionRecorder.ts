@@ -31,7 +31,7 @@ const connectionsKey = (record: SessionRecord): string => record.connections.map
 
 /** Whether two saves of one session differ in anything but the time they were made. */
 const sameRecord = (a: SessionRecord | undefined, b: SessionRecord): boolean =>
-  a !== undefined && a.id === b.id && a.eventCount === b.eventCount && a.cursor === b.cursor && a.componentHash === b.componentHash && a.name === b.name && connectionsKey(a) === connectionsKey(b);
+  a !== undefined && a.id === b.id && a.eventCount === b.eventCount && a.cursor === b.cursor && a.componentHash === b.componentHash && a.name === b.name && a.delivery === b.delivery && connectionsKey(a) === connectionsKey(b);
 
 /**
  * Saves the client's session to IndexedDB as it changes, writing only what changed: new events
@@ -151,6 +151,7 @@ export class SessionRecorder {
       modifiedAt: now,
       cursor: this.source.cursor(),
       connections: client.connections.map((c) => ({ ...c })),
+      delivery: client.delivery,
     };
     this.#info = info;
     const sameEvents = !this.#rewriteAll && keep === this.#events.length && keep === events.length;

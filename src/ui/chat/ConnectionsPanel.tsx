@@ -1,6 +1,7 @@
 import { usePlayground } from '../../store';
 import { BroadcastComposer } from './BroadcastComposer';
 import { ConnectionCard } from './ConnectionCard';
+import { DeliverySetting } from './DeliverySetting';
 import './chat.css';
 
 /** The simulated clients, side by side: each sees only the answers to its own events. */
@@ -14,6 +15,7 @@ export function ConnectionsPanel() {
         <h2 id="connections-heading">
           Connections <span className="count">{connections.length}</span>
         </h2>
+        <DeliverySetting />
         <button type="button" className="button button--primary" disabled={!loaded} onClick={() => void openConnection()}>
           New connection
         </button>
