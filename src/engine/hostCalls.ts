@@ -1,10 +1,18 @@
 /** One call the actor made to its host, as recorded on the event that was running. */
 export interface HostCall {
-  /** Unversioned interface name, e.g. `theater:simple/runtime`. */
+  /** Unversioned interface name, e.g. `theater:simple/runtime` (`world` for a bare function import). */
   interface: string;
+  /**
+   * As Theater's chains name it: `log`, `get-chain`, and for resources `[constructor]expat`,
+   * `[method]expat.parse`, `[static]expat.name`, `[resource-drop]expat` (WIT's kebab-case names).
+   */
   function: string;
+  /**
+   * The WIT arguments in order, a method's `self` first, as recorded (see recordedValues.ts):
+   * u64s as numbers, a resource as its handle number.
+   */
   args: unknown[];
-  /** What the host returned (undefined for functions without a result). */
+  /** What the host returned, recorded the same way (undefined for functions without a result). */
   result: unknown;
   /** True when the playground does not implement the import and a default was returned. */
   stubbed: boolean;
@@ -41,6 +49,11 @@ export class CallRecorder {
     if (index < 0) return undefined;
     const [call] = this.#script.splice(index, 1);
     return { result: call!.result };
+  }
+
+  /** What the call under way has recorded so far (Theater's `get-chain` sees these entries). */
+  current(): readonly HostCall[] {
+    return this.#trace.hostCalls;
   }
 
   record(call: HostCall): void {

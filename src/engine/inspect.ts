@@ -1,4 +1,5 @@
 import { engineError, describeThrown, type EngineError } from './errors';
+import type { ImportedFunction } from './importReport';
 import { ok, type Result } from './result';
 import { ACTOR, WEBSOCKET_SERVER, providerOf, unversioned, type ImportProvider } from './interfaceNames';
 
@@ -20,6 +21,11 @@ export interface ComponentInfo {
   exports: WorldItem[];
   /** Exports `theater:simple/actor` (so `init` runs first). */
   hasInit: boolean;
+  /**
+   * What the playground does with each imported function (provided, stubbed with its default, or
+   * missing, and why), from jco's types: set once the component is loaded, absent from `inspect`.
+   */
+  importFunctions?: ImportedFunction[];
 }
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];

@@ -1,11 +1,11 @@
 import { CallRecorder } from './hostCalls';
-import { buildImports } from './hostImports';
+import { buildImports, type HostEnvironment } from './hostImports';
 import { describeThrown, engineError, type EngineError } from './errors';
 import { ACTOR, WEBSOCKET_SERVER, unversioned } from './interfaceNames';
 import type { ComponentInfo } from './inspect';
 import type { WebsocketMessage, WebsocketResponse } from './messages';
 import { ok, type Result } from './result';
-import { parseImportTypes } from './stubDefaults';
+import { parseImportTypes } from './dtsTypes';
 
 /**
  * Turns generated JavaScript into a module. The Worker uses a Blob URL, Node a data URL: the
@@ -33,31 +33,35 @@ type Instantiate = (
  * every further call, so the engine instantiates again from the same compiled modules (cheap).
  */
 export class LoadedComponent {
-  readonly recorder = new CallRecorder();
-
   private constructor(
     readonly info: ComponentInfo,
+    readonly recorder: CallRecorder,
     private readonly instantiateGlue: Instantiate,
     private readonly coreModules: Map<string, Promise<WebAssembly.Module>>,
     private readonly imports: Record<string, unknown>,
   ) {}
 
-  /** Transpiles with jco and compiles the core modules; `info` comes from `inspect`. */
+  /**
+   * Transpiles with jco and compiles the core modules; `info` comes from `inspect`, and the loaded
+   * component's own `info` adds `importFunctions`, what the playground does with each imported
+   * function. `host` is what the host imports need of the session (Theater's chain so far).
+   */
   static async load(
     bytes: Uint8Array,
     info: ComponentInfo,
     name: string,
     importModule: ModuleImporter,
+    host: HostEnvironment,
     stage: (name: 'transpiling' | 'compiling') => void = () => {},
   ): Promise<Result<LoadedComponent, EngineError>> {
     // Lazily, like inspect: importing jco starts its wasm, which only the worker needs.
     const { $init, generate } = await import('@bytecodealliance/jco-transpile/component');
     await $init;
     const importNames = info.imports.filter((item) => item.kind === 'interface').map((item) => item.name);
-    const needsTypes = info.imports.some((item) => item.provider === 'stub');
     let files: Array<[string, Uint8Array]>;
     try {
-      ({ files } = generate(bytes, { name: 'actor', instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: !needsTypes }));
+      // jco's types are how stubs, the runtime and the imports panel know each imported function.
+      ({ files } = generate(bytes, { name: 'actor', instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: info.imports.length === 0 }));
     } catch (thrown) {
       return engineError('invalid-component', `jco could not transpile ${name}: ${describeThrown(thrown)}`);
     }
@@ -79,10 +83,9 @@ export class LoadedComponent {
     }
     const glueModule = await importModule(glue);
     stage('compiling');
-    const types = parseImportTypes(declarations, importNames);
-    const component = new LoadedComponent(info, glueModule.instantiate as Instantiate, coreModules, {});
-    Object.assign(component.imports, await buildImports(info.imports, types, component.recorder));
-    return ok(component);
+    const recorder = new CallRecorder();
+    const built = await buildImports(info.imports, parseImportTypes(declarations, importNames), recorder, host);
+    return ok(new LoadedComponent({ ...info, importFunctions: built.functions }, recorder, glueModule.instantiate as Instantiate, coreModules, built.imports));
   }
 
   /** A fresh instance (the first, or the next after a trap). */

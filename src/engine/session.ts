@@ -11,6 +11,7 @@ import { ok, type Result } from './result';
 import { StateStore, type StateRef } from './stateStore';
 import { toHostWire, toWire } from './wire';
 import type { HostCall } from './hostCalls';
+import { chainSoFar, type CallInFlight } from './runtimeChain';
 
 /** How a call can end without the engine seeing it end. */
 export type LostOutcome = Extract<CallOutcome, { kind: 'timeout' | 'trap' }>;
@@ -72,6 +73,8 @@ export class ActorSession {
   readonly #now: () => number;
   #delivery: ConnectDelivery;
   readonly #connectionNumber: () => bigint;
+  /** The call under way, for Theater's chain as the actor sees it meanwhile (get-chain). */
+  #inFlight: CallInFlight | undefined;
 
   private constructor(
     readonly name: string,
@@ -133,12 +136,16 @@ export class ActorSession {
     const info = await inspect(bytes);
     if (!info.ok) return info;
     stage('inspecting');
-    const component = await LoadedComponent.load(bytes, info.value, options.name, options.importModule ?? dataUrlImporter, stage);
+    // Theater's runtime reads the chain through this (get-chain); the session it reads comes next.
+    let session: ActorSession | undefined;
+    const host = { chain: (calls: readonly HostCall[]) => (session ? chainSoFar(session.#events, session.#inFlight, calls, (ref) => session!.#states.get(ref)) : []) };
+    const component = await LoadedComponent.load(bytes, info.value, options.name, options.importModule ?? dataUrlImporter, host, stage);
     if (!component.ok) return component;
     const exports = await component.value.instantiate();
     if (!exports.ok) return exports;
     stage('instantiating');
-    return ok(new ActorSession(options.name, info.value, component.value, exports.value, options));
+    session = new ActorSession(options.name, component.value.info, component.value, exports.value, options);
+    return ok(session);
   }
 
   get status(): ActorStatus {
@@ -307,6 +314,7 @@ export class ActorSession {
     this.component.recorder.take();
     this.component.recorder.script(script);
     const startedAt = this.#now();
+    this.#inFlight = { kind, connectionId, startedAt, input, stateBefore: before };
     const t0 = performance.now();
     let outcome: CallOutcome;
     let next: Uint8Array | undefined;
@@ -319,6 +327,7 @@ export class ActorSession {
       outcome = isActorErr(thrown) ? { kind: 'err', message: describeThrown(thrown) } : { kind: 'trap', message: describeThrown(thrown) };
     }
     const durationMs = performance.now() - t0;
+    this.#inFlight = undefined;
     const trace = this.component.recorder.take();
     const newStates: Array<[string, Uint8Array]> = [];
     let after = before;
