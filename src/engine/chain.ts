@@ -1,9 +1,9 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { utf8, decodeUtf8 } from './bytes';
-import { JsonBytes, writeJson } from './chainText';
+import { JsonBytes, writeJson } from './chainWriter';
+import { failureMessage, HANDLE_MESSAGE_FUNCTION, hostValue, INIT_FUNCTION, isByteArray, serdeMessage, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD } from './chainValues';
 import { engineError, type EngineError } from './errors';
 import type { ActorEvent } from './events';
-import { ACTOR, WEBSOCKET_SERVER } from './interfaceNames';
 import { ok, type Result } from './result';
 import type { StateRef } from './stateStore';
 
@@ -15,7 +15,7 @@ export interface ChainEntry {
   data: number[];
 }
 
-export { valueJson } from './chainText';
+export { valueJson } from './chainWriter';
 
 type StateLookup = (ref: StateRef) => Uint8Array | undefined;
 
@@ -29,51 +29,93 @@ export function entryHash(entry: Omit<ChainEntry, 'hash'>): number[] {
   return Array.from(sha1(utf8(text)));
 }
 
-/** An entry as it is written out: `data` is the payload, turned into bytes only as it is written. */
-const entryJson = (hash: Uint8Array, parent: Uint8Array | null, eventType: string, payload: unknown) => ({
+/** What one entry's `data` is written from: a payload (written as the bytes of its JSON), or bytes kept as they were. */
+export type EntryData = JsonBytes | Uint8Array;
+
+/** One entry before hashing: its event type and its data. */
+export interface ChainPayload {
+  eventType: string;
+  data: EntryData;
+}
+
+/** An entry as it is written out: `data` is turned into bytes only as it is written. */
+const entryJson = (hash: Uint8Array, parent: Uint8Array | null, { eventType, data }: ChainPayload) => ({
   hash,
   parent_hash: parent,
   event_type: eventType,
-  data: new JsonBytes(payload),
+  data,
 });
 
 /** `entryHash` streamed: the entry text goes through SHA-1 in chunks and is never held whole. */
-export function hashEntry(parent: Uint8Array | null, eventType: string, payload: unknown): Uint8Array {
+export function hashEntry(parent: Uint8Array | null, payload: ChainPayload): Uint8Array {
   const hasher = sha1.create();
-  writeJson(entryJson(new Uint8Array(0), parent, eventType, payload), (chunk) => hasher.update(chunk));
+  writeJson(entryJson(new Uint8Array(0), parent, payload), (chunk) => hasher.update(chunk));
   return hasher.digest();
 }
 
+const wasm = (body: Record<string, unknown>): ChainPayload => ({ eventType: 'wasm', data: new JsonBytes({ category: 'Wasm', ...body }) });
+
 /**
- * The chain payloads one event yields: the call, each host call, then the result or error.
- * A `bridge` event yields none: Theater's chain records what the actor did, and a frame exchanged
- * with a real endpoint is not that (it stays in the session file). Leaving it out keeps an
- * exported chain one that Theater itself could have written for this actor, and one that
- * `chainToHistory` rebuilds without unreadable entries.
+ * The chain entries one event yields, in Theater's layout (see chainValues.ts): the call (params
+ * without the state), each host call (input and output as the JSON of one value), the result
+ * (`[new state, JSON of the result]`) or error, then `shutdown` if the actor stopped.
+ *
+ * A `bridge` event yields none: a frame exchanged with a real endpoint is not something the actor
+ * did, so leaving it out keeps an exported chain one Theater could have written. An event
+ * imported from a chain yields the entries it came from, byte for byte (text-format entries have
+ * no JSON form, so none).
  */
-export function eventPayloads(event: ActorEvent, state: StateLookup): Array<{ eventType: string; payload: unknown }> {
-  if (event.kind === 'bridge') return [];
-  const functionName = event.kind === 'init' ? `${ACTOR}.init` : `${WEBSOCKET_SERVER}.handle-message`;
-  const params = event.kind === 'init' ? [state(event.stateBefore)] : [state(event.stateBefore), [event.input]];
-  const payloads: Array<{ eventType: string; payload: unknown }> = [
-    { eventType: 'wasm', payload: { category: 'Wasm', WasmCall: { function_name: functionName, params: new JsonBytes(params) } } },
-  ];
+export function eventPayloads(event: ActorEvent, state: StateLookup): ChainPayload[] {
+  switch (event.kind) {
+    case 'bridge':
+      return [];
+    case 'chain':
+      return keptEntries(event);
+    case 'init':
+    case 'message':
+      return event.chain ? keptEntries(event) : callPayloads(event, state);
+    default: {
+      const exhaustive: never = event.kind;
+      return exhaustive;
+    }
+  }
+}
+
+const keptEntries = ({ chain }: ActorEvent): ChainPayload[] => (chain?.format === 'json' ? chain.entries.map(({ eventType, data }) => ({ eventType, data })) : []);
+
+function callPayloads(event: ActorEvent, state: StateLookup): ChainPayload[] {
+  const isInit = event.kind === 'init' || event.input === null;
+  const functionName = isInit ? INIT_FUNCTION : HANDLE_MESSAGE_FUNCTION;
+  const payloads = [wasm({ WasmCall: { function_name: functionName, params: new JsonBytes(isInit ? null : [serdeMessage(event.input!)]) } })];
   for (const call of event.hostCalls) {
     payloads.push({
       eventType: `${call.interface}/${call.function}`,
-      payload: { category: 'HostFunction', interface: call.interface, function: call.function, input: new JsonBytes(call.args), output: new JsonBytes(call.result) },
+      data: new JsonBytes({ category: 'HostFunction', interface: call.interface, function: call.function, input: new JsonBytes(hostValue(call.args)), output: new JsonBytes(call.result) }),
     });
   }
-  const outcome = event.outcome;
+  const { outcome } = event;
   if (outcome.kind === 'ok') {
-    const after = state(event.stateAfter);
-    const result = event.kind === 'init' ? [after] : [after, [{ messages: event.responses.map((r) => r.message) }]];
-    payloads.push({ eventType: 'wasm', payload: { category: 'Wasm', WasmResult: { function_name: functionName, result: new JsonBytes(result) } } });
+    const result = isInit ? null : [{ messages: event.responses.map((r) => serdeMessage(r.message)) }];
+    payloads.push(wasm({ WasmResult: { function_name: functionName, result: [state(event.stateAfter) ?? null, new JsonBytes(result)] } }));
   } else {
-    const message = outcome.kind === 'timeout' ? `timed out after ${outcome.afterMs} ms` : `${outcome.kind}: ${outcome.message}`;
-    payloads.push({ eventType: 'wasm', payload: { category: 'Wasm', WasmError: { function_name: functionName, message } } });
+    payloads.push(wasm({ WasmError: { function_name: functionName, message: failureMessage(outcome) } }));
   }
+  if (event.shutdown) payloads.push({ eventType: SHUTDOWN_EVENT_TYPE, data: new JsonBytes(SHUTDOWN_PAYLOAD) });
   return payloads;
+}
+
+/** The bytes an entry's `data` holds (the UTF-8 of its payload's JSON, or kept bytes as they are). */
+export function entryData(data: EntryData): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  const chunks: Uint8Array[] = [];
+  writeJson(data.value, (chunk) => chunks.push(chunk.slice()));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /** What `chainJson` needs to write a chain: the events it was built from and each entry's hash. */
@@ -96,7 +138,7 @@ export class ChainBuilder {
   extend(events: readonly ActorEvent[], state: StateLookup): BuiltChain {
     for (let i = this.#eventStarts.length; i < events.length; i++) {
       this.#eventStarts.push(this.#hashes.length);
-      for (const { eventType, payload } of eventPayloads(events[i]!, state)) this.#hashes.push(hashEntry(this.#hashes.at(-1) ?? null, eventType, payload));
+      for (const payload of eventPayloads(events[i]!, state)) this.#hashes.push(hashEntry(this.#hashes.at(-1) ?? null, payload));
     }
     return { events, state, hashes: this.#hashes };
   }
@@ -115,7 +157,7 @@ export function chainJson({ events, state, hashes }: BuiltChain): string {
   const decoder = new TextDecoder();
   const parts: string[] = [];
   writeJson(
-    entries.map(({ eventType, payload }, i) => entryJson(hashes[i]!, hashes[i - 1] ?? null, eventType, payload)),
+    entries.map((payload, i) => entryJson(hashes[i]!, hashes[i - 1] ?? null, payload)),
     (chunk) => parts.push(decoder.decode(chunk, { stream: true })),
   );
   return parts.join('') + decoder.decode();
@@ -126,33 +168,39 @@ export interface ChainError extends EngineError {
   index: number;
 }
 
-const isByteArray = (v: unknown, length?: number): v is number[] =>
-  Array.isArray(v) && (length === undefined || v.length === length) && v.every((b) => Number.isInteger(b) && b >= 0 && b <= 255);
+const hexOf = (bytes: readonly number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
 
-/** Checks shape, hashes and parent links; names the first bad index. */
+/**
+ * Checks a JSON chain's shape, hashes and parent links, and names the first bad entry (index -1
+ * when the file as a whole is not a chain). Every message ends with what it means for the import.
+ */
 export function verifyChain(json: string): Result<ChainEntry[], ChainError> {
   const bad = (index: number, message: string) => {
-    const error = engineError('invalid-chain', message).error;
+    const error = engineError('invalid-chain', `${message} Nothing was imported.`).error;
     return { ok: false as const, error: { ...error, index } };
   };
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch (thrown) {
-    return bad(-1, `Not JSON: ${(thrown as Error).message}`);
+    return bad(-1, `This is neither a Theater chain in JSON (an array of entries) nor Theater's text chain format (entries separated by ---): ${(thrown as Error).message}.`);
   }
-  if (!Array.isArray(parsed)) return bad(-1, 'A Theater chain is a JSON array of entries; this is not an array.');
+  if (!Array.isArray(parsed)) return bad(-1, `A Theater chain in JSON is an array of {hash, parent_hash, event_type, data} entries; this file holds ${parsed === null ? 'null' : typeof parsed === 'object' ? 'an object' : `a ${typeof parsed}`}.`);
+  if (parsed.length === 0) return bad(-1, 'The chain holds no entries.');
   let parent: number[] | null = null;
   for (let i = 0; i < parsed.length; i++) {
     const e = parsed[i] as Partial<ChainEntry> | null;
     if (!e || typeof e !== 'object' || !isByteArray(e.hash, 20) || !(e.parent_hash === null || isByteArray(e.parent_hash, 20)) || typeof e.event_type !== 'string' || !isByteArray(e.data)) {
-      return bad(i, `Entry ${i} is not a chain entry: it needs hash (20 bytes), parent_hash (20 bytes or null), event_type (string) and data (bytes).`);
+      return bad(i, `Entry ${i} is not a chain entry: it needs hash (20 bytes), parent_hash (20 bytes or null), event_type (a string) and data (bytes).`);
     }
-    const expectedParent = parent === null ? 'null' : `[${parent.join(',')}]`;
-    const actualParent = e.parent_hash === null ? 'null' : `[${e.parent_hash!.join(',')}]`;
-    if (expectedParent !== actualParent) return bad(i, `Entry ${i}: parent_hash does not point at entry ${i - 1}: the chain is broken here.`);
-    const recomputed = entryHash({ parent_hash: e.parent_hash!, event_type: e.event_type, data: e.data });
-    if (recomputed.join(',') !== e.hash.join(',')) return bad(i, `Entry ${i} (${e.event_type}): its hash does not match its content: it was altered.`);
+    const parentHash = e.parent_hash!;
+    if (parent === null && parentHash !== null) return bad(i, `Entry ${i}: the first entry's parent_hash must be null, and it is ${hexOf(parentHash)}: the start of the chain is missing.`);
+    if (parent !== null && (parentHash === null || hexOf(parentHash) !== hexOf(parent))) {
+      return bad(i, `Entry ${i}: its parent_hash (${parentHash === null ? 'null' : hexOf(parentHash)}) is not the hash of entry ${i - 1} (${hexOf(parent)}): a broken parent link, so an entry was removed, inserted or reordered here.`);
+    }
+    if (hexOf(entryHash({ parent_hash: parentHash, event_type: e.event_type, data: e.data })) !== hexOf(e.hash)) {
+      return bad(i, `Entry ${i} (${e.event_type}) was altered: its hash does not match its content.`);
+    }
     parent = e.hash;
   }
   return ok(parsed as ChainEntry[]);

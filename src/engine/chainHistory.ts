@@ -1,94 +1,168 @@
-import { decodeEntry, type ChainEntry } from './chain';
-import { decodeUtf8 } from './bytes';
-import type { ActorEvent } from './events';
+import { bytesEqual } from './bytes';
+import { entryData, eventPayloads, verifyChain, type ChainEntry, type ChainError } from './chain';
+import { jsonOf, payloadOf, type Payload } from './chainPayload';
+import { JsonBytes } from './chainWriter';
+import { failureOutcome, HANDLE_MESSAGE_FUNCTION, INIT_FUNCTION, isHandleMessage, isObject, messageFromSerde, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD } from './chainValues';
+import type { ActorEvent, CallOutcome, ChainFormat, JsonChainRecord } from './events';
 import type { HostCall } from './hostCalls';
-import { ACTOR } from './interfaceNames';
+import { RUNTIME, unversioned } from './interfaceNames';
 import type { WebsocketMessage } from './messages';
-import { StateStore } from './stateStore';
-import { toWire } from './wire';
+import { ok, type Result } from './result';
+import { StateStore, type StateRef } from './stateStore';
+import { isTextChain, readTextChain, textChainHistory } from './textChain';
+import { toWire, type WireOutcome } from './wire';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** `[1,2,3]` (as valueJson writes bytes) back to bytes; null back to none. */
-const toBytes = (value: Json | undefined): Uint8Array | undefined => (Array.isArray(value) ? Uint8Array.from(value as number[]) : undefined);
-const fromJsonBytes = (data: Json | undefined): Json | undefined => {
-  const text = Array.isArray(data) ? decodeUtf8(Uint8Array.from(data as number[])) : undefined;
-  return text === undefined ? undefined : (JSON.parse(text) as Json);
-};
-
-function toMessage(json: Json | undefined): WebsocketMessage | null {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
-  const ty = json.ty as { tag: string; val?: string };
-  return {
-    ty: (ty.tag === 'other' ? { tag: 'other', val: ty.val ?? '' } : { tag: ty.tag }) as WebsocketMessage['ty'],
-    data: toBytes(json.data),
-    text: typeof json.text === 'string' ? json.text : undefined,
-  };
-}
-
+/** A chain brought in as a history: every entry is in some event. */
 export interface ChainHistory {
+  format: ChainFormat;
+  /** How many entries the chain holds. */
+  entries: number;
   events: ActorEvent[];
   states: StateStore;
-  /** Entries that are not calls the playground can rebuild (other actors' host functions, say). */
-  unreadable: number;
+  /** Events that are calls the playground can replay (`init`, `message`); the rest are `chain` events. */
+  replayable: number;
 }
 
 /**
- * Rebuilds the calls recorded in a chain: each WasmCall opens an event, host function entries
- * join it, and WasmResult or WasmError closes it. Connection ids are not in a chain, so events
- * come back without one. This is what lets a chain be replayed against a component.
+ * Reads a chain in either of Theater's formats, told apart by the text, not the file name: JSON
+ * (hashes and parent links verified, calls rebuilt) or the text `.chain` format (parent links
+ * checked, entries shown read-only). The error names the first bad entry.
+ */
+export function readChain(text: string): Result<ChainHistory, ChainError> {
+  if (isTextChain(text)) {
+    const entries = readTextChain(text);
+    return entries.ok ? ok(textChainHistory(entries.value)) : entries;
+  }
+  const verified = verifyChain(text);
+  return verified.ok ? ok(chainToHistory(verified.value)) : verified;
+}
+
+const SHUTDOWN_BYTES = entryData(new JsonBytes(SHUTDOWN_PAYLOAD));
+const callsShutdown = (call: HostCall) => unversioned(call.interface) === RUNTIME && call.function === 'shutdown';
+
+/** A call's params and result, read as the playground's `init` or `handle-message`; a string says why they cannot be. */
+function readCall(fn: string, params: number[], end: Extract<Payload, { kind: 'result' | 'error' }>): { input: WebsocketMessage | null; responses: WireOutcome[]; outcome: CallOutcome } | string {
+  const isInit = fn === INIT_FUNCTION;
+  if (!isInit && !isHandleMessage(fn)) return `a call to ${fn}: the playground calls only ${INIT_FUNCTION} and ${HANDLE_MESSAGE_FUNCTION}`;
+  if (end.fn !== fn) return `the call to ${fn} ends with a result of ${end.fn}`;
+  const args = jsonOf(params);
+  if (!args) return 'its params are not JSON';
+  let input: WebsocketMessage | null = null;
+  if (isInit && args.value !== null) return `its params are ${JSON.stringify(args.value)}, where init takes none (null)`;
+  if (!isInit) {
+    if (!Array.isArray(args.value) || args.value.length !== 1) return 'its params are not the one-element tuple [message]';
+    const message = messageFromSerde(args.value[0]);
+    if (!message.ok) return `its message cannot be read: ${message.error}`;
+    input = message.value;
+  }
+  if (end.kind === 'error') return { input, responses: [], outcome: failureOutcome(end.message) };
+  const result = jsonOf(end.result);
+  if (!result) return 'its result is not JSON';
+  if (isInit) return result.value === null ? { input, responses: [], outcome: { kind: 'ok' } } : `its result is ${JSON.stringify(result.value)}, where init returns none (null)`;
+  const response = Array.isArray(result.value) && result.value.length === 1 && isObject(result.value[0]) ? result.value[0].messages : undefined;
+  if (!Array.isArray(response)) return 'its result is not the one-element tuple [{"messages": [...]}]';
+  const responses: WireOutcome[] = [];
+  for (const json of response) {
+    const message = messageFromSerde(json);
+    if (!message.ok) return `a response message cannot be read: ${message.error}`;
+    responses.push(toWire(message.value));
+  }
+  return { input, responses, outcome: { kind: 'ok' } };
+}
+
+const sameEntries = (written: ReturnType<typeof eventPayloads>, records: readonly JsonChainRecord[]) =>
+  written.length === records.length && written.every((p, i) => p.eventType === records[i]!.eventType && bytesEqual(entryData(p.data), records[i]!.data));
+
+/**
+ * Rebuilds a verified JSON chain as a history, keeping every entry. A `WasmCall` of `init` or
+ * `websocket-server.handle-message`, the host calls after it and its `WasmResult` or `WasmError`
+ * become one replayable event: the state before is the last committed one, a result's state is
+ * committed, a failure commits nothing. Everything else becomes a read-only `chain` event with
+ * the entries as written and the reason. Connection ids are not in a chain, so events have none.
  */
 export function chainToHistory(entries: readonly ChainEntry[]): ChainHistory {
   const states = new StateStore();
   const events: ActorEvent[] = [];
-  let open: { event: ActorEvent; hostCalls: HostCall[] } | undefined;
-  let unreadable = 0;
+  let committed: StateRef = null;
+  let open: { fn: string; params: number[]; hostCalls: HostCall[]; records: JsonChainRecord[]; unreadable?: string } | undefined;
+  // The last event, when it called runtime.shutdown: Theater's `shutdown` entry should follow it.
+  let stopping: ActorEvent | undefined;
+  const lookup = (ref: StateRef) => states.get(ref);
+
+  const readOnly = (records: JsonChainRecord[], reason: string, outcome: CallOutcome = { kind: 'ok' }, shutdown = false) =>
+    events.push({ seq: events.length, kind: 'chain', connectionId: null, startedAt: 0, durationMs: 0, input: null, stateBefore: committed, stateAfter: committed, outcome, responses: [], hostCalls: [], shutdown, chain: { format: 'json', entries: records, readOnly: reason } });
+  const flushOpen = (reason: string) => {
+    if (open) readOnly(open.records, open.unreadable ?? reason);
+    open = undefined;
+  };
+  /** Without its `shutdown` entry after it, an export would add one: keep the entries as written instead. */
+  const settleStopping = (event: ActorEvent, records: JsonChainRecord[] | undefined) => {
+    if (records) event.chain = { format: 'json', entries: [...(event.chain?.format === 'json' ? event.chain.entries : regenerated(event)), ...records] };
+    else if (!event.chain) event.chain = { format: 'json', entries: regenerated(event) };
+    stopping = undefined;
+  };
+  const regenerated = (event: ActorEvent): JsonChainRecord[] =>
+    eventPayloads({ ...event, shutdown: false }, lookup).map((p) => ({ eventType: p.eventType, data: entryData(p.data) }));
+
+  const close = (end: Extract<Payload, { kind: 'result' | 'error' }>, record: JsonChainRecord) => {
+    const call = open!;
+    open = undefined;
+    const records = [...call.records, record];
+    const read = call.unreadable ?? readCall(call.fn, call.params, end);
+    if (typeof read === 'string') return readOnly(records, read, end.kind === 'error' ? { kind: 'err', message: end.message } : { kind: 'ok' });
+    const stateAfter = end.kind === 'result' ? states.put(end.state ? Uint8Array.from(end.state) : undefined).ref : committed;
+    const shutdown = call.hostCalls.some(callsShutdown);
+    const event: ActorEvent = { seq: events.length, kind: call.fn === INIT_FUNCTION ? 'init' : 'message', connectionId: null, startedAt: 0, durationMs: 0, ...read, stateBefore: committed, stateAfter, hostCalls: call.hostCalls, shutdown };
+    // Kept as written only when the playground would write other bytes (Pack values, other spellings).
+    if (!sameEntries(eventPayloads({ ...event, shutdown: false }, lookup), records)) event.chain = { format: 'json', entries: records };
+    events.push(event);
+    committed = stateAfter;
+    if (shutdown) stopping = event;
+  };
+
   for (const entry of entries) {
-    const payload = decodeEntry(entry) as Record<string, Record<string, Json>> | undefined;
-    if (payload?.WasmCall) {
-      const params = fromJsonBytes(payload.WasmCall.params) as Json[] | undefined;
-      const isInit = String(payload.WasmCall.function_name).startsWith(ACTOR);
-      const before = states.put(toBytes(params?.[0])).ref;
-      open = {
-        hostCalls: [],
-        event: {
-          seq: events.length,
-          kind: isInit ? 'init' : 'message',
-          connectionId: null,
-          startedAt: 0,
-          durationMs: 0,
-          input: isInit ? null : toMessage((params?.[1] as Json[] | undefined)?.[0]),
-          stateBefore: before,
-          stateAfter: before,
-          outcome: { kind: 'ok' },
-          responses: [],
-          hostCalls: [],
-          shutdown: false,
-        },
-      };
-    } else if (open && payload?.category === ('HostFunction' as never)) {
-      const raw = payload as unknown as { interface: string; function: string; input: Json; output: Json };
-      open.hostCalls.push({ interface: raw.interface, function: raw.function, args: (fromJsonBytes(raw.input) as unknown[]) ?? [], result: fromJsonBytes(raw.output) ?? undefined, stubbed: false });
-    } else if (open && (payload?.WasmResult || payload?.WasmError)) {
-      const event = open.event;
-      event.hostCalls = open.hostCalls;
-      event.shutdown = open.hostCalls.some((c) => c.function === 'shutdown');
-      if (payload.WasmResult) {
-        const result = fromJsonBytes(payload.WasmResult.result) as Json[] | undefined;
-        event.stateAfter = states.put(toBytes(result?.[0])).ref;
-        const response = (result?.[1] as Array<{ messages: Json[] }> | undefined)?.[0];
-        event.responses = (response?.messages ?? []).map((m) => toWire(toMessage(m)!));
-      } else {
-        const message = String(payload.WasmError!.message);
-        const timeout = /^timed out after (\d+(?:\.\d+)?) ms$/.exec(message);
-        const failure = /^(err|trap): ([\s\S]*)$/.exec(message);
-        event.outcome = timeout ? { kind: 'timeout', afterMs: Number(timeout[1]) } : { kind: failure?.[1] === 'trap' ? 'trap' : 'err', message: failure?.[2] ?? message };
+    const record: JsonChainRecord = { eventType: entry.event_type, data: Uint8Array.from(entry.data) };
+    const payload = payloadOf(record);
+    if (stopping && payload.kind !== 'shutdown') settleStopping(stopping, undefined);
+    switch (payload.kind) {
+      case 'call':
+        flushOpen('a call that never returned: the next call began first');
+        open = { fn: payload.fn, params: payload.params, hostCalls: [], records: [record] };
+        break;
+      case 'host':
+        if (!open) readOnly([record], 'a host call outside any call into the actor');
+        else {
+          open.hostCalls.push(payload.call);
+          open.records.push(record);
+        }
+        break;
+      case 'result':
+      case 'error':
+        if (open) close(payload, record);
+        else readOnly([record], `the ${payload.kind === 'result' ? 'result' : 'failure'} of a call to ${payload.fn} whose call is not in the chain`, payload.kind === 'error' ? { kind: 'err', message: payload.message } : { kind: 'ok' });
+        break;
+      case 'shutdown':
+        flushOpen('a call that had not returned when the actor stopped');
+        if (!stopping) readOnly([record], 'Theater recorded the actor stopping here (`shutdown`)', { kind: 'ok' }, true);
+        else if (record.eventType === SHUTDOWN_EVENT_TYPE && bytesEqual(record.data, SHUTDOWN_BYTES)) {
+          if (stopping.chain?.format === 'json') stopping.chain.entries.push(record);
+          stopping = undefined;
+        } else settleStopping(stopping, [record]);
+        break;
+      case 'unreadable':
+        if (!open) readOnly([record], `an entry the playground cannot read: ${payload.why}`);
+        else {
+          open.records.push(record);
+          open.unreadable ??= `it holds an entry the playground cannot read: ${payload.why}`;
+        }
+        break;
+      default: {
+        const exhaustive: never = payload;
+        return exhaustive;
       }
-      events.push(event);
-      open = undefined;
-    } else {
-      unreadable++;
     }
   }
-  return { events, states, unreadable };
+  flushOpen('a call without its result: the chain ends before it returned');
+  if (stopping) settleStopping(stopping, undefined);
+  return { format: 'json', entries: entries.length, events, states, replayable: events.filter((e) => e.kind !== 'chain').length };
 }

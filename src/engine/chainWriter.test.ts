@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { JsonBytes, valueJson, writeJson } from './chainText';
+import { JsonBytes, valueJson, writeJson } from './chainWriter';
 
 const written = (value: unknown): string => {
   const decoder = new TextDecoder();

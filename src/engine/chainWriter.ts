@@ -1,10 +1,10 @@
 import { utf8 } from './bytes';
 
 /**
- * Writes chain entries' JSON in chunks. Theater nests JSON documents as byte arrays (the state
- * bytes inside `params`, `params` inside an entry's `data`, `data` inside the hashed entry), so
- * each level roughly triples in size: a 16 MiB state becomes about 600 MB of entry text. Writing
- * it through a small buffer lets SHA-1 (or an export) consume it without any of it in memory.
+ * Writes chain entries' JSON in chunks. Theater nests JSON documents as byte arrays (a result's
+ * state bytes inside an entry's `data`, `data` inside the hashed entry), so each level roughly
+ * triples in size: a 16 MiB state becomes about 200 MB of entry text. Writing it through a small
+ * buffer lets SHA-1 (or an export) consume it without any of it in memory.
  */
 
 /** JSON for WIT values: bytes as arrays of numbers (as serde writes `Vec<u8>`), none as null. */

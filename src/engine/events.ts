@@ -15,9 +15,12 @@ export const OUTCOME_KINDS = ['ok', 'err', 'trap', 'timeout'] as const satisfies
 /**
  * `init` is the actor's own start-up call; every WebSocket event is a `message`. A `bridge` event
  * is no call at all: a frame the playground exchanged with a real endpoint (bridge mode, "out"),
- * kept in the same history so it shares the timeline, transcripts, filters and inspector.
+ * kept in the same history so it shares the timeline, transcripts, filters and inspector. A
+ * `chain` event is entries of an imported Theater chain that are no call the playground can make
+ * (a call to another export, a host call outside a call, `shutdown`, an unreadable payload, any
+ * entry of the text format): shown as written, never replayed.
  */
-export const EVENT_KINDS = ['init', 'message', 'bridge'] as const;
+export const EVENT_KINDS = ['init', 'message', 'bridge', 'chain'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const BRIDGE_DIRECTIONS = ['sent', 'received'] as const;
@@ -78,11 +81,40 @@ export interface ActorEvent {
   /** Response messages, each with its wire frame or the warning saying why it was dropped. */
   responses: WireOutcome[];
   hostCalls: HostCall[];
-  /** The actor called `runtime.shutdown` during this event. */
+  /** The actor stopped after this event: it called `runtime.shutdown` (or, on a `chain` event, Theater recorded its `shutdown`). */
   shutdown: boolean;
   /** Only on `bridge` events (no call: the states are equal, the outcome `ok`, no responses). */
   bridge?: BridgeInfo;
+  /** Only on events imported from a Theater chain (see ChainOrigin); on `chain` events, states are equal and there are no responses or host calls. */
+  chain?: ChainOrigin;
 }
+
+/** Theater's two ways of writing a chain: JSON entries (hashes verifiable here) and the text `.chain` format (not). */
+export const CHAIN_FORMATS = ['json', 'text'] as const;
+export type ChainFormat = (typeof CHAIN_FORMATS)[number];
+
+/** An entry of a JSON chain as it was written: its `event_type` and the exact bytes of its `data`. */
+export interface JsonChainRecord {
+  eventType: string;
+  data: Uint8Array;
+}
+
+/** An entry of a text chain as written: hash and parent in hex (`null` for `root`), and its value literal. */
+export interface TextChainRecord {
+  hash: string;
+  parent: string | null;
+  literal: string;
+}
+
+/**
+ * The Theater chain entries an imported event came from. Always on a `chain` event, with why it
+ * cannot be replayed (`readOnly`). On an `init` or `message` event only when the playground would
+ * not write the same bytes back (values in Pack's tagged form, say): an export then writes these
+ * entries as they were, so importing and exporting a chain keeps every hash.
+ */
+export type ChainOrigin =
+  | { format: 'json'; entries: JsonChainRecord[]; readOnly?: string }
+  | { format: 'text'; entries: TextChainRecord[]; readOnly: string };
 
 /** What a newly recorded event brings along: states the receiver has not seen yet. */
 export interface RecordedEvent {

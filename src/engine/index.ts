@@ -3,8 +3,8 @@
  * Framework-free by rule (see eslint.config.js): it runs unchanged in a Worker and in Node.
  */
 export { ActorSession, ACTOR_STATUSES, LOAD_STAGES, type LoadStage, type ActorStatus, type LostOutcome, type SessionOptions, type SessionSnapshot, type Started } from './session';
-export type { ActorEvent, BridgeDirection, BridgeInfo, BridgeRecord, CallOutcome, EventKind, OutcomeKind, RecordedEvent, ShadowVerdict } from './events';
-export { BRIDGE_DIRECTIONS, EVENT_KINDS, OUTCOME_KINDS } from './events';
+export type { ActorEvent, BridgeDirection, BridgeInfo, BridgeRecord, CallOutcome, ChainFormat, ChainOrigin, EventKind, JsonChainRecord, OutcomeKind, RecordedEvent, ShadowVerdict, TextChainRecord } from './events';
+export { BRIDGE_DIRECTIONS, CHAIN_FORMATS, EVENT_KINDS, OUTCOME_KINDS } from './events';
 export { inspect, type ComponentInfo, type WorldItem } from './inspect';
 export { dataUrlImporter, type ModuleImporter } from './loader';
 export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage, type MessageKind, type WebsocketMessage, type WebsocketResponse, type MessageType } from './messages';
@@ -21,7 +21,8 @@ export { WEBSOCKET_SERVER, ACTOR, RUNTIME, unversioned, providerOf, type ImportP
 export { replay, type History, type ReplayOptions, type ReplayResult } from './replay';
 export { compareEvents, summarize, COMPARED_ASPECTS, type ComparedAspect, type Difference, type EventComparison, type ReplaySummary } from './compare';
 export { readSessionFile, writeSessionFile, componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from './sessionFile';
-export { chainToHistory, type ChainHistory } from './chainHistory';
+export { chainToHistory, readChain, type ChainHistory } from './chainHistory';
+export { chainReadings, ENTRY_KINDS, type EntryField, type EntryKind, type EntryReading } from './chainReading';
 export { StateStore } from './stateStore';
 export { toBase64, fromBase64 } from './bytes';
 export { waveCall, waveResult, waveMessage, waveMessageType, waveResponse, waveState, waveValue, waveString, waveBytes, waveOption, type WaveOptions } from './wave';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chainToHistory } from './chainHistory';
+import { chainToHistory, readChain } from './chainHistory';
 import type { ChainEntry } from './chain';
 import { textMessage } from './messages';
 import { replay } from './replay';
 import type { ActorSession } from './session';
 import { exampleBytes, expectOk, startExample } from './testing/exampleActors';
+import { hostCall, writeChain } from './testing/theaterChains';
 
 async function counterSession(commands: string[]): Promise<ActorSession> {
   const { session } = await startExample('counter');
@@ -58,7 +59,7 @@ describe('replay', () => {
   it('rebuilds the calls of an exported chain and replays them', async () => {
     const session = await counterSession(['inc 2', 'burst 2', 'inc x']);
     const chain = chainToHistory(JSON.parse(session.exportChain()) as ChainEntry[]);
-    expect(chain.unreadable).toBe(0);
+    expect(chain.replayable).toBe(chain.events.length);
     expect(chain.events.map((e) => [e.kind, e.input?.text ?? e.input?.ty.tag ?? null, e.outcome.kind])).toEqual([
       ['init', null, 'ok'],
       ['message', 'connect', 'ok'],
@@ -69,5 +70,18 @@ describe('replay', () => {
     expect(chain.events.map((e) => e.stateAfter)).toEqual(session.events.map((e) => e.stateAfter));
     const result = expectOk(await replay(exampleBytes('counter'), { events: chain.events, state: (r) => chain.states.get(r) }, { name: 'counter.wasm' }));
     expect(result.summary.diverged).toBe(0);
+  });
+
+  it('skips the read-only events of an imported chain, saying why, and replays the calls around them', async () => {
+    const session = await counterSession(['inc 2', 'get']);
+    const recorded = JSON.parse(session.exportChain()) as ChainEntry[];
+    // A host call outside any call, as another host might record between two calls.
+    const entries = recorded.map((e) => ({ eventType: e.event_type, bytes: e.data }));
+    entries.splice(entries.length - 3, 0, hostCall('theater:simple/runtime', 'log', 'between calls', null));
+    const chain = expectOk(readChain(writeChain(entries)));
+    expect(chain.events.map((e) => e.kind)).toEqual(['init', 'message', 'message', 'chain', 'message']);
+    const result = expectOk(await replay(exampleBytes('counter'), { events: chain.events, state: (r) => chain.states.get(r) }, { name: 'counter.wasm' }));
+    expect(result.comparisons.map((c) => c.skipped ?? (c.differences.length === 0 ? 'match' : 'diverged'))).toEqual(['match', 'match', 'match', 'from an imported Theater chain, shown and not replayable: a host call outside any call into the actor', 'match']);
+    expect(result.summary).toMatchObject({ matched: 4, skipped: 1, diverged: 0 });
   });
 });

@@ -51,6 +51,8 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
     let rerun: RecordedEvent | null = null;
     if (recorded.kind === 'bridge') {
       comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: 'a frame exchanged with a real endpoint (bridge): not a call into the actor, so nothing to re-run' };
+    } else if (recorded.kind === 'chain') {
+      comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: `from an imported Theater chain, shown and not replayable: ${recorded.chain?.readOnly ?? 'not a call the playground can make'}` };
     } else if (recorded.outcome.kind === 'timeout') {
       comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: 'timed out when recorded: not re-run, its state was not committed' };
     } else if (recorded.kind === 'init' && !session.info.hasInit) {

@@ -228,7 +228,15 @@ export class ActorSession {
    * Re-runs a recorded event's input from this session's own committed state, with the host
    * results the recording saw. Connections are not checked: the recording already was.
    */
-  async rerun(event: Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt'>>): Promise<RecordedEvent> {
+  async rerun(event: Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt' | 'chain' | 'outcome' | 'shutdown'>>): Promise<RecordedEvent> {
+    // Entries of an imported chain were no call: they are written down again as they were, at the state they now follow.
+    if (event.kind === 'chain') {
+      if (!event.chain) throw new Error('a chain event without its entries');
+      const state = this.#committed;
+      if (event.shutdown) this.#status = 'stopped';
+      const { startedAt = this.#now(), outcome = { kind: 'ok' }, shutdown = false, chain } = event;
+      return this.#append({ kind: 'chain', connectionId: null, startedAt, durationMs: 0, input: null, stateBefore: state, stateAfter: state, outcome, responses: [], hostCalls: [], shutdown, chain }, []);
+    }
     // A frame from a real endpoint happened whatever the actor does: it is written down again, as it was.
     if (event.kind === 'bridge') {
       const { connectionId, input, bridge, startedAt } = event;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { binaryMessage, textMessage } from './messages';
 import { componentHash, readSessionFile, writeSessionFile, type SessionFile } from './sessionFile';
+import { readChain } from './chainHistory';
 import { exampleBytes, expectOk, startExample } from './testing/exampleActors';
+import { readFixture } from './testing/theaterChains';
 
 async function recorded(): Promise<SessionFile> {
   const { session } = await startExample('counter');
@@ -47,5 +49,19 @@ describe('session files', () => {
     const someState = Object.keys(good.states)[0]!;
     expect(bad((f) => (f.states[someState] = { $bytes: 'AAAA' }))).toMatch(/do not match their SHA-256/);
     expect(bad((f) => delete f.states[someState])).toMatch(/does not contain/);
+  });
+
+  it('carries events imported from Theater chains, read-only ones and kept entries included', () => {
+    const bytes = exampleBytes('counter');
+    const component = { name: 'counter.wasm', sha256: componentHash(bytes), size: bytes.length };
+    for (const name of ['host-values.json', 'greeter.chain'] as const) {
+      const chain = expectOk(readChain(readFixture(name)));
+      const session: SessionFile = { component, connections: [], events: chain.events, states: new Map(chain.states.entries()) };
+      expect(expectOk(readSessionFile(writeSessionFile(session, false))).events).toEqual(chain.events);
+    }
+    const file = JSON.parse(writeSessionFile({ component, connections: [], events: expectOk(readChain(readFixture('greeter.chain'))).events, states: new Map() }, false)) as { events: Array<Record<string, unknown>> };
+    delete (file.events[0]!.chain as Record<string, unknown>).readOnly;
+    const refused = readSessionFile(JSON.stringify(file));
+    expect(refused.ok ? 'accepted' : refused.error.message).toMatch(/events\[0\]\.chain/);
   });
 });

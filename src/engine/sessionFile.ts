@@ -19,7 +19,11 @@ import type { Connection } from './connections';
  *                                       // (connectDelivery.ts); absent means "interface"
  *   "events": [ActorEvent…],            // see events.ts; state references are SHA-256 hex;
  *                                       // `kind: "bridge"` events (frames exchanged with a real
- *                                       // endpoint) carry `bridge` and a connection id below zero
+ *                                       // endpoint) carry `bridge` and a connection id below zero;
+ *                                       // events imported from a Theater chain may carry `chain`:
+ *                                       // {format: "json", entries: [{eventType, data}], readOnly?}
+ *                                       // or {format: "text", entries: [{hash, parent, literal}], readOnly};
+ *                                       // `kind: "chain"` events (read-only) always do
  *   "states": { "<sha256>": {"$bytes"} } }
  * ```
  */
@@ -56,6 +60,11 @@ const bridge = z.object({
   closeReason: z.string().optional(),
   shadow: z.object({ actorSeq: z.number().int().nonnegative(), match: z.boolean(), detail: z.string().optional() }).optional(),
 });
+// Entries of an imported Theater chain, as written (see ChainOrigin in events.ts).
+const chainOrigin = z.union([
+  z.object({ format: z.literal('json'), entries: z.array(z.object({ eventType: z.string(), data: bytes })).min(1), readOnly: z.string().optional() }),
+  z.object({ format: z.literal('text'), entries: z.array(z.object({ hash: z.string(), parent: z.string().nullable(), literal: z.string() })).min(1), readOnly: z.string() }),
+]);
 const stateRef = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex reference').nullable();
 const event = z.object({
   seq: z.number().int().nonnegative(),
@@ -75,11 +84,17 @@ const event = z.object({
   hostCalls: z.array(z.object({ interface: z.string(), function: z.string(), args: z.array(z.unknown()), result: z.unknown().optional(), stubbed: z.boolean() })),
   shutdown: z.boolean(),
   bridge: bridge.optional(),
+  chain: chainOrigin.optional(),
 }).superRefine((e, context) => {
   // A bridge event must say what went on the wire and where; no other event may claim to be one.
   if (e.kind === 'bridge' && (!e.bridge || e.input === null || e.connectionId === null || e.connectionId >= 0))
     context.addIssue({ code: 'custom', path: ['bridge'], message: 'a bridge event needs `bridge`, an `input` frame and a connection id below zero' });
   if (e.kind !== 'bridge' && e.bridge) context.addIssue({ code: 'custom', path: ['bridge'], message: 'only a bridge event may carry `bridge`' });
+  // A chain event is imported entries shown read-only: it says why, and no call of it is on record.
+  if (e.kind === 'chain' && (!e.chain?.readOnly || e.input !== null || e.connectionId !== null))
+    context.addIssue({ code: 'custom', path: ['chain'], message: 'a chain event needs `chain` with its entries and `readOnly`, no input and no connection' });
+  if (e.kind !== 'chain' && e.chain?.readOnly !== undefined) context.addIssue({ code: 'custom', path: ['chain'], message: 'only a chain event is read-only' });
+  if (e.kind === 'bridge' && e.chain) context.addIssue({ code: 'custom', path: ['chain'], message: 'a bridge event never comes from a chain' });
 });
 const file = z.object({
   format: z.literal(SESSION_FORMAT),

@@ -1,3 +1,4 @@
+import { chainReadings } from './chainReading';
 import type { ActorEvent } from './events';
 import type { StateRef } from './stateStore';
 import { waveCall, waveResult } from './wave';
@@ -19,7 +20,8 @@ function origin(event: ActorEvent): string {
  * naming the event: the exact values the actor was given and returned, in the notation of
  * `wasm-tools` and `wasmtime run --invoke`, fit to keep next to an actor's code as a regression
  * test. A trap or a timeout returned no value, so its line ends in a comment saying which; frames
- * exchanged with a real endpoint (bridge mode) were no call, so they appear as comments only.
+ * exchanged with a real endpoint (bridge mode) and read-only entries of an imported Theater chain
+ * were no call, so they appear as comments only.
  * Values are written in full: a shortened byte list would no longer be WAVE.
  */
 export function waveTranscript(header: TranscriptHeader, events: readonly ActorEvent[], state: (ref: StateRef) => Uint8Array | undefined): string {
@@ -27,6 +29,11 @@ export function waveTranscript(header: TranscriptHeader, events: readonly ActorE
   for (const event of events) {
     if (event.kind === 'bridge') {
       lines.push(`${origin(event)}: ${event.bridge?.direction ?? 'bridge'} ${event.bridge?.endpoint ?? ''}, not a call`);
+      continue;
+    }
+    if (event.kind === 'chain') {
+      const entries = event.chain ? chainReadings(event.chain).map((r) => r.summary.replace(/\s+/g, ' ')).join('; ') : '';
+      lines.push(`${origin(event)}: from an imported Theater chain, not a call: ${entries}`);
       continue;
     }
     lines.push(origin(event));

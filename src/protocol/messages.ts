@@ -16,9 +16,10 @@ import type {
 
 /**
  * What re-running a recorded event needs of it: the input, and the host results it saw; for a
- * `bridge` event, its bridge details and time, since it is written down again rather than re-run.
+ * `bridge` event, its bridge details and time, and for a `chain` event its entries, outcome and
+ * shutdown, since these are written down again rather than re-run.
  */
-export type RerunInput = Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt'>>;
+export type RerunInput = Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt' | 'chain' | 'outcome' | 'shutdown'>>;
 
 /** One client message of a `sendMany`. */
 export interface SendItem {
