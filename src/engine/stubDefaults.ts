@@ -68,6 +68,7 @@ function defaultOfName(type: Extract<TypeExpr, { t: 'name' | 'import' }>, contex
         return 0;
       case 'bigint':
         return 0n;
+      // jco types `char` as string too: its '' reaches the actor as U+0000.
       case 'string':
         return '';
       case 'boolean':
@@ -134,18 +135,19 @@ function wave(value: unknown, type: TypeExpr, types: ImportTypes): string {
     }
   }
   if (typeof value === 'object' && value !== null && FRESH in value) return `<new ${(value[FRESH] as ResourceDecl).witName}>`;
-  if (type.t === 'name') {
-    if (value === undefined) return 'none';
-    if (typeof value === 'string') return waveString(value);
-    if (typeof value !== 'object') return String(value);
-    if (Array.isArray(value) || ArrayBuffer.isView(value)) return '[]';
-    const tagged = value as { tag: string; val?: unknown };
-    if (type.name === 'Option') return 'none';
-    if (type.name === 'Result') return tagged.val === undefined ? 'ok' : `ok(${recur(tagged.val, type.args[0]!)})`;
-  }
   const declaration = resolveType(type, types);
-  return declaration?.kind === 'type' ? recur(value, declaration.type) : String(value);
+  if (declaration?.kind === 'type' && !(type.t === 'name' && BUILT_IN.has(type.name))) return recur(value, declaration.type);
+  if (value === undefined) return 'none';
+  if (typeof value === 'string') return waveString(value);
+  if (typeof value !== 'object' || value === null) return String(value);
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) return '[]';
+  const tagged = value as { tag: string; val?: unknown };
+  if (type.t === 'name' && type.name === 'Result') return tagged.val === undefined ? 'ok' : `ok(${recur(tagged.val, type.args[0]!)})`;
+  return 'none';
 }
+
+/** Names jco uses for WIT's own types, which the root file may also declare (`Option`, `Result`). */
+const BUILT_IN = new Set(['Option', 'Result']);
 
 /** A record, a flags value (every field an optional boolean) or a variant case (`tag` and `val`). */
 function waveObject(value: Record<string, unknown>, fields: readonly { name: string; optional: boolean; type: TypeExpr }[], recur: (v: unknown, t: TypeExpr) => string): string {

@@ -1,0 +1,34 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+let built: Promise<Uint8Array> | undefined;
+
+/**
+ * Test support: `shapes/` built into a component with componentize-qjs (about a second, once per
+ * test process). It imports `test:shapes/all`, an interface with a function for every WIT type
+ * shape and a resource, and answers each text by calling the import it names (see shapes.js).
+ */
+export function shapesActorBytes(): Promise<Uint8Array> {
+  built ??= build();
+  return built;
+}
+
+async function build(): Promise<Uint8Array> {
+  const { componentize } = await import('componentize-qjs');
+  // The world exports Theater's websocket-server: the WIT package goes beside it as a dependency.
+  const dir = mkdtempSync(join(tmpdir(), 'shapes-actor-'));
+  try {
+    copyFileSync(here('./shapes/shapes.wit'), join(dir, 'shapes.wit'));
+    mkdirSync(join(dir, 'deps/theater-simple'), { recursive: true });
+    copyFileSync(here('../../../wit/websocket-server.wit'), join(dir, 'deps/theater-simple/websocket-server.wit'));
+    const jsPath = here('./shapes/shapes.js');
+    const { component } = await componentize({ witPath: dir, world: 'shapes-actor', jsSource: readFileSync(jsPath, 'utf8'), sync: true, stubWasi: true });
+    return new Uint8Array(component);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
