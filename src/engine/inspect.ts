@@ -1,7 +1,11 @@
+import { checkExportSignatures } from './actorSignatures';
 import { engineError, describeThrown, type EngineError } from './errors';
 import type { ImportedFunction } from './importReport';
 import { ok, type Result } from './result';
-import { ACTOR, WEBSOCKET_SERVER, providerOf, unversioned, type ImportProvider } from './interfaceNames';
+import { providerOf, theaterInterface, THEATER_PACKAGES, unversioned, WEBSOCKET_SERVER, type ImportProvider, type TheaterPackage } from './interfaceNames';
+import { isToolCrash, wasmTools } from './jco/tools';
+import { coreModuleRefusal, witPackageRefusal } from './notActors';
+import { componentHash } from './sessionFile';
 
 /** One line of the component's world: an interface (`theater:simple/runtime`) or a bare function. */
 export interface WorldItem {
@@ -19,8 +23,19 @@ export interface ComponentInfo {
   wit: string;
   imports: WorldItem[];
   exports: WorldItem[];
-  /** Exports `theater:simple/actor` (so `init` runs first). */
+  /** Exports the package's `actor` interface (so `init` runs first). */
   hasInit: boolean;
+  /**
+   * The Theater package whose `websocket-server` (and `actor`) the component exports:
+   * `theater:simple`, or `ntwk:theater` for actors built before Theater renamed it in June 2025.
+   */
+  package: TheaterPackage;
+  /**
+   * The actor id `init` gets as its `(actor-id,)` params, when its init takes them (Theater's own
+   * WIT, and every `ntwk:theater` actor): a UUID (version 8) made from the first 16 bytes of the
+   * component's SHA-256, so the same component always starts with the same id. Absent otherwise.
+   */
+  actorId?: string;
   /**
    * What the playground does with each imported function (provided, stubbed with its default, or
    * missing, and why), from jco's types: set once the component is loaded, absent from `inspect`.
@@ -43,43 +58,53 @@ export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, 
   if (bytes.length < 8 || !startsWith(bytes, MAGIC)) {
     return engineError('not-wasm', 'This is not a WebAssembly file (it does not start with `\\0asm`): choose a `.wasm` component.');
   }
-  if (startsWith(bytes, CORE_VERSION, 4)) {
-    return engineError(
-      'core-module',
-      'This is a core WebAssembly module, not a component: build it as a component (for example `cargo component build`, or `wasm-tools component new` on the module).',
-    );
-  }
+  if (startsWith(bytes, CORE_VERSION, 4)) return coreModuleRefusal(bytes);
   if (!startsWith(bytes, COMPONENT_VERSION, 4)) {
     return engineError('invalid-component', `Unsupported WebAssembly version/layer (bytes ${Array.from(bytes.slice(4, 8)).join(' ')}): the playground reads components of the component model (version 0x0d, layer 1).`);
   }
+  const witPackage = witPackageRefusal(bytes);
+  if (witPackage) return witPackage;
   let wit: string;
   try {
-    // Imported here, not at the top: jco starts ~6 MB of wasm as soon as it is imported, and the
-    // page imports the engine's pure helpers without ever inspecting a component itself.
-    const { componentWit } = await import('@bytecodealliance/jco-transpile/wasm-tools');
-    wit = await componentWit(bytes);
+    wit = await wasmTools.run((tools) => tools.componentWit(bytes));
   } catch (thrown) {
-    return engineError('invalid-component', `The component is damaged and cannot be read (${describeThrown(thrown)}). Was the file truncated? Rebuild it.`);
+    // A crash (a panic inside jco's wasm) has already replaced the tool: the next file is read afresh.
+    return isToolCrash(thrown)
+      ? engineError('invalid-component', `jco's wasm-tools crashed reading this file (${describeThrown(thrown)}), so it is not a component the playground can read: check that it is the built actor, not an interface package or an intermediate build file.`)
+      : engineError('invalid-component', `The component is damaged and cannot be read (${describeThrown(thrown)}). Was the file truncated? Rebuild it.`);
   }
   if (!/^package root:component;/m.test(wit)) {
     return engineError('wit-package', 'This is a WIT package (interface definitions only), not a component with code: load the built actor instead.');
   }
   const { imports, exports } = parseRootWorld(wit);
-  const info: ComponentInfo = {
+  const exported = (pkg: TheaterPackage, name: 'websocket-server' | 'actor') => exports.some((item) => unversioned(item.name) === theaterInterface(pkg, name));
+  const pkg = THEATER_PACKAGES.find((candidate) => exported(candidate, 'websocket-server'));
+  if (!pkg) {
+    const names = exports.map((item) => item.name).join(', ') || 'nothing';
+    return engineError(
+      'missing-export',
+      `This component does not export \`${WEBSOCKET_SERVER}\` (or the older \`${theaterInterface('ntwk:theater', 'websocket-server')}\`), so it cannot handle WebSocket messages. It exports: ${names}.`,
+    );
+  }
+  const checked = checkExportSignatures(bytes, pkg);
+  if (!checked.ok) return checked;
+  return ok({
     size: bytes.length,
     wit,
     imports,
     exports,
-    hasInit: exports.some((item) => unversioned(item.name) === ACTOR),
-  };
-  if (!exports.some((item) => unversioned(item.name) === WEBSOCKET_SERVER)) {
-    const names = exports.map((item) => item.name).join(', ') || 'nothing';
-    return engineError(
-      'missing-export',
-      `This component does not export \`${WEBSOCKET_SERVER}\`, so it cannot handle WebSocket messages. It exports: ${names}.`,
-    );
-  }
-  return ok(info);
+    hasInit: exported(pkg, 'actor'),
+    package: pkg,
+    ...(checked.value.initTakesActorId ? { actorId: actorIdOf(bytes) } : {}),
+  });
+}
+
+/** A UUID from the component's hash: Theater's actor ids are UUIDs, and some actors parse them. */
+function actorIdOf(bytes: Uint8Array): string {
+  const hex = componentHash(bytes);
+  // Version 8 (RFC 9562: custom) and the RFC variant, so it parses as a valid UUID.
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Reads the `import`/`export` lines at the top level of `world root { ... }`. */

@@ -3,6 +3,20 @@ export const WEBSOCKET_SERVER = 'theater:simple/websocket-server';
 export const ACTOR = 'theater:simple/actor';
 export const RUNTIME = 'theater:simple/runtime';
 
+/**
+ * The WIT packages Theater's component actors were built against, newest first: `theater:simple`
+ * since June 2025, `ntwk:theater` before (the same interfaces under the older name).
+ */
+export const THEATER_PACKAGES = ['theater:simple', 'ntwk:theater'] as const;
+export type TheaterPackage = (typeof THEATER_PACKAGES)[number];
+
+/** The interfaces the playground looks for in each package. */
+export const THEATER_INTERFACES = ['websocket-server', 'actor', 'runtime'] as const;
+export type TheaterInterface = (typeof THEATER_INTERFACES)[number];
+
+/** `theaterInterface('ntwk:theater', 'actor')` → `ntwk:theater/actor`. */
+export const theaterInterface = (pkg: TheaterPackage, name: TheaterInterface): string => `${pkg}/${name}`;
+
 /** `wasi:cli/environment@0.2.0` → `wasi:cli/environment`: jco's glue looks imports up unversioned. */
 export const unversioned = (name: string): string => name.replace(/@[^@/]*$/, '');
 
@@ -20,8 +34,9 @@ export const SHIMMED_WASI = new Set(
 /** Who answers an import: Theater's runtime (the playground's), the sandboxed WASI shim, or a recorded stub. */
 export type ImportProvider = 'theater' | 'wasi' | 'stub';
 
+/** `ntwk:theater/runtime` is Theater's runtime too: the playground answers it like `theater:simple/runtime`. */
 export function providerOf(name: string): ImportProvider {
   const plain = unversioned(name);
-  if (plain === RUNTIME) return 'theater';
+  if (THEATER_PACKAGES.some((pkg) => plain === theaterInterface(pkg, 'runtime'))) return 'theater';
   return SHIMMED_WASI.has(plain) ? 'wasi' : 'stub';
 }

@@ -1,7 +1,8 @@
 import { CallRecorder } from './hostCalls';
 import { buildImports, type HostEnvironment } from './hostImports';
 import { describeThrown, engineError, type EngineError } from './errors';
-import { ACTOR, WEBSOCKET_SERVER, unversioned } from './interfaceNames';
+import { theaterInterface, unversioned } from './interfaceNames';
+import { transpiler } from './jco/tools';
 import type { ComponentInfo } from './inspect';
 import type { WebsocketMessage, WebsocketResponse } from './messages';
 import { ok, type Result } from './result';
@@ -54,14 +55,12 @@ export class LoadedComponent {
     host: HostEnvironment,
     stage: (name: 'transpiling' | 'compiling') => void = () => {},
   ): Promise<Result<LoadedComponent, EngineError>> {
-    // Lazily, like inspect: importing jco starts its wasm, which only the worker needs.
-    const { $init, generate } = await import('@bytecodealliance/jco-transpile/component');
-    await $init;
     const importNames = info.imports.filter((item) => item.kind === 'interface').map((item) => item.name);
     let files: Array<[string, Uint8Array]>;
     try {
       // jco's types are how stubs, the runtime and the imports panel know each imported function.
-      ({ files } = generate(bytes, { name: 'actor', instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: info.imports.length === 0 }));
+      // Through `transpiler`, loaded on first use, which replaces jco after a crash inside it.
+      ({ files } = await transpiler.run((jco) => jco.generate(bytes, { name: 'actor', instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: info.imports.length === 0 })));
     } catch (thrown) {
       return engineError('invalid-component', `jco could not transpile ${name}: ${describeThrown(thrown)}`);
     }
@@ -104,14 +103,19 @@ export class LoadedComponent {
       const key = Object.keys(root).find((k) => unversioned(k) === iface);
       return key ? (root[key] as Record<string, unknown>) : undefined;
     };
-    const server = find(WEBSOCKET_SERVER);
+    // The package inspect found: `theater:simple`, or `ntwk:theater` for older actors.
+    const serverName = theaterInterface(this.info.package, 'websocket-server');
+    const server = find(serverName);
     if (!server || typeof server.handleMessage !== 'function') {
-      return engineError('missing-export', `The instance has no ${WEBSOCKET_SERVER}.handle-message function.`);
+      return engineError('missing-export', `The instance has no ${serverName}.handle-message function.`);
     }
-    const actor = find(ACTOR);
+    const actor = find(theaterInterface(this.info.package, 'actor'));
+    const init = typeof actor?.init === 'function' ? (actor.init as (state: Uint8Array | undefined, params?: [string]) => [Uint8Array | undefined]) : undefined;
+    const { actorId } = this.info;
     return ok({
       handleMessage: server.handleMessage as ActorExports['handleMessage'],
-      init: typeof actor?.init === 'function' ? (actor.init as ActorExports['init']) : undefined,
+      // Theater's init takes `(actor-id,)` after the state; the session calls every init with the state alone.
+      init: init && (actorId === undefined ? init : (state) => init(state, [actorId])),
     });
   }
 }
