@@ -104,7 +104,7 @@ describe('importing chains written in the same layout', () => {
 
   it('shows a call to another export, with its host calls and result, as one read-only event', () => {
     const send = 'theater:simple/message-server-client.handle-send';
-    const history = expectOk(readChain(writeChain([...init, wasmCall(send, ['hello']), hostCall('theater:simple/runtime', 'log', 'sending'), wasmResult(send, '{"n":5}', null), ...call(serde('hi'), '{"n":1}', 'hi')])));
+    const history = expectOk(readChain(writeChain([...init, wasmCall(send, ['hello']), hostCall('theater:simple/runtime', 'log', 'sending', null), wasmResult(send, '{"n":5}', null), ...call(serde('hi'), '{"n":1}', 'hi')])));
     expect(history.events.map((e) => e.kind)).toEqual(['init', 'chain', 'message']);
     expect(readOnlyReasons(history)).toEqual([`a call to ${send}: the playground calls only ${INIT_FUNCTION} and ${HANDLE_MESSAGE_FUNCTION}`]);
     expect(chainReadings(history.events[1]!.chain!).map((r) => r.summary)).toEqual([`call ${send}`, 'log "sending"', `result of ${send}`]);

@@ -5,7 +5,7 @@ import { textMessage } from './messages';
 import { replay } from './replay';
 import type { ActorSession } from './session';
 import { exampleBytes, expectOk, startExample } from './testing/exampleActors';
-import { hostCall, writeChain } from './testing/theaterChains';
+import { hostCall, writeChain, type WrittenEntry } from './testing/theaterChains';
 
 async function counterSession(commands: string[]): Promise<ActorSession> {
   const { session } = await startExample('counter');
@@ -76,7 +76,7 @@ describe('replay', () => {
     const session = await counterSession(['inc 2', 'get']);
     const recorded = JSON.parse(session.exportChain()) as ChainEntry[];
     // A host call outside any call, as another host might record between two calls.
-    const entries = recorded.map((e) => ({ eventType: e.event_type, bytes: e.data }));
+    const entries: WrittenEntry[] = recorded.map((e) => ({ eventType: e.event_type, bytes: e.data }));
     entries.splice(entries.length - 3, 0, hostCall('theater:simple/runtime', 'log', 'between calls', null));
     const chain = expectOk(readChain(writeChain(entries)));
     expect(chain.events.map((e) => e.kind)).toEqual(['init', 'message', 'message', 'chain', 'message']);

@@ -53,7 +53,8 @@ describe("Theater's text chain format", () => {
   });
 
   it('parses the value literals: cases, records, strings with escapes, numbers with suffixes, tuples and lists', () => {
-    const node = expectOk(parsePackLiteral('a::b(R{x: "q\\n\\u{1F600}", y: -1.5e3f64, z: [1u8, 2u8,], w: (), v: true})'));
+    const parsed = parsePackLiteral('a::b(R{x: "q\\n\\u{1F600}", y: -1.5e3f64, z: [1u8, 2u8,], w: (), v: true})');
+    const node = parsed.ok ? parsed.value : parsed.error;
     expect(node).toMatchObject({
       kind: 'case',
       name: 'a::b',

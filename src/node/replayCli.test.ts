@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { componentHash, textMessage, writeSessionFile } from '../engine';
 import { exampleBytes, expectOk, startExample } from '../engine/testing/exampleActors';
+import { fixturePath, hostCall, shutdownEntry, writeChain, type TheaterChainFixture } from '../engine/testing/theaterChains';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
@@ -59,3 +60,47 @@ describe('npm run replay', () => {
     expect(out).toMatch(/Not a valid session file: component/);
   });
 });
+
+describe("npm run replay on Theater's chains", () => {
+  const chainFixture = (name: TheaterChainFixture) => fixturePath(name);
+
+  it("exits 1 for fixtures whose recorded calls this actor truly answers otherwise, listing read-only entries as skipped", async () => {
+    // Echo has no init and answers "hello" with "hello", where the recorded actor said "you said hello".
+    const websocket = await replayCli('--actor', 'public/actors/echo.wasm', '--chain', chainFixture('websocket.json'));
+    expect(websocket.out).toMatch(/^0 of 5 events matched, 5 diverged, 0 skipped\nfirst divergence at event #0\n/);
+    expect(websocket.out).toMatch(/#2  DIVERGES\n(?:.*\n)*?\s+responses: recorded .*you said hello.*\n\s+replayed .*"text":"hello"/);
+    expect(websocket.code).toBe(1);
+    // The counter's init logs and commits its own state, not the greeter's; the shutdown is shown, not replayed.
+    const hostValues = await replayCli('--actor', 'public/actors/counter.wasm', '--chain', chainFixture('host-values.json'));
+    expect(hostValues.out).toMatch(/^0 of 2 events matched, 1 diverged, 1 skipped\n/);
+    expect(hostValues.out).toContain('#1  skipped: from an imported Theater chain, shown and not replayable: Theater recorded the actor stopping here');
+    expect(hostValues.code).toBe(1);
+    const initLogs = await replayCli('--actor', 'public/actors/counter.wasm', '--chain', chainFixture('init-logs.json'));
+    expect(initLogs.out).toMatch(/#0  DIVERGES\n\s+state: /);
+    expect(initLogs.code).toBe(1);
+  });
+
+  it('exits 2 with one line, never a stack trace, for every chain or file it cannot use', async () => {
+    const nothing = join(dir, 'nothing-replayable.json');
+    writeFileSync(nothing, writeChain([hostCall('theater:simple/runtime', 'log', 'alone', null), shutdownEntry]));
+    writeFileSync(join(dir, 'not-json.json'), '[{"hash": [1, 2');
+    const cases: Array<[string[], RegExp]> = [
+      [['--chain', chainFixture('tampered-entry-2.json')], /tampered-entry-2\.json: Entry 2 \(theater:simple\/runtime\/log\) was altered: its hash does not match its content\. Nothing was imported\.$/],
+      [['--chain', chainFixture('broken-parent-4.json')], /broken-parent-4\.json: Entry 4: its parent_hash .* broken parent link/],
+      [['--chain', chainFixture('greeter.chain')], /greeter\.chain: Theater's text chain format \(\.chain\): .* nothing to replay/],
+      [['--chain', nothing], /nothing-replayable\.json: the chain verifies \(2 entries\) but holds no init or websocket-server handle-message call: nothing in it can be replayed\.$/],
+      [['--chain', join(dir, 'not-json.json')], /not-json\.json: This is neither a Theater chain in JSON/],
+      [['--chain', join(dir, 'missing.json')], /missing\.json: cannot read the file \(it does not exist\)\.$/],
+      [['--chain', dir], /: cannot read the file \(it is a folder\)\.$/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', ...args);
+      expect(out.trim().split('\n'), out).toHaveLength(1);
+      expect(out.trim()).toMatch(message);
+      expect(code).toBe(2);
+    }
+    const noActor = await replayCli('--actor', join(dir, 'missing.wasm'), '--chain', chainPath);
+    expect([noActor.code, noActor.out.trim()]).toEqual([2, `${join(dir, 'missing.wasm')}: cannot read the file (it does not exist).`]);
+  });
+});
+

@@ -2,26 +2,44 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../client/actorClient';
-import { chainToHistory, type ConnectDelivery, readSessionFile, verifyChain, type ActorEvent, type EventComparison, type ReplayResult } from '../engine';
+import { readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type ReplayResult } from '../engine';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
 
   npm run replay -- --actor new.wasm (--session recorded.json | --chain chain.json) [--from N] [--timeout MS] [--json]
 
-Exit codes: 0 every event matched; 1 some event diverged; 2 bad arguments or unreadable input.`;
+Exit codes: 0 every event that can be replayed matched; 1 some event diverged; 2 bad arguments or input
+that cannot be used (a missing or unreadable file, a bad session or chain, Theater's text chain format,
+a chain with nothing to replay). Read-only entries of a chain are reported as skipped.`;
 
 type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery };
 
+/** A file's bytes, or a one-line reason it cannot be read (missing, a folder, no permission). */
+function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+  try {
+    return { ok: true, bytes: new Uint8Array(readFileSync(path)) };
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return { ok: false, message: `${path}: cannot read the file (${code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (code ?? message)}).` };
+  }
+}
+
 function readHistory(sessionPath: string | undefined, chainPath: string | undefined): { ok: true; history: History } | { ok: false; message: string } {
+  const path = (sessionPath ?? chainPath)!;
+  const input = readInput(path);
+  if (!input.ok) return input;
+  const text = new TextDecoder().decode(input.bytes);
   if (sessionPath) {
-    const file = readSessionFile(readFileSync(sessionPath, 'utf8'));
+    const file = readSessionFile(text);
     return file.ok ? { ok: true, history: { events: file.value.events, states: [...file.value.states], delivery: file.value.server?.delivery } } : { ok: false, message: `${sessionPath}: ${file.error.message}` };
   }
-  const chain = verifyChain(readFileSync(chainPath!, 'utf8'));
-  if (!chain.ok) return { ok: false, message: `${chainPath}: entry ${chain.error.index}: ${chain.error.message}` };
-  const rebuilt = chainToHistory(chain.value);
-  return { ok: true, history: { events: rebuilt.events, states: [...rebuilt.states.entries()] } };
+  const chain = readChain(text);
+  if (!chain.ok) return { ok: false, message: `${path}: ${chain.error.message}` };
+  const { format, entries, replayable, events, states } = chain.value;
+  if (format === 'text') return { ok: false, message: `${path}: Theater's text chain format (.chain): its hashes cover a binary encoding that cannot be checked here and its values cannot be rebuilt into calls, so there is nothing to replay. Replay the chain Theater wrote as JSON instead.` };
+  if (replayable === 0) return { ok: false, message: `${path}: the chain verifies (${entries} entries) but holds no init or websocket-server handle-message call: nothing in it can be replayed.` };
+  return { ok: true, history: { events, states: [...states.entries()] } };
 }
 
 const line = (c: EventComparison) =>
@@ -30,9 +48,12 @@ const line = (c: EventComparison) =>
 export function report(result: ReplayResult): string {
   const { summary } = result;
   const diverging = result.comparisons.filter((c) => c.differences.length > 0);
+  // Skipped events (read-only chain entries, bridge frames, timeouts) are listed too: each says why.
+  const skipped = result.comparisons.filter((c) => c.skipped !== undefined);
   const head = `${summary.matched} of ${summary.total} events matched, ${summary.diverged} diverged, ${summary.skipped} skipped`;
   const first = summary.firstDivergence === null ? 'no divergence' : `first divergence at event #${summary.firstDivergence}`;
-  return [head, first, ...diverging.slice(0, 20).map(line), diverging.length > 20 ? `  … and ${diverging.length - 20} more` : ''].filter(Boolean).join('\n');
+  const listed = (comparisons: EventComparison[]) => [...comparisons.slice(0, 20).map(line), comparisons.length > 20 ? `  … and ${comparisons.length - 20} more` : ''];
+  return [head, first, ...listed(diverging), ...listed(skipped)].filter(Boolean).join('\n');
 }
 
 /** The command line: returns the process exit code. */
@@ -57,9 +78,14 @@ export async function main(argv: string[]): Promise<number> {
     console.error(input.message);
     return 2;
   }
+  const actor = readInput(args.actor);
+  if (!actor.ok) {
+    console.error(actor.message);
+    return 2;
+  }
   const client = new ActorClient({ createWorker: threadWorker, callTimeoutMs: Number(args.timeout ?? 5000) });
   try {
-    const result = await client.replay(basename(args.actor), new Uint8Array(readFileSync(args.actor)), { from: Number(args.from ?? 0), history: input.history });
+    const result = await client.replay(basename(args.actor), actor.bytes, { from: Number(args.from ?? 0), history: input.history });
     if (!result.ok) {
       console.error(`${args.actor}: ${result.error.message}`);
       return 2;

@@ -23,7 +23,9 @@ export const jsonBytes = (value: unknown): number[] => Array.from(utf8(JSON.stri
  * A chain Theater could have written: each entry's data is the UTF-8 of `payload` (text as is,
  * anything else as its compact JSON) or raw bytes, hashed and linked by Theater's rule.
  */
-export function writeChain(entries: ReadonlyArray<{ eventType: string; payload: unknown } | { eventType: string; bytes: number[] }>): string {
+export type WrittenEntry = { eventType: string; payload: unknown } | { eventType: string; bytes: number[] };
+
+export function writeChain(entries: readonly WrittenEntry[]): string {
   const chain: ChainEntry[] = [];
   for (const entry of entries) {
     const data = 'bytes' in entry ? entry.bytes : Array.from(utf8(typeof entry.payload === 'string' ? entry.payload : JSON.stringify(entry.payload)));
