@@ -60,7 +60,8 @@ interface VendorWasmTools {
 }
 
 /** jco's wasm-tools (`componentWit`): about 2.4 MB of wasm, loaded on first use. */
-export const wasmTools = new Reloadable<WasmTools>(async (copy) => {
+// Pure: a bundle that never inspects (the page, the diff worker) drops the tool and its chunk.
+export const wasmTools = /* @__PURE__ */ new Reloadable<WasmTools>(async (copy) => {
   if (isNode) {
     // The package's `wasm-tools` entry is a thin wrapper around the vendor module that holds the instance.
     const vendor = new URL('../vendor/wasm-tools.js', resolve('@bytecodealliance/jco-transpile/wasm-tools')).href;
@@ -74,7 +75,7 @@ export const wasmTools = new Reloadable<WasmTools>(async (copy) => {
 });
 
 /** jco's transpiler (`generate`): about 3.5 MB of wasm, loaded on first use. */
-export const transpiler = new Reloadable<Transpiler>(async (copy) => {
+export const transpiler = /* @__PURE__ */ new Reloadable<Transpiler>(async (copy) => {
   type Module = typeof import('./transpilerModule');
   const module = isNode
     ? ((await importCopy(resolve('@bytecodealliance/jco-transpile/component'), copy)) as Module)
