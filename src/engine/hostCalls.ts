@@ -1,3 +1,5 @@
+import { providerOf } from './interfaceNames';
+
 /** One call the actor made to its host, as recorded on the event that was running. */
 export interface HostCall {
   /** Unversioned interface name, e.g. `theater:simple/runtime` (`world` for a bare function import). */
@@ -73,8 +75,8 @@ export class CallRecorder {
   }
 }
 
-export const LOG = { interface: 'theater:simple/runtime', function: 'log' } as const;
+/** Whether a host call is a log line: `log` on Theater's runtime, under any package name Theater used. */
+export const isLogCall = (call: HostCall): boolean => call.function === 'log' && providerOf(call.interface) === 'theater';
 
 /** The log lines of a trace, in order (logs are host calls to `runtime.log`). */
-export const logsOf = (calls: readonly HostCall[]): string[] =>
-  calls.filter((c) => c.interface === LOG.interface && c.function === LOG.function).map((c) => String(c.args[0]));
+export const logsOf = (calls: readonly HostCall[]): string[] => calls.filter(isLogCall).map((c) => String(c.args[0]));

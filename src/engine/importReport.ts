@@ -58,4 +58,4 @@ export const RUNTIME_DETAILS: Record<RuntimeFunction, string> = {
   shutdown: 'stops the actor after this call',
 };
 
-export const WASI_DETAIL = 'the sandboxed WASI shim: no files, network, environment or arguments';
+export const WASI_DETAIL = 'sandboxed: no files, network, environment or arguments';

@@ -9,6 +9,7 @@
  * failing the load.
  */
 import { resolveAlias, type FunctionDecl, type ImportTypes, type InterfaceTypes, type TypeExpr } from './dtsTypes';
+import { THEATER_PACKAGES, unversioned } from './interfaceNames';
 import { fromRecorded } from './recordedValues';
 import type { ChainEntryView, ChainSource } from './runtimeChain';
 import type { HostFunction, StubEnvironment } from './stubCalls';
@@ -17,15 +18,19 @@ import type { HostFunction, StubEnvironment } from './stubCalls';
 export const RUNTIME_FUNCTIONS = ['log', 'get-chain', 'shutdown'] as const;
 export type RuntimeFunction = (typeof RUNTIME_FUNCTIONS)[number];
 
-/** Every interface of Theater's own `theater:simple` package (its component-era `package.wit`). */
-export const THEATER_INTERFACES = [
+/** Every interface of Theater's own package (its component-era `package.wit`), by name within it. */
+export const THEATER_PACKAGE_INTERFACES = [
   'actor', 'environment', 'filesystem', 'http-types', 'http-client', 'websocket-types', 'http-framework', 'http-handlers',
   'process', 'process-handlers', 'random', 'store', 'timing', 'types', 'message-server-client', 'message-server-host',
   'runtime', 'supervisor', 'supervisor-handlers', 'websocket-server',
-].map((name) => `theater:simple/${name}`);
+] as const;
 
-/** Whether an import is one of Theater's own interfaces (the playground stubs all but runtime). */
-export const isTheaterInterface = (name: string): boolean => THEATER_INTERFACES.includes(name.replace(/@[^@/]*$/, ''));
+/**
+ * Whether an import is one of Theater's own interfaces, under either package name Theater used
+ * (the playground provides runtime and stubs the rest).
+ */
+export const isTheaterInterface = (name: string): boolean =>
+  THEATER_PACKAGES.some((pkg) => (THEATER_PACKAGE_INTERFACES as readonly string[]).some((iface) => unversioned(name) === `${pkg}/${iface}`));
 
 /** `get-chain`'s result as recorded: u64s as numbers, so a session file keeps it (jco gets bigints). */
 export interface RecordedChain {

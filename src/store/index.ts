@@ -17,7 +17,7 @@ export type { PlaygroundAlert } from './alert';
 export { BODY_FORMATS, isMessageKind, type Draft } from './composer';
 export { draftOf } from './composerSlice';
 export { transcriptOf, type TranscriptLine } from './transcript';
-export { isStubbedImport } from './interfaceInfo';
+export { functionsOf, isStubbedImport, missingFunctions } from './interfaceInfo';
 export { cursorOf } from './timelineSlice';
 export { buildMessage } from './composer';
 export type { HistoryEdit, Branch, ReplayRun, RewriteReport } from './timeTravelSlice';

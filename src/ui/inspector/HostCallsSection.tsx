@@ -1,13 +1,11 @@
-import { logsOf, RUNTIME, waveValue, type ActorEvent, type HostCall } from '../../engine';
+import { isLogCall, logsOf, waveValue, type ActorEvent, type HostCall } from '../../engine';
 import { CopyButton } from './CopyButton';
 import { SectionHead } from './SectionHead';
-
-const isLog = (call: HostCall) => call.interface === RUNTIME && call.function === 'log';
 
 /** What the actor asked of its host during the call: its log lines, then every other import it called. */
 export function HostCallsSection({ event }: { event: ActorEvent }) {
   const logs = logsOf(event.hostCalls);
-  const calls = event.hostCalls.filter((call) => !isLog(call));
+  const calls = event.hostCalls.filter((call) => !isLogCall(call));
   return (
     <>
       <section className="inspector__section" aria-label="Logs">

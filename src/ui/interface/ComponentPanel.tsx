@@ -1,8 +1,9 @@
 import { usePlayground } from '../../store';
 import { formatSize } from '../format';
+import { ImportList } from './ImportList';
 import { WorldItems } from './WorldItems';
 
-/** What the loaded component is: its size, whether it has init, its imports and exports. */
+/** What the loaded component is: its size, whether it has init, its exports, and each imported function. */
 export function ComponentPanel() {
   const info = usePlayground((s) => s.info);
   return (
@@ -14,12 +15,16 @@ export function ComponentPanel() {
             <dt>Size</dt>
             <dd>{formatSize(info.size)}</dd>
             <dt>Init</dt>
-            <dd>{info.hasInit ? 'yes: theater:simple/actor.init ran at load' : 'no: it does not export theater:simple/actor'}</dd>
+            <dd>
+              {info.hasInit
+                ? `yes: ${info.package}/actor.init ran at load${info.actorId === undefined ? '' : ` with actor id ${info.actorId}`}`
+                : `no: it does not export ${info.package}/actor`}
+            </dd>
           </dl>
           <h3>Exports</h3>
           <WorldItems label="Exports" items={info.exports} />
           <h3>Imports</h3>
-          <WorldItems label="Imports" items={info.imports} markStubs />
+          <ImportList info={info} />
         </>
       ) : (
         <p className="empty">No actor loaded yet.</p>
