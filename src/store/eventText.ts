@@ -1,4 +1,4 @@
-import type { ActorEvent, WebsocketMessage } from '../engine';
+import { chainReadings, type ActorEvent, type WebsocketMessage } from '../engine';
 
 /** A test of one event of a history, by position: how the timeline's filters and search are written. */
 export type EventTest = (events: readonly ActorEvent[], index: number) => boolean;
@@ -7,11 +7,13 @@ const kindOf = ({ ty }: WebsocketMessage): string => (ty.tag === 'other' ? `othe
 
 /**
  * The text a person may look for in an event, lowercased: the input's kind and text, each
- * response's kind, text and warning, the host calls (with what was logged) and the failure.
+ * response's kind, text and warning, the host calls (with what was logged), the failure, and what
+ * the entries of an imported chain say.
  */
 function textOf(event: ActorEvent): string {
   // Plain concatenation: this runs for every event of a long history on the first search.
-  let text = event.input ? `${kindOf(event.input)} ${event.input.text ?? ''}` : 'init';
+  let text = event.input ? `${kindOf(event.input)} ${event.input.text ?? ''}` : event.kind === 'chain' ? 'read-only chain' : 'init';
+  if (event.chain) for (const reading of chainReadings(event.chain)) text += `\n${reading.summary}`;
   for (const { message, warning } of event.responses) text += `\n${kindOf(message)} ${message.text ?? ''}${warning ? `\n${warning}` : ''}`;
   for (const call of event.hostCalls) text += `\n${call.interface}.${call.function} ${typeof call.args[0] === 'string' ? call.args[0] : ''}`;
   if (event.outcome.kind === 'err' || event.outcome.kind === 'trap') text += `\n${event.outcome.message}`;

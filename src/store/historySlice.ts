@@ -1,4 +1,4 @@
-import { componentHash, readSessionFile, verifyChain, chainToHistory, waveTranscript, writeSessionFile, type SessionSnapshot } from '../engine';
+import { componentHash, readChain, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../engine';
 import type { PlaygroundAlert } from './alert';
 import type { Slice, StoreContext } from './context';
 import { mirror, settledStatus } from './mirror';
@@ -13,7 +13,11 @@ export interface HistorySlice {
   exportTranscript(): string | undefined;
   /** Theater's event chain of the whole history, as JSON. */
   exportChain(): Promise<string | undefined>;
-  /** Verifies a chain and shows its calls in the timeline against the loaded component. */
+  /**
+   * Brings in a Theater chain (JSON or the text `.chain` format, told apart by its text) as the
+   * history of the loaded component: every entry shown, its calls replayable. A bad chain changes
+   * nothing and the alert names the entry.
+   */
   importChain(text: string): Promise<boolean>;
 }
 
@@ -93,10 +97,9 @@ export const createHistorySlice =
       },
 
       async importChain(text) {
-        const chain = verifyChain(text);
+        const chain = readChain(text);
         if (!chain.ok) {
-          const where = chain.error.index >= 0 ? `Entry ${chain.error.index} is bad: ` : '';
-          set({ alert: { code: chain.error.code, message: `${where}${chain.error.message}` } });
+          set({ alert: { code: chain.error.code, message: chain.error.message } });
           return false;
         }
         const component = client.component;
@@ -104,12 +107,9 @@ export const createHistorySlice =
           set({ alert: { ...noActor, message: 'Load the component this chain was recorded with first: a chain holds the calls, not the code.' } });
           return false;
         }
-        const history = chainToHistory(chain.value);
-        if (history.events.length === 0) {
-          set({ alert: { code: 'invalid-chain', message: `The chain verifies (${chain.value.length} entries) but holds no websocket-server calls the playground can show.` } });
-          return false;
-        }
-        return adopt(component.name, component.bytes, { events: history.events, states: [...history.states.entries()], connections: [], status: 'ready' });
+        // Every entry comes in: calls the actor can replay as events, the rest read-only (the timeline says which).
+        const { events, states } = chain.value;
+        return adopt(component.name, component.bytes, { events, states: [...states.entries()], connections: [], status: events.some((e) => e.shutdown) ? 'stopped' : 'ready' });
       },
     };
   };

@@ -3,12 +3,14 @@ import { textTest, type EventTest } from './eventText';
 
 /**
  * What an event is about as a person thinks of it: the actor starting, a client arriving,
- * talking, leaving. (The engine only tells `init` from `message`; the rest is the input's tag.)
+ * talking, leaving, or entries of an imported Theater chain shown read-only. (The engine tells
+ * `init`, `message` and `chain` apart; the rest is the input's tag.)
  */
-export const TIMELINE_KINDS = ['init', 'connect', 'message', 'close'] as const;
+export const TIMELINE_KINDS = ['init', 'connect', 'message', 'close', 'read-only'] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export function timelineKindOf(event: ActorEvent): TimelineKind {
+  if (event.kind === 'chain') return 'read-only';
   if (event.kind === 'init' || event.input === null) return 'init';
   // Theater's own host told of a connection with a text message: it is a client arriving all the same.
   if (opensConnection(event.input)) return 'connect';

@@ -31,7 +31,8 @@ export function FileMenu() {
       >
         Export chain
       </button>
-      <FileButton label="Import chain" accept=".json,application/json" onFile={async (file) => void importChain(await file.text())} />
+      {/* Theater writes chains as JSON or in its text format (.chain); the file's text decides which, not its name. */}
+      <FileButton label="Import chain" accept=".json,.chain,application/json,text/plain" onFile={async (file) => void importChain(await file.text())} />
       <button
         type="button"
         title="Every call and its result as WAVE text, to keep as a regression test"

@@ -3,6 +3,7 @@ import type { ActorEvent } from '../../engine';
 import { usePlayground } from '../../store';
 import { chainCost } from '../../store/inspectorSlice';
 import { formatClock, formatDuration } from '../format';
+import { READ_ONLY_NOTE } from '../timeline/chainRow';
 import { CopyButton } from './CopyButton';
 
 /** Up to this much to hash (see chainCost), the chain hash is fetched as soon as the event is selected. */
@@ -34,14 +35,24 @@ export function EventFacts({ event }: { event: ActorEvent }) {
         <span className={`outcome outcome--${outcome.kind}`}>{outcome.kind}</span> <span className={outcome.kind === 'ok' ? undefined : 'inspector__failed'}>{outcomeText(event)}</span>
       </dd>
       <dt>From</dt>
-      <dd>{event.connectionId === null ? 'the actor itself (init)' : `connection #${event.connectionId}`}</dd>
+      <dd>{origin(event)}</dd>
+      {event.kind === 'chain' && (
+        <>
+          <dt>Read-only</dt>
+          <dd>{READ_ONLY_NOTE}</dd>
+        </>
+      )}
       <dt>Duration</dt>
       <dd>
         {formatDuration(event.durationMs)} <span className="inspector__muted">at {formatClock(event.startedAt)}</span>
       </dd>
       <dt>Chain hash</dt>
       <dd className="inspector__hash">
-        {!hash && !cheap ? (
+        {event.chain?.format === 'text' ? (
+          <>
+            <code>{event.chain.entries.at(-1)!.hash}</code> <span className="inspector__muted">as the .chain file says: not verifiable here (it covers Theater's binary encoding)</span>
+          </>
+        ) : !hash && !cheap ? (
           <>
             <button type="button" className="button inspector__small" onClick={() => void chainHash(event.seq)}>
               Compute chain hash
@@ -63,11 +74,18 @@ export function EventFacts({ event }: { event: ActorEvent }) {
       {event.shutdown && (
         <>
           <dt>Shutdown</dt>
-          <dd className="inspector__failed">the actor called runtime.shutdown: it is stopped</dd>
+          <dd className="inspector__failed">{event.kind === 'chain' ? 'Theater recorded the actor stopping here: it is stopped' : 'the actor called runtime.shutdown: it is stopped'}</dd>
         </>
       )}
     </dl>
   );
+}
+
+/** Who the event came from: a simulated client, the actor itself, or a Theater chain, which records no connections. */
+function origin(event: ActorEvent): string {
+  if (event.connectionId !== null) return `connection #${event.connectionId}`;
+  if (event.kind === 'chain') return 'an imported Theater chain';
+  return event.kind === 'init' ? 'the actor itself (init)' : 'no connection: imported from a Theater chain, which records none';
 }
 
 /** One line on what the outcome meant for the state: only `ok` commits. */

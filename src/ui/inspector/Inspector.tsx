@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { ActorEvent } from '../../engine';
 import { cursorOf, usePlayground } from '../../store';
 import { CallSection } from './CallSection';
+import { ChainSection } from './ChainSection';
 import { EventFacts } from './EventFacts';
 import { HostCallsSection } from './HostCallsSection';
 import { ResponsesSection } from './ResponsesSection';
@@ -36,10 +37,12 @@ const EventView = memo(function EventView({ event }: { event: ActorEvent }) {
   return (
     <div className="inspector__body">
       <EventFacts event={event} />
-      <CallSection event={event} />
+      {/* A read-only event from a chain is no call: its entries say what it was, and it changed no state. */}
+      {event.kind !== 'chain' && <CallSection event={event} />}
       {event.kind === 'message' && <ResponsesSection event={event} />}
-      <HostCallsSection event={event} />
-      <StateSection event={event} />
+      {event.kind !== 'chain' && <HostCallsSection event={event} />}
+      <ChainSection event={event} />
+      {event.kind !== 'chain' && <StateSection event={event} />}
     </div>
   );
 });

@@ -1,5 +1,6 @@
 import { usePlayground } from '../../store';
 import { isFiltering } from '../../store/timelineFilter';
+import { ChainNote } from './ChainNote';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineList } from './TimelineList';
 import { TimelineSearch } from './TimelineSearch';
@@ -45,6 +46,7 @@ export function Timeline() {
         </button>
       </div>
       {filtersShown && <TimelineFilters />}
+      <ChainNote />
       {eventCount === 0 && <p className="empty">No events yet.</p>}
       {eventCount > 0 && shown === 0 && !scanning && <p className="empty">No events match these filters.</p>}
       <TimelineList />

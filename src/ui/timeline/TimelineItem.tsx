@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { describeMessage, type ActorEvent, type StateRef } from '../../engine';
 import { formatClock, formatDuration } from '../format';
+import { chainHeadline, connectionLabel, READ_ONLY_NOTE } from './chainRow';
 import { detailLines } from './eventDetails';
 import { OutcomeIcon } from './OutcomeIcon';
 import { stateChange } from './stateChange';
@@ -26,8 +27,8 @@ interface Props {
 export const TimelineItem = memo(function TimelineItem({ event, top, height, selected, match, position, setSize, sizeOf }: Props) {
   const { outcome } = event;
   const change = stateChange(event, sizeOf);
-  const input = event.input ? describeMessage(event.input) : 'init';
-  const classes = ['timeline-row', `timeline-row--${outcome.kind}`, selected && 'timeline-row--selected', match && 'timeline-row--match'].filter(Boolean).join(' ');
+  const input = event.kind === 'chain' ? chainHeadline(event) : event.input ? describeMessage(event.input) : 'init';
+  const classes = ['timeline-row', `timeline-row--${outcome.kind}`, selected && 'timeline-row--selected', match && 'timeline-row--match', event.kind === 'chain' && 'timeline-row--chain'].filter(Boolean).join(' ');
   return (
     <li
       className={classes}
@@ -41,7 +42,12 @@ export const TimelineItem = memo(function TimelineItem({ event, top, height, sel
       {/* The spaces keep the text readable when copied or read aloud, not only when laid out. */}
       <div className="timeline-row__head">
         <OutcomeIcon kind={outcome.kind} /> <span className="timeline-row__seq">#{event.seq}</span>{' '}
-        <span className="timeline-row__connection">{event.connectionId === null ? 'actor' : `conn ${event.connectionId}`}</span>{' '}
+        <span className="timeline-row__connection">{connectionLabel(event)}</span>{' '}
+        {event.kind === 'chain' && (
+          <span className="timeline-row__readonly" title={READ_ONLY_NOTE}>
+            read-only<span className="visually-hidden">: {READ_ONLY_NOTE}</span>
+          </span>
+        )}{' '}
         <span className="timeline-row__input" title={input}>
           {input}
         </span>{' '}

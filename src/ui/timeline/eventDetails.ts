@@ -1,6 +1,7 @@
 import { describeMessage, logsOf, type ActorEvent, type HostCall } from '../../engine';
 import { responseBody } from '../format';
 import { briefValue } from './briefValue';
+import { chainDetailCount, chainDetailLines } from './chainRow';
 
 /** What a line under an event's head says, which decides its colour and mark. */
 export type DetailTone = 'failed' | 'response' | 'warning' | 'log' | 'call' | 'more';
@@ -24,7 +25,7 @@ const failed = (event: ActorEvent): boolean => event.outcome.kind !== 'ok';
 
 /** How many lines `detailLines` returns, without building them: layout asks this of every event. */
 export const detailCount = (event: ActorEvent): number =>
-  Math.min(MAX_DETAILS, (failed(event) ? 1 : 0) + event.responses.length + event.hostCalls.length);
+  event.kind === 'chain' ? chainDetailCount(event, MAX_DETAILS) : Math.min(MAX_DETAILS, (failed(event) ? 1 : 0) + event.responses.length + event.hostCalls.length);
 
 function hostCallLine(call: HostCall): DetailLine {
   // The engine's own rule for what a log is, asked of one call.
@@ -35,8 +36,18 @@ function hostCallLine(call: HostCall): DetailLine {
   return { tone: 'call', mark: 'call', text: `${call.interface}.${call.function}(${args})${result}`, tag: call.stubbed ? 'stub' : undefined };
 }
 
-/** The failure, then what came out, then what the actor asked the host (logs included), in order. */
+/**
+ * The failure, then what came out, then what the actor asked the host (logs included), in order;
+ * for a read-only event from a chain, its entries.
+ */
 export function detailLines(event: ActorEvent): DetailLine[] {
+  const lines = event.kind === 'chain' ? chainDetailLines(event) : callLines(event);
+  if (lines.length <= MAX_DETAILS) return lines;
+  const hidden = lines.length - MAX_DETAILS + 1;
+  return [...lines.slice(0, MAX_DETAILS - 1), { tone: 'more', mark: '…', text: `${hidden} more: the Inspector shows them all` }];
+}
+
+function callLines(event: ActorEvent): DetailLine[] {
   const lines: DetailLine[] = [];
   const { outcome } = event;
   if (outcome.kind === 'err' || outcome.kind === 'trap') lines.push({ tone: 'failed', mark: '✕', text: outcome.message });
@@ -49,7 +60,5 @@ export function detailLines(event: ActorEvent): DetailLine[] {
     );
   }
   lines.push(...event.hostCalls.map(hostCallLine));
-  if (lines.length <= MAX_DETAILS) return lines;
-  const hidden = lines.length - MAX_DETAILS + 1;
-  return [...lines.slice(0, MAX_DETAILS - 1), { tone: 'more', mark: '…', text: `${hidden} more: the Inspector shows them all` }];
+  return lines;
 }
