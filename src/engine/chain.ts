@@ -5,6 +5,7 @@ import { failureMessage, HANDLE_MESSAGE_FUNCTION, hostValue, INIT_FUNCTION, isBy
 import { engineError, type EngineError } from './errors';
 import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
+import { chainOutput } from './runtimeHost';
 import type { StateRef } from './stateStore';
 
 /** One entry of Theater's event chain, exactly as Theater writes it to JSON. */
@@ -90,7 +91,7 @@ function callPayloads(event: ActorEvent, state: StateLookup): ChainPayload[] {
   for (const call of event.hostCalls) {
     payloads.push({
       eventType: `${call.interface}/${call.function}`,
-      data: new JsonBytes({ category: 'HostFunction', interface: call.interface, function: call.function, input: new JsonBytes(hostValue(call.args)), output: new JsonBytes(call.result) }),
+      data: new JsonBytes({ category: 'HostFunction', interface: call.interface, function: call.function, input: new JsonBytes(hostValue(call.args)), output: new JsonBytes(chainOutput(call)) }),
     });
   }
   const { outcome } = event;

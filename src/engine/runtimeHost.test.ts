@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ChainEntry } from './chain';
+import { decodeEntry, type ChainEntry } from './chain';
+import { chainToHistory } from './chainHistory';
+import { utf8 } from './bytes';
 import type { HostCall } from './hostCalls';
 import { textMessage } from './messages';
 import { replay } from './replay';
@@ -83,5 +85,20 @@ describe("Theater's runtime for an actor built against Theater's real package", 
     const result = expectOk(await replay(bytes, { events: back.events, state: (ref) => (ref === null ? undefined : back.states.get(ref)) }, { name: 'get-chain.wasm', from: asked.seq }));
     expect(result.comparisons[0]!.replayed!.responses[0]!.message.text).toBe(asked.responses[0]!.message.text);
     expect(result.summary.diverged).toBe(0);
+  });
+
+  it("writes get-chain into the chain as Theater's host does, as the count, and an exported chain replays", async () => {
+    const { session, connection } = await getChainSession();
+    for (const text of ['chain', 'hello', 'chain']) expectOk(await session.send(connection, textMessage(text)));
+    const entries = JSON.parse(session.exportChain()) as ChainEntry[];
+    // The chain itself as output would nest each answer in the next; Theater keeps the number.
+    const outputs = entries.filter((entry) => entry.event_type === 'theater:simple/runtime/get-chain').map((entry) => (decodeEntry(entry) as { output: number[] }).output);
+    expect(outputs).toEqual([Array.from(utf8('7')), Array.from(utf8('13'))]);
+
+    // Replayed from the chain, get-chain has only that number: the replay's own chain answers, and agrees.
+    const history = chainToHistory(entries);
+    const result = expectOk(await replay(fixtureActorBytes('get-chain'), { events: history.events, state: (ref) => history.states.get(ref) }, { name: 'get-chain.wasm' }));
+    expect(result.summary.diverged).toBe(0);
+    expect(result.comparisons.map((c) => c.replayed?.responses[0]?.message.text).filter(Boolean)).toEqual(['chain has 7 events', 'hello', 'chain has 13 events']);
   });
 });

@@ -9,7 +9,8 @@
  * failing the load.
  */
 import { resolveAlias, type FunctionDecl, type ImportTypes, type InterfaceTypes, type TypeExpr } from './dtsTypes';
-import { THEATER_PACKAGES, unversioned } from './interfaceNames';
+import type { HostCall } from './hostCalls';
+import { providerOf, THEATER_PACKAGES, unversioned } from './interfaceNames';
 import { fromRecorded } from './recordedValues';
 import type { ChainEntryView, ChainSource } from './runtimeChain';
 import type { HostFunction, StubEnvironment } from './stubCalls';
@@ -45,6 +46,15 @@ export interface RecordedChain {
 export const chainRecord = (entries: readonly ChainEntryView[]): RecordedChain => ({
   events: entries.map(({ eventType, data }, i) => ({ hash: i, event: { eventType, ...(i > 0 ? { parent: i - 1 } : {}), data } })),
 });
+
+const isRecordedChain = (value: unknown): value is RecordedChain => typeof value === 'object' && value !== null && Array.isArray((value as RecordedChain).events);
+
+/**
+ * What Theater's chain records as a host call's output. For `get-chain` Theater's host records the
+ * number of events, not the chain (same file and revision as above): the chain itself would nest
+ * each earlier answer inside the next, growing without bound. Anything else: its result.
+ */
+export const chainOutput = (call: HostCall): unknown => (call.function === 'get-chain' && providerOf(call.interface) === 'theater' && isRecordedChain(call.result) ? call.result.events.length : call.result);
 
 /** Whether `type` is Theater's `chain` record (a version with another shape gets a stub instead). */
 function isChainType(type: TypeExpr, types: ImportTypes): boolean {
@@ -84,8 +94,10 @@ function implementation(iface: string, decl: FunctionDecl, { recorder, context }
       return (msg) => record([msg], undefined);
     case 'get-chain':
       return () => {
-        // A replay hands back what the recording saw: the chain then, not the replay's own.
-        const value = recorder.scripted(iface, fn)?.result ?? chainRecord(chain(recorder.current()));
+        // A replay hands back what the recording saw: the chain then, not the replay's own. A
+        // Theater chain keeps only the count (chainOutput): then the replay's own chain answers.
+        const recorded = recorder.scripted(iface, fn)?.result;
+        const value = isRecordedChain(recorded) ? recorded : chainRecord(chain(recorder.current()));
         record([], value);
         return fromRecorded(value, decl.result, context);
       };
