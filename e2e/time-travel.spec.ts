@@ -171,7 +171,7 @@ test.describe('time travel', () => {
 
     entries[2]!.data[0] = entries[2]!.data[0]! ^ 1;
     await importChain(JSON.stringify(entries));
-    await expect(page.getByRole('alert')).toContainText('Entry 2 is bad');
+    await expect(page.getByRole('alert')).toContainText('Entry 2 (wasm) was altered');
     await expect(playground.timelineItems).toHaveCount(3);
   });
 });

@@ -1,6 +1,5 @@
 import { Fragment } from 'react';
 import { chainReadings, type ActorEvent } from '../../engine';
-import { READ_ONLY_NOTE } from '../timeline/chainRow';
 import { SectionHead } from './SectionHead';
 
 /**
@@ -23,7 +22,7 @@ export function ChainSection({ event }: { event: ActorEvent }) {
       />
       {chain.readOnly !== undefined ? (
         <p className="inspector__note">
-          <strong>Read-only</strong>, {READ_ONLY_NOTE}: {chain.readOnly}.
+          <strong>Not replayable</strong>: {chain.readOnly}.
         </p>
       ) : (
         <p className="inspector__note inspector__muted">Kept as written: the playground would write some of these values otherwise (Pack values, say), so an export writes them back unchanged.</p>

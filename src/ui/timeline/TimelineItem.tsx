@@ -42,11 +42,13 @@ export const TimelineItem = memo(function TimelineItem({ event, top, height, sel
       {/* The spaces keep the text readable when copied or read aloud, not only when laid out. */}
       <div className="timeline-row__head">
         <OutcomeIcon kind={outcome.kind} /> <span className="timeline-row__seq">#{event.seq}</span>{' '}
-        <span className="timeline-row__connection">{connectionLabel(event)}</span>{' '}
-        {event.kind === 'chain' && (
+        {/* A read-only event has no connection to name: its mark takes the place, so its headline keeps the room. */}
+        {event.kind === 'chain' ? (
           <span className="timeline-row__readonly" title={READ_ONLY_NOTE}>
             read-only<span className="visually-hidden">: {READ_ONLY_NOTE}</span>
           </span>
+        ) : (
+          <span className="timeline-row__connection">{connectionLabel(event)}</span>
         )}{' '}
         <span className="timeline-row__input" title={input}>
           {input}

@@ -5,12 +5,11 @@ import type { DetailLine, DetailTone } from './eventDetails';
 export const READ_ONLY_NOTE = 'from an imported Theater chain: shown, not replayable';
 
 /**
- * Whose event a row shows: the actor's own (`init`), a simulated client's, or none at all for
- * what came from a Theater chain, which records no connection ids.
+ * Whose call a row shows: the actor's own (`init`), a simulated client's, or none for a call that
+ * came from a Theater chain, which records no connection ids.
  */
 export function connectionLabel(event: ActorEvent): string {
   if (event.connectionId !== null) return `conn ${event.connectionId}`;
-  if (event.kind === 'chain') return 'chain';
   return event.kind === 'init' ? 'actor' : 'no conn';
 }
 

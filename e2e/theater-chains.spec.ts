@@ -1,0 +1,109 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { Playground } from './playground';
+
+/** Theater's chains beside the repository (`../shared/fixtures/theater-chains/`), chosen in the file dialog as a person would. */
+const fixture = (name: string): string => fileURLToPath(new URL(`../../shared/fixtures/theater-chains/${name}`, import.meta.url));
+
+async function importChain(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<string | null> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import chain' }).click();
+  const dialog = await chooser;
+  const accept = await dialog.element().getAttribute('accept');
+  await dialog.setFiles(file);
+  return accept;
+}
+
+test.describe("Theater's event chains", () => {
+  test('every fixture comes in whole: calls replayable, the rest marked read-only, the text format said to be unverifiable', async ({ page }) => {
+    const playground = new Playground(page);
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    const note = page.getByRole('note', { name: 'Imported chain' });
+    await playground.goto();
+    await playground.expectReady('echo');
+
+    // The picker offers both of Theater's formats.
+    const accept = await importChain(page, fixture('websocket.json'));
+    expect(accept?.split(',')).toEqual(expect.arrayContaining(['.json', '.chain']));
+    await expect(playground.timelineItems).toHaveCount(5);
+    await expect(playground.timelineItems.nth(2)).toContainText('text "hello"');
+    await expect(playground.timelineItems.nth(2)).toContainText('you said hello');
+    await expect(playground.timelineItems.nth(2)).toContainText('got hello');
+    // A chain records no connections: the calls come back with none, and no client is invented for them.
+    await expect(playground.timelineItems.nth(2)).toContainText('no conn');
+    await expect(page.getByRole('region', { name: /^Connection #\d+$/ })).toHaveCount(0);
+    await expect(playground.timelineItems.filter({ hasText: 'read-only: from an imported Theater chain' })).toHaveCount(0);
+    await expect(note).toHaveCount(0);
+    await playground.expectReady('echo');
+
+    await importChain(page, fixture('init-logs.json'));
+    await expect(playground.timelineItems).toHaveCount(1);
+    await expect(playground.timelineItems.first()).toContainText('greeter starting');
+    await expect(inspector.getByRole('region', { name: 'Logs' })).toContainText('no saved state, starting fresh');
+
+    // Pack values and resource calls shown as written; the shutdown entry stops the actor.
+    await importChain(page, fixture('host-values.json'));
+    await expect(playground.timelineItems).toHaveCount(2);
+    await expect(playground.timelineItems.last()).toContainText('read-only');
+    await expect(playground.timelineItems.last()).toContainText('shutdown: the actor stopped');
+    await expect(playground.status).toHaveText(/echo\s+stopped/i);
+    await expect(note).toHaveText('1 event from an imported Theater chain is read-only: shown, not replayable.');
+    await expect(inspector).toContainText('from an imported Theater chain: shown, not replayable');
+    await playground.timelineItems.first().click();
+    const entries = inspector.getByRole('region', { name: 'Chain entries' });
+    await expect(entries.getByRole('listitem')).toHaveCount(7);
+    await expect(entries).toContainText('{"U64":42}');
+    await expect(entries).toContainText('wasi:http/types@0.2.0/[resource-drop]incoming-request');
+
+    await importChain(page, fixture('greeter.chain'));
+    await expect(playground.timelineItems).toHaveCount(3);
+    await expect(playground.timelineItems.filter({ hasText: 'read-only: from an imported Theater chain' })).toHaveCount(3);
+    await expect(playground.timelineItems.nth(0)).toContainText('call init');
+    await expect(playground.timelineItems.nth(1)).toContainText('log "greeter starting"');
+    await expect(playground.timelineItems.nth(2)).toContainText('result of init');
+    await expect(note).toContainText("From Theater's text chain format (.chain): parent links checked; its hashes cover a binary encoding the playground cannot reproduce, so they were not verified.");
+    await expect(note).toContainText('Nothing in this chain can be replayed');
+    await playground.timelineItems.nth(2).click();
+    await expect(inspector.getByRole('region', { name: 'Chain entries' })).toContainText('Greeter{greeting: "hi", seen: 0u32}');
+    await expect(inspector).toContainText('not verifiable here');
+  });
+
+  test('a tampered or broken chain is refused at its entry, and the loaded actor and its history survive', async ({ page }) => {
+    const playground = new Playground(page);
+    await playground.goto();
+    await playground.expectReady('echo');
+    const connection = await playground.newConnection();
+    await connection.send('before');
+    await expect(connection.received('before')).toHaveCount(1);
+    await expect(playground.timelineItems).toHaveCount(2);
+
+    const refusals: Array<[string | { name: string; mimeType: string; buffer: Buffer }, string | RegExp]> = [
+      [fixture('tampered-entry-2.json'), 'Entry 2 (theater:simple/runtime/log) was altered: its hash does not match its content. Nothing was imported.'],
+      [fixture('broken-parent-4.json'), /Entry 4: its parent_hash \([0-9a-f]{40}\) is not the hash of entry 3 \([0-9a-f]{40}\): a broken parent link/],
+      [{ name: 'notes.chain', mimeType: 'text/plain', buffer: Buffer.from('just some notes') }, 'This is neither a Theater chain in JSON'],
+      [{ name: 'broken.chain', mimeType: 'text/plain', buffer: Buffer.from(`---\nhash: ${'1'.repeat(40)}\nparent: ${'2'.repeat(40)}\nx\n`) }, "Entry 0: the first entry's parent must be root"],
+    ];
+    for (const [file, message] of refusals) {
+      await importChain(page, file);
+      await expect(playground.alert).toContainText(message);
+      await expect(playground.timelineItems).toHaveCount(2);
+      await playground.expectReady('echo');
+    }
+
+    // Same actor, same history, same connection: the bad chains changed nothing.
+    await connection.send('after');
+    await expect(connection.received('after')).toHaveCount(1);
+    await expect(playground.timelineItems).toHaveCount(3);
+  });
+
+  test("a replay re-runs an imported chain's calls and skips its read-only entries", async ({ page }) => {
+    const playground = new Playground(page);
+    await playground.goto();
+    await playground.expectReady('echo');
+    await importChain(page, fixture('host-values.json'));
+    await expect(playground.timelineItems).toHaveCount(2);
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    // Echo has no init, so the recorded init diverges; the shutdown entry is shown, not replayed.
+    await expect(page.getByRole('region', { name: 'Replay report' })).toContainText('0 of 2 events matched, 1 diverged, 1 skipped. First divergence at event #0.');
+  });
+});
