@@ -59,8 +59,10 @@ interface VendorWasmTools {
   tools: { componentWit(bytes: Uint8Array): string };
 }
 
+// Both tools are marked pure: a bundle that never inspects or loads (the page, the diff worker)
+// drops them, and with them jco's chunks.
+
 /** jco's wasm-tools (`componentWit`): about 2.4 MB of wasm, loaded on first use. */
-// Pure: a bundle that never inspects (the page, the diff worker) drops the tool and its chunk.
 export const wasmTools = /* @__PURE__ */ new Reloadable<WasmTools>(async (copy) => {
   if (isNode) {
     // The package's `wasm-tools` entry is a thin wrapper around the vendor module that holds the instance.
@@ -77,9 +79,14 @@ export const wasmTools = /* @__PURE__ */ new Reloadable<WasmTools>(async (copy) 
 /** jco's transpiler (`generate`): about 3.5 MB of wasm, loaded on first use. */
 export const transpiler = /* @__PURE__ */ new Reloadable<Transpiler>(async (copy) => {
   type Module = typeof import('./transpilerModule');
-  const module = isNode
-    ? ((await importCopy(resolve('@bytecodealliance/jco-transpile/component'), copy)) as Module)
-    : await import('./transpilerModule').then((first) => (copy === 0 ? first : (importCopy(first.moduleUrl, copy) as Promise<Module>)));
+  let module: Module;
+  if (isNode) {
+    // The package's `component` entry is the vendor module itself.
+    module = (await importCopy(resolve('@bytecodealliance/jco-transpile/component'), copy)) as Module;
+  } else {
+    const first = await import('./transpilerModule');
+    module = copy === 0 ? first : ((await importCopy(first.moduleUrl, copy)) as Module);
+  }
   await module.$init;
   return { generate: module.generate };
 });
