@@ -19,7 +19,7 @@ export type { StateRef } from './stateStore';
 export { ENGINE_ERROR_CODES, type EngineError, type EngineErrorCode } from './errors';
 export type { Result } from './result';
 export { toHex, fromHex, decodeUtf8, utf8, bytesEqual } from './bytes';
-export { WEBSOCKET_SERVER, ACTOR, RUNTIME, unversioned, providerOf, type ImportProvider } from './interfaceNames';
+export { WEBSOCKET_SERVER, ACTOR, RUNTIME, THEATER_PACKAGE_ERAS, unversioned, providerOf, type ImportProvider, type TheaterPackage } from './interfaceNames';
 export { replay, type History, type ReplayOptions, type ReplayResult } from './replay';
 export { compareEvents, summarize, COMPARED_ASPECTS, type ComparedAspect, type Difference, type EventComparison, type ReplaySummary } from './compare';
 export { readSessionFile, writeSessionFile, componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from './sessionFile';

@@ -10,6 +10,12 @@ export const RUNTIME = 'theater:simple/runtime';
 export const THEATER_PACKAGES = ['theater:simple', 'ntwk:theater'] as const;
 export type TheaterPackage = (typeof THEATER_PACKAGES)[number];
 
+/** Which Theater each package belongs to, for people reading which one an actor was built for. */
+export const THEATER_PACKAGE_ERAS: Record<TheaterPackage, string> = {
+  'theater:simple': 'Theater since June 2025',
+  'ntwk:theater': 'Theater before June 2025',
+};
+
 /** The interfaces the playground looks for in each package. */
 export const THEATER_INTERFACES = ['websocket-server', 'actor', 'runtime'] as const;
 export type TheaterInterface = (typeof THEATER_INTERFACES)[number];

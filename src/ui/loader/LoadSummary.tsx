@@ -1,4 +1,4 @@
-import { isTheaterInterface, type ComponentInfo, type WorldItem } from '../../engine';
+import { isTheaterInterface, THEATER_PACKAGE_ERAS, type ComponentInfo, type WorldItem } from '../../engine';
 import { isStubbedImport, missingFunctions } from '../../store';
 import { formatDuration, formatSize } from '../format';
 
@@ -47,7 +47,7 @@ function StubWarning({ info, stubbed }: { info: ComponentInfo; stubbed: WorldIte
   );
 }
 
-/** What was loaded, at a glance: name, size, whether `init` ran, what it exports and imports. */
+/** What was loaded, at a glance: name, size, whether `init` ran, its Theater package, what it exports and imports. */
 export function LoadSummary({ name, info, totalMs }: { name: string; info: ComponentInfo; totalMs: number | null }) {
   const isStubbed = (item: WorldItem) => isStubbedImport(item, info);
   const stubbed = info.imports.filter(isStubbed);
@@ -63,6 +63,18 @@ export function LoadSummary({ name, info, totalMs }: { name: string; info: Compo
         <dd className={`summary__init${info.hasInit ? ' summary__init--yes' : ''}`}>
           <span aria-hidden="true">init </span>
           {info.hasInit ? 'yes, ran at load' : 'none'}
+        </dd>
+      </div>
+      <div className="summary__row">
+        <dt>package</dt>
+        <dd>
+          <code>{info.package}</code> <span className="summary__muted">({THEATER_PACKAGE_ERAS[info.package]})</span>
+          {info.actorId !== undefined && (
+            <span className="summary__muted">
+              {' '}
+              · actor id <code>{info.actorId}</code>
+            </span>
+          )}
         </dd>
       </div>
       <div className="summary__row">
