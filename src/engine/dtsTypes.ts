@@ -71,7 +71,7 @@ export interface ImportTypes {
 export const witName = (jsName: string): string => jsName.replace(/[A-Z]/g, (upper, at: number) => `${at === 0 ? '' : '-'}${upper.toLowerCase()}`);
 
 /** jco's file name for an interface: `theater:simple/kv@0.1.0` → `theater-simple-kv`. */
-export const interfaceFileName = (name: string): string => name.replace(/@.*$/, '').replace(/[:/]/g, '-');
+const interfaceFileName = (name: string): string => name.replace(/@.*$/, '').replace(/[:/]/g, '-');
 
 const fileKey = (path: string): string => path.split('/').pop()!.replace(/\.d\.ts$|\.js$/, '');
 
@@ -84,6 +84,9 @@ function tokenize(source: string): string[] {
   while (TOKEN.lastIndex < source.length && (match = TOKEN.exec(source))) tokens.push(match[1]!);
   return tokens;
 }
+
+/** What may stand before a class member's name in jco's declarations. */
+const MODIFIERS = new Set(['static', 'private', 'public', 'readonly']);
 
 const unquote = (token: string) => (token.startsWith("'") || token.startsWith('"') ? token.slice(1, -1) : token);
 
@@ -188,17 +191,19 @@ class Reader {
     const resource: ResourceDecl = { name, witName: witName(name), file, constructorParams: undefined, methods: [], statics: [] };
     this.eat('{');
     while (!this.done && !this.eat('}')) {
-      const isStatic = this.peek() === 'static' && this.peek(1) !== '(';
-      if (isStatic) this.next();
+      const modifiers = new Set<string>();
+      while (MODIFIERS.has(this.peek() ?? '') && this.peek(1) !== '(') modifiers.add(this.next()!);
       const member = this.next()!;
       if (member === '[') {
         // `[Symbol.dispose](): void`: the glue's own business, not a WIT function.
         this.skipGroup('[', ']');
         this.func('');
       } else if (member === 'constructor') {
-        resource.constructorParams = this.params();
+        const params = this.params();
         this.eat(';');
-      } else (isStatic ? resource.statics : resource.methods).push(this.func(member));
+        // `private constructor();`: WIT declares none, only the resource's own host makes them.
+        if (!modifiers.has('private')) resource.constructorParams = params;
+      } else (modifiers.has('static') ? resource.statics : resource.methods).push(this.func(member));
     }
     return resource;
   }

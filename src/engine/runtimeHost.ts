@@ -43,7 +43,7 @@ export interface RecordedChain {
  * (crates/theater-handler-runtime/src/lib.rs, revision 86c965eb): each event's `hash` is its
  * index in the chain, `parent` the index before it (none for the first), `data` its data bytes.
  */
-export const chainRecord = (entries: readonly ChainEntryView[]): RecordedChain => ({
+const chainRecord = (entries: readonly ChainEntryView[]): RecordedChain => ({
   events: entries.map(({ eventType, data }, i) => ({ hash: i, event: { eventType, ...(i > 0 ? { parent: i - 1 } : {}), data } })),
 });
 

@@ -115,4 +115,15 @@ describe('stubs for every import shape (a component built from shapes.wit)', () 
     const holder = result.comparisons[1 + texts.indexOf('holder')]!.replayed!;
     expect(holder.hostCalls.at(-1)).toEqual(call('[resource-drop]blob', [9], undefined));
   });
+
+  it('leaves WASI to the shim, function by function, resources included, beside the stubs', async () => {
+    const { session } = expectOk(await ActorSession.start(await shapesActorBytes({ wasi: true }), { name: 'shapes-wasi.wasm' }));
+    const wasi = session.info.importFunctions!.filter((fn) => fn.interface.startsWith('wasi:'));
+    expect(wasi.map((fn) => `${fn.interface} ${fn.function}`)).toEqual(
+      expect.arrayContaining(['wasi:cli/stdout get-stdout', 'wasi:io/streams [method]output-stream.blocking-write-and-flush', 'wasi:filesystem/types [method]descriptor.read-via-stream', 'wasi:io/error [resource-drop]error']),
+    );
+    expect(wasi.filter((fn) => fn.provision !== 'provided' || fn.by !== 'wasi')).toEqual([]);
+    const { connection } = expectOk(await session.open());
+    expect(expectOk(await session.send(connection.id, textMessage('record'))).event.responses[0]!.message.text).toBe(DEFAULT_REPLIES.record);
+  });
 });
