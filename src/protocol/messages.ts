@@ -40,6 +40,7 @@ export interface LostCall {
 
 /** Every request the page can make, and what a successful answer carries. */
 export interface Calls {
+  /** `info` is the loaded component's: with `importFunctions`, what the playground does with each imported function. */
   load: { args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery }; value: { info: ComponentInfo; init: RecordedEvent | undefined } };
   restore: {
     args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined };
