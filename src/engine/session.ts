@@ -136,16 +136,19 @@ export class ActorSession {
     const info = await inspect(bytes);
     if (!info.ok) return info;
     stage('inspecting');
-    // Theater's runtime reads the chain through this (get-chain); the session it reads comes next.
-    let session: ActorSession | undefined;
-    const host = { chain: (calls: readonly HostCall[]) => (session ? chainSoFar(session.#events, session.#inFlight, calls, (ref) => session!.#states.get(ref)) : []) };
-    const component = await LoadedComponent.load(bytes, info.value, options.name, options.importModule ?? dataUrlImporter, host, stage);
+    // Theater's runtime reads the chain through this (get-chain); the session it reads is made below.
+    const made: { session?: ActorSession } = {};
+    const chain = (calls: readonly HostCall[]) => {
+      const session = made.session;
+      return session ? chainSoFar(session.#events, session.#inFlight, calls, (ref) => session.#states.get(ref)) : [];
+    };
+    const component = await LoadedComponent.load(bytes, info.value, options.name, options.importModule ?? dataUrlImporter, { chain }, stage);
     if (!component.ok) return component;
     const exports = await component.value.instantiate();
     if (!exports.ok) return exports;
     stage('instantiating');
-    session = new ActorSession(options.name, component.value.info, component.value, exports.value, options);
-    return ok(session);
+    made.session = new ActorSession(options.name, component.value.info, component.value, exports.value, options);
+    return ok(made.session);
   }
 
   get status(): ActorStatus {
