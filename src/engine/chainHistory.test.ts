@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from './bytes';
+import { decodeUtf8, utf8 } from './bytes';
 import { ChainBuilder, chainJson, type ChainEntry } from './chain';
 import { chainToHistory, readChain, type ChainHistory } from './chainHistory';
 import { chainReadings } from './chainReading';
@@ -174,6 +174,12 @@ describe('importing chains written in the same layout', () => {
     // The shutdown entry belongs to the call that asked for it: written back after it, not kept aside.
     expect(history.events[2]!.chain).toBeUndefined();
     expect(exported(history)).toBe(text);
+  });
+
+  it('refuses a value nested deeper than it can read, rather than throwing', () => {
+    const deep = Array.from(utf8(`${'['.repeat(50_000)}${']'.repeat(50_000)}`));
+    const refused = readChain(writeChain([init[0]!, { eventType: 'a/b', payload: `{"category":"HostFunction","interface":"a","function":"b","input":[${deep.join(',')}],"output":[110,117,108,108]}` }, init[1]!]));
+    expect(refused.ok ? 'imported' : refused.error.message).toBe('A value in this chain is nested too deeply to read. Nothing was imported.');
   });
 
   it('exports every hand-written chain with the hashes it was imported with', () => {

@@ -34,7 +34,14 @@ export function readChain(text: string): Result<ChainHistory, ChainError> {
     return entries.ok ? ok(textChainHistory(entries.value)) : entries;
   }
   const verified = verifyChain(text);
-  return verified.ok ? ok(chainToHistory(verified.value)) : verified;
+  if (!verified.ok) return verified;
+  try {
+    return ok(chainToHistory(verified.value));
+  } catch (thrown) {
+    // Values nested thousands deep exhaust the stack when written back for comparison: no actor writes them.
+    if (!(thrown instanceof RangeError)) throw thrown;
+    return { ok: false, error: { code: 'invalid-chain', message: 'A value in this chain is nested too deeply to read. Nothing was imported.', index: -1 } };
+  }
 }
 
 const SHUTDOWN_BYTES = entryData(new JsonBytes(SHUTDOWN_PAYLOAD));

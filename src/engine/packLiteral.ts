@@ -18,6 +18,7 @@ export type PackNode = { start: number; end: number } & (
 
 const NAME = /[A-Za-z_][A-Za-z0-9_-]*(?:::[A-Za-z_][A-Za-z0-9_-]*)*/y;
 const NUMBER = /[-+]?(?:\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|inf|nan)(?:[a-z]\d+)?/y;
+const UNICODE = /u\{([0-9a-fA-F]{1,6})\}/y;
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', "'": "'", '\\': '\\' };
 
 /** Parses one literal; the error says where it stopped making sense. */
@@ -65,10 +66,12 @@ export function parsePackLiteral(text: string): Result<PackNode, string> {
     while (text[at] !== quote) {
       if (at >= text.length) expected(`a closing ${quote}`);
       if (text[at] === '\\') {
-        const unicode = /^u\{([0-9a-fA-F]+)\}/.exec(text.slice(at + 1));
-        if (unicode) {
-          out += String.fromCodePoint(parseInt(unicode[1]!, 16));
-          at += 1 + unicode[0].length;
+        UNICODE.lastIndex = at + 1;
+        const unicode = UNICODE.exec(text);
+        const code = unicode ? parseInt(unicode[1]!, 16) : 0x110000;
+        if (code <= 0x10ffff) {
+          out += String.fromCodePoint(code);
+          at += 1 + unicode![0].length;
           continue;
         }
         out += ESCAPES[text[at + 1]!] ?? expected('an escape');
@@ -118,6 +121,8 @@ export function parsePackLiteral(text: string): Result<PackNode, string> {
     return ok(node);
   } catch (thrown) {
     if (thrown instanceof SyntaxError) return fail(thrown.message);
+    // Nesting deep enough to exhaust the stack is a literal no actor wrote: say so rather than throw.
+    if (thrown instanceof RangeError) return fail('the literal is nested too deeply to read');
     throw thrown;
   }
 }

@@ -61,5 +61,8 @@ describe("Theater's text chain format", () => {
       args: [{ kind: 'record', name: 'R', fields: [['x', { kind: 'string', value: 'q\n😀' }], ['y', { kind: 'number', text: '-1.5e3f64' }], ['z', { kind: 'list', items: [{ text: '1u8' }, { text: '2u8' }] }], ['w', { kind: 'tuple', items: [] }], ['v', { kind: 'name', name: 'true' }]] }],
     });
     expect(parsePackLiteral('x{a: 1} trailing')).toEqual({ ok: false, error: 'expected the end of the value at character 9' });
+    // Literals no actor writes are refused as values, never thrown.
+    expect(parsePackLiteral('"\\u{110000}"')).toEqual({ ok: false, error: 'expected an escape at character 2' });
+    expect(parsePackLiteral('('.repeat(200_000))).toEqual({ ok: false, error: 'the literal is nested too deeply to read' });
   });
 });

@@ -1,4 +1,5 @@
 import { usePlayground } from '../../store';
+import { thrownMessage } from '../../store/alert';
 import { download, exportName } from './download';
 import { FileButton } from './FileButton';
 
@@ -10,6 +11,18 @@ export function FileMenu() {
   const exportChain = usePlayground((s) => s.exportChain);
   const importChain = usePlayground((s) => s.importChain);
   const exportTranscript = usePlayground((s) => s.exportTranscript);
+  const showAlert = usePlayground((s) => s.showAlert);
+  /** A chosen file's text for `use`; a file the browser cannot read (gone, unreadable) is an alert, never an uncaught rejection. */
+  const withText = (use: (text: string) => Promise<boolean>) => async (file: File) => {
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (thrown) {
+      showAlert({ code: 'read-failed', message: `Could not read ${file.name}: ${thrownMessage(thrown)}. Choose the file again.` });
+      return;
+    }
+    await use(text);
+  };
   return (
     <div className="file-menu" role="group" aria-label="Files">
       <button
@@ -21,7 +34,7 @@ export function FileMenu() {
       >
         Export session
       </button>
-      <FileButton label="Import session" accept=".json,application/json" onFile={async (file) => void importSession(await file.text())} />
+      <FileButton label="Import session" accept=".json,application/json" onFile={withText(importSession)} />
       <button
         type="button"
         onClick={async () => {
@@ -32,7 +45,7 @@ export function FileMenu() {
         Export chain
       </button>
       {/* Theater writes chains as JSON or in its text format (.chain); the file's text decides which, not its name. */}
-      <FileButton label="Import chain" accept=".json,.chain,application/json,text/plain" onFile={async (file) => void importChain(await file.text())} />
+      <FileButton label="Import chain" accept=".json,.chain,application/json,text/plain" onFile={withText(importChain)} />
       <button
         type="button"
         title="Every call and its result as WAVE text, to keep as a regression test"
