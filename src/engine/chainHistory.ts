@@ -150,7 +150,7 @@ export function chainToHistory(entries: readonly ChainEntry[]): ChainHistory {
         break;
       case 'shutdown':
         flushOpen('a call that had not returned when the actor stopped');
-        if (!stopping) readOnly([record], 'Theater recorded the actor stopping here (`shutdown`)', { kind: 'ok' }, true);
+        if (!stopping) readOnly([record], 'Theater recorded the actor stopping here', { kind: 'ok' }, true);
         else if (record.eventType === SHUTDOWN_EVENT_TYPE && bytesEqual(record.data, SHUTDOWN_BYTES)) {
           if (stopping.chain?.format === 'json') stopping.chain.entries.push(record);
           stopping = undefined;
