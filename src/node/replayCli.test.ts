@@ -68,7 +68,7 @@ describe("npm run replay on Theater's chains", () => {
     // Echo has no init and answers "hello" with "hello", where the recorded actor said "you said hello".
     const websocket = await replayCli('--actor', 'public/actors/echo.wasm', '--chain', chainFixture('websocket.json'));
     expect(websocket.out).toMatch(/^0 of 5 events matched, 5 diverged, 0 skipped\nfirst divergence at event #0\n/);
-    expect(websocket.out).toMatch(/#2  DIVERGES\n(?:.*\n)*?\s+responses: recorded .*you said hello.*\n\s+replayed .*"text":"hello"/);
+    expect(websocket.out).toMatch(/#2 {2}DIVERGES\n(?:.*\n)*?\s+responses: recorded .*you said hello.*\n\s+replayed .*"text":"hello"/);
     expect(websocket.code).toBe(1);
     // The counter's init logs and commits its own state, not the greeter's; the shutdown is shown, not replayed.
     const hostValues = await replayCli('--actor', 'public/actors/counter.wasm', '--chain', chainFixture('host-values.json'));
@@ -76,7 +76,7 @@ describe("npm run replay on Theater's chains", () => {
     expect(hostValues.out).toContain('#1  skipped: from an imported Theater chain, shown and not replayable: Theater recorded the actor stopping here');
     expect(hostValues.code).toBe(1);
     const initLogs = await replayCli('--actor', 'public/actors/counter.wasm', '--chain', chainFixture('init-logs.json'));
-    expect(initLogs.out).toMatch(/#0  DIVERGES\n\s+state: /);
+    expect(initLogs.out).toMatch(/#0 {2}DIVERGES\n\s+state: /);
     expect(initLogs.code).toBe(1);
   });
 
