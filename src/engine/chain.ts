@@ -1,7 +1,7 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { utf8, decodeUtf8 } from './bytes';
 import { JsonBytes, writeJson } from './chainWriter';
-import { failureMessage, HANDLE_MESSAGE_FUNCTION, hostValue, INIT_FUNCTION, isByteArray, serdeMessage, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD } from './chainValues';
+import { failureMessage, handleMessageFunction, hostValue, initFunction, initParams, isByteArray, serdeMessage, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD, type ChainWriter } from './chainValues';
 import { engineError, type EngineError } from './errors';
 import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
@@ -59,14 +59,15 @@ const wasm = (body: Record<string, unknown>): ChainPayload => ({ eventType: 'was
 /**
  * The chain entries one event yields, in Theater's layout (see chainValues.ts): the call (params
  * without the state), each host call (input and output as the JSON of one value), the result
- * (`[new state, JSON of the result]`) or error, then `shutdown` if the actor stopped.
+ * (`[new state, JSON of the result]`) or error, then `shutdown` if the actor stopped. `writer` is
+ * the actor that made the call: its package names the call, and its actor id is init's params.
  *
  * A `bridge` event yields none: a frame exchanged with a real endpoint is not something the actor
  * did, so leaving it out keeps an exported chain one Theater could have written. An event
  * imported from a chain yields the entries it came from, byte for byte (text-format entries have
  * no JSON form, so none).
  */
-export function eventPayloads(event: ActorEvent, state: StateLookup): ChainPayload[] {
+export function eventPayloads(event: ActorEvent, state: StateLookup, writer: ChainWriter): ChainPayload[] {
   switch (event.kind) {
     case 'bridge':
       return [];
@@ -74,7 +75,7 @@ export function eventPayloads(event: ActorEvent, state: StateLookup): ChainPaylo
       return keptEntries(event);
     case 'init':
     case 'message':
-      return event.chain ? keptEntries(event) : callPayloads(event, state);
+      return event.chain ? keptEntries(event) : callPayloads(event, state, writer);
     default: {
       const exhaustive: never = event.kind;
       return exhaustive;
@@ -84,10 +85,10 @@ export function eventPayloads(event: ActorEvent, state: StateLookup): ChainPaylo
 
 const keptEntries = ({ chain }: ActorEvent): ChainPayload[] => (chain?.format === 'json' ? chain.entries.map(({ eventType, data }) => ({ eventType, data })) : []);
 
-function callPayloads(event: ActorEvent, state: StateLookup): ChainPayload[] {
+function callPayloads(event: ActorEvent, state: StateLookup, writer: ChainWriter): ChainPayload[] {
   const isInit = event.kind === 'init' || event.input === null;
-  const functionName = isInit ? INIT_FUNCTION : HANDLE_MESSAGE_FUNCTION;
-  const payloads = [wasm({ WasmCall: { function_name: functionName, params: new JsonBytes(isInit ? null : [serdeMessage(event.input!)]) } })];
+  const functionName = isInit ? initFunction(writer.package) : handleMessageFunction(writer.package);
+  const payloads = [wasm({ WasmCall: { function_name: functionName, params: new JsonBytes(isInit ? initParams(writer.actorId) : [serdeMessage(event.input!)]) } })];
   for (const call of event.hostCalls) {
     payloads.push({
       eventType: `${call.interface}/${call.function}`,
@@ -119,10 +120,11 @@ export function entryData(data: EntryData): Uint8Array {
   return out;
 }
 
-/** What `chainJson` needs to write a chain: the events it was built from and each entry's hash. */
+/** What `chainJson` needs to write a chain: the events it was built from, by which actor, and each entry's hash. */
 export interface BuiltChain {
   events: readonly ActorEvent[];
   state: StateLookup;
+  writer: ChainWriter;
   hashes: readonly Uint8Array[];
 }
 
@@ -133,15 +135,21 @@ export interface BuiltChain {
  */
 export class ChainBuilder {
   readonly #hashes: Uint8Array[] = [];
+  readonly #writer: ChainWriter;
   /** Index of the first entry of each event, by event position. */
   readonly #eventStarts: number[] = [];
+
+  /** `writer`: the actor whose events these are (its package and the actor id its init was given). */
+  constructor(writer: ChainWriter) {
+    this.#writer = writer;
+  }
 
   extend(events: readonly ActorEvent[], state: StateLookup): BuiltChain {
     for (let i = this.#eventStarts.length; i < events.length; i++) {
       this.#eventStarts.push(this.#hashes.length);
-      for (const payload of eventPayloads(events[i]!, state)) this.#hashes.push(hashEntry(this.#hashes.at(-1) ?? null, payload));
+      for (const payload of eventPayloads(events[i]!, state, this.#writer)) this.#hashes.push(hashEntry(this.#hashes.at(-1) ?? null, payload));
     }
-    return { events, state, hashes: this.#hashes };
+    return { events, state, writer: this.#writer, hashes: this.#hashes };
   }
 
   /** The hash of the last entry the event at `index` produced (the event's place in the chain). */
@@ -153,8 +161,8 @@ export class ChainBuilder {
 }
 
 /** Serialises a chain as Theater does: a JSON array of entries, written a chunk at a time. */
-export function chainJson({ events, state, hashes }: BuiltChain): string {
-  const entries = events.flatMap((event) => eventPayloads(event, state));
+export function chainJson({ events, state, writer, hashes }: BuiltChain): string {
+  const entries = events.flatMap((event) => eventPayloads(event, state, writer));
   const decoder = new TextDecoder();
   const parts: string[] = [];
   writeJson(

@@ -3,13 +3,13 @@ import { decodeUtf8, utf8 } from './bytes';
 import { ChainBuilder, chainJson, type ChainEntry } from './chain';
 import { chainToHistory, readChain, type ChainHistory } from './chainHistory';
 import { chainReadings } from './chainReading';
-import { HANDLE_MESSAGE_FUNCTION, INIT_FUNCTION } from './chainValues';
+import { handleMessageFunction, HANDLE_MESSAGE_FUNCTION, initFunction, INIT_FUNCTION, type ChainWriter } from './chainValues';
 import type { ActorEvent } from './events';
 import { makeMessage, textMessage } from './messages';
 import { expectOk, startExample } from './testing/exampleActors';
 import { hostCall, readFixture, shutdownEntry, wasmCall, wasmError, wasmResult, writeChain } from './testing/theaterChains';
 
-const exported = (history: ChainHistory) => chainJson(new ChainBuilder().extend(history.events, (ref) => history.states.get(ref)));
+const exported = (history: ChainHistory, writer: ChainWriter = { package: 'theater:simple' }) => chainJson(new ChainBuilder(writer).extend(history.events, (ref) => history.states.get(ref)));
 const stateText = (history: ChainHistory, event: ActorEvent) => decodeUtf8(history.states.get(event.stateAfter) ?? new Uint8Array()) ?? '';
 const readOnlyReasons = (history: ChainHistory) => history.events.filter((e) => e.kind === 'chain').map((e) => e.chain!.readOnly);
 const entryCount = (history: ChainHistory) => history.events.reduce((n, e) => n + (e.chain?.entries.length ?? 0), 0);
@@ -106,7 +106,7 @@ describe('importing chains written in the same layout', () => {
     const send = 'theater:simple/message-server-client.handle-send';
     const history = expectOk(readChain(writeChain([...init, wasmCall(send, ['hello']), hostCall('theater:simple/runtime', 'log', 'sending', null), wasmResult(send, '{"n":5}', null), ...call(serde('hi'), '{"n":1}', 'hi')])));
     expect(history.events.map((e) => e.kind)).toEqual(['init', 'chain', 'message']);
-    expect(readOnlyReasons(history)).toEqual([`a call to ${send}: the playground calls only ${INIT_FUNCTION} and ${HANDLE_MESSAGE_FUNCTION}`]);
+    expect(readOnlyReasons(history)).toEqual([`a call to ${send}: the playground calls only ${INIT_FUNCTION} and ${HANDLE_MESSAGE_FUNCTION} (or their ntwk:theater names)`]);
     expect(chainReadings(history.events[1]!.chain!).map((r) => r.summary)).toEqual([`call ${send}`, 'log "sending"', `result of ${send}`]);
     // The other export's state is not the actor's committed state: the next call starts from init's.
     expect(history.events[2]!.stateBefore).toBe(history.events[0]!.stateAfter);
@@ -193,6 +193,45 @@ describe('importing chains written in the same layout', () => {
       const text = writeChain(entries);
       expect(exported(expectOk(readChain(text)))).toBe(text);
     }
+  });
+});
+
+describe("a chain of the ntwk:theater era (init given the actor id)", () => {
+  const actorId = '3f2a9c1e-0b7d-8e21-9a4f-5c6d7e8f9a0b';
+  const [init, handle] = [initFunction('ntwk:theater'), handleMessageFunction('ntwk:theater')];
+  const ntwkChain = writeChain([
+    wasmCall(init, [actorId]),
+    hostCall('ntwk:theater/runtime', 'log', `init as ${actorId}`, null),
+    wasmResult(init, actorId, null),
+    wasmCall(handle, [serde('hi')]),
+    wasmResult(handle, actorId, replies(`${actorId}: hi`)),
+  ]);
+
+  it('reads its init as a replayable init, its log as a log, and gives the actor id it was given', () => {
+    const history = expectOk(readChain(ntwkChain));
+    expect(history).toMatchObject({ replayable: 2, actorId });
+    expect(history.events.map((e) => [e.kind, e.chain])).toEqual([['init', undefined], ['message', undefined]]);
+    expect(history.events[0]!.hostCalls.map((c) => [c.interface, c.function, c.args])).toEqual([['ntwk:theater/runtime', 'log', [`init as ${actorId}`]]]);
+    expect(stateText(history, history.events[1]!)).toBe(actorId);
+    expect(exported(history, { package: 'ntwk:theater', actorId })).toBe(ntwkChain);
+  });
+
+  it('keeps the entries as written when read for an actor that would write them otherwise, so the hashes survive', () => {
+    // Another package's names, or an init that takes no id: every event keeps its entries.
+    for (const actor of [{ package: 'theater:simple' }, { package: 'ntwk:theater' }] as const) {
+      const history = expectOk(readChain(ntwkChain, actor));
+      expect(history.events.map((e) => [e.kind, e.chain?.entries.length])).toEqual(actor.package === 'ntwk:theater' ? [['init', 3], ['message', undefined]] : [['init', 3], ['message', 2]]);
+      expect(exported(history, actor)).toBe(ntwkChain);
+    }
+    // An actor whose init takes an id is given the chain's: nothing differs, nothing is kept.
+    const sameKind = expectOk(readChain(ntwkChain, { package: 'ntwk:theater', actorId: 'an id of its own' }));
+    expect(sameKind.events.every((e) => e.chain === undefined)).toBe(true);
+  });
+
+  it('shows an init whose params are neither null nor one actor id as read-only, saying why', () => {
+    const history = expectOk(readChain(writeChain([wasmCall(init, [actorId, 2]), wasmResult(init, null, null)])));
+    expect(history.actorId).toBeUndefined();
+    expect(readOnlyReasons(history)).toEqual([`its params are ["${actorId}",2], where init takes none (null) or an actor id (["<id>"])`]);
   });
 });
 

@@ -1,11 +1,12 @@
+import { givenActorId } from './actorId';
 import { bytesEqual } from './bytes';
 import { entryData, eventPayloads, verifyChain, type ChainEntry, type ChainError } from './chain';
 import { jsonOf, payloadOf, type Payload } from './chainPayload';
 import { JsonBytes } from './chainWriter';
-import { failureOutcome, HANDLE_MESSAGE_FUNCTION, INIT_FUNCTION, isHandleMessage, isObject, messageFromSerde, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD } from './chainValues';
+import { callOf, failureOutcome, HANDLE_MESSAGE_FUNCTION, INIT_FUNCTION, initParamsOf, isObject, messageFromSerde, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD, type ChainWriter } from './chainValues';
 import type { ActorEvent, CallOutcome, ChainFormat, JsonChainRecord } from './events';
 import type { HostCall } from './hostCalls';
-import { RUNTIME, unversioned } from './interfaceNames';
+import { providerOf } from './interfaceNames';
 import type { WebsocketMessage } from './messages';
 import { ok, type Result } from './result';
 import { StateStore, type StateRef } from './stateStore';
@@ -21,14 +22,21 @@ export interface ChainHistory {
   states: StateStore;
   /** Events that are calls the playground can replay (`init`, `message`); the rest are `chain` events. */
   replayable: number;
+  /**
+   * The actor id the chain's init was given (its params `["<id>"]`, as Theater wrote them for an
+   * init taking `(actor-id,)`), when its first call the playground can make is such an init: a replay or a session adopting
+   * this history gives init the same id. Absent for the text format.
+   */
+  actorId?: string;
 }
 
 /**
  * Reads a chain in either of Theater's formats, told apart by the text, not the file name: JSON
  * (hashes and parent links verified, calls rebuilt) or the text `.chain` format (parent links
- * checked, entries shown read-only). The error names the first bad entry.
+ * checked, entries shown read-only). The error names the first bad entry. `actor`: the loaded
+ * actor the history is for (see `chainToHistory`).
  */
-export function readChain(text: string): Result<ChainHistory, ChainError> {
+export function readChain(text: string, actor?: ChainWriter): Result<ChainHistory, ChainError> {
   if (isTextChain(text)) {
     const entries = readTextChain(text);
     return entries.ok ? ok(textChainHistory(entries.value)) : entries;
@@ -36,7 +44,7 @@ export function readChain(text: string): Result<ChainHistory, ChainError> {
   const verified = verifyChain(text);
   if (!verified.ok) return verified;
   try {
-    return ok(chainToHistory(verified.value));
+    return ok(chainToHistory(verified.value, actor));
   } catch (thrown) {
     // Values nested thousands deep exhaust the stack when written back for comparison: no actor writes them.
     if (!(thrown instanceof RangeError)) throw thrown;
@@ -45,17 +53,18 @@ export function readChain(text: string): Result<ChainHistory, ChainError> {
 }
 
 const SHUTDOWN_BYTES = entryData(new JsonBytes(SHUTDOWN_PAYLOAD));
-const callsShutdown = (call: HostCall) => unversioned(call.interface) === RUNTIME && call.function === 'shutdown';
+const callsShutdown = (call: HostCall) => providerOf(call.interface) === 'theater' && call.function === 'shutdown';
 
 /** A call's params and result, read as the playground's `init` or `handle-message`; a string says why they cannot be. */
 function readCall(fn: string, params: number[], end: Extract<Payload, { kind: 'result' | 'error' }>): { input: WebsocketMessage | null; responses: WireOutcome[]; outcome: CallOutcome } | string {
-  const isInit = fn === INIT_FUNCTION;
-  if (!isInit && !isHandleMessage(fn)) return `a call to ${fn}: the playground calls only ${INIT_FUNCTION} and ${HANDLE_MESSAGE_FUNCTION}`;
+  const call = callOf(fn)?.call;
+  const isInit = call === 'init';
+  if (!call) return `a call to ${fn}: the playground calls only ${INIT_FUNCTION} and ${HANDLE_MESSAGE_FUNCTION} (or their ntwk:theater names)`;
   if (end.fn !== fn) return `the call to ${fn} ends with a result of ${end.fn}`;
   const args = jsonOf(params);
   if (!args) return 'its params are not JSON';
   let input: WebsocketMessage | null = null;
-  if (isInit && args.value !== null) return `its params are ${JSON.stringify(args.value)}, where init takes none (null)`;
+  if (isInit && !initParamsOf(args.value)) return `its params are ${JSON.stringify(args.value)}, where init takes none (null) or an actor id (["<id>"])`;
   if (!isInit) {
     if (!Array.isArray(args.value) || args.value.length !== 1) return 'its params are not the one-element tuple [message]';
     const message = messageFromSerde(args.value[0]);
@@ -80,14 +89,35 @@ function readCall(fn: string, params: number[], end: Extract<Payload, { kind: 'r
 const sameEntries = (written: ReturnType<typeof eventPayloads>, records: readonly JsonChainRecord[]) =>
   written.length === records.length && written.every((p, i) => p.eventType === records[i]!.eventType && bytesEqual(entryData(p.data), records[i]!.data));
 
+/** How the chain itself names its calls and which id its init got: from its first call of init or handle-message (a few entries in). */
+function writerOf(entries: readonly ChainEntry[]): ChainWriter {
+  for (const entry of entries) {
+    const payload = payloadOf({ eventType: entry.event_type, data: Uint8Array.from(entry.data) });
+    const known = payload.kind === 'call' ? callOf(payload.fn) : undefined;
+    if (payload.kind !== 'call' || !known) continue;
+    const actorId = known.call === 'init' ? initParamsOf(jsonOf(payload.params)?.value)?.actorId : undefined;
+    return actorId === undefined ? { package: known.pkg } : { package: known.pkg, actorId };
+  }
+  return { package: 'theater:simple' };
+}
+
 /**
  * Rebuilds a verified JSON chain as a history, keeping every entry. A `WasmCall` of `init` or
- * `websocket-server.handle-message`, the host calls after it and its `WasmResult` or `WasmError`
- * become one replayable event: the state before is the last committed one, a result's state is
- * committed, a failure commits nothing. Everything else becomes a read-only `chain` event with
- * the entries as written and the reason. Connection ids are not in a chain, so events have none.
+ * `websocket-server.handle-message` (in either package), the host calls after it and its
+ * `WasmResult` or `WasmError` become one replayable event: the state before is the last committed
+ * one, a result's state is committed, a failure commits nothing. Everything else becomes a
+ * read-only `chain` event with the entries as written and the reason. Connection ids are not in a
+ * chain, so events have none.
+ *
+ * `actor` is the one whose history this becomes (the loaded component; by default, the one that
+ * wrote the chain): an event keeps its entries as written whenever that actor, given the chain's
+ * actor id, would write other bytes (another package's names, other init params, Pack values), so
+ * exporting the history again keeps every hash.
  */
-export function chainToHistory(entries: readonly ChainEntry[]): ChainHistory {
+export function chainToHistory(entries: readonly ChainEntry[], actor?: ChainWriter): ChainHistory {
+  const recorded = writerOf(entries);
+  const actorId = givenActorId(actor ? actor.actorId : recorded.actorId, recorded.actorId);
+  const writer: ChainWriter = { package: (actor ?? recorded).package, ...(actorId === undefined ? {} : { actorId }) };
   const states = new StateStore();
   const events: ActorEvent[] = [];
   let committed: StateRef = null;
@@ -109,7 +139,7 @@ export function chainToHistory(entries: readonly ChainEntry[]): ChainHistory {
     stopping = undefined;
   };
   const regenerated = (event: ActorEvent): JsonChainRecord[] =>
-    eventPayloads({ ...event, shutdown: false }, lookup).map((p) => ({ eventType: p.eventType, data: entryData(p.data) }));
+    eventPayloads({ ...event, shutdown: false }, lookup, writer).map((p) => ({ eventType: p.eventType, data: entryData(p.data) }));
 
   const close = (end: Extract<Payload, { kind: 'result' | 'error' }>, record: JsonChainRecord) => {
     const call = open!;
@@ -119,9 +149,9 @@ export function chainToHistory(entries: readonly ChainEntry[]): ChainHistory {
     if (typeof read === 'string') return readOnly(records, read, end.kind === 'error' ? { kind: 'err', message: end.message } : { kind: 'ok' });
     const stateAfter = end.kind === 'result' ? states.put(end.state ? Uint8Array.from(end.state) : undefined).ref : committed;
     const shutdown = call.hostCalls.some(callsShutdown);
-    const event: ActorEvent = { seq: events.length, kind: call.fn === INIT_FUNCTION ? 'init' : 'message', connectionId: null, startedAt: 0, durationMs: 0, ...read, stateBefore: committed, stateAfter, hostCalls: call.hostCalls, shutdown };
+    const event: ActorEvent = { seq: events.length, kind: callOf(call.fn)?.call === 'init' ? 'init' : 'message', connectionId: null, startedAt: 0, durationMs: 0, ...read, stateBefore: committed, stateAfter, hostCalls: call.hostCalls, shutdown };
     // Kept as written only when the playground would write other bytes (Pack values, other spellings).
-    if (!sameEntries(eventPayloads({ ...event, shutdown: false }, lookup), records)) event.chain = { format: 'json', entries: records };
+    if (!sameEntries(eventPayloads({ ...event, shutdown: false }, lookup, writer), records)) event.chain = { format: 'json', entries: records };
     events.push(event);
     committed = stateAfter;
     if (shutdown) stopping = event;
@@ -171,5 +201,5 @@ export function chainToHistory(entries: readonly ChainEntry[]): ChainHistory {
   }
   flushOpen('a call without its result: the chain ends before it returned');
   if (stopping) settleStopping(stopping, undefined);
-  return { format: 'json', entries: entries.length, events, states, replayable: events.filter((e) => e.kind !== 'chain').length };
+  return { format: 'json', entries: entries.length, events, states, replayable: events.filter((e) => e.kind !== 'chain').length, ...(recorded.actorId === undefined ? {} : { actorId: recorded.actorId }) };
 }

@@ -1,8 +1,8 @@
 import { decodeUtf8, toHex } from './bytes';
 import { hostValueOf, jsonOf, payloadOf } from './chainPayload';
-import { INIT_FUNCTION, isByteArray } from './chainValues';
+import { isByteArray, isInit } from './chainValues';
 import type { ChainOrigin, JsonChainRecord, TextChainRecord } from './events';
-import { RUNTIME, unversioned } from './interfaceNames';
+import { providerOf } from './interfaceNames';
 import { fieldOf, findRecord, parsePackLiteral, stringOf, type PackNode } from './packLiteral';
 
 /** What a chain entry records, as the timeline marks it. */
@@ -41,8 +41,8 @@ function bytesField(label: string, bytes: Uint8Array): EntryField {
   return text === undefined ? { label, value: toHex(bytes), note: `${bytes.length} bytes, in hex` } : { label, value: JSON.stringify(text), note: `${bytes.length} bytes of UTF-8` };
 }
 
-const isLog = (iface: string, fn: string) => unversioned(iface) === RUNTIME && fn === 'log';
-const callName = (fn: string) => (fn === INIT_FUNCTION ? 'init' : fn);
+const isLog = (iface: string, fn: string) => providerOf(iface) === 'theater' && fn === 'log';
+const callName = (fn: string) => (isInit(fn) ? 'init' : fn);
 
 export function readJsonRecord(record: JsonChainRecord): EntryReading {
   const payload = payloadOf(record);

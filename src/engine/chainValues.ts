@@ -1,5 +1,5 @@
 import type { CallOutcome } from './events';
-import { ACTOR, WEBSOCKET_SERVER } from './interfaceNames';
+import { theaterInterface, THEATER_PACKAGES, type TheaterPackage } from './interfaceNames';
 import type { MessageKind, WebsocketMessage } from './messages';
 import { fail, ok, type Result } from './result';
 
@@ -10,12 +10,48 @@ import { fail, ok, type Result } from './result';
  * result)`, and a `websocket-message` comes out as serde writes the Rust record.
  */
 
-/** The two exports the playground calls, named as Theater's chain names them. */
-export const INIT_FUNCTION = `${ACTOR}.init`;
-export const HANDLE_MESSAGE_FUNCTION = `${WEBSOCKET_SERVER}.handle-message`;
-/** Chains of the `ntwk:theater` era name the same call by its package of the time. */
-const HANDLE_MESSAGE_NAMES: ReadonlySet<string> = new Set([HANDLE_MESSAGE_FUNCTION, 'ntwk:theater/websocket-server.handle-message']);
-export const isHandleMessage = (name: string): boolean => HANDLE_MESSAGE_NAMES.has(name);
+/** The two exports the playground calls, named as Theater's chain names them in an actor's package. */
+export const initFunction = (pkg: TheaterPackage): string => `${theaterInterface(pkg, 'actor')}.init`;
+export const handleMessageFunction = (pkg: TheaterPackage): string => `${theaterInterface(pkg, 'websocket-server')}.handle-message`;
+/** Today's names (`theater:simple`). */
+export const INIT_FUNCTION = initFunction('theater:simple');
+export const HANDLE_MESSAGE_FUNCTION = handleMessageFunction('theater:simple');
+
+/** One of the two calls, in the package a chain names it by (chains of the `ntwk:theater` era use that package's names). */
+export interface KnownCall {
+  call: 'init' | 'handle-message';
+  pkg: TheaterPackage;
+}
+const CALLS: ReadonlyMap<string, KnownCall> = new Map(
+  THEATER_PACKAGES.flatMap((pkg): Array<[string, KnownCall]> => [
+    [initFunction(pkg), { call: 'init', pkg }],
+    [handleMessageFunction(pkg), { call: 'handle-message', pkg }],
+  ]),
+);
+/** Which of the two calls a chain's function name is, and in which package; undefined for any other function. */
+export const callOf = (name: string): KnownCall | undefined => CALLS.get(name);
+export const isInit = (name: string): boolean => CALLS.get(name)?.call === 'init';
+export const isHandleMessage = (name: string): boolean => CALLS.get(name)?.call === 'handle-message';
+
+/**
+ * What an actor's chain entries say that its events do not hold: the package its exports belong
+ * to (it names the calls: `ntwk:theater/actor.init`) and the actor id its init was given (init's
+ * params: `["<id>"]`, serde's JSON of `(actor-id,)`, or `null` when init takes none). A loaded
+ * `ComponentInfo` is one.
+ */
+export interface ChainWriter {
+  package: TheaterPackage;
+  actorId?: string;
+}
+
+/** Init's params as Theater writes them: `null` for an init that takes the state alone, `["<id>"]` for `(actor-id,)`. */
+export const initParams = (actorId: string | undefined): [string] | null => (actorId === undefined ? null : [actorId]);
+
+/** `initParams` read back: the actor id, none (`null` params), or undefined for params init never takes. */
+export function initParamsOf(json: unknown): { actorId: string | undefined } | undefined {
+  if (json === null) return { actorId: undefined };
+  return Array.isArray(json) && json.length === 1 && typeof json[0] === 'string' ? { actorId: json[0] } : undefined;
+}
 
 /** What Theater records when an actor stops: a call entry named `shutdown` with empty params. */
 export const SHUTDOWN_EVENT_TYPE = 'shutdown';

@@ -6,6 +6,7 @@ export { ActorSession, ACTOR_STATUSES, LOAD_STAGES, type LoadStage, type ActorSt
 export type { ActorEvent, BridgeDirection, BridgeInfo, BridgeRecord, CallOutcome, ChainFormat, ChainOrigin, EventKind, JsonChainRecord, OutcomeKind, RecordedEvent, ShadowVerdict, TextChainRecord } from './events';
 export { BRIDGE_DIRECTIONS, CHAIN_FORMATS, EVENT_KINDS, OUTCOME_KINDS } from './events';
 export { inspect, type ComponentInfo, type WorldItem } from './inspect';
+export { actorIdOf } from './actorId';
 export { dataUrlImporter, type ModuleImporter } from './loader';
 export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage, type MessageKind, type WebsocketMessage, type WebsocketResponse, type MessageType } from './messages';
 export { toWire, type WireFrame, type WireOutcome } from './wire';

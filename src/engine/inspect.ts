@@ -1,3 +1,4 @@
+import { actorIdOf } from './actorId';
 import { checkExportSignatures } from './actorSignatures';
 import { engineError, describeThrown, type EngineError } from './errors';
 import type { ImportedFunction } from './importReport';
@@ -32,8 +33,9 @@ export interface ComponentInfo {
   package: TheaterPackage;
   /**
    * The actor id `init` gets as its `(actor-id,)` params, when its init takes them (Theater's own
-   * WIT, and every `ntwk:theater` actor): a UUID (version 8) made from the first 16 bytes of the
-   * component's SHA-256, so the same component always starts with the same id. Absent otherwise.
+   * WIT, and every `ntwk:theater` actor): from `inspect`, `actorIdOf` the component's SHA-256, so
+   * the same component always starts with the same id; on a loaded session, the id it was given
+   * instead when it replays or adopts a recorded history (`SessionOptions.actorId`). Absent otherwise.
    */
   actorId?: string;
   /**
@@ -95,16 +97,8 @@ export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, 
     exports,
     hasInit: exported(pkg, 'actor'),
     package: pkg,
-    ...(checked.value.initTakesActorId ? { actorId: actorIdOf(bytes) } : {}),
+    ...(checked.value.initTakesActorId ? { actorId: actorIdOf(componentHash(bytes)) } : {}),
   });
-}
-
-/** A UUID from the component's hash: Theater's actor ids are UUIDs, and some actors parse them. */
-function actorIdOf(bytes: Uint8Array): string {
-  const hex = componentHash(bytes);
-  // Version 8 (RFC 9562: custom) and the RFC variant, so it parses as a valid UUID.
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Reads the `import`/`export` lines at the top level of `world root { ... }`. */

@@ -1,3 +1,4 @@
+import { initFunction } from './chainValues';
 import { engineError, type EngineError } from './errors';
 import type { ActorEvent, RecordedEvent } from './events';
 import { compareEvents, summarize, type EventComparison, type ReplaySummary } from './compare';
@@ -20,6 +21,12 @@ export interface ReplayOptions {
   importModule?: ModuleImporter;
   /** The server setting the history was recorded under: it decides the frames compared (default `interface`). */
   delivery?: ConnectDelivery;
+  /**
+   * The actor id the history's init was given (`SessionOptions.actorId`): the build under test gets
+   * it too, not the one made from its own hash, so an actor that keeps its id does not diverge at
+   * init only because it was rebuilt. Default: the build's own.
+   */
+  actorId?: string;
   /** Told after each event (the page animates with it; the client's watchdog listens to it). */
   onEvent?: (comparison: EventComparison, recorded: RecordedEvent | null) => void;
 }
@@ -40,7 +47,7 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
   const from = options.from ?? 0;
   const first = history.events[from];
   if (from > 0 && !first) return engineError('invalid-snapshot', `There is no event #${from} to replay from.`);
-  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery });
+  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId });
   if (!started.ok) return started;
   const session = started.value.session;
   if (first) session.seed(history.state(first.stateBefore));
@@ -56,7 +63,7 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
     } else if (recorded.outcome.kind === 'timeout') {
       comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: 'timed out when recorded: not re-run, its state was not committed' };
     } else if (recorded.kind === 'init' && !session.info.hasInit) {
-      comparison = { seq: recorded.seq, replayed: null, differences: [{ aspect: 'outcome', recorded: 'init ran', replayed: 'this build has no theater:simple/actor.init' }] };
+      comparison = { seq: recorded.seq, replayed: null, differences: [{ aspect: 'outcome', recorded: 'init ran', replayed: `this build has no ${initFunction(session.info.package)}` }] };
     } else {
       rerun = await session.rerun(recorded);
       for (const [ref, state] of rerun.newStates) states.set(ref, state);

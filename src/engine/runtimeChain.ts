@@ -1,4 +1,5 @@
 import { entryData, eventPayloads } from './chain';
+import type { ChainWriter } from './chainValues';
 import type { ActorEvent } from './events';
 import type { HostCall } from './hostCalls';
 import type { StateRef } from './stateStore';
@@ -22,19 +23,21 @@ export type CallInFlight = Pick<ActorEvent, 'kind' | 'connectionId' | 'startedAt
 /**
  * The chain's entries at this moment of a call, as Theater's `get_all_events` would list them:
  * every entry of the finished events, then the running call's own `WasmCall` entry (Theater
- * writes it before running the call) and the host calls it has made so far.
+ * writes it before running the call) and the host calls it has made so far, written as `writer`
+ * (the running actor) writes them.
  */
 export function chainSoFar(
   finished: readonly ActorEvent[],
   current: CallInFlight | undefined,
   callsSoFar: readonly HostCall[],
   state: (ref: StateRef) => Uint8Array | undefined,
+  writer: ChainWriter,
 ): ChainEntryView[] {
-  const payloads = finished.flatMap((event) => eventPayloads(event, state));
+  const payloads = finished.flatMap((event) => eventPayloads(event, state, writer));
   if (current) {
     const running: ActorEvent = { ...current, seq: finished.length, durationMs: 0, stateAfter: current.stateBefore, outcome: { kind: 'ok' }, responses: [], hostCalls: [...callsSoFar], shutdown: false };
     // An `ok` call's entries end with its result, which has not happened yet: everything before it.
-    payloads.push(...eventPayloads(running, state).slice(0, -1));
+    payloads.push(...eventPayloads(running, state, writer).slice(0, -1));
   }
   return payloads.map(({ eventType, data }) => ({ eventType, data: entryData(data) }));
 }

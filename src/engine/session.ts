@@ -1,3 +1,4 @@
+import { givenActorId } from './actorId';
 import { bytesEqual } from './bytes';
 import { ChainBuilder, chainJson } from './chain';
 import { connectMessage, delivered, opensConnection, randomU64, reportsDrops, DEFAULT_DELIVERY, type ConnectDelivery } from './connectDelivery';
@@ -33,6 +34,12 @@ export interface SessionOptions {
   delivery?: ConnectDelivery;
   /** Draws the connection ids Theater's host put in its text connect (injectable for tests). */
   connectionNumber?: () => bigint;
+  /**
+   * The actor id to give an init that takes Theater's `(actor-id,)` params, instead of the one made
+   * from the component's hash: the id a recorded history was made with, so a replay or an adopted
+   * history against another build feeds the same id (ignored when init takes none).
+   */
+  actorId?: string;
 }
 
 /** The stages of loading a component, in order (reading the file happens before the engine). */
@@ -47,6 +54,8 @@ export interface SessionSnapshot {
   status: ActorStatus;
   /** How connections reach the actor; absent in snapshots from before the setting existed (`interface`). */
   delivery?: ConnectDelivery;
+  /** The actor id the history's init was given, kept by a restore (see `SessionOptions.actorId`); absent: the component's own. */
+  actorId?: string;
 }
 
 /** A session that started: the init event, when the actor has `init`. */
@@ -65,7 +74,7 @@ export interface Started {
 export class ActorSession {
   readonly #states = new StateStore();
   readonly #events: ActorEvent[] = [];
-  readonly #chain = new ChainBuilder();
+  readonly #chain: ChainBuilder;
   #connections = new ConnectionTable();
   #committed: StateRef = null;
   #status: ActorStatus = 'ready';
@@ -84,6 +93,7 @@ export class ActorSession {
     options: SessionOptions,
   ) {
     this.#exports = exports;
+    this.#chain = new ChainBuilder(info);
     this.#now = options.now ?? Date.now;
     this.#delivery = options.delivery ?? DEFAULT_DELIVERY;
     this.#connectionNumber = options.connectionNumber ?? randomU64;
@@ -109,7 +119,7 @@ export class ActorSession {
 
   /** Loads `bytes` and adopts a recorded history without re-running it (worker restarts). */
   static async restore(bytes: Uint8Array, snapshot: SessionSnapshot, options: SessionOptions): Promise<Result<ActorSession, EngineError>> {
-    const created = await ActorSession.#create(bytes, options);
+    const created = await ActorSession.#create(bytes, { ...options, actorId: snapshot.actorId ?? options.actorId });
     if (!created.ok) return created;
     const session = created.value;
     for (const [hash, state] of snapshot.states) {
@@ -140,9 +150,10 @@ export class ActorSession {
     const made: { session?: ActorSession } = {};
     const chain = (calls: readonly HostCall[]) => {
       const session = made.session;
-      return session ? chainSoFar(session.#events, session.#inFlight, calls, (ref) => session.#states.get(ref)) : [];
+      return session ? chainSoFar(session.#events, session.#inFlight, calls, (ref) => session.#states.get(ref), session.info) : [];
     };
-    const component = await LoadedComponent.load(bytes, info.value, options.name, options.importModule ?? dataUrlImporter, { chain }, stage);
+    const actorId = givenActorId(info.value.actorId, options.actorId);
+    const component = await LoadedComponent.load(bytes, actorId === undefined ? info.value : { ...info.value, actorId }, options.name, options.importModule ?? dataUrlImporter, { chain }, stage);
     if (!component.ok) return component;
     const exports = await component.value.instantiate();
     if (!exports.ok) return exports;
@@ -312,6 +323,7 @@ export class ActorSession {
       connections: this.#connections.list(),
       status: this.#status,
       delivery: this.#delivery,
+      ...(this.info.actorId === undefined ? {} : { actorId: this.info.actorId }),
     };
   }
 

@@ -66,3 +66,18 @@ export function jcoCrashingComponent(): Uint8Array {
   const emptyModule = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   return Uint8Array.from([...wit.subarray(0, 8), 0x01, emptyModule.length, ...emptyModule, ...wit.subarray(8)]);
 }
+
+/**
+ * The same component under another hash, as a rebuild that changed nothing the actor does would
+ * be: a custom section (which nothing runs or reads) appended after the last section. Its actor
+ * id, made from the hash, differs from the original's.
+ */
+export function withCustomSection(component: Uint8Array): Uint8Array {
+  const name = Array.from('playground-rebuild', (c) => c.charCodeAt(0));
+  // Section id 0 (custom), then its size and the name's length: both below 128, so one LEB128 byte each.
+  const section = [0x00, name.length + 1, name.length, ...name];
+  const out = new Uint8Array(component.length + section.length);
+  out.set(component);
+  out.set(section, component.length);
+  return out;
+}
