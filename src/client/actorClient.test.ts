@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { textMessage } from '../engine';
 import { exampleBytes, expectOk } from '../engine/testing/exampleActors';
+import { generationActor, withCustomSection } from '../engine/testing/theaterGenerations';
 import { threadWorker } from '../node/threadWorker';
 import { ActorClient } from './actorClient';
 
@@ -82,5 +83,26 @@ describe('rewriting history', () => {
     const next = expectOk(await actor.send(connection.id, textMessage('get'))).event;
     expect(next.seq).toBe(3);
     expect(next.responses[0]!.message.text).toBe('count: 2');
+  });
+});
+
+describe('the actor id a history was recorded with (an ntwk:theater actor keeps its id in its state)', () => {
+  it('is fed to a replay of the live history against a rebuilt copy, and kept when that copy adopts the history', async () => {
+    const { bytes } = await generationActor('ntwk-2025-04');
+    const recorder = client(5000);
+    const { info } = expectOk(await recorder.load('ntwk.wasm', bytes));
+    const { connection } = expectOk(await recorder.open());
+    expectOk(await recorder.send(connection.id, textMessage('hello')));
+    // Another hash, so another id of its own; the Replay button feeds the live actor's instead.
+    const rebuilt = withCustomSection(bytes);
+    const replayed = expectOk(await recorder.replay('rebuilt.wasm', rebuilt));
+    expect(replayed.summary).toMatchObject({ total: 3, matched: 3, diverged: 0 });
+
+    const actor = client(5000);
+    expect(expectOk(await actor.load('rebuilt.wasm', rebuilt)).info.actorId).not.toBe(info.actorId);
+    expect(expectOk(await actor.adoptHistory('rebuilt.wasm', rebuilt, recorder.snapshot())).actorId).toBe(info.actorId);
+    const next = expectOk(await actor.send(connection.id, textMessage('again'))).event;
+    expect(next.responses.map((r) => r.message.text)).toEqual([`${info.actorId}: again`]);
+    expect(expectOk(await actor.replay('rebuilt.wasm', rebuilt)).summary).toMatchObject({ total: 4, diverged: 0 });
   });
 });

@@ -211,17 +211,19 @@ export class ActorClient {
 
   /**
    * Replays a history (by default this client's own, from `from`) through `bytes`, in a worker
-   * of its own so the live actor is untouched. A build that hangs is stopped when no progress
-   * comes for a call timeout, and the replay reports it as an error.
+   * of its own so the live actor is untouched. The build's init gets the actor id the history was
+   * recorded with (its `actorId`; the live actor's for its own history), not one of its own. A
+   * build that hangs is stopped when no progress comes for a call timeout, and the replay reports
+   * it as an error.
    */
   replay(
     name: string,
     bytes: Uint8Array,
-    options: { from?: number; history?: Pick<SessionSnapshot, 'events' | 'states' | 'delivery'>; onProgress?: (progress: Progress) => void } = {},
+    options: { from?: number; history?: Pick<SessionSnapshot, 'events' | 'states' | 'delivery' | 'actorId'>; onProgress?: (progress: Progress) => void } = {},
   ): Promise<Result<ReplayResult, EngineError>> {
-    const { events, states, delivery = DEFAULT_DELIVERY } = options.history ?? this.snapshot();
+    const { events, states, delivery = DEFAULT_DELIVERY, actorId } = options.history ?? this.snapshot();
     const worker = this.options.createWorker();
-    const run = this.#request(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0, delivery }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
+    const run = this.#request(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0, delivery, actorId }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
     return run.then((answer) => {
       worker.terminate();
       if (answer.ok) return answer;
@@ -265,14 +267,20 @@ export class ActorClient {
     return { ok: true, value: rerun };
   }
 
-  /** The first `count` events with the states they refer to, and whether they stopped the actor. */
+  /**
+   * The first `count` events with the states they refer to, whether they stopped the actor, and
+   * the actor id their init was given (the loaded actor's), which a rewrite, a restart or a hot
+   * swap keeps.
+   */
   #historyUpTo(count: number): Omit<SessionSnapshot, 'connections'> {
     const events = this.#events.slice(0, count);
     const refs = new Set(events.flatMap((e) => [e.stateBefore, e.stateAfter]).filter((r): r is string => r !== null));
+    const actorId = this.#loaded?.info.actorId;
     return {
       events,
       states: [...refs].map((ref) => [ref, this.#states.get(ref)!]),
       status: events.some((e) => e.shutdown) ? 'stopped' : 'ready',
+      ...(actorId === undefined ? {} : { actorId }),
     };
   }
 

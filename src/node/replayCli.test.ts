@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { componentHash, textMessage, writeSessionFile } from '../engine';
+import { ActorSession } from '../engine';
 import { exampleBytes, expectOk, startExample } from '../engine/testing/exampleActors';
+import { generationActor, withCustomSection } from '../engine/testing/theaterGenerations';
 import { fixturePath, hostCall, shutdownEntry, writeChain, type TheaterChainFixture } from '../engine/testing/theaterChains';
 
 const run = promisify(execFile);
@@ -104,3 +106,24 @@ describe("npm run replay on Theater's chains", () => {
   });
 });
 
+describe('npm run replay on an ntwk:theater actor that keeps its actor id, against a rebuilt copy', () => {
+  it('feeds the recorded id: from the session file\'s component hash, and from the chain\'s init', async () => {
+    const { bytes } = await generationActor('ntwk-2025-04');
+    const { session } = expectOk(await ActorSession.start(bytes, { name: 'ntwk.wasm' }));
+    const { connection } = expectOk(await session.open());
+    for (const text of ['hello', 'chain']) expectOk(await session.send(connection.id, textMessage(text)));
+    const snapshot = session.snapshot();
+    const ntwkSession = join(dir, 'ntwk-session.json');
+    const ntwkChain = join(dir, 'ntwk-chain.json');
+    const rebuilt = join(dir, 'ntwk-rebuilt.wasm');
+    writeFileSync(ntwkSession, writeSessionFile({ component: { name: 'ntwk.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false));
+    writeFileSync(ntwkChain, session.exportChain());
+    // Another hash, so another id of its own: the actor would log it and answer with it from init on.
+    writeFileSync(rebuilt, withCustomSection(bytes));
+    for (const input of [['--session', ntwkSession], ['--chain', ntwkChain]]) {
+      const { code, out } = await replayCli('--actor', rebuilt, ...input);
+      expect(out).toMatch(/^4 of 4 events matched, 0 diverged, 0 skipped\nno divergence\n?$/);
+      expect(code).toBe(0);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../client/actorClient';
-import { readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type ReplayResult } from '../engine';
+import { actorIdOf, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type ReplayResult } from '../engine';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
@@ -13,7 +13,8 @@ Exit codes: 0 every event that can be replayed matched; 1 some event diverged; 2
 that cannot be used (a missing or unreadable file, a bad session or chain, Theater's text chain format,
 a chain with nothing to replay). Read-only entries of a chain are reported as skipped.`;
 
-type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery };
+/** `actorId`: the one the recorded init was given, which the build under test gets too. */
+type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery; actorId?: string };
 
 /** A file's bytes, or a one-line reason it cannot be read (missing, a folder, no permission). */
 function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
@@ -32,14 +33,17 @@ function readHistory(sessionPath: string | undefined, chainPath: string | undefi
   const text = new TextDecoder().decode(input.bytes);
   if (sessionPath) {
     const file = readSessionFile(text);
-    return file.ok ? { ok: true, history: { events: file.value.events, states: [...file.value.states], delivery: file.value.server?.delivery } } : { ok: false, message: `${sessionPath}: ${file.error.message}` };
+    if (!file.ok) return { ok: false, message: `${sessionPath}: ${file.error.message}` };
+    // The recorded component's id, made from its hash as the playground made it when it recorded.
+    const { events, states, server, component } = file.value;
+    return { ok: true, history: { events, states: [...states], delivery: server?.delivery, actorId: actorIdOf(component.sha256) } };
   }
   const chain = readChain(text);
   if (!chain.ok) return { ok: false, message: `${path}: ${chain.error.message}` };
-  const { format, entries, replayable, events, states } = chain.value;
+  const { format, entries, replayable, events, states, actorId } = chain.value;
   if (format === 'text') return { ok: false, message: `${path}: Theater's text chain format (.chain): its hashes cover a binary encoding that cannot be checked here and its values cannot be rebuilt into calls, so there is nothing to replay. Replay the chain Theater wrote as JSON instead.` };
   if (replayable === 0) return { ok: false, message: `${path}: the chain verifies (${entries} entries) but holds no init or websocket-server handle-message call: nothing in it can be replayed.` };
-  return { ok: true, history: { events, states: [...states.entries()] } };
+  return { ok: true, history: { events, states: [...states.entries()], actorId } };
 }
 
 const line = (c: EventComparison) =>

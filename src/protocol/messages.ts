@@ -28,7 +28,7 @@ export interface SendItem {
 }
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {
@@ -65,9 +65,12 @@ export interface Calls {
   chainHash: { args: { seq: number }; value: string | undefined };
   /** Re-runs one recorded input on the live actor (editing history: the rest is re-run). */
   rerun: { args: { event: RerunInput }; value: RecordedEvent };
-  /** Runs in a worker of its own, so the live actor is untouched whatever the build does. */
+  /**
+   * Runs in a worker of its own, so the live actor is untouched whatever the build does. `actorId`:
+   * the one the history's init was given, fed to the build's init instead of its own (undefined: its own).
+   */
   replay: {
-    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number; delivery: ConnectDelivery };
+    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number; delivery: ConnectDelivery; actorId: string | undefined };
     value: ReplayResult;
   };
 }

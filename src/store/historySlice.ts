@@ -97,7 +97,8 @@ export const createHistorySlice =
       },
 
       async importChain(text) {
-        const chain = readChain(text);
+        // Read for the loaded actor: events it would write otherwise keep their entries, so an export keeps every hash.
+        const chain = readChain(text, client.info);
         if (!chain.ok) {
           set({ alert: { code: chain.error.code, message: chain.error.message } });
           return false;
@@ -108,8 +109,9 @@ export const createHistorySlice =
           return false;
         }
         // Every entry comes in: calls the actor can replay as events, the rest read-only (the timeline says which).
-        const { events, states } = chain.value;
-        return adopt(component.name, component.bytes, { events, states: [...states.entries()], connections: [], status: events.some((e) => e.shutdown) ? 'stopped' : 'ready' });
+        // The actor takes the id the chain's init was given, so replays and re-runs feed that one.
+        const { events, states, actorId } = chain.value;
+        return adopt(component.name, component.bytes, { events, states: [...states.entries()], connections: [], status: events.some((e) => e.shutdown) ? 'stopped' : 'ready', actorId });
       },
     };
   };

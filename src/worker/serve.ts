@@ -82,7 +82,7 @@ export function serve(port: Port, importModule: ModuleImporter): void {
       case 'rerun':
         return session ? { ok: true, value: await session.rerun(request.args.event) } : noActor;
       case 'replay': {
-        const { name, bytes, events, states, from, delivery } = request.args;
+        const { name, bytes, events, states, from, delivery, actorId } = request.args;
         const stateMap = new Map(states);
         const total = events.length - from;
         let done = 0;
@@ -91,6 +91,7 @@ export function serve(port: Port, importModule: ModuleImporter): void {
           name,
           from,
           delivery,
+          actorId,
           importModule,
           onEvent: () => {
             done++;
