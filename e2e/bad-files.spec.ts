@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { Playground, wasmFile } from './playground';
+import { echoWithHistory, Playground, wasmFile } from './playground';
 
 test('a bad file is an alert with the specific reason, and the loaded actor keeps answering', async ({ page }) => {
-  const playground = new Playground(page);
-  await playground.goto();
-  await playground.expectReady('echo');
-  const connection = await playground.newConnection();
-  await connection.send('before');
-  await expect(connection.received('before')).toHaveCount(1);
+  const { playground, connection } = await echoWithHistory(page);
 
   const cases = [
     { file: wasmFile('random.wasm', Buffer.from([0x13, 0x37, 0xca, 0xfe, 0xba, 0xbe, 0x00, 0x01, 0x02, 0x03, 0x42])), reason: 'This is not a WebAssembly file' },

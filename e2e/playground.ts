@@ -131,6 +131,20 @@ export class Connection {
 
 export const readActor = (name: string): Buffer => readFileSync(actorPath(name));
 
+/**
+ * The page with echo ready and one client that has talked to it (`before`, echoed): the history a
+ * bad file, chain or component must leave as it was.
+ */
+export async function echoWithHistory(page: Page): Promise<{ playground: Playground; connection: Connection }> {
+  const playground = new Playground(page);
+  await playground.goto();
+  await playground.expectReady('echo');
+  const connection = await playground.newConnection();
+  await connection.send('before');
+  await expect(connection.received('before')).toHaveCount(1);
+  return { playground, connection };
+}
+
 /** The time stamped on every transcript line (HH:MM:SS), for matching whole lines. */
 export const CLOCK = '\\d\\d:\\d\\d:\\d\\d';
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { Playground } from './playground';
+import { echoWithHistory, Playground } from './playground';
 
 /** Theater's chains beside the repository (`../shared/fixtures/theater-chains/`), chosen in the file dialog as a person would. */
 const fixture = (name: string): string => fileURLToPath(new URL(`../../shared/fixtures/theater-chains/${name}`, import.meta.url));
@@ -69,12 +69,7 @@ test.describe("Theater's event chains", () => {
   });
 
   test('a tampered or broken chain is refused at its entry, and the loaded actor and its history survive', async ({ page }) => {
-    const playground = new Playground(page);
-    await playground.goto();
-    await playground.expectReady('echo');
-    const connection = await playground.newConnection();
-    await connection.send('before');
-    await expect(connection.received('before')).toHaveCount(1);
+    const { playground, connection } = await echoWithHistory(page);
     await expect(playground.timelineItems).toHaveCount(2);
 
     const refusals: Array<[string | { name: string; mimeType: string; buffer: Buffer }, string | RegExp]> = [

@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { generationActor, jcoCrashingComponent, packActor, theaterWitPackage } from '../src/engine/testing/theaterGenerations';
-import { Loader, Playground, readActor, wasmFile } from './playground';
+import { echoWithHistory, Loader, Playground, readActor, wasmFile } from './playground';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 test('files from other Theater generations each get their own alert, and the loaded actor keeps answering', async ({ page }) => {
   test.setTimeout(120_000);
-  const playground = new Playground(page);
-  await playground.goto();
-  await playground.expectReady('echo');
-  const connection = await playground.newConnection();
-  await connection.send('before');
-  await expect(connection.received('before')).toHaveCount(1);
+  const { playground, connection } = await echoWithHistory(page);
 
   const cases = [
     { file: wasmFile('simple.wasm', theaterWitPackage()), reason: /This is a WIT package: interface definitions only \(`actor`, `environment`.*Load the built actor instead/ },
