@@ -101,11 +101,9 @@ export function outlineComponent(bytes: Uint8Array): ComponentOutline {
         break;
       case SECTION.export:
         body.vec(() => {
-          const name = readExternName(body);
-          const sort = readSort(body);
-          const index = body.u32();
-          const ascribed = body.optional(() => readExternType(body));
-          outline.exports.push({ name, sort, index, ...(ascribed ? { ascribed } : {}) });
+          const exported = readExport(body);
+          const { sort, index } = exported;
+          outline.exports.push(exported);
           // Every export introduces a new index aliasing what it exports.
           if (sort === SORT.instance) outline.instances.push(outline.instances[index]);
           if (sort === SORT.component) outline.components.push(outline.components[index]);
@@ -139,7 +137,16 @@ function readInstance(body: ByteReader, outline: ComponentOutline): void {
 }
 
 /** A `sort`; core sorts (`0x00 cs`) all come back as `SORT.core`. */
-export function readSort(body: ByteReader): number {
+/** One entry of an export section: `exportname' sort idx externdesc?` (component model `Binary.md`). */
+export function readExport(body: ByteReader): ComponentExport {
+  const name = readExternName(body);
+  const sort = readSort(body);
+  const index = body.u32();
+  const ascribed = body.optional(() => readExternType(body));
+  return { name, sort, index, ...(ascribed ? { ascribed } : {}) };
+}
+
+function readSort(body: ByteReader): number {
   const sort = body.u8();
   if (sort === SORT.core) body.u8();
   else if (sort > SORT.instance) throw new MalformedWasm(`unknown sort ${sort}`);

@@ -1,6 +1,6 @@
 import { unversioned } from '../interfaceNames';
 import { ByteReader, MalformedWasm } from './byteReader';
-import { outlineComponent, readExternName, readExternType, readSort, sectionsOf, SECTION, SORT, type ComponentOutline } from './componentOutline';
+import { outlineComponent, readExport, readExternName, readExternType, sectionsOf, SECTION, SORT, type ComponentOutline } from './componentOutline';
 
 /** The functions and named types of one exported interface, as WIT text. */
 export interface ExportedInterface {
@@ -93,10 +93,7 @@ function readShim(bytes: Uint8Array): ExportedInterface | undefined {
         break;
       case SECTION.export:
         body.vec(() => {
-          const name = readExternName(body);
-          const sort = readSort(body);
-          const index = body.u32();
-          const ascribed = body.optional(() => readExternType(body));
+          const { name, sort, index, ascribed } = readExport(body);
           if (sort === SORT.type) types.push({ kind: 'named', name, of: index });
           if (sort === SORT.func) {
             const type = ascribed?.index ?? funcTypes[index];
