@@ -24,8 +24,8 @@ export interface ChainHistory {
   replayable: number;
   /**
    * The actor id the chain's init was given (its params `["<id>"]`, as Theater wrote them for an
-   * init taking `(actor-id,)`), when its first call the playground can make is such an init: a replay or a session adopting
-   * this history gives init the same id. Absent for the text format.
+   * init taking `(actor-id,)`), when the first init or handle-message call in it is such an init: a
+   * replay, or a session adopting this history, gives init the same id. Absent for the text format.
    */
   actorId?: string;
 }
@@ -89,7 +89,10 @@ function readCall(fn: string, params: number[], end: Extract<Payload, { kind: 'r
 const sameEntries = (written: ReturnType<typeof eventPayloads>, records: readonly JsonChainRecord[]) =>
   written.length === records.length && written.every((p, i) => p.eventType === records[i]!.eventType && bytesEqual(entryData(p.data), records[i]!.data));
 
-/** How the chain itself names its calls and which id its init got: from its first call of init or handle-message (a few entries in). */
+/**
+ * How the chain itself names its calls and which id its init got, from its first call of init or
+ * handle-message: usually the first entry, so only a chain with neither is read through twice.
+ */
 function writerOf(entries: readonly ChainEntry[]): ChainWriter {
   for (const entry of entries) {
     const payload = payloadOf({ eventType: entry.event_type, data: Uint8Array.from(entry.data) });
