@@ -28,6 +28,14 @@ describe('a connection transcript', () => {
     expect(kinds(transcriptOf(closed, 1, false))).toEqual(['control:0', 'sent:1', 'sent:2', 'control:3']);
   });
 
+  it("shows Theater's host's text connect as the socket opening, with the text the actor got", () => {
+    const hostConnect = '{"connection_id":42,"type":"connect"}';
+    const events = [messageEvent(0, makeMessage('text', { text: hostConnect }), { connectionId: 1 }), messageEvent(1, makeMessage('text', { text: hostConnect }), { connectionId: 1 })];
+    const lines = transcriptOf(events, 1, true);
+    expect(kinds(lines)).toEqual(['control:0', 'sent:1']);
+    expect(lines[0]).toMatchObject({ kind: 'control', event: 'connect', asText: hostConnect });
+  });
+
   it('keeps the lines of an event it has seen, so unchanged lines need no new render', () => {
     const events = [event(0, 1, 'connect'), event(1, 1, 'text')];
     const before = transcriptOf(events, 1, true);

@@ -1,4 +1,4 @@
-import type { ActorEvent, CallOutcome, WebsocketMessage, WireOutcome } from '../engine';
+import { opensConnection, type ActorEvent, type CallOutcome, type WebsocketMessage, type WireOutcome } from '../engine';
 
 interface Common {
   key: string;
@@ -11,8 +11,11 @@ interface Common {
 /** One line of a connection's transcript, as that client experienced the conversation. */
 export type TranscriptLine =
   | (Common & { kind: 'sent'; message: WebsocketMessage })
-  /** The client opened or closed its socket: not a message it typed. */
-  | (Common & { kind: 'control'; event: 'connect' | 'close' })
+  /**
+   * The client opened or closed its socket: not a message it typed. `asText`: the text message the
+   * actor got for it instead of `connect` (Theater's own host's delivery, a server setting).
+   */
+  | (Common & { kind: 'control'; event: 'connect' | 'close'; asText?: string })
   | (Common & { kind: 'received'; response: WireOutcome })
   | (Common & { kind: 'failed'; outcome: Exclude<CallOutcome, { kind: 'ok' }> });
 
@@ -36,7 +39,12 @@ function linesOf(event: ActorEvent & { input: WebsocketMessage }): EventLines {
   const head = { key: `${seq}`, seq, at: startedAt };
   const answeredAt = startedAt + event.durationMs;
   const lines: EventLines = {
-    asControl: bare && (tag === 'connect' || tag === 'close') ? { ...head, kind: 'control', event: tag } : undefined,
+    asControl:
+      bare && (tag === 'connect' || tag === 'close')
+        ? { ...head, kind: 'control', event: tag }
+        : tag === 'text' && opensConnection(input)
+          ? { ...head, kind: 'control', event: 'connect', asText: input.text }
+          : undefined,
     asSent: { ...head, kind: 'sent', message: input },
     rest: [
       ...event.responses.map((response, i): TranscriptLine => ({ key: `${seq}.${i}`, seq, at: answeredAt, kind: 'received', response })),
@@ -59,8 +67,7 @@ export function transcriptOf(events: readonly ActorEvent[], connectionId: number
   const own = events.filter((event): event is ActorEvent & { input: WebsocketMessage } => event.connectionId === connectionId && event.input !== null);
   return own.flatMap((event, i) => {
     const { asControl, asSent, rest } = linesOf(event);
-    const tag = event.input.ty.tag;
-    const socket = (tag === 'connect' && i === 0) || (tag === 'close' && !open && i === own.length - 1);
+    const socket = (opensConnection(event.input) && i === 0) || (event.input.ty.tag === 'close' && !open && i === own.length - 1);
     return [socket && asControl ? asControl : asSent, ...rest];
   });
 }

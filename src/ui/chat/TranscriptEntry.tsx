@@ -29,6 +29,13 @@ function lookOf(line: TranscriptLine): Look {
         content: (
           <>
             <strong className="msg__tag">{line.event}</strong> <span className="note__text">{SOCKET_EVENTS[line.event]}</span>
+            {line.asText !== undefined && (
+              <>
+                {' '}
+                <span className="note__text">(as Theater&apos;s host delivered it, the text</span> <code className="msg__text">{line.asText}</code>
+                <span className="note__text">)</span>
+              </>
+            )}
           </>
         ),
       };
