@@ -11,7 +11,7 @@ const pageOnly = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-*/', 'bench-results/', 'node_modules/', 'src/engine/generated/', 'test-results/', 'playwright-report/', 'public/'] },
+  { ignores: ['dist/', 'dist-*/', 'bench-results/', 'node_modules/', 'src/core/generated/', 'test-results/', 'playwright-report/', 'public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startBridge, type RunningBridge } from '../src/node/bridge/server';
-import { httpBase, httpGet, refusedStatus, silent, TestClient } from '../src/node/bridge/testPeers';
+import { startBridge, type RunningBridge } from '../src/server/bridge/server';
+import { httpBase, httpGet, refusedStatus, silent, TestClient } from '../src/server/bridge/testPeers';
 import { Playground, TimelinePanel } from './playground';
 import { BridgePanel } from './bridge/bridgePanel';
 

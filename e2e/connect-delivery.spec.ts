@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { startBridge, type RunningBridge } from '../src/node/bridge/server';
-import { silent, TestClient } from '../src/node/bridge/testPeers';
+import { startBridge, type RunningBridge } from '../src/server/bridge/server';
+import { silent, TestClient } from '../src/server/bridge/testPeers';
 import { BridgePanel } from './bridge/bridgePanel';
 import { ComposerControls, Playground, TimelinePanel } from './playground';
 

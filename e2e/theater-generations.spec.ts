@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { generationActor, jcoCrashingComponent, packActor, theaterWitPackage } from '../src/engine/testing/theaterGenerations';
+import { generationActor, jcoCrashingComponent, packActor, theaterWitPackage } from '../src/runtime/testing/theaterGenerations';
 import { echoWithHistory, Loader, Playground, readActor, wasmFile } from './playground';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';

@@ -1,5 +1,5 @@
-import { BRIDGE_USAGE, parseBridgeArgs } from '../src/node/bridge/cliArgs';
-import { BridgeStartError, startBridge } from '../src/node/bridge/server';
+import { BRIDGE_USAGE, parseBridgeArgs } from '../src/server/bridge/cliArgs';
+import { BridgeStartError, startBridge } from '../src/server/bridge/server';
 
 // `npm run bridge`: the In side of bridge mode, on its own. The page finds it at the default
 // address; a non-default one must be entered in the page.

@@ -1,12 +1,12 @@
 // Generates the engine's TypeScript types for the Theater interfaces from wit/ with jco's own type
-// generator, so the WIT stays the single source of truth. Output: src/engine/generated/ (ignored
+// generator, so the WIT stays the single source of truth. Output: src/core/generated/ (ignored
 // by git; rerun by install, dev, build and test).
 import { $init, generateTypes } from '@bytecodealliance/jco-transpile/component';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 
 const witDir = 'wit';
-const outDir = 'src/engine/generated';
+const outDir = 'src/core/generated';
 const world = 'websocket-actor-with-init';
 
 // jco's command line cannot read WIT from a path on these machines (os error 44), so the files

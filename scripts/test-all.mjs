@@ -22,7 +22,7 @@ const prepared =
   step('build example actors', 'node', ['scripts/build-actors.mjs']) &&
   step('generate types from wit/', 'node', ['scripts/gen-types.mjs']);
 if (prepared) {
-  for (const project of ['tsconfig.engine.json', 'tsconfig.app.json', 'tsconfig.node.json']) {
+  for (const project of ['tsconfig.worker.json', 'tsconfig.app.json', 'tsconfig.node.json']) {
     step(`typecheck ${project}`, 'npx', ['tsc', '-p', project]);
   }
   step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);

@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // First: the base styles, which each panel's own stylesheet (imported with it) refines.
-import './ui/styles.css';
+import './app/styles.css';
 import { playgroundStore } from './store';
-import { App } from './ui/App';
-import { followTheme } from './ui/theme/followTheme';
+import { App } from './app/App';
+import { followTheme } from './features/page/followTheme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

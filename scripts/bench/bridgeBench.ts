@@ -1,8 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import { PROTOCOL_VERSION } from '../../src/protocol/messages';
-import { startBridge, type RunningBridge } from '../../src/node/bridge/server';
-import { silent, TestClient } from '../../src/node/bridge/testPeers';
+import { PROTOCOL_VERSION } from '../../src/protocols/actorWorker';
+import { startBridge, type RunningBridge } from '../../src/server/bridge/server';
+import { silent, TestClient } from '../../src/server/bridge/testPeers';
 import { launchChromium, preview } from './browser';
 import { median, percentile, round } from './stats';
 

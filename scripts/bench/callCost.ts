@@ -1,6 +1,6 @@
 import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { readFileSync } from 'node:fs';
-import { ActorSession, dataUrlImporter, textMessage } from '../../src/engine';
+import { ActorSession, dataUrlImporter, textMessage } from '../../src/core';
 import { median, round } from './stats';
 
 const CALLS = 20_000;

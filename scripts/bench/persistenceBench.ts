@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
-import { readSessionFile } from '../../src/engine';
+import { readSessionFile } from '../../src/core';
 import { recordSession } from './recordSession';
 import { CHROMIUM, preview } from './browser';
 import { round } from './stats';

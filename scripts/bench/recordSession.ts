@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ActorSession, componentHash, makeMessage, writeSessionFile, type MessageKind } from '../../src/engine';
+import { ActorSession, componentHash, makeMessage, writeSessionFile, type MessageKind } from '../../src/core';
 
 /** A recorded history and the component that made it. */
 export interface Recording {

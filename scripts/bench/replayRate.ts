@@ -1,4 +1,4 @@
-import { componentHash, readSessionFile, replay, writeSessionFile, makeMessage } from '../../src/engine';
+import { componentHash, readSessionFile, replay, writeSessionFile, makeMessage } from '../../src/core';
 import { bareCall } from './callCost';
 import { recordHistory } from './recordSession';
 import { median, round } from './stats';

@@ -1,4 +1,4 @@
-import { textMessage } from '../../src/engine';
+import { textMessage } from '../../src/core';
 import { sessionText, startWithClients } from './recordSession';
 
 /**

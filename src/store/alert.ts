@@ -1,4 +1,4 @@
-import type { EngineErrorCode } from '../engine';
+import type { EngineErrorCode } from '../core';
 
 /**
  * Failures the page reports that the engine never sees: a file the browser could not read, an

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ActorClient } from '../client/actorClient';
+import type { ActorClient } from '../host/actorClient';
 import type { PlaygroundState } from './playgroundState';
 
 /** What every slice may use besides the store itself: the one client, and how to fetch assets. */

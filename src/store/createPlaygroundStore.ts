@@ -1,22 +1,22 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { ActorClient, type ClientOptions } from '../client/actorClient';
-import type { WorkerFactory } from '../client/workerLike';
-import { createCatalogSlice } from './catalogSlice';
-import { createComposerSlice } from './composerSlice';
-import { createConnectionsSlice } from './connectionsSlice';
+import { ActorClient, type ClientOptions } from '../host/actorClient';
+import type { WorkerFactory } from '../host/workerLike';
+import { createCatalogSlice } from '../features/loader/catalogSlice';
+import { createComposerSlice } from '../features/chat/composerSlice';
+import { createConnectionsSlice } from '../features/chat/connectionsSlice';
 import type { StoreContext } from './context';
 import { mirror } from './mirror';
 import type { PlaygroundState } from './playgroundState';
-import { createSessionSlice } from './sessionSlice';
-import { createSessionsSlice } from './sessionsSlice';
-import { createHistorySlice } from './historySlice';
-import { createTimeTravelSlice } from './timeTravelSlice';
-import { createTimelineSlice } from './timelineSlice';
-import { createTimelineViewSlice } from './timelineViewSlice';
-import { createUiSlice } from './uiSlice';
-import { createStatesSlice } from './statesSlice';
-import { createInspectorSlice } from './inspectorSlice';
-import { createBridgeSlice } from './bridgeSlice';
+import { createSessionSlice } from '../features/actor/sessionSlice';
+import { createSessionsSlice } from '../features/sessions/sessionsSlice';
+import { createHistorySlice } from '../features/history/historySlice';
+import { createTimeTravelSlice } from '../features/history/timeTravelSlice';
+import { createTimelineSlice } from '../features/timeline/timelineSlice';
+import { createTimelineViewSlice } from '../features/timeline/timelineViewSlice';
+import { createUiSlice } from '../features/page/uiSlice';
+import { createStatesSlice } from '../features/inspector/statesSlice';
+import { createInspectorSlice } from '../features/inspector/inspectorSlice';
+import { createBridgeSlice } from '../features/bridge/bridgeSlice';
 
 /**
  * Recorded events reach the store (and so the page) at most this often: the first at once, the

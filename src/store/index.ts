@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { browserWorker } from '../client/browserWorker';
+import { browserWorker } from '../host/browserWorker';
 import { createPlaygroundStore } from './createPlaygroundStore';
 import type { PlaygroundState } from './playgroundState';
 
@@ -12,12 +12,12 @@ export const usePlayground = <T>(selector: (state: PlaygroundState) => T): T => 
 export type { PlaygroundState } from './playgroundState';
 export type { ActorUiStatus } from './status';
 export type { ConnectionView } from './mirror';
-export type { CatalogEntry } from './catalogSlice';
+export type { CatalogEntry } from '../features/loader/catalogSlice';
 export type { PlaygroundAlert } from './alert';
-export { BODY_FORMATS, isMessageKind, type Draft } from './composer';
-export { draftOf } from './composerSlice';
-export { transcriptOf, type TranscriptLine } from './transcript';
-export { functionsOf, isStubbedImport, missingFunctions } from './interfaceInfo';
-export { cursorOf } from './timelineSlice';
-export { buildMessage } from './composer';
-export type { HistoryEdit, Branch, ReplayRun, RewriteReport } from './timeTravelSlice';
+export { BODY_FORMATS, isMessageKind, type Draft } from '../features/chat/draft';
+export { draftOf } from '../features/chat/composerSlice';
+export { transcriptOf, type TranscriptLine } from '../features/chat/transcriptLines';
+export { functionsOf, isStubbedImport, missingFunctions } from '../features/interface/interfaceInfo';
+export { cursorOf } from '../features/timeline/timelineSlice';
+export { buildMessage } from '../features/chat/draft';
+export type { HistoryEdit, Branch, ReplayRun, RewriteReport } from '../features/history/timeTravelSlice';

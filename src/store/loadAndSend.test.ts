@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { WorkerLike } from '../client/workerLike';
-import { threadWorker } from '../node/threadWorker';
+import type { WorkerLike } from '../host/workerLike';
+import { threadWorker } from '../cli/threadWorker';
 import { createPlaygroundStore } from './createPlaygroundStore';
 
 const workers: WorkerLike[] = [];

@@ -1,5 +1,5 @@
-import type { ActorEvent, ConnectDelivery, Connection } from '../engine';
-import type { ActorClient } from '../client/actorClient';
+import type { ActorEvent, ConnectDelivery, Connection } from '../core';
+import type { ActorClient } from '../host/actorClient';
 import type { ActorUiStatus } from './status';
 
 /** A simulated client as the page shows it. */

@@ -1,4 +1,4 @@
-import { describeMessage, toHex, type WireOutcome } from '../engine';
+import { describeMessage, toHex, type WireOutcome } from '../core';
 
 /** Sizes as people read them: 2.1 KB, 1.55 MB. */
 export function formatSize(bytes: number): string {

@@ -1,4 +1,4 @@
-import type { ActorEvent, WebsocketMessage } from '../../engine';
+import type { ActorEvent, WebsocketMessage } from '../../core';
 
 /**
  * Test support: a recorded `message` event with `input`, everything else neutral (ok, no state,

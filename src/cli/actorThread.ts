@@ -1,0 +1,15 @@
+import { parentPort } from 'node:worker_threads';
+import { dataUrlImporter } from '../core';
+import type { Request, Response } from '../protocols/actorWorker';
+import { serve } from '../workers/serve';
+
+// The same worker switch the page runs, on a Node worker thread: the command line and the tests
+// get the real watchdog path (a hung actor is killed with its thread) without a browser.
+const port = parentPort!;
+serve(
+  {
+    post: (message: Response) => port.postMessage(message),
+    listen: (handler) => port.on('message', (message: Request) => handler(message)),
+  },
+  dataUrlImporter,
+);

@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { componentHash, textMessage, writeSessionFile } from '../core';
+import { ActorSession } from '../core';
+import { exampleBytes, expectOk, startExample } from '../runtime/testing/exampleActors';
+import { generationActor, withCustomSection } from '../runtime/testing/theaterGenerations';
+import { fixturePath, hostCall, shutdownEntry, writeChain, type TheaterChainFixture } from '../runtime/testing/theaterChains';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
+const sessionPath = join(dir, 'counter-session.json');
+const chainPath = join(dir, 'counter-chain.json');
+
+/** The command line exactly as `npm run replay` runs it, as a separate process. */
+async function replayCli(...args: string[]): Promise<{ code: number; out: string }> {
+  try {
+    const { stdout } = await run(process.execPath, ['--experimental-wasm-extended-const', '--import', 'tsx', 'scripts/replay.ts', ...args]);
+    return { code: 0, out: stdout };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, out: failed.stdout + failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  const { session } = await startExample('counter');
+  const { connection } = expectOk(await session.open());
+  for (const command of ['inc 2', 'inc', 'get']) expectOk(await session.send(connection.id, textMessage(command)));
+  const snapshot = session.snapshot();
+  const bytes = exampleBytes('counter');
+  writeFileSync(sessionPath, writeSessionFile({ component: { name: 'counter.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false));
+  writeFileSync(chainPath, session.exportChain());
+});
+
+describe('npm run replay', () => {
+  it('exits 0 when the same build replays a session identically', async () => {
+    const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', '--session', sessionPath);
+    expect(out).toMatch(/5 of 5 events matched, 0 diverged/);
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 and names the first divergence for a changed build', async () => {
+    const { code, out } = await replayCli('--actor', 'public/actors/counter-v2.wasm', '--session', sessionPath);
+    expect(out).toMatch(/first divergence at event #3/);
+    expect(out).toMatch(/responses: recorded .*count: 3/);
+    expect(code).toBe(1);
+  });
+
+  it('replays a Theater chain too', async () => {
+    expect((await replayCli('--actor', 'public/actors/counter.wasm', '--chain', chainPath)).code).toBe(0);
+    expect((await replayCli('--actor', 'public/actors/counter-v2.wasm', '--chain', chainPath)).code).toBe(1);
+  });
+
+  it('exits 2 with a reason for unusable input', async () => {
+    writeFileSync(join(dir, 'bad.json'), '{"format":"theater-playground-session","version":1}');
+    const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', '--session', join(dir, 'bad.json'));
+    expect(code).toBe(2);
+    expect(out).toMatch(/Not a valid session file: component/);
+  });
+});
+
+describe("npm run replay on Theater's chains", () => {
+  const chainFixture = (name: TheaterChainFixture) => fixturePath(name);
+
+  it("exits 1 for fixtures whose recorded calls this actor truly answers otherwise, listing read-only entries as skipped", async () => {
+    // Echo has no init and answers "hello" with "hello", where the recorded actor said "you said hello".
+    const websocket = await replayCli('--actor', 'public/actors/echo.wasm', '--chain', chainFixture('websocket.json'));
+    expect(websocket.out).toMatch(/^0 of 5 events matched, 5 diverged, 0 skipped\nfirst divergence at event #0\n/);
+    expect(websocket.out).toMatch(/#2 {2}DIVERGES\n(?:.*\n)*?\s+responses: recorded .*you said hello.*\n\s+replayed .*"text":"hello"/);
+    expect(websocket.code).toBe(1);
+    // The counter's init logs and commits its own state, not the greeter's; the shutdown is shown, not replayed.
+    const hostValues = await replayCli('--actor', 'public/actors/counter.wasm', '--chain', chainFixture('host-values.json'));
+    expect(hostValues.out).toMatch(/^0 of 2 events matched, 1 diverged, 1 skipped\n/);
+    expect(hostValues.out).toContain('#1  skipped: from an imported Theater chain, shown and not replayable: Theater recorded the actor stopping here');
+    expect(hostValues.code).toBe(1);
+    const initLogs = await replayCli('--actor', 'public/actors/counter.wasm', '--chain', chainFixture('init-logs.json'));
+    expect(initLogs.out).toMatch(/#0 {2}DIVERGES\n\s+state: /);
+    expect(initLogs.code).toBe(1);
+  });
+
+  it('exits 2 with one line, never a stack trace, for every chain or file it cannot use', async () => {
+    const nothing = join(dir, 'nothing-replayable.json');
+    writeFileSync(nothing, writeChain([hostCall('theater:simple/runtime', 'log', 'alone', null), shutdownEntry]));
+    writeFileSync(join(dir, 'not-json.json'), '[{"hash": [1, 2');
+    const cases: Array<[string[], RegExp]> = [
+      [['--chain', chainFixture('tampered-entry-2.json')], /tampered-entry-2\.json: Entry 2 \(theater:simple\/runtime\/log\) was altered: its hash does not match its content\. Nothing was imported\.$/],
+      [['--chain', chainFixture('broken-parent-4.json')], /broken-parent-4\.json: Entry 4: its parent_hash .* broken parent link/],
+      [['--chain', chainFixture('greeter.chain')], /greeter\.chain: Theater's text chain format \(\.chain\): .* nothing to replay/],
+      [['--chain', nothing], /nothing-replayable\.json: the chain verifies \(2 entries\) but holds no init or websocket-server handle-message call: nothing in it can be replayed\.$/],
+      [['--chain', join(dir, 'not-json.json')], /not-json\.json: This is neither a Theater chain in JSON/],
+      [['--chain', join(dir, 'missing.json')], /missing\.json: cannot read the file \(it does not exist\)\.$/],
+      [['--chain', dir], /: cannot read the file \(it is a folder\)\.$/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', ...args);
+      expect(out.trim().split('\n'), out).toHaveLength(1);
+      expect(out.trim()).toMatch(message);
+      expect(code).toBe(2);
+    }
+    const noActor = await replayCli('--actor', join(dir, 'missing.wasm'), '--chain', chainPath);
+    expect([noActor.code, noActor.out.trim()]).toEqual([2, `${join(dir, 'missing.wasm')}: cannot read the file (it does not exist).`]);
+  });
+});
+
+describe('npm run replay on an ntwk:theater actor that keeps its actor id, against a rebuilt copy', () => {
+  it('feeds the recorded id: from the session file\'s component hash, and from the chain\'s init', async () => {
+    const { bytes } = await generationActor('ntwk-2025-04');
+    const { session } = expectOk(await ActorSession.start(bytes, { name: 'ntwk.wasm' }));
+    const { connection } = expectOk(await session.open());
+    for (const text of ['hello', 'chain']) expectOk(await session.send(connection.id, textMessage(text)));
+    const snapshot = session.snapshot();
+    const ntwkSession = join(dir, 'ntwk-session.json');
+    const ntwkChain = join(dir, 'ntwk-chain.json');
+    const rebuilt = join(dir, 'ntwk-rebuilt.wasm');
+    writeFileSync(ntwkSession, writeSessionFile({ component: { name: 'ntwk.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false));
+    writeFileSync(ntwkChain, session.exportChain());
+    // Another hash, so another id of its own: the actor would log it and answer with it from init on.
+    writeFileSync(rebuilt, withCustomSection(bytes));
+    for (const input of [['--session', ntwkSession], ['--chain', ntwkChain]]) {
+      const { code, out } = await replayCli('--actor', rebuilt, ...input);
+      expect(out).toMatch(/^4 of 4 events matched, 0 diverged, 0 skipped\nno divergence\n?$/);
+      expect(code).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Response } from '../protocols/actorWorker';
+import type { WorkerFactory } from '../host/workerLike';
+
+const entry = new URL('./actorThread.ts', import.meta.url).href;
+// tsx's ESM API (`tsx/esm/api`, import condition); resolved from its package.json because a
+// CommonJS resolve picks the `require` build, which cannot be imported.
+const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+// A worker thread does not inherit the parent's TypeScript loader, so its bootstrap loads the
+// entry through tsx: no build step stands between an edit and the command line or the tests.
+const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+
+/** A WorkerFactory for Node: the engine on a worker thread, killed and replaced like a Web Worker. */
+export const threadWorker: WorkerFactory = () => {
+  const worker = new Worker(bootstrap, { eval: true });
+  return {
+    post: (message) => worker.postMessage(message),
+    onMessage: (handler) => worker.on('message', (message: Response) => handler(message)),
+    onCrash: (handler) => worker.on('error', (error) => handler(error.message)),
+    terminate: () => void worker.terminate(),
+  };
+};

@@ -1,0 +1,157 @@
+import type { ActorEvent, ComponentInfo } from '../../core';
+import { thrownMessage, type PlaygroundAlert } from '../../store/alert';
+import type { Slice, StoreContext } from '../../store/context';
+import type { LoadProgress } from '../loader/loadProgress';
+import { mirror, settledStatus } from '../../store/mirror';
+import { actorNameOf, startupActor } from './startupActor';
+import type { ActorUiStatus } from '../../store/status';
+
+// Other slices name actors and find the default here, where loading lives.
+export { actorNameOf, DEFAULT_ACTOR } from './startupActor';
+
+/** The actor itself: what is loaded, how it is doing, what it has done, and what went wrong. */
+export interface SessionSlice {
+  /** The name shown in `Actor status`: the actor loading, else the one loaded. */
+  actorName: string | null;
+  status: ActorUiStatus;
+  /** The loaded actor's component; kept when a later load fails. */
+  info: ComponentInfo | null;
+  /** Every recorded event, in order: the client's append-only history (see Mirrored). */
+  events: readonly ActorEvent[];
+  eventCount: number;
+  /** The last failure, shown as an `alert` until the next action or a dismissal. */
+  alert: PlaygroundAlert | null;
+  /** The latest load, running or ended, with its stages and their times. */
+  loadProgress: LoadProgress | null;
+  /** The load that brought in the actor now loaded; a failed load after it leaves it as it was. */
+  loaded: LoadProgress | null;
+
+  /**
+   * Loads the actor the address asks for (`?actor=<url>`), else the default example, once; later
+   * calls do nothing (React's StrictMode runs effects twice).
+   */
+  start(search?: string): Promise<void>;
+  loadBytes(name: string, bytes: Uint8Array): Promise<void>;
+  /** A file the person chose or dropped; named after the file, without `.wasm`. */
+  loadFile(file: File): Promise<void>;
+  /**
+   * A component by URL: the app's own files by relative URL so `dist/` works from any static
+   * server, or any address a link names. `hint` says what to do when the fetch fails.
+   */
+  loadUrl(url: string, name: string, hint?: string): Promise<void>;
+  showAlert(alert: PlaygroundAlert): void;
+  dismissAlert(): void;
+}
+
+export const BUILD_EXAMPLES_HINT = 'Build the examples with `npm run build:actors`.';
+const LINK_HINT = 'Check the address; a component on another site must allow this page to fetch it (CORS).';
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+type Read = { ok: true; bytes: Uint8Array } | { ok: false; alert: PlaygroundAlert };
+
+export const createSessionSlice =
+  ({ client, fetchAsset }: StoreContext): Slice<SessionSlice> =>
+  (set, get) => {
+    let started = false;
+    // Loads queue up in the client; the status settles only when none is left in flight.
+    let inFlight = 0;
+    let lastId = 0;
+    let loadedName: string | null = null;
+
+    /**
+     * Runs one load from its first step (a read or a fetch) to the client's answer, timing each
+     * stage. Only the newest load is shown while it runs, but every one that succeeds is adopted.
+     */
+    const track = async (name: string, source: string, read: () => Promise<Read>): Promise<void> => {
+      const id = ++lastId;
+      const t0 = performance.now();
+      let progress: LoadProgress = { id, name, source, size: null, done: [], outcome: 'running', totalMs: null, info: null };
+      const update = (change: Partial<LoadProgress>) => {
+        progress = { ...progress, ...change };
+        if (get().loadProgress?.id === id) set({ loadProgress: progress });
+      };
+      inFlight++;
+      set({ status: 'loading', actorName: name, alert: null, loadProgress: progress });
+      let alert: PlaygroundAlert | undefined;
+      try {
+        const read0 = performance.now();
+        const got = await read();
+        if (!got.ok) {
+          alert = got.alert;
+        } else {
+          update({ size: got.bytes.length, done: [{ phase: 'reading', ms: performance.now() - read0 }] });
+          const answer = await client.load(name, got.bytes, (stage, ms) => update({ done: [...progress.done, { phase: stage, ms }] }));
+          if (!answer.ok) {
+            alert = answer.error;
+          } else {
+            loadedName = name;
+            update({ outcome: 'loaded', totalMs: performance.now() - t0, info: answer.value.info });
+            // Another actor's (or a fresh) history: the branches kept beside the old one do not apply.
+            set({ ...mirror(client), info: answer.value.info, loaded: progress, drafts: {}, sentHistory: {}, cursor: null, branches: [] });
+          }
+        }
+      } finally {
+        inFlight--;
+      }
+      if (alert) {
+        update({ outcome: 'failed', totalMs: performance.now() - t0 });
+        set({ alert });
+      }
+      if (inFlight === 0) set({ actorName: loadedName ?? name, status: settledStatus(client) });
+    };
+
+    const fetchBytes = async (url: string, hint: string): Promise<Read> => {
+      try {
+        const response = await fetchAsset(url);
+        if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        // Servers of single-page apps (Vite's among them) answer a missing file with their page.
+        if (response.headers.get('content-type')?.includes('text/html') && !WASM_MAGIC.every((byte, i) => bytes[i] === byte)) {
+          throw new Error('the server sent a web page, not a component (most likely there is no file at that address)');
+        }
+        return { ok: true, bytes };
+      } catch (thrown) {
+        return { ok: false, alert: { code: 'fetch-failed', message: `Could not fetch ${url}: ${thrownMessage(thrown)}. ${hint}` } };
+      }
+    };
+
+    return {
+      actorName: null,
+      status: 'loading',
+      info: null,
+      events: [],
+      eventCount: 0,
+      alert: null,
+      loadProgress: null,
+      loaded: null,
+
+      async start(search = globalThis.location?.search ?? '') {
+        if (started) return;
+        started = true;
+        const actor = startupActor(search);
+        await Promise.all([get().fetchCatalog(), get().loadUrl(actor.url, actor.name, actor.linked ? LINK_HINT : BUILD_EXAMPLES_HINT)]);
+      },
+
+      loadBytes: (name, bytes) => track(name, name, async () => ({ ok: true, bytes })),
+
+      loadFile: (file) =>
+        track(actorNameOf(file.name), file.name, async () => {
+          try {
+            return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
+          } catch (thrown) {
+            return { ok: false, alert: { code: 'read-failed', message: `Could not read ${file.name}: ${thrownMessage(thrown)}` } };
+          }
+        }),
+
+      loadUrl: (url, name, hint = LINK_HINT) => track(name, url, () => fetchBytes(url, hint)),
+
+      showAlert(alert) {
+        set({ alert });
+      },
+
+      dismissAlert() {
+        set({ alert: null });
+      },
+    };
+  };

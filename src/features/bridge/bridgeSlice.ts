@@ -1,0 +1,93 @@
+import type { EndpointOptions } from './client/endpointConnection';
+import { PageBridge, type BridgeActor, type BridgeView } from './client/pageBridge';
+import type { WebsocketMessage } from '../../core';
+import type { Slice, StoreContext } from '../../store/context';
+import { mirror } from '../../store/mirror';
+
+/** Bridge mode: real endpoints the page connects to ("out"), real clients that reach the actor ("in"). */
+export interface BridgeSlice {
+  bridge: BridgeView;
+  connectEndpoint(options: EndpointOptions): void;
+  /** Sends a text or binary message to an endpoint; false when its socket is not open. */
+  sendToEndpoint(id: number, message: WebsocketMessage): boolean;
+  reconnectEndpoint(id: number): void;
+  disconnectEndpoint(id: number): void;
+  dismissBridgeError(): void;
+  /** Attaches to the bridge server at `address` (host:port), or at the one last used. */
+  attachBridge(address?: string): Promise<void>;
+  startBridge(): Promise<void>;
+  stopBridge(): void;
+}
+
+/** `127.0.0.1:8765`, where `npm run dev` and `npm run bridge` listen, unless the page's URL says `?bridge=host:port`. */
+export function defaultBridgeAddress(): string {
+  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('bridge');
+  return asked ?? '127.0.0.1:8765';
+}
+
+/**
+ * How often the bridge's view is copied into the store at most: real clients can send thousands
+ * of messages a second, and the counters they move must not re-render the page per message.
+ */
+const VIEW_EVERY_MS = 100;
+
+export const createBridgeSlice =
+  ({ client, onRecorded }: StoreContext): Slice<BridgeSlice> =>
+  (set, _get, api) => {
+    let refreshing = false;
+    const refresh = (): void => {
+      if (refreshing) return;
+      refreshing = true;
+      setTimeout(() => {
+        refreshing = false;
+        set({ bridge: bridge.view() });
+      }, VIEW_EVERY_MS);
+    };
+    // Connections the bridge opens and closes itself must show up like those opened by hand.
+    const actor: BridgeActor = {
+      get events() {
+        return client.events;
+      },
+      get connections() {
+        return client.connections;
+      },
+      open: async () => {
+        const opened = await client.open();
+        set(mirror(client));
+        return opened;
+      },
+      close: async (connectionId) => {
+        const closed = await client.close(connectionId);
+        set(mirror(client));
+        return closed;
+      },
+      drop: async (connectionId) => {
+        const dropped = await client.drop(connectionId);
+        set(mirror(client));
+        return dropped;
+      },
+      send: (connectionId, message) => client.send(connectionId, message),
+      sendMany: (items) => client.sendMany(items),
+      recordBridge: (records) => client.recordBridge(records),
+    };
+    const bridge = new PageBridge(actor, refresh, defaultBridgeAddress());
+    // Real clients are answered from the history, whoever made it grow: as soon as an event is
+    // recorded (not when the page next renders). A replaced history (a load, an import, a
+    // rewrite) records nothing, so the store says when that happens.
+    onRecorded(() => bridge.observe(client.events));
+    api.subscribe((state, previous) => {
+      if (state.events !== previous.events) bridge.observe(state.events);
+    });
+
+    return {
+      bridge: bridge.view(),
+      connectEndpoint: (options) => void bridge.connectEndpoint(options),
+      sendToEndpoint: (id, message) => bridge.sendToEndpoint(id, message),
+      reconnectEndpoint: (id) => bridge.reconnectEndpoint(id),
+      disconnectEndpoint: (id) => bridge.disconnectEndpoint(id),
+      dismissBridgeError: () => bridge.dismissError(),
+      attachBridge: (address) => bridge.attach(address),
+      startBridge: () => bridge.start(),
+      stopBridge: () => bridge.stop(),
+    };
+  };

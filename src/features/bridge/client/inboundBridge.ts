@@ -1,0 +1,227 @@
+import type { ActorEvent, Connection, EngineError, RecordedEvent, Result } from '../../../core';
+import type { PageMessage, ServerMessage } from '../../../protocols/bridgeControl';
+import type { SendItem } from '../../../protocols/actorWorker';
+import { Fifo } from './fifo';
+import { framesJson, messageFromBridge } from './wireJson';
+
+/** The actor as the bridge's real clients reach it: the page's ActorClient, or a test's. */
+export interface InboundActor {
+  readonly connections: Connection[];
+  open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>>;
+  close(connectionId: number): Promise<Result<unknown, EngineError>>;
+  /** A client gone without a close frame: the server setting decides whether the actor hears of it. */
+  drop(connectionId: number): Promise<Result<unknown, EngineError>>;
+  sendMany(items: readonly SendItem[]): Promise<Array<Result<RecordedEvent, EngineError>>>;
+}
+
+/** A real client of the bridge server, and the playground connection it is. */
+export interface RealClient {
+  client: number;
+  connectionId: number;
+}
+
+export interface InboundStats {
+  /** Client messages the actor got, and response frames sent back. */
+  delivered: number;
+  responded: number;
+  /** Client messages that could not be delivered (the connection had closed, the actor stopped). */
+  undelivered: number;
+  lastProblem: string | null;
+}
+
+type ClientMessage = Extract<ServerMessage, { type: 'client-message' }>;
+const isClientMessage = (message: ServerMessage): message is ClientMessage => message.type === 'client-message';
+
+/** Client messages handed to the actor in one `sendMany` at most. */
+const BATCH = 2000;
+/** A close frame's reason has room for 123 bytes; ours are short and ASCII. */
+const NO_ACTOR_REASON = 'the playground could not open a connection for this client';
+const CLOSED_REASON = 'closed from the playground';
+/** RFC 6455's code for a connection that closed without a close frame. */
+const ABNORMAL_CLOSURE = 1006;
+const REPLACED_REASON = 'the playground replaced its history';
+
+/**
+ * Bridge mode, "in": real WebSocket clients of the bridge server become connections of the actor
+ * in the page. Server messages are applied strictly in order, one at a time; runs of client
+ * messages go to the actor together (`sendMany`), so a flood costs one round trip and one
+ * re-render per slice rather than per message.
+ *
+ * Responses are not taken from those calls but from the history itself (`observe`): whatever
+ * produced an event on a real client's connection (its own message, a message typed in its card,
+ * the `Close connection` button) goes back to it exactly as Theater would send it.
+ */
+export class InboundBridge {
+  readonly #connectionOf = new Map<number, number>();
+  readonly #clientOf = new Map<number, number>();
+  readonly #queue = new Fifo<ServerMessage>();
+  #draining = false;
+  #kicked = false;
+  #seen: readonly ActorEvent[];
+  #cursor: number;
+  readonly #stats: InboundStats = { delivered: 0, responded: 0, undelivered: 0, lastProblem: null };
+
+  constructor(
+    private readonly actor: InboundActor,
+    private readonly send: (message: PageMessage) => void,
+    /** Called after anything shown changed; `clients` when real clients came or went. */
+    private readonly onChange: (clients: boolean) => void,
+    history: readonly ActorEvent[],
+  ) {
+    this.#seen = history;
+    this.#cursor = history.length;
+  }
+
+  get clients(): RealClient[] {
+    return [...this.#connectionOf].map(([client, connectionId]) => ({ client, connectionId }));
+  }
+
+  get stats(): InboundStats {
+    return { ...this.#stats };
+  }
+
+  handle(message: ServerMessage): void {
+    if (message.type === 'hello') return;
+    if (message.type === 'error') {
+      this.#stats.lastProblem = `The bridge server refused a control message: ${message.message}`;
+      this.onChange(false);
+      return;
+    }
+    this.#queue.push(message);
+    this.#kick();
+  }
+
+  /**
+   * The control channel is gone, and with it every real client (the server closes them with 1001):
+   * the actor hears each close, after whatever they had sent.
+   */
+  detached(): void {
+    for (const client of this.#connectionOf.keys()) this.#queue.push({ type: 'client-close', client, code: 1001, reason: 'the bridge went away' });
+    this.#kick();
+  }
+
+  /** Sends back what the actor answered on real clients' connections since the last look. */
+  observe(history: readonly ActorEvent[]): void {
+    if (history !== this.#seen) {
+      // Another history (a load, an import, a rewrite): its events were answered, if ever, when
+      // they first happened. Real clients whose connection it does not have open are let go.
+      this.#seen = history;
+      this.#cursor = history.length;
+      const open = new Set(this.actor.connections.filter((c) => c.open).map((c) => c.id));
+      for (const [client, connectionId] of [...this.#connectionOf]) {
+        if (open.has(connectionId)) continue;
+        this.#forget(client);
+        this.send({ type: 'close-client', client, code: 1000, reason: REPLACED_REASON });
+      }
+      return;
+    }
+    for (; this.#cursor < history.length; this.#cursor++) {
+      const event = history[this.#cursor]!;
+      const client = event.kind === 'message' && event.connectionId !== null ? this.#clientOf.get(event.connectionId) : undefined;
+      if (client === undefined) continue;
+      this.#respond(client, event);
+      // `Close connection` on the client's card (a typed `close` message leaves it open).
+      if (event.input?.ty.tag === 'close' && !this.actor.connections.find((c) => c.id === event.connectionId)?.open) {
+        this.#forget(client);
+        this.send({ type: 'close-client', client, code: 1000, reason: CLOSED_REASON });
+      }
+    }
+  }
+
+  /**
+   * Starts draining after the messages already waiting in the page's task queue have arrived:
+   * several clients' messages then go to the actor in one call, and the page renders once for
+   * them rather than once for the first and again for the rest.
+   */
+  #kick(): void {
+    if (this.#draining || this.#kicked) return;
+    this.#kicked = true;
+    setTimeout(() => {
+      this.#kicked = false;
+      void this.#drain();
+    }, 0);
+  }
+
+  async #drain(): Promise<void> {
+    if (this.#draining) return;
+    this.#draining = true;
+    try {
+      while (this.#queue.length > 0) {
+        const run = this.#queue.shiftWhile(isClientMessage, BATCH);
+        if (run.length > 0) await this.#deliver(run);
+        else await this.#apply(this.#queue.shift() as Exclude<ServerMessage, ClientMessage>);
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+
+  async #deliver(run: ClientMessage[]): Promise<void> {
+    const items: SendItem[] = [];
+    for (const { client, message } of run) {
+      const connectionId = this.#connectionOf.get(client);
+      const converted = messageFromBridge(message);
+      if (connectionId !== undefined && converted) items.push({ connectionId, message: converted });
+      else this.#stats.undelivered++;
+    }
+    const results = items.length > 0 ? await this.actor.sendMany(items) : [];
+    for (const result of results) {
+      if (result.ok) this.#stats.delivered++;
+      else {
+        this.#stats.undelivered++;
+        this.#stats.lastProblem = result.error.message;
+      }
+    }
+    this.onChange(false);
+  }
+
+  async #apply(message: Exclude<ServerMessage, ClientMessage>): Promise<void> {
+    switch (message.type) {
+      case 'client-open': {
+        const opened = await this.actor.open();
+        if (opened.ok) {
+          const { connection, recorded } = opened.value;
+          this.#connectionOf.set(message.client, connection.id);
+          this.#clientOf.set(connection.id, message.client);
+          // The `connect` event was recorded (and observed) before its connection had a client.
+          this.#respond(message.client, recorded.event);
+        } else {
+          this.#stats.lastProblem = `Real client #${message.client} could not connect: ${opened.error.message}`;
+          this.send({ type: 'close-client', client: message.client, code: 1000, reason: NO_ACTOR_REASON });
+        }
+        this.onChange(true);
+        return;
+      }
+      case 'client-close': {
+        const connectionId = this.#connectionOf.get(message.client);
+        if (connectionId === undefined) return;
+        // Forgotten first, so the close event it causes is not mistaken for one from the playground.
+        this.#forget(message.client);
+        // 1006: the socket ended without a close frame (ws reports that code for a dropped client).
+        if (this.actor.connections.find((c) => c.id === connectionId)?.open) await (message.code === ABNORMAL_CLOSURE ? this.actor.drop(connectionId) : this.actor.close(connectionId));
+        this.onChange(true);
+        return;
+      }
+      case 'hello':
+      case 'error':
+        return;
+      default: {
+        const exhaustive: never = message;
+        return exhaustive;
+      }
+    }
+  }
+
+  #respond(client: number, event: ActorEvent): void {
+    const frames = framesJson(event.responses);
+    if (frames.length === 0) return;
+    this.send({ type: 'respond', client, frames });
+    this.#stats.responded += frames.length;
+  }
+
+  #forget(client: number): void {
+    const connectionId = this.#connectionOf.get(client);
+    this.#connectionOf.delete(client);
+    if (connectionId !== undefined) this.#clientOf.delete(connectionId);
+  }
+}

@@ -1,0 +1,146 @@
+import type { ActorEvent, BridgeRecord, EngineError, RecordedEvent, Result, WebsocketMessage } from '../../../core';
+import { ControlChannel, type ControlState } from './controlChannel';
+import { EndpointConnection, type EndpointOptions, type EndpointView } from './endpointConnection';
+import { InboundBridge, type InboundActor, type InboundStats, type RealClient } from './inboundBridge';
+
+/** Everything of the actor both directions of the bridge use: in the page, the ActorClient. */
+export interface BridgeActor extends InboundActor {
+  readonly events: readonly ActorEvent[];
+  send(connectionId: number, message: WebsocketMessage): Promise<Result<RecordedEvent, EngineError>>;
+  recordBridge(records: BridgeRecord[]): Promise<Result<RecordedEvent[], EngineError>>;
+}
+
+/** What the page shows of the bridge, both ways. */
+export interface BridgeView {
+  endpoints: EndpointView[];
+  /** The bridge server's address as configured (host:port), and the page's standing with it. */
+  serverAddress: string;
+  control: ControlState;
+  realClients: RealClient[];
+  inbound: InboundStats;
+  /** The latest failure of an endpoint (refused, dropped, bad URL), until dismissed. */
+  error: string | null;
+}
+
+/**
+ * Bridge mode in the page, framework-free: the connections to real endpoints ("out") and the
+ * bridge server's control channel with the real clients behind it ("in"), over one actor. It
+ * says when its view changed; the caller decides how often to read it.
+ */
+export class PageBridge {
+  readonly #endpoints = new Map<number, EndpointConnection>();
+  readonly #control: ControlChannel;
+  readonly #inbound: InboundBridge;
+  #serverAddress: string;
+  #error: string | null = null;
+  #nextId = -1;
+
+  constructor(
+    private readonly actor: BridgeActor,
+    private readonly onChange: () => void,
+    serverAddress: string,
+  ) {
+    this.#serverAddress = serverAddress;
+    this.#control = new ControlChannel({
+      onMessage: (message) => this.#inbound.handle(message),
+      onState: (state) => {
+        if (state.kind === 'detached') this.#inbound.detached();
+        onChange();
+      },
+    });
+    this.#inbound = new InboundBridge(actor, (message) => this.#control.send(message), onChange, actor.events);
+  }
+
+  view(): BridgeView {
+    return {
+      endpoints: [...this.#endpoints.values()].map((e) => e.view()),
+      serverAddress: this.#serverAddress,
+      control: this.#control.state,
+      realClients: this.#inbound.clients,
+      inbound: this.#inbound.stats,
+      error: this.#error,
+    };
+  }
+
+  /** Tells the bridge the history grew or was replaced (it answers real clients from it). */
+  observe(history: readonly ActorEvent[]): void {
+    this.#inbound.observe(history);
+  }
+
+  /** Opens a connection to a real endpoint; its id is below zero, apart from the simulated ones. */
+  connectEndpoint(options: EndpointOptions): number {
+    const lowest = this.actor.events.reduce((min, e) => (e.connectionId !== null && e.connectionId < min ? e.connectionId : min), 0);
+    const id = Math.min(this.#nextId, lowest - 1);
+    this.#nextId = id - 1;
+    const endpoint = new EndpointConnection(id, options, {
+      record: async (records) => {
+        const recorded = await this.actor.recordBridge(records);
+        if (!recorded.ok) this.#fail(`Frames exchanged with ${options.url} could not be recorded: ${recorded.error.message}`);
+      },
+      shadow: {
+        open: async () => {
+          const opened = await this.actor.open();
+          return opened.ok ? opened.value.connection.id : null;
+        },
+        send: async (connectionId, message) => {
+          const sent = await this.actor.send(connectionId, message);
+          return sent.ok ? sent.value.event : null;
+        },
+        close: async (connectionId) => {
+          await this.actor.close(connectionId);
+        },
+      },
+      onChange: this.onChange,
+      onError: (message) => this.#fail(message),
+    });
+    this.#endpoints.set(id, endpoint);
+    endpoint.connect();
+    this.onChange();
+    return id;
+  }
+
+  sendToEndpoint(id: number, message: WebsocketMessage): boolean {
+    return this.#endpoints.get(id)?.send(message) ?? false;
+  }
+
+  reconnectEndpoint(id: number): void {
+    this.#endpoints.get(id)?.connect();
+  }
+
+  disconnectEndpoint(id: number): void {
+    this.#endpoints.get(id)?.disconnect();
+  }
+
+  dismissError(): void {
+    this.#error = null;
+    this.onChange();
+  }
+
+  /** Attaches to the bridge server at `address` (host:port), or at the last one used. */
+  attach(address = this.#serverAddress): Promise<void> {
+    this.#serverAddress = address;
+    return this.#control.attach(address);
+  }
+
+  /** Starts accepting real clients again, attaching first when the page is not attached. */
+  async start(): Promise<void> {
+    if (this.#control.state.kind !== 'attached') return this.attach();
+    this.#control.send({ type: 'start' });
+    this.#control.setAccepting(true);
+  }
+
+  /** Closes every real client (1001) and refuses new ones; the page stays attached. */
+  stop(): void {
+    this.#control.send({ type: 'stop' });
+    this.#control.setAccepting(false);
+  }
+
+  detach(): void {
+    this.#control.detach();
+  }
+
+  #fail(message: string): void {
+    this.#error = message;
+    this.onChange();
+  }
+}

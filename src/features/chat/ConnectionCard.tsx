@@ -1,0 +1,23 @@
+import { type ConnectionView, usePlayground } from '../../store';
+import { Composer } from './composer/Composer';
+import { Transcript } from './Transcript';
+
+/** One simulated client: its transcript, its composer, and a way to hang up. */
+export function ConnectionCard({ connection }: { connection: ConnectionView }) {
+  const closeConnection = usePlayground((s) => s.closeConnection);
+  const headingId = `connection-${connection.id}-heading`;
+  return (
+    <section className={`chat-card${connection.open ? '' : ' chat-card--closed'}`} aria-labelledby={headingId}>
+      <div className="chat-card__head">
+        <h3 id={headingId}>Connection #{connection.id}</h3>
+        <span className={`chat-card__state${connection.open ? ' chat-card__state--open' : ''}`}>{connection.open ? 'open' : 'closed'}</span>
+        {/* "Close" alone fits beside the heading in a narrow card; the name says what it closes. */}
+        <button type="button" className="button button--quiet chat-card__close" aria-label="Close connection" disabled={!connection.open} onClick={() => void closeConnection(connection.id)}>
+          Close
+        </button>
+      </div>
+      <Transcript connectionId={connection.id} open={connection.open} />
+      <Composer target={connection.id} disabled={!connection.open} label={`Composer for connection #${connection.id}`} submit="Send" />
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useId, type FormEvent } from 'react';
+import { MESSAGE_KINDS } from '../../../core';
+import { BODY_FORMATS, draftOf, isMessageKind, usePlayground } from '../../../store';
+import { takesText } from '../draft';
+import type { ComposerTarget } from '../composerSlice';
+import { BytesSource } from './BytesSource';
+import { JsonControls } from './JsonControls';
+import { MessageBox } from './MessageBox';
+import './composer.css';
+
+interface Props {
+  /** One connection, or every open one. */
+  target: ComposerTarget;
+  disabled: boolean;
+  /** The form's accessible name: which client it writes for. */
+  label: string;
+  /** The send button's name. */
+  submit: string;
+}
+
+/** Writes one message of any of the seven kinds, in whatever form its payload is easiest to give. */
+export function Composer({ target, disabled, label, submit }: Props) {
+  const draft = usePlayground((s) => draftOf(s.drafts, target));
+  const editDraft = usePlayground((s) => s.editDraft);
+  const sendDraft = usePlayground((s) => s.sendDraft);
+  const id = useId();
+  const format = BODY_FORMATS[draft.kind];
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void sendDraft(target);
+  };
+
+  return (
+    <form className="compose" onSubmit={onSubmit} aria-label={label}>
+      <fieldset disabled={disabled}>
+        <div className="compose__options">
+          <label className="visually-hidden" htmlFor={`${id}-kind`}>
+            Message type
+          </label>
+          <select
+            id={`${id}-kind`}
+            className="compose__kind"
+            value={draft.kind}
+            onChange={(e) => {
+              const kind = e.currentTarget.value;
+              if (isMessageKind(kind)) editDraft(target, { kind });
+            }}
+          >
+            {MESSAGE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind}
+              </option>
+            ))}
+          </select>
+          {draft.kind === 'other' && (
+            <>
+              <label className="visually-hidden" htmlFor={`${id}-other`}>
+                Other type
+              </label>
+              <input id={`${id}-other`} className="compose__other" placeholder="type name" autoComplete="off" value={draft.other} onChange={(e) => editDraft(target, { other: e.currentTarget.value })} />
+            </>
+          )}
+          {format === 'bytes' && <BytesSource target={target} draft={draft} />}
+          {format === 'text' && <JsonControls target={target} draft={draft} />}
+          {/* The keys are in the help dialog too; here they are a reminder where they apply. */}
+          {takesText(draft) && (
+            <span className="compose__keys" aria-hidden="true">
+              ⏎ send · ⇧⏎ new line · ↑ earlier
+            </span>
+          )}
+        </div>
+        <div className="compose__row">
+          <MessageBox target={target} draft={draft} />
+          <button type="submit" className="button button--primary compose__send">
+            {submit}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}

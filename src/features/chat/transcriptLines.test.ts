@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { makeMessage, type ActorEvent, type MessageKind } from '../../core';
+import { transcriptOf } from './transcriptLines';
+import { messageEvent } from '../../store/testing/fakeEvents';
+
+const event = (seq: number, connectionId: number, kind: MessageKind, change: Partial<ActorEvent> = {}): ActorEvent =>
+  messageEvent(seq, makeMessage(kind, kind === 'text' ? { text: `#${seq}` } : {}), { connectionId, startedAt: 1000 + seq, durationMs: 0.5, ...change });
+
+const kinds = (lines: ReturnType<typeof transcriptOf>) => lines.map((line) => `${line.kind}:${line.seq}`);
+
+describe('a connection transcript', () => {
+  it('holds only its own events, with the answers and failures they produced', () => {
+    const events = [
+      event(0, 1, 'connect'),
+      event(1, 2, 'connect'),
+      event(2, 1, 'text', { responses: [{ message: makeMessage('text', { text: 'a' }), frame: { frame: 'text', text: 'a' } }] }),
+      event(3, 2, 'text', { outcome: { kind: 'err', message: 'no' } }),
+    ];
+    expect(kinds(transcriptOf(events, 1, true))).toEqual(['control:0', 'sent:2', 'received:2']);
+    expect(kinds(transcriptOf(events, 2, true))).toEqual(['control:1', 'sent:3', 'failed:3']);
+    expect(transcriptOf(events, 1, true)[2]!.at).toBe(1002.5);
+  });
+
+  it('tells the socket opening and closing from the same kinds typed as messages', () => {
+    const typed = [event(0, 1, 'connect'), event(1, 1, 'connect'), event(2, 1, 'close')];
+    expect(kinds(transcriptOf(typed, 1, true))).toEqual(['control:0', 'sent:1', 'sent:2']);
+    const closed = [...typed, event(3, 1, 'close')];
+    expect(kinds(transcriptOf(closed, 1, false))).toEqual(['control:0', 'sent:1', 'sent:2', 'control:3']);
+  });
+
+  it("shows Theater's host's text connect as the socket opening, with the text the actor got", () => {
+    const hostConnect = '{"connection_id":42,"type":"connect"}';
+    const events = [messageEvent(0, makeMessage('text', { text: hostConnect }), { connectionId: 1 }), messageEvent(1, makeMessage('text', { text: hostConnect }), { connectionId: 1 })];
+    const lines = transcriptOf(events, 1, true);
+    expect(kinds(lines)).toEqual(['control:0', 'sent:1']);
+    expect(lines[0]).toMatchObject({ kind: 'control', event: 'connect', asText: hostConnect });
+  });
+
+  it('keeps the lines of an event it has seen, so unchanged lines need no new render', () => {
+    const events = [event(0, 1, 'connect'), event(1, 1, 'text')];
+    const before = transcriptOf(events, 1, true);
+    const after = transcriptOf([...events, event(2, 1, 'text')], 1, true);
+    expect(after[1]).toBe(before[1]);
+  });
+});

@@ -1,0 +1,117 @@
+import { componentHash, readChain, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
+import type { PlaygroundAlert } from '../../store/alert';
+import type { Slice, StoreContext } from '../../store/context';
+import { mirror, settledStatus } from '../../store/mirror';
+
+/** The history as a thing to carry: session files and Theater chains, out and in. */
+export interface HistorySlice {
+  /** The session as a session file's text; with the component embedded unless told otherwise. */
+  exportSession(includeComponent?: boolean): string | undefined;
+  /** Replaces the current session with a file's; a bad file changes nothing and says why. */
+  importSession(text: string): Promise<boolean>;
+  /** Every call of the history as WAVE text (`call -> result` per event), to keep as a regression test. */
+  exportTranscript(): string | undefined;
+  /** Theater's event chain of the whole history, as JSON. */
+  exportChain(): Promise<string | undefined>;
+  /**
+   * Brings in a Theater chain (JSON or the text `.chain` format, told apart by its text) as the
+   * history of the loaded component: every entry shown, its calls replayable. A bad chain changes
+   * nothing and the alert names the entry.
+   */
+  importChain(text: string): Promise<boolean>;
+}
+
+const noActor: PlaygroundAlert = { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' };
+
+export const createHistorySlice =
+  ({ client }: StoreContext): Slice<HistorySlice> =>
+  (set) => {
+    /** Puts a history in place of the current one, with `bytes` as its component. */
+    const adopt = async (name: string, bytes: Uint8Array, snapshot: SessionSnapshot): Promise<boolean> => {
+      set({ status: 'loading', alert: null });
+      const adopted = await client.adoptHistory(name, bytes, snapshot);
+      if (!adopted.ok) {
+        set({ alert: adopted.error, status: settledStatus(client) });
+        return false;
+      }
+      set({ ...mirror(client), info: adopted.value, actorName: name.replace(/\.wasm$/i, ''), cursor: null, drafts: {}, branches: [], status: settledStatus(client) });
+      return true;
+    };
+
+    return {
+      exportSession(includeComponent = true) {
+        const component = client.component;
+        if (!component) {
+          set({ alert: noActor });
+          return undefined;
+        }
+        const snapshot = client.snapshot();
+        return writeSessionFile(
+          {
+            component: { name: component.name, sha256: componentHash(component.bytes), size: component.bytes.length, bytes: component.bytes },
+            connections: snapshot.connections,
+            server: { delivery: client.delivery },
+            events: snapshot.events,
+            states: new Map(snapshot.states),
+          },
+          includeComponent,
+        );
+      },
+
+      async importSession(text) {
+        const file = readSessionFile(text);
+        if (!file.ok) {
+          set({ alert: file.error });
+          return false;
+        }
+        const { component, events, states, connections, server } = file.value;
+        const loaded = client.component;
+        const bytes = component.bytes ?? (loaded && componentHash(loaded.bytes) === component.sha256 ? loaded.bytes : undefined);
+        if (!bytes) {
+          set({
+            alert: {
+              code: 'invalid-session',
+              message: `This session was recorded with ${component.name} (sha256 ${component.sha256.slice(0, 12)}…), which the file does not include: load that component first, then import the session again.`,
+            },
+          });
+          return false;
+        }
+        const status = events.some((e) => e.shutdown) ? 'stopped' : 'ready';
+        return adopt(component.name, bytes, { events, states: [...states], connections, status, delivery: server?.delivery });
+      },
+
+      exportTranscript() {
+        const component = client.component;
+        if (!component) {
+          set({ alert: noActor });
+          return undefined;
+        }
+        return waveTranscript({ name: component.name, sha256: componentHash(component.bytes) }, client.events, (ref) => client.state(ref));
+      },
+
+      async exportChain() {
+        const chain = await client.exportChain();
+        if (chain.ok) return chain.value;
+        set({ alert: chain.error });
+        return undefined;
+      },
+
+      async importChain(text) {
+        // Read for the loaded actor: events it would write otherwise keep their entries, so an export keeps every hash.
+        const chain = readChain(text, client.info);
+        if (!chain.ok) {
+          set({ alert: { code: chain.error.code, message: chain.error.message } });
+          return false;
+        }
+        const component = client.component;
+        if (!component) {
+          set({ alert: { ...noActor, message: 'Load the component this chain was recorded with first: a chain holds the calls, not the code.' } });
+          return false;
+        }
+        // Every entry comes in: calls the actor can replay as events, the rest read-only (the timeline says which).
+        // The actor takes the id the chain's init was given, so replays and re-runs feed that one.
+        const { events, states, actorId } = chain.value;
+        return adopt(component.name, component.bytes, { events, states: [...states.entries()], connections: [], status: events.some((e) => e.shutdown) ? 'stopped' : 'ready', actorId });
+      },
+    };
+  };

@@ -1,0 +1,52 @@
+import { isLogCall, logsOf, waveValue, type ActorEvent, type HostCall } from '../../core';
+import { CopyButton } from './CopyButton';
+import { SectionHead } from './SectionHead';
+
+/** What the actor asked of its host during the call: its log lines, then every other import it called. */
+export function HostCallsSection({ event }: { event: ActorEvent }) {
+  const logs = logsOf(event.hostCalls);
+  const calls = event.hostCalls.filter((call) => !isLogCall(call));
+  return (
+    <>
+      <section className="inspector__section" aria-label="Logs">
+        <SectionHead title={<>Logs <span className="count">{logs.length}</span></>}>
+          {logs.length > 0 && <CopyButton label="Copy logs as text" text={() => logs.join('\n')} />}
+        </SectionHead>
+        {logs.length === 0 ? (
+          <p className="empty">Nothing logged.</p>
+        ) : (
+          <ol className="inspector__list inspector__logs">
+            {logs.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {calls.length > 0 && (
+        <section className="inspector__section" aria-label="Host calls">
+          <SectionHead title={<>Host calls <span className="count">{calls.length}</span></>} />
+          <ol className="inspector__list">
+            {calls.map((call, i) => (
+              <li key={i} className="inspector__item inspector__row">
+                <code className="wave wave--inline">
+                  {call.interface}.{call.function}({call.args.map((arg) => waveValue(arg, { maxBytes: 16 })).join(', ')})
+                  {call.result !== undefined && ` → ${waveValue(call.result, { maxBytes: 16 })}`}
+                </code>
+                {call.stubbed && (
+                  <span className="tag tag--warn" title="The playground does not implement this import: a recorded stub returned a default">
+                    stubbed
+                  </span>
+                )}
+                <CopyButton label={`Copy host call ${i + 1} as JSON`} text={() => hostCallJson(call)} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** JSON has no bytes or bigints: bytes become arrays of numbers, bigints decimal strings. */
+const hostCallJson = (call: HostCall): string =>
+  JSON.stringify(call, (_key, value: unknown) => (value instanceof Uint8Array ? Array.from(value) : typeof value === 'bigint' ? value.toString() : value), 2);

@@ -1,0 +1,61 @@
+import { waveMessage, type ActorEvent, type WireFrame } from '../../core';
+import { hexPreview } from '../../ui/format';
+import { CopyButton } from './CopyButton';
+import { SectionHead } from './SectionHead';
+
+/** Each response message in WAVE, and beside it the frame Theater would send, or why it would not. */
+export function ResponsesSection({ event }: { event: ActorEvent }) {
+  const { responses } = event;
+  return (
+    <section className="inspector__section" aria-label="Responses">
+      <SectionHead title={<>Responses <span className="count">{responses.length}</span></>} />
+      {responses.length === 0 ? (
+        <p className="empty">{event.outcome.kind === 'ok' ? 'No response messages.' : 'None: a failed call sends nothing.'}</p>
+      ) : (
+        <ol className="inspector__list">
+          {responses.map((response, i) => (
+            <li key={i} className="inspector__item">
+              <div className="inspector__row">
+                <code className="wave wave--inline">{waveMessage(response.message, { maxBytes: 16 })}</code>
+                <CopyButton label={`Copy response ${i + 1} as WAVE`} text={() => waveMessage(response.message)} />
+              </div>
+              {response.frame ? (
+                <p className="wire">
+                  <span className="wire__arrow" aria-hidden="true">
+                    →
+                  </span>{' '}
+                  on the wire: {frameText(response.frame)}
+                </p>
+              ) : (
+                <p className="wire wire--warning" role="note">
+                  <span className="wire__arrow" aria-hidden="true">
+                    ⚠
+                  </span>{' '}
+                  protocol warning: {response.warning}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The frame a real Theater server writes for a response. */
+function frameText(frame: WireFrame): string {
+  switch (frame.frame) {
+    case 'text':
+      return `text frame ${JSON.stringify(frame.text)}`;
+    case 'binary':
+    case 'ping':
+    case 'pong':
+      return frame.data.length === 0 ? `${frame.frame} frame (empty)` : `${frame.frame} frame ${hexPreview(frame.data)}`;
+    case 'close':
+      return 'close frame';
+    default: {
+      const exhaustive: never = frame;
+      return exhaustive;
+    }
+  }
+}

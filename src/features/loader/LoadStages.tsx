@@ -1,0 +1,62 @@
+import { fractionDone, phasesOf, type LoadProgress, type PhaseState } from './loadProgress';
+import { formatDuration } from '../../ui/format';
+import { useElapsed } from './useElapsed';
+
+function timeOf(phase: PhaseState, elapsedMs: number): string {
+  switch (phase.state) {
+    case 'done':
+      return formatDuration(phase.ms);
+    case 'running':
+      return `${formatDuration(elapsedMs)}…`;
+    case 'pending':
+      return '';
+    case 'failed':
+      return 'failed';
+    case 'skipped':
+      return 'none';
+    default: {
+      const exhaustive: never = phase;
+      return exhaustive;
+    }
+  }
+}
+
+/**
+ * The stages of one load, each with the time it took: reading the bytes, then the engine's
+ * inspecting, transpiling, compiling, instantiating and init. `previous` names the actor that
+ * stays loaded while this one runs or after it failed.
+ */
+export function LoadStages({ progress, previous }: { progress: LoadProgress; previous: string | null }) {
+  const phases = phasesOf(progress);
+  const running = phases.find((p) => p.state === 'running');
+  const elapsed = useElapsed(running ? `${progress.id}:${running.phase}` : null);
+  const percent = Math.round(fractionDone(progress) * 100);
+  return (
+    <div className={`stages stages--${progress.outcome}`}>
+      {progress.outcome === 'running' && (
+        <>
+          <p className="stages__title">
+            Loading <strong>{progress.name}</strong> from {progress.source}
+            {previous && <span className="stages__aside"> · {previous} answers until it is ready</span>}
+          </p>
+          <div className="stages__bar" role="progressbar" aria-label={`Loading ${progress.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${running?.phase ?? 'starting'}, ${percent}%`}>
+            <span className="stages__fill" style={{ width: `${percent}%` }} />
+          </div>
+        </>
+      )}
+      {progress.outcome === 'failed' && (
+        <p className="stages__title">
+          Could not load <strong>{progress.source}</strong>
+          <span className="stages__aside"> · {previous ? `${previous} is still loaded and answering` : 'no actor is loaded'}</span>
+        </p>
+      )}
+      <ol className="stages__list" aria-label="Load stages">
+        {phases.map((phase) => (
+          <li key={phase.phase} className={`stage stage--${phase.state}`}>
+            <span className="stage__name">{phase.phase}</span> <span className="stage__time">{timeOf(phase, elapsed)}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { memo } from 'react';
+import { describeMessage, type ActorEvent, type StateRef } from '../../core';
+import { formatClock, formatDuration } from '../../ui/format';
+import { chainHeadline, connectionLabel, READ_ONLY_NOTE } from './chainRow';
+import { detailLines } from './eventDetails';
+import { OutcomeIcon } from './OutcomeIcon';
+import { stateChange } from './stateChange';
+
+/** The clock to the millisecond: events come faster than once a second, and people compare them with their own logs. */
+const clockTime = (epochMs: number): string => `${formatClock(epochMs)}.${String(Math.floor(epochMs) % 1000).padStart(3, '0')}`;
+
+interface Props {
+  event: ActorEvent;
+  /** Where the row sits in the list and how tall it is (see RowLayout). */
+  top: number;
+  height: number;
+  selected: boolean;
+  /** The current search finds this event. */
+  match: boolean;
+  /** 1-based place among the rows shown, and how many there are: rows off screen are not in the DOM. */
+  position: number;
+  setSize: number;
+  sizeOf: (ref: StateRef) => number | undefined;
+}
+
+/** One event: how it ended, which client, what went in, what it did to the state; then what came out and what it asked the host. */
+export const TimelineItem = memo(function TimelineItem({ event, top, height, selected, match, position, setSize, sizeOf }: Props) {
+  const { outcome } = event;
+  const change = stateChange(event, sizeOf);
+  const input = event.kind === 'chain' ? chainHeadline(event) : event.input ? describeMessage(event.input) : 'init';
+  const classes = ['timeline-row', `timeline-row--${outcome.kind}`, selected && 'timeline-row--selected', match && 'timeline-row--match', event.kind === 'chain' && 'timeline-row--chain'].filter(Boolean).join(' ');
+  return (
+    <li
+      className={classes}
+      style={{ top, height }}
+      data-seq={event.seq}
+      tabIndex={-1}
+      aria-current={selected ? 'true' : undefined}
+      aria-posinset={position}
+      aria-setsize={setSize}
+    >
+      {/* The spaces keep the text readable when copied or read aloud, not only when laid out. */}
+      <div className="timeline-row__head">
+        <OutcomeIcon kind={outcome.kind} /> <span className="timeline-row__seq">#{event.seq}</span>{' '}
+        {/* A read-only event has no connection to name: its mark takes the place, so its headline keeps the room. */}
+        {event.kind === 'chain' ? (
+          <span className="timeline-row__readonly" title={READ_ONLY_NOTE}>
+            read-only<span className="visually-hidden">: {READ_ONLY_NOTE}</span>
+          </span>
+        ) : (
+          <span className="timeline-row__connection">{connectionLabel(event)}</span>
+        )}{' '}
+        <span className="timeline-row__input" title={input}>
+          {input}
+        </span>{' '}
+        {event.shutdown && <span className="timeline-row__shutdown">shutdown</span>}{' '}
+        <span className={`timeline-row__state${change.changed ? ' timeline-row__state--changed' : ''}`} title={change.description}>
+          <span className="visually-hidden">{`${change.description} `}</span>
+          <span aria-hidden="true">{change.label}</span>
+        </span>{' '}
+        <span className="timeline-row__duration">{formatDuration(event.durationMs)}</span>{' '}
+        <time className="timeline-row__time" dateTime={new Date(event.startedAt).toISOString()}>
+          {clockTime(event.startedAt)}
+        </time>{' '}
+        <span className={`timeline-row__outcome timeline-row__outcome--${outcome.kind}`}>{outcome.kind}</span>{' '}
+      </div>
+      {detailLines(event).map((line, i) => (
+        <div key={i} className={`timeline-row__detail timeline-row__detail--${line.tone}`} title={line.text}>
+          <span className="timeline-row__mark">{line.mark}</span> {line.text}
+          {line.tag && (
+            <>
+              {' '}
+              <span className="timeline-row__tag">{line.tag}</span>
+            </>
+          )}{' '}
+        </div>
+      ))}
+    </li>
+  );
+});

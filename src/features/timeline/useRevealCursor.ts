@@ -1,0 +1,54 @@
+import { useLayoutEffect, useRef, type RefObject } from 'react';
+import type { ActorEvent } from '../../core';
+import type { RowLayout } from './rowLayout';
+import type { ShownRows } from './shownRows';
+
+interface Reveal {
+  list: RefObject<HTMLElement | null>;
+  layout: RowLayout;
+  shown: ShownRows;
+  events: readonly ActorEvent[];
+  rows: readonly number[] | null;
+  cursor: number | null;
+  /** The event the cursor resolves to (the newest while following). */
+  current: number;
+  /** Following the newest event and scrolled to the end: new events scroll into view. */
+  following: boolean;
+  scrollTo: (top: number) => void;
+}
+
+/** Room left above or below a row scrolled into view, so it does not sit flush against the edge. */
+const MARGIN_PX = 24;
+
+/**
+ * Keeps the view where the person expects it. While following the newest event at the bottom,
+ * new events scroll in. When the selection moves (by key, click, search, the step buttons) or the
+ * rows change (a filter, another history), the selected row is scrolled into view, or the end
+ * when following. Nothing else moves the view: a person who scrolled away stays where they are.
+ */
+export function useRevealCursor({ list, layout, shown, events, rows, cursor, current, following, scrollTo }: Reveal): void {
+  const revealed = useRef<{ cursor: number | null; rows: readonly number[] | null; events: readonly ActorEvent[] } | null>(null);
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const seen = revealed.current;
+    const moved = !seen || seen.cursor !== cursor || seen.rows !== rows || seen.events !== events;
+    revealed.current = { cursor, rows, events };
+    if (following || (moved && cursor === null)) {
+      const end = Math.max(0, layout.total - element.clientHeight);
+      if (Math.abs(element.scrollTop - end) >= 1) scrollTo(end);
+    } else if (moved && shown.count > 0) {
+      // A selection the filter hides: show where it would be, between its neighbours.
+      const found = shown.indexOf(current);
+      const index = found >= 0 ? found : Math.min(shown.indexFrom(current), shown.count - 1);
+      const top = layout.top(index);
+      const bottom = top + layout.height(index);
+      if (top < element.scrollTop) scrollTo(Math.max(0, top - MARGIN_PX));
+      else if (bottom > element.scrollTop + element.clientHeight) scrollTo(bottom - element.clientHeight + MARGIN_PX);
+    }
+    // Keyboard users keep their focus on the selected row as it moves (it is always rendered).
+    if (moved && element.contains(document.activeElement)) {
+      element.querySelector<HTMLElement>(`[data-seq="${current}"]`)?.focus({ preventScroll: true });
+    }
+  });
+}

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { textMessage } from '../core';
+import { exampleBytes, expectOk } from '../runtime/testing/exampleActors';
+import { generationActor, withCustomSection } from '../runtime/testing/theaterGenerations';
+import { threadWorker } from '../cli/threadWorker';
+import { ActorClient } from './actorClient';
+
+const clients: ActorClient[] = [];
+afterEach(() => clients.splice(0).forEach((c) => c.dispose()));
+
+function client(callTimeoutMs: number): ActorClient {
+  const made = new ActorClient({ createWorker: threadWorker, callTimeoutMs });
+  clients.push(made);
+  return made;
+}
+
+describe('the client and its watchdog, over a real worker thread', () => {
+  it('stops an infinite loop, records the timeout and continues from the last committed state', async () => {
+    const actor = client(2000);
+    expectOk(await actor.load('faulty.wasm', exampleBytes('faulty')));
+    const { connection } = expectOk(await actor.open());
+    const first = expectOk(await actor.send(connection.id, textMessage('hello'))).event;
+    const loop = expectOk(await actor.send(connection.id, textMessage('loop'))).event;
+    expect(loop.outcome).toEqual({ kind: 'timeout', afterMs: 2000 });
+    expect(loop.stateAfter).toBe(first.stateAfter);
+    const next = expectOk(await actor.send(connection.id, textMessage('hello'))).event;
+    expect(next.outcome.kind).toBe('ok');
+    expect(next.responses[0]!.message.text).toBe(first.responses[0]!.message.text!.replace(/\d+$/, (n) => String(Number(n) + 1)));
+    expect(actor.events.map((e) => [e.seq, e.outcome.kind])).toEqual([
+      [0, 'ok'],
+      [1, 'ok'],
+      [2, 'timeout'],
+      [3, 'ok'],
+    ]);
+  });
+
+  it('keeps the loaded actor and its history when a bad file is loaded', async () => {
+    const actor = client(5000);
+    expectOk(await actor.load('echo.wasm', exampleBytes('echo')));
+    const { connection } = expectOk(await actor.open());
+    const bad = await actor.load('broken.wasm', exampleBytes('echo').slice(0, 100));
+    expect(bad.ok ? 'loaded' : bad.error.code).toBe('invalid-component');
+    expect(actor.info?.exports.map((e) => e.name)).toContain('theater:simple/websocket-server');
+    const reply = expectOk(await actor.send(connection.id, textMessage('still here'))).event;
+    expect(reply.responses[0]!.message.text).toBe('still here');
+    expect(actor.events).toHaveLength(2);
+  });
+
+  it('exports a chain of the whole history from the worker', async () => {
+    const actor = client(5000);
+    expectOk(await actor.load('echo.wasm', exampleBytes('echo')));
+    expectOk(await actor.open());
+    const chain = JSON.parse(expectOk(await actor.exportChain())) as unknown[];
+    expect(chain).toHaveLength(2);
+  });
+});
+
+describe('rewriting history', () => {
+  it('edits a past input and re-runs what followed from the state before it', async () => {
+    const actor = client(5000);
+    expectOk(await actor.load('counter.wasm', exampleBytes('counter')));
+    const { connection } = expectOk(await actor.open());
+    for (const command of ['inc 2', 'inc 3', 'get']) expectOk(await actor.send(connection.id, textMessage(command)));
+    const old = actor.snapshot().events;
+    const edited = old.findIndex((e) => e.input?.text === 'inc 3');
+    const inputs = old.slice(edited).map((e, i) => (i === 0 ? { ...e, input: textMessage('inc 10') } : e));
+    const rerun = expectOk(await actor.rewrite(edited, inputs));
+    expect(rerun.map((r) => r.event.responses[0]?.message.text)).toEqual(['count: 12', 'count: 12']);
+    expect(actor.events.map((e) => e.seq)).toEqual(old.map((e) => e.seq));
+    // The live actor carries on from the rewritten state, on the same connection.
+    const next = expectOk(await actor.send(connection.id, textMessage('inc 1'))).event;
+    expect(next.responses[0]!.message.text).toBe('count: 13');
+  });
+
+  it('forks: keeps the history up to an event and continues live from its state', async () => {
+    const actor = client(5000);
+    expectOk(await actor.load('counter.wasm', exampleBytes('counter')));
+    const { connection } = expectOk(await actor.open());
+    for (const command of ['inc 2', 'inc 3']) expectOk(await actor.send(connection.id, textMessage(command)));
+    expectOk(await actor.rewrite(3, []));
+    expect(actor.events).toHaveLength(3);
+    expect(actor.connections).toEqual([{ id: connection.id, open: true }]);
+    const next = expectOk(await actor.send(connection.id, textMessage('get'))).event;
+    expect(next.seq).toBe(3);
+    expect(next.responses[0]!.message.text).toBe('count: 2');
+  });
+});
+
+describe('the actor id a history was recorded with (an ntwk:theater actor keeps its id in its state)', () => {
+  it('is fed to a replay of the live history against a rebuilt copy, and kept when that copy adopts the history', async () => {
+    const { bytes } = await generationActor('ntwk-2025-04');
+    const recorder = client(5000);
+    const { info } = expectOk(await recorder.load('ntwk.wasm', bytes));
+    const { connection } = expectOk(await recorder.open());
+    expectOk(await recorder.send(connection.id, textMessage('hello')));
+    // Another hash, so another id of its own; the Replay button feeds the live actor's instead.
+    const rebuilt = withCustomSection(bytes);
+    const replayed = expectOk(await recorder.replay('rebuilt.wasm', rebuilt));
+    expect(replayed.summary).toMatchObject({ total: 3, matched: 3, diverged: 0 });
+
+    const actor = client(5000);
+    expect(expectOk(await actor.load('rebuilt.wasm', rebuilt)).info.actorId).not.toBe(info.actorId);
+    expect(expectOk(await actor.adoptHistory('rebuilt.wasm', rebuilt, recorder.snapshot())).actorId).toBe(info.actorId);
+    const next = expectOk(await actor.send(connection.id, textMessage('again'))).event;
+    expect(next.responses.map((r) => r.message.text)).toEqual([`${info.actorId}: again`]);
+    expect(expectOk(await actor.replay('rebuilt.wasm', rebuilt)).summary).toMatchObject({ total: 4, diverged: 0 });
+  });
+});

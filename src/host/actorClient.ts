@@ -1,0 +1,424 @@
+import { connectionsAfter, DEFAULT_DELIVERY } from '../core';
+import type { ActorEvent, BridgeRecord, ConnectDelivery, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
+import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type RerunInput, type Response, type SendItem } from '../protocols/actorWorker';
+import type { WorkerFactory, WorkerLike } from './workerLike';
+
+export interface ClientOptions {
+  createWorker: WorkerFactory;
+  /** How long one call into the actor may run before the worker is killed (ms). */
+  callTimeoutMs?: number;
+  /** Loading transpiles and compiles: allow much longer. */
+  loadTimeoutMs?: number;
+  /** Told of every event recorded, in order, including timeouts the client recorded itself. */
+  onEvent?: (recorded: RecordedEvent) => void;
+}
+
+interface Loaded {
+  name: string;
+  bytes: Uint8Array;
+  info: ComponentInfo;
+}
+
+/** A call that failed because its worker did not answer (hung) or died: the worker is gone. */
+type Lost = { ok: false; error: EngineError; lost: 'timeout' | 'crash' };
+type Answer<K extends CallName> = Result<Calls[K]['value'], EngineError> | Lost;
+
+/**
+ * The page's handle on the actor. It owns the worker, runs one call at a time under a watchdog,
+ * and keeps a mirror of the history so that when a call hangs it can kill the worker, start a
+ * fresh one, restore the last committed state and write the timeout down: the page never
+ * freezes and nothing recorded is lost.
+ */
+export class ActorClient {
+  #worker: WorkerLike | undefined;
+  #loaded: Loaded | undefined;
+  #nextId = 1;
+  #pending = new Map<number, { worker: WorkerLike; answer: (response: Response) => void; crash: (reason: string) => void }>();
+  #queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Append-only while one history lasts; a new array when the history is replaced (a load, an
+   * import, a rewrite), so a reader can tell "more events" (same array, longer) from "another
+   * history" (another array) without comparing contents.
+   */
+  #events: ActorEvent[] = [];
+  readonly #states = new Map<string, Uint8Array>();
+  readonly #connections = new Map<number, Connection>();
+  #callTimeoutMs: number;
+  readonly #loadTimeoutMs: number;
+  #delivery: ConnectDelivery = DEFAULT_DELIVERY;
+
+  constructor(private readonly options: ClientOptions) {
+    this.#callTimeoutMs = options.callTimeoutMs ?? 5000;
+    this.#loadTimeoutMs = options.loadTimeoutMs ?? 60_000;
+  }
+
+  get info(): ComponentInfo | undefined {
+    return this.#loaded?.info;
+  }
+
+  get events(): readonly ActorEvent[] {
+    return this.#events;
+  }
+
+  get connections(): Connection[] {
+    return [...this.#connections.values()];
+  }
+
+  /** The loaded actor's name, and whether it has shut itself down (runtime.shutdown). */
+  get actor(): { name: string; stopped: boolean } | undefined {
+    return this.#loaded && { name: this.#loaded.name, stopped: this.#events.some((e) => e.shutdown) };
+  }
+
+  state(ref: string | null): Uint8Array | undefined {
+    return ref === null ? undefined : this.#states.get(ref);
+  }
+
+  set callTimeoutMs(ms: number) {
+    this.#callTimeoutMs = ms;
+  }
+
+  /** How the simulated server tells the actor about connections (a server setting, kept with the history). */
+  get delivery(): ConnectDelivery {
+    return this.#delivery;
+  }
+
+  /** Applies from the next event on, to this actor and to whatever is loaded later. */
+  setDelivery(delivery: ConnectDelivery): Promise<Result<null, EngineError>> {
+    return this.#serialize(async () => {
+      this.#delivery = delivery;
+      if (!this.#worker) return { ok: true as const, value: null };
+      const answer = await this.#request(this.#worker, 'configure', { delivery }, this.#loadTimeoutMs);
+      return answer.ok ? answer : { ok: false as const, error: answer.error };
+    });
+  }
+
+  /**
+   * Loads a component in a fresh worker. Only when it loads does it replace the current actor:
+   * a bad file leaves the loaded actor, its state and its history untouched.
+   */
+  load(name: string, bytes: Uint8Array, onStage?: (stage: LoadStage, ms: number) => void): Promise<Result<{ info: ComponentInfo; init: RecordedEvent | undefined }, EngineError>> {
+    return this.#serialize(async () => {
+      const worker = this.options.createWorker();
+      const onProgress = (progress: Progress) => progress.kind === 'load' && onStage?.(progress.stage, progress.ms);
+      const answer = await this.#request(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery }, this.#loadTimeoutMs, { onProgress });
+      if (!answer.ok) {
+        worker.terminate();
+        return { ok: false, error: answer.error };
+      }
+      this.#replaceActor(worker, { name, bytes, info: answer.value.info });
+      if (answer.value.init) this.#record(answer.value.init);
+      return answer;
+    });
+  }
+
+  /**
+   * Makes `bytes` with a recorded history the current actor (an imported session, a reloaded
+   * tab) without re-running anything: the worker adopts the history and its last state. Like
+   * `load`, a failure changes nothing.
+   */
+  adoptHistory(name: string, bytes: Uint8Array, snapshot: SessionSnapshot): Promise<Result<ComponentInfo, EngineError>> {
+    return this.#serialize(async () => {
+      const worker = this.options.createWorker();
+      const answer = await this.#request(worker, 'restore', { name, bytes: bytes.slice(), snapshot, lost: undefined }, this.#loadTimeoutMs);
+      if (!answer.ok) {
+        worker.terminate();
+        return { ok: false, error: answer.error };
+      }
+      this.#replaceActor(worker, { name, bytes, info: answer.value.info });
+      for (const [hash, state] of snapshot.states) this.#states.set(hash, state);
+      // A loop, not push(...events): a long history would overflow the argument limit.
+      for (const event of snapshot.events) this.#events.push(event);
+      for (const connection of snapshot.connections) this.#connections.set(connection.id, { ...connection });
+      if (snapshot.delivery) this.#delivery = snapshot.delivery;
+      return { ok: true, value: answer.value.info };
+    });
+  }
+
+  open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
+    return this.#serialize(async () => {
+      const predicted: Connection = { id: Math.max(0, ...this.#connections.keys()) + 1, open: true };
+      const answer = await this.#call('open', {}, { connectionId: predicted.id, input: { ty: { tag: 'connect' } } }, predicted);
+      if (!answer.ok) return answer;
+      if ('connection' in answer.value) {
+        this.#connections.set(answer.value.connection.id, answer.value.connection);
+        return answer as Result<Calls['open']['value'], EngineError>;
+      }
+      return { ok: true, value: { connection: predicted, recorded: answer.value } };
+    });
+  }
+
+  close(connectionId: number): Promise<Result<RecordedEvent, EngineError>> {
+    return this.#serialize(async () => {
+      const known = this.#connections.get(connectionId);
+      if (known) known.open = false;
+      return this.#eventCall(await this.#call('close', { connectionId }, { connectionId, input: { ty: { tag: 'close' } } }));
+    });
+  }
+
+  /** A client that went away without a close frame (see the `drop` request): null when the actor is not told. */
+  drop(connectionId: number): Promise<Result<RecordedEvent | null, EngineError>> {
+    return this.#serialize(async () => {
+      const known = this.#connections.get(connectionId);
+      if (known) known.open = false;
+      const answer = await this.#call('drop', { connectionId }, { connectionId, input: { ty: { tag: 'close' } } });
+      return answer.ok ? { ok: true, value: answer.value } : answer;
+    });
+  }
+
+  send(connectionId: number, message: WebsocketMessage): Promise<Result<RecordedEvent, EngineError>> {
+    return this.#serialize(async () => this.#eventCall(await this.#call('send', { connectionId, message }, { connectionId, input: message })));
+  }
+
+  /**
+   * Delivers many client messages in order, exactly as `send` one by one would, for senders that
+   * outpace one round trip per message (the bridge's real clients). The worker answers in slices
+   * of about `budgetMs` of work, so the page records (and re-renders) once per slice rather than
+   * once per message, and other calls get their turn between slices.
+   *
+   * Each slice runs under the call watchdog. When its worker hangs or dies, nothing of that slice
+   * had been recorded or answered yet, so a fresh worker takes over at the last committed state
+   * and the slice is re-sent one message at a time: the culprit is recorded as a timeout or trap
+   * exactly as `send` would record it, and the rest carry on.
+   */
+  async sendMany(items: readonly SendItem[], budgetMs = SLICE_BUDGET_MS): Promise<Array<Result<RecordedEvent, EngineError>>> {
+    const results: Array<Result<RecordedEvent, EngineError>> = [];
+    while (results.length < items.length) {
+      const slice = items.slice(results.length, results.length + MAX_SLICE);
+      results.push(...(await this.#serialize(() => this.#sendSlice(slice, budgetMs))));
+    }
+    return results;
+  }
+
+  /**
+   * Writes down frames exchanged with a real endpoint (bridge mode) as `bridge` events, in order
+   * with everything else. Not a call into the actor, so no watchdog: it cannot hang.
+   */
+  recordBridge(records: BridgeRecord[]): Promise<Result<RecordedEvent[], EngineError>> {
+    return this.#serialize(async () => {
+      const answer = await this.#plain('recordBridge', { records });
+      if (answer.ok) for (const recorded of answer.value) this.#record(recorded);
+      return answer;
+    });
+  }
+
+  exportChain(): Promise<Result<string, EngineError>> {
+    return this.#serialize(() => this.#plain('exportChain', {}));
+  }
+
+  chainHash(seq: number): Promise<Result<string | undefined, EngineError>> {
+    return this.#serialize(() => this.#plain('chainHash', { seq }));
+  }
+
+  /**
+   * Replays a history (by default this client's own, from `from`) through `bytes`, in a worker
+   * of its own so the live actor is untouched. The build's init gets the actor id the history was
+   * recorded with (its `actorId`; the live actor's for its own history), not one of its own. A
+   * build that hangs is stopped when no progress comes for a call timeout, and the replay reports
+   * it as an error.
+   */
+  replay(
+    name: string,
+    bytes: Uint8Array,
+    options: { from?: number; history?: Pick<SessionSnapshot, 'events' | 'states' | 'delivery' | 'actorId'>; onProgress?: (progress: Progress) => void } = {},
+  ): Promise<Result<ReplayResult, EngineError>> {
+    const { events, states, delivery = DEFAULT_DELIVERY, actorId } = options.history ?? this.snapshot();
+    const worker = this.options.createWorker();
+    const run = this.#request(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0, delivery, actorId }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
+    return run.then((answer) => {
+      worker.terminate();
+      if (answer.ok) return answer;
+      if ('lost' in answer && answer.lost === 'timeout') return { ok: false, error: { code: 'internal-error', message: `The replay stopped making progress for ${this.#callTimeoutMs} ms: the build under test probably loops.` } };
+      return answer;
+    });
+  }
+
+  /** The bytes of the loaded component (to export a session or replay against it). */
+  get component(): { name: string; bytes: Uint8Array } | undefined {
+    return this.#loaded && { name: this.#loaded.name, bytes: this.#loaded.bytes };
+  }
+
+  dispose(): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+  }
+
+  /** What a fresh worker needs to carry on exactly where this one stopped. */
+  snapshot(): SessionSnapshot {
+    return { ...this.#historyUpTo(this.#events.length), connections: this.connections.map((c) => ({ ...c })), delivery: this.#delivery };
+  }
+
+  /**
+   * Rewrites history from position `from`: keeps the events before it, then re-runs `inputs` in
+   * order, from the state those events left, as the new continuation (each under the watchdog).
+   * The old history is the caller's to keep (as a branch): this client forgets it.
+   */
+  async rewrite(from: number, inputs: readonly RerunInput[]): Promise<Result<RecordedEvent[], EngineError>> {
+    const loaded = this.#loaded;
+    if (!loaded) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
+    const prefix = this.#historyUpTo(from);
+    const adopted = await this.adoptHistory(loaded.name, loaded.bytes, { ...prefix, connections: connectionsAfter(prefix.events), delivery: this.#delivery });
+    if (!adopted.ok) return adopted;
+    const rerun: RecordedEvent[] = [];
+    for (const event of inputs) {
+      const answer = await this.#serialize(() => this.#call('rerun', { event }, { connectionId: event.connectionId, input: event.input }));
+      if (!answer.ok) return answer;
+      rerun.push(answer.value);
+    }
+    return { ok: true, value: rerun };
+  }
+
+  /**
+   * The first `count` events with the states they refer to, whether they stopped the actor, and
+   * the actor id their init was given (the loaded actor's), which a rewrite, a restart or a hot
+   * swap keeps.
+   */
+  #historyUpTo(count: number): Omit<SessionSnapshot, 'connections'> {
+    const events = this.#events.slice(0, count);
+    const refs = new Set(events.flatMap((e) => [e.stateBefore, e.stateAfter]).filter((r): r is string => r !== null));
+    const actorId = this.#loaded?.info.actorId;
+    return {
+      events,
+      states: [...refs].map((ref) => [ref, this.#states.get(ref)!]),
+      status: events.some((e) => e.shutdown) ? 'stopped' : 'ready',
+      ...(actorId === undefined ? {} : { actorId }),
+    };
+  }
+
+  #serialize<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #eventCall(answer: Result<RecordedEvent | Calls['open']['value'], EngineError>): Result<RecordedEvent, EngineError> {
+    if (!answer.ok) return answer;
+    return { ok: true, value: 'recorded' in answer.value ? answer.value.recorded : answer.value };
+  }
+
+  async #plain<K extends 'exportChain' | 'chainHash' | 'recordBridge'>(call: K, args: Calls[K]['args']): Promise<Result<Calls[K]['value'], EngineError>> {
+    if (!this.#worker) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
+    const answer = await this.#request(this.#worker, call, args, this.#loadTimeoutMs);
+    return answer.ok ? answer : { ok: false, error: answer.error };
+  }
+
+  /** A call into the actor under the watchdog; if its worker hangs or dies, restarts and records it. */
+  async #call<K extends 'open' | 'close' | 'drop' | 'send' | 'rerun'>(call: K, args: Calls[K]['args'], pending: Pick<LostCall, 'connectionId' | 'input'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
+    if (!this.#worker || !this.#loaded) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
+    const started = performance.now();
+    const answer = await this.#request(this.#worker, call, args, this.#callTimeoutMs);
+    if (answer.ok) {
+      const value = answer.value as Calls[K]['value'];
+      if (value !== null) this.#record('recorded' in value ? value.recorded : value);
+      return { ok: true, value };
+    }
+    if (!('lost' in answer)) return answer;
+    if (opening) this.#connections.set(opening.id, opening);
+    const outcome = answer.lost === 'timeout' ? { kind: 'timeout' as const, afterMs: this.#callTimeoutMs } : { kind: 'trap' as const, message: answer.error.message };
+    return this.#restart({ ...pending, outcome, durationMs: performance.now() - started });
+  }
+
+  /** One slice of `sendMany`: as many of `items` as the worker gets through in `budgetMs`. */
+  async #sendSlice(items: readonly SendItem[], budgetMs: number): Promise<Array<Result<RecordedEvent, EngineError>>> {
+    if (!this.#worker || !this.#loaded) return items.map(() => ({ ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } }));
+    const answer = await this.#request(this.#worker, 'sendMany', { items: [...items], budgetMs }, this.#callTimeoutMs);
+    if (answer.ok) {
+      for (const result of answer.value) if (result.ok) this.#record(result.value);
+      return answer.value;
+    }
+    if (!('lost' in answer)) return items.map(() => ({ ok: false, error: answer.error }));
+    const restarted = await this.#respawn(undefined);
+    if (!restarted.ok) return items.map(() => ({ ok: false, error: restarted.error }));
+    const results: Array<Result<RecordedEvent, EngineError>> = [];
+    for (const { connectionId, message } of items) results.push(this.#eventCall(await this.#call('send', { connectionId, message }, { connectionId, input: message })));
+    return results;
+  }
+
+  /** A fresh worker at the last committed state, which writes `lost` down when there is one. */
+  #respawn(lost: LostCall | undefined): Promise<Answer<'restore'>> {
+    const loaded = this.#loaded!;
+    this.#worker?.terminate();
+    const worker = this.options.createWorker();
+    this.#adopt(worker);
+    return this.#request(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost }, this.#loadTimeoutMs);
+  }
+
+  /** Replaces the lost worker with a fresh one at the last committed state, and records the loss. */
+  async #restart(lost: LostCall): Promise<Result<RecordedEvent, EngineError>> {
+    const answer = await this.#respawn(lost);
+    if (!answer.ok) return { ok: false, error: answer.error };
+    const recorded = answer.value.lost!;
+    this.#record(recorded);
+    return { ok: true, value: recorded };
+  }
+
+  #record(recorded: RecordedEvent): void {
+    for (const [hash, bytes] of recorded.newStates) this.#states.set(hash, bytes);
+    this.#events.push(recorded.event);
+    // The actor closed the socket itself by answering with a close frame, as Theater would.
+    const closing = recorded.event.responses.some((r) => r.frame?.frame === 'close');
+    const connection = recorded.event.connectionId === null ? undefined : this.#connections.get(recorded.event.connectionId);
+    if (closing && connection) connection.open = false;
+    this.options.onEvent?.(recorded);
+  }
+
+  #adopt(worker: WorkerLike): void {
+    this.#worker = worker;
+  }
+
+  /** The new actor takes over: the old worker goes, and so does the old history. */
+  #replaceActor(worker: WorkerLike, loaded: Loaded): void {
+    this.#worker?.terminate();
+    this.#adopt(worker);
+    this.#loaded = loaded;
+    this.#events = [];
+    this.#states.clear();
+    this.#connections.clear();
+  }
+
+  /**
+   * Sends one request and waits for its answer, its timeout, or the worker's crash. Each
+   * progress note restarts the clock, with `gapMs` as the longest silence allowed after it.
+   */
+  #request<K extends CallName>(
+    worker: WorkerLike,
+    call: K,
+    args: Calls[K]['args'],
+    timeoutMs: number,
+    { onProgress, gapMs = timeoutMs }: { onProgress?: (progress: Progress) => void; gapMs?: number } = {},
+  ): Promise<Answer<K>> {
+    const id = this.#nextId++;
+    return new Promise<Answer<K>>((resolve) => {
+      const finish = (answer: Answer<K>) => {
+        clearTimeout(timer);
+        this.#pending.delete(id);
+        resolve(answer);
+      };
+      const expire = () => finish({ ok: false, lost: 'timeout', error: { code: 'internal-error', message: `${call} did not answer within ${timeoutMs} ms` } });
+      let timer = setTimeout(expire, timeoutMs);
+      this.#pending.set(id, { worker, answer: (response) => {
+        if ('progress' in response) {
+          clearTimeout(timer);
+          timer = setTimeout(expire, gapMs);
+          onProgress?.(response.progress);
+          return;
+        }
+        finish(response.ok ? { ok: true, value: response.value as Calls[K]['value'] } : { ok: false, error: response.error });
+      }, crash: (reason) => finish({ ok: false, lost: 'crash', error: { code: 'worker-crashed', message: `The actor's worker crashed: ${reason}` } }) });
+      if (!listening.has(worker)) {
+        listening.add(worker);
+        worker.onMessage((response) => this.#pending.get(response.id)?.answer(response));
+        worker.onCrash((reason) => {
+          for (const pending of [...this.#pending.values()]) if (pending.worker === worker) pending.crash(reason);
+        });
+      }
+      worker.post({ v: PROTOCOL_VERSION, id, call, args } as never);
+    });
+  }
+}
+
+const listening = new WeakSet<WorkerLike>();
+
+/** Work per `sendMany` slice: long enough to amortise a round trip, short enough to keep the page lively. */
+const SLICE_BUDGET_MS = 50;
+/** Messages per slice at most, which bounds the one-by-one re-run after a hung slice. */
+const MAX_SLICE = 500;

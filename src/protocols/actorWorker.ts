@@ -1,0 +1,92 @@
+import type {
+  ActorEvent,
+  ConnectDelivery,
+  BridgeRecord,
+  ReplayResult,
+  ComponentInfo,
+  Connection,
+  EngineError,
+  LoadStage,
+  LostOutcome,
+  RecordedEvent,
+  Result,
+  SessionSnapshot,
+  WebsocketMessage,
+} from '../core';
+
+/**
+ * What re-running a recorded event needs of it: the input, and the host results it saw; for a
+ * `bridge` event, its bridge details and time, and for a `chain` event its entries, outcome and
+ * shutdown, since these are written down again rather than re-run.
+ */
+export type RerunInput = Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt' | 'chain' | 'outcome' | 'shutdown'>>;
+
+/** One client message of a `sendMany`. */
+export interface SendItem {
+  connectionId: number;
+  message: WebsocketMessage;
+}
+
+/** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
+export const PROTOCOL_VERSION = 4;
+
+/** A call that never came back, which the new worker must write into the history it restores. */
+export interface LostCall {
+  connectionId: number | null;
+  input: WebsocketMessage | null;
+  outcome: LostOutcome;
+  durationMs: number;
+}
+
+/** Every request the page can make, and what a successful answer carries. */
+export interface Calls {
+  /** `info` is the loaded component's: with `importFunctions`, what the playground does with each imported function. */
+  load: { args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery }; value: { info: ComponentInfo; init: RecordedEvent | undefined } };
+  restore: {
+    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined };
+    value: { info: ComponentInfo; lost: RecordedEvent | undefined };
+  };
+  open: { args: Record<string, never>; value: { connection: Connection; recorded: RecordedEvent } };
+  close: { args: { connectionId: number }; value: RecordedEvent };
+  /** A client gone without a close frame: `close` under the interface's delivery, nothing (null) under Theater's host's. */
+  drop: { args: { connectionId: number }; value: RecordedEvent | null };
+  /** How connections reach the actor from now on (a server setting, kept in the session). */
+  configure: { args: { delivery: ConnectDelivery }; value: null };
+  send: { args: { connectionId: number; message: WebsocketMessage }; value: RecordedEvent };
+  /**
+   * Sends `items` in order, as `send` would one by one, stopping after the first call that ends
+   * `budgetMs` or more after the start: the answer covers a prefix of `items` (at least one), so
+   * a long run of messages reaches the page in slices instead of one event per round trip.
+   */
+  sendMany: { args: { items: SendItem[]; budgetMs: number }; value: Array<Result<RecordedEvent, EngineError>> };
+  /** Writes frames exchanged with a real endpoint down as `bridge` events: no call into the actor. */
+  recordBridge: { args: { records: BridgeRecord[] }; value: RecordedEvent[] };
+  exportChain: { args: Record<string, never>; value: string };
+  chainHash: { args: { seq: number }; value: string | undefined };
+  /** Re-runs one recorded input on the live actor (editing history: the rest is re-run). */
+  rerun: { args: { event: RerunInput }; value: RecordedEvent };
+  /**
+   * Runs in a worker of its own, so the live actor is untouched whatever the build does. `actorId`:
+   * the one the history's init was given, fed to the build's init instead of its own (undefined: its own).
+   */
+  replay: {
+    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number; delivery: ConnectDelivery; actorId: string | undefined };
+    value: ReplayResult;
+  };
+}
+export type CallName = keyof Calls;
+export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'drop', 'configure', 'send', 'sendMany', 'recordBridge', 'exportChain', 'chainHash', 'rerun', 'replay'] as const satisfies readonly CallName[];
+
+/** Page → worker. */
+export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];
+
+/** How far a long call has got (a load's stages, a replay's events): also proof of life for the watchdog. */
+export type Progress = { kind: 'load'; stage: LoadStage; ms: number } | { kind: 'replay'; done: number; total: number };
+
+/** Worker → page: any number of progress notes, then exactly one answer per request id. */
+export type Response =
+  | { v: typeof PROTOCOL_VERSION; id: number; progress: Progress }
+  | { v: typeof PROTOCOL_VERSION; id: number; ok: true; value: Calls[CallName]['value'] }
+  | { v: typeof PROTOCOL_VERSION; id: number; ok: false; error: EngineError };
+
+export type { ActorEvent };

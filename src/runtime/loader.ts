@@ -1,0 +1,121 @@
+import { CallRecorder } from '../core/hostCalls';
+import { buildImports, type HostEnvironment } from './hostImports';
+import { describeThrown, engineError, type EngineError } from '../core/errors';
+import { theaterInterface, unversioned } from '../core/interfaceNames';
+import { transpiler } from './jco/tools';
+import type { ComponentInfo } from './inspect';
+import type { WebsocketMessage, WebsocketResponse } from '../core/messages';
+import { ok, type Result } from '../core/result';
+import { parseImportTypes } from './dtsTypes';
+
+/**
+ * Turns generated JavaScript into a module. The Worker uses a Blob URL, Node a data URL: the
+ * engine does not care which, and neither needs a file on disk or a network fetch.
+ */
+export type ModuleImporter = (source: string) => Promise<Record<string, unknown>>;
+
+/** Works wherever dynamic `import()` of a `data:` URL does (Node, browsers, workers). */
+export const dataUrlImporter: ModuleImporter = (source) =>
+  import(/* @vite-ignore */ `data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`);
+
+/** The raw exports of one instance, in jco's JavaScript shapes. */
+export interface ActorExports {
+  handleMessage(state: Uint8Array | undefined, params: [WebsocketMessage]): [Uint8Array | undefined, [WebsocketResponse]];
+  init?: (state: Uint8Array | undefined) => [Uint8Array | undefined];
+}
+
+type Instantiate = (
+  getCoreModule: (path: string) => Promise<WebAssembly.Module>,
+  imports: Record<string, unknown>,
+) => Promise<Record<string, unknown>>;
+
+/**
+ * A component transpiled once and instantiable many times: after a trap an instance refuses
+ * every further call, so the engine instantiates again from the same compiled modules (cheap).
+ */
+export class LoadedComponent {
+  private constructor(
+    readonly info: ComponentInfo,
+    readonly recorder: CallRecorder,
+    private readonly instantiateGlue: Instantiate,
+    private readonly coreModules: Map<string, Promise<WebAssembly.Module>>,
+    private readonly imports: Record<string, unknown>,
+  ) {}
+
+  /**
+   * Transpiles with jco and compiles the core modules; `info` comes from `inspect`, and the loaded
+   * component's own `info` adds `importFunctions`, what the playground does with each imported
+   * function. `host` is what the host imports need of the session (Theater's chain so far).
+   */
+  static async load(
+    bytes: Uint8Array,
+    info: ComponentInfo,
+    name: string,
+    importModule: ModuleImporter,
+    host: HostEnvironment,
+    stage: (name: 'transpiling' | 'compiling') => void = () => {},
+  ): Promise<Result<LoadedComponent, EngineError>> {
+    const importNames = info.imports.filter((item) => item.kind === 'interface').map((item) => item.name);
+    let files: Array<[string, Uint8Array]>;
+    try {
+      // jco's types are how stubs, the runtime and the imports panel know each imported function.
+      // Through `transpiler`, loaded on first use, which replaces jco after a crash inside it.
+      ({ files } = await transpiler.run((jco) => jco.generate(bytes, { name: 'actor', instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: info.imports.length === 0 })));
+    } catch (thrown) {
+      return engineError('invalid-component', `jco could not transpile ${name}: ${describeThrown(thrown)}`);
+    }
+    stage('transpiling');
+    const decoder = new TextDecoder();
+    const coreModules = new Map<string, Promise<WebAssembly.Module>>();
+    const declarations: Array<[string, string]> = [];
+    let glue = '';
+    for (const [path, content] of files) {
+      if (path.endsWith('.wasm')) coreModules.set(path, WebAssembly.compile(content as Uint8Array<ArrayBuffer>));
+      else if (path.endsWith('.d.ts')) declarations.push([path, decoder.decode(content)]);
+      else if (path === 'actor.js') glue = decoder.decode(content);
+    }
+    // Surface compile errors (say, a proposal this browser lacks) now, not at the first message.
+    try {
+      await Promise.all(coreModules.values());
+    } catch (thrown) {
+      return engineError('instantiate-failed', `This browser cannot compile ${name}: ${describeThrown(thrown)}`);
+    }
+    const glueModule = await importModule(glue);
+    stage('compiling');
+    const recorder = new CallRecorder();
+    const built = await buildImports(info.imports, parseImportTypes(declarations, importNames), recorder, host);
+    return ok(new LoadedComponent({ ...info, importFunctions: built.functions }, recorder, glueModule.instantiate as Instantiate, coreModules, built.imports));
+  }
+
+  /** A fresh instance (the first, or the next after a trap). */
+  async instantiate(): Promise<Result<ActorExports, EngineError>> {
+    let root: Record<string, unknown>;
+    try {
+      root = await this.instantiateGlue(async (path) => {
+        const module = this.coreModules.get(path);
+        if (!module) throw new Error(`jco asked for a core module it did not generate: ${path}`);
+        return module;
+      }, this.imports);
+    } catch (thrown) {
+      return engineError('instantiate-failed', `Instantiating the component failed: ${describeThrown(thrown)}`);
+    }
+    const find = (iface: string) => {
+      const key = Object.keys(root).find((k) => unversioned(k) === iface);
+      return key ? (root[key] as Record<string, unknown>) : undefined;
+    };
+    // The package inspect found: `theater:simple`, or `ntwk:theater` for older actors.
+    const serverName = theaterInterface(this.info.package, 'websocket-server');
+    const server = find(serverName);
+    if (!server || typeof server.handleMessage !== 'function') {
+      return engineError('missing-export', `The instance has no ${serverName}.handle-message function.`);
+    }
+    const actor = find(theaterInterface(this.info.package, 'actor'));
+    const init = typeof actor?.init === 'function' ? (actor.init as (state: Uint8Array | undefined, params?: [string]) => [Uint8Array | undefined]) : undefined;
+    const { actorId } = this.info;
+    return ok({
+      handleMessage: server.handleMessage as ActorExports['handleMessage'],
+      // Theater's init takes `(actor-id,)` after the state; the session calls every init with the state alone.
+      init: init && (actorId === undefined ? init : (state) => init(state, [actorId])),
+    });
+  }
+}

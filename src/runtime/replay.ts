@@ -1,0 +1,76 @@
+import { initFunction } from '../core/chain/chainValues';
+import { engineError, type EngineError } from '../core/errors';
+import type { ActorEvent, RecordedEvent } from '../core/events';
+import { compareEvents, summarize, type EventComparison, type ReplaySummary } from '../core/compare';
+import type { ConnectDelivery } from '../core/connectDelivery';
+import type { ModuleImporter } from './loader';
+import { ok, type Result } from '../core/result';
+import { ActorSession } from './session';
+import type { StateRef } from '../core/stateStore';
+
+/** A recorded history to replay: its events and a way to read the states they refer to. */
+export interface History {
+  events: readonly ActorEvent[];
+  state: (ref: StateRef) => Uint8Array | undefined;
+}
+
+export interface ReplayOptions {
+  name: string;
+  /** Replay from this recorded position (its recorded state before is the starting state). */
+  from?: number;
+  importModule?: ModuleImporter;
+  /** The server setting the history was recorded under: it decides the frames compared (default `interface`). */
+  delivery?: ConnectDelivery;
+  /**
+   * The actor id the history's init was given (`SessionOptions.actorId`): the build under test gets
+   * it too, not the one made from its own hash, so an actor that keeps its id does not diverge at
+   * init only because it was rebuilt. Default: the build's own.
+   */
+  actorId?: string;
+  /** Told after each event (the page animates with it; the client's watchdog listens to it). */
+  onEvent?: (comparison: EventComparison, recorded: RecordedEvent | null) => void;
+}
+
+export interface ReplayResult {
+  comparisons: EventComparison[];
+  summary: ReplaySummary;
+  /** States the replayed events refer to (content-addressed). */
+  states: Array<[string, Uint8Array]>;
+}
+
+/**
+ * Theater's replay idea: WebAssembly is deterministic, so the same inputs and host results must
+ * give the same outputs. Re-runs every recorded input through `bytes` (the same build or a new
+ * one) in a fresh session and compares each event; a difference is a behaviour change.
+ */
+export async function replay(bytes: Uint8Array, history: History, options: ReplayOptions): Promise<Result<ReplayResult, EngineError>> {
+  const from = options.from ?? 0;
+  const first = history.events[from];
+  if (from > 0 && !first) return engineError('invalid-snapshot', `There is no event #${from} to replay from.`);
+  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId });
+  if (!started.ok) return started;
+  const session = started.value.session;
+  if (first) session.seed(history.state(first.stateBefore));
+  const comparisons: EventComparison[] = [];
+  const states = new Map<string, Uint8Array>();
+  for (const recorded of history.events.slice(from)) {
+    let comparison: EventComparison;
+    let rerun: RecordedEvent | null = null;
+    if (recorded.kind === 'bridge') {
+      comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: 'a frame exchanged with a real endpoint (bridge): not a call into the actor, so nothing to re-run' };
+    } else if (recorded.kind === 'chain') {
+      comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: `from an imported Theater chain, shown and not replayable: ${recorded.chain?.readOnly ?? 'not a call the playground can make'}` };
+    } else if (recorded.outcome.kind === 'timeout') {
+      comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: 'timed out when recorded: not re-run, its state was not committed' };
+    } else if (recorded.kind === 'init' && !session.info.hasInit) {
+      comparison = { seq: recorded.seq, replayed: null, differences: [{ aspect: 'outcome', recorded: 'init ran', replayed: `this build has no ${initFunction(session.info.package)}` }] };
+    } else {
+      rerun = await session.rerun(recorded);
+      for (const [ref, state] of rerun.newStates) states.set(ref, state);
+      comparison = { seq: recorded.seq, replayed: rerun.event, differences: compareEvents(recorded, rerun.event) };
+    }
+    comparisons.push(comparison);
+    options.onEvent?.(comparison, rerun);
+  }
+  return ok({ comparisons, summary: summarize(comparisons), states: [...states] });
+}

@@ -1,0 +1,115 @@
+/**
+ * Theater's `runtime` interface, answered by the playground as Theater's host answers it.
+ *
+ * Theater declares (package `theater:simple`, interface runtime):
+ * `log: func(msg: string)`, `get-chain: func() -> chain`,
+ * `shutdown: func(data: option<list<u8>>) -> result<_, string>`. An actor built against another
+ * Theater version may import more, or less: the functions jco declares for this component decide,
+ * and any the playground does not know gets a typed, recorded stub (hostImports.ts) instead of
+ * failing the load.
+ */
+import { resolveAlias, type FunctionDecl, type ImportTypes, type InterfaceTypes, type TypeExpr } from './dtsTypes';
+import type { HostCall } from '../core/hostCalls';
+import { providerOf, THEATER_PACKAGES, unversioned } from '../core/interfaceNames';
+import { fromRecorded } from './recordedValues';
+import type { ChainEntryView, ChainSource } from '../core/chain/runtimeChain';
+import type { HostFunction, StubEnvironment } from './stubCalls';
+
+/** The runtime functions the playground implements, by their WIT names. */
+export const RUNTIME_FUNCTIONS = ['log', 'get-chain', 'shutdown'] as const;
+export type RuntimeFunction = (typeof RUNTIME_FUNCTIONS)[number];
+
+/** Every interface of Theater's own package (its component-era `package.wit`), by name within it. */
+export const THEATER_PACKAGE_INTERFACES = [
+  'actor', 'environment', 'filesystem', 'http-types', 'http-client', 'websocket-types', 'http-framework', 'http-handlers',
+  'process', 'process-handlers', 'random', 'store', 'timing', 'types', 'message-server-client', 'message-server-host',
+  'runtime', 'supervisor', 'supervisor-handlers', 'websocket-server',
+] as const;
+
+/**
+ * Whether an import is one of Theater's own interfaces, under either package name Theater used
+ * (the playground provides runtime and stubs the rest).
+ */
+export const isTheaterInterface = (name: string): boolean =>
+  THEATER_PACKAGES.some((pkg) => (THEATER_PACKAGE_INTERFACES as readonly string[]).some((iface) => unversioned(name) === `${pkg}/${iface}`));
+
+/** `get-chain`'s result as recorded: u64s as numbers, so a session file keeps it (jco gets bigints). */
+export interface RecordedChain {
+  events: Array<{ hash: number; event: { eventType: string; parent?: number; data: Uint8Array } }>;
+}
+
+/**
+ * Theater's `chain` record for the entries so far. This follows Theater's own component-era host
+ * (crates/theater-handler-runtime/src/lib.rs, revision 86c965eb): each event's `hash` is its
+ * index in the chain, `parent` the index before it (none for the first), `data` its data bytes.
+ */
+const chainRecord = (entries: readonly ChainEntryView[]): RecordedChain => ({
+  events: entries.map(({ eventType, data }, i) => ({ hash: i, event: { eventType, ...(i > 0 ? { parent: i - 1 } : {}), data } })),
+});
+
+const isRecordedChain = (value: unknown): value is RecordedChain => typeof value === 'object' && value !== null && Array.isArray((value as RecordedChain).events);
+
+/**
+ * What Theater's chain records as a host call's output. For `get-chain` Theater's host records the
+ * number of events, not the chain (same file and revision as above): the chain itself would nest
+ * each earlier answer inside the next, growing without bound. Anything else: its result.
+ */
+export const chainOutput = (call: HostCall): unknown => (call.function === 'get-chain' && providerOf(call.interface) === 'theater' && isRecordedChain(call.result) ? call.result.events.length : call.result);
+
+/** Whether `type` is Theater's `chain` record (a version with another shape gets a stub instead). */
+function isChainType(type: TypeExpr, types: ImportTypes): boolean {
+  const declaration = resolveAlias(type, types);
+  return declaration?.kind === 'type' && declaration.type.t === 'object' && declaration.type.fields.some((field) => field.name === 'events');
+}
+
+/** Whether the playground answers this declared runtime function itself. */
+export function isProvidedRuntimeFunction(decl: FunctionDecl, types: ImportTypes): boolean {
+  switch (decl.witName) {
+    case 'log':
+    case 'shutdown':
+      return true;
+    case 'get-chain':
+      return isChainType(decl.result, types);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The runtime functions the playground implements, by jco's names, for Theater's runtime under
+ * `iface`, the import's own unversioned name (calls are recorded under it, so an older package's
+ * runtime records as itself). The rest of the interface is left to stubs.
+ */
+export function runtimeImports(iface: string, types: InterfaceTypes, env: StubEnvironment, chain: ChainSource): Record<string, HostFunction> {
+  const imports: Record<string, HostFunction> = {};
+  for (const decl of types.functions) if (isProvidedRuntimeFunction(decl, env.context.types)) imports[decl.name] = implementation(iface, decl, env, chain);
+  return imports;
+}
+
+function implementation(iface: string, decl: FunctionDecl, { recorder, context }: StubEnvironment, chain: ChainSource): HostFunction {
+  const fn = decl.witName as RuntimeFunction;
+  const record = (args: unknown[], result: unknown) => recorder.record({ interface: iface, function: fn, args, result, stubbed: false });
+  switch (fn) {
+    case 'log':
+      return (msg) => record([msg], undefined);
+    case 'get-chain':
+      return () => {
+        // A replay hands back what the recording saw: the chain then, not the replay's own. A
+        // Theater chain keeps only the count (chainOutput): then the replay's own chain answers.
+        const recorded = recorder.scripted(iface, fn)?.result;
+        const value = isRecordedChain(recorded) ? recorded : chainRecord(chain(recorder.current()));
+        record([], value);
+        return fromRecorded(value, decl.result, context);
+      };
+    case 'shutdown':
+      return (data) => {
+        const bytes = data instanceof Uint8Array ? data.slice() : undefined;
+        record([bytes], undefined);
+        recorder.requestShutdown(bytes);
+      };
+    default: {
+      const exhaustive: never = fn;
+      return exhaustive;
+    }
+  }
+}

@@ -1,0 +1,401 @@
+import { givenActorId } from '../core/actorId';
+import { bytesEqual } from '../core/bytes';
+import { ChainBuilder, chainJson } from '../core/chain/chain';
+import { connectMessage, delivered, opensConnection, randomU64, reportsDrops, DEFAULT_DELIVERY, type ConnectDelivery } from '../core/connectDelivery';
+import { ConnectionTable, type Connection } from '../core/connections';
+import { describeThrown, engineError, type EngineError } from '../core/errors';
+import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, RecordedEvent } from '../core/events';
+import { inspect, type ComponentInfo } from './inspect';
+import { dataUrlImporter, LoadedComponent, type ActorExports, type ModuleImporter } from './loader';
+import { makeMessage, type WebsocketMessage, type WebsocketResponse } from '../core/messages';
+import { ok, type Result } from '../core/result';
+import { StateStore, type StateRef } from '../core/stateStore';
+import { toHostWire, toWire } from '../core/wire';
+import type { HostCall } from '../core/hostCalls';
+import { chainSoFar, type CallInFlight } from '../core/chain/runtimeChain';
+
+/** How a call can end without the engine seeing it end. */
+export type LostOutcome = Extract<CallOutcome, { kind: 'timeout' | 'trap' }>;
+
+export const ACTOR_STATUSES = ['ready', 'stopped'] as const;
+export type ActorStatus = (typeof ACTOR_STATUSES)[number];
+
+export interface SessionOptions {
+  /** Shown to people: usually the file name. */
+  name: string;
+  importModule?: ModuleImporter;
+  /** Wall clock for `startedAt` (injectable so tests and replays are deterministic). */
+  now?: () => number;
+  /** Run `init` on start (default). A replay runs the recorded init event itself instead. */
+  runInit?: boolean;
+  /** Told as each loading stage ends, with how long it took: the page shows them as they go. */
+  onStage?: (stage: LoadStage, ms: number) => void;
+  /** How connections reach the actor (default: as the interface documents). */
+  delivery?: ConnectDelivery;
+  /** Draws the connection ids Theater's host put in its text connect (injectable for tests). */
+  connectionNumber?: () => bigint;
+  /**
+   * The actor id to give an init that takes Theater's `(actor-id,)` params, instead of the one made
+   * from the component's hash: the id a recorded history was made with, so a replay or an adopted
+   * history against another build feeds the same id (ignored when init takes none).
+   */
+  actorId?: string;
+}
+
+/** The stages of loading a component, in order (reading the file happens before the engine). */
+export const LOAD_STAGES = ['inspecting', 'transpiling', 'compiling', 'instantiating', 'init'] as const;
+export type LoadStage = (typeof LOAD_STAGES)[number];
+
+/** Everything needed to carry a session into a fresh worker after the old one was killed. */
+export interface SessionSnapshot {
+  events: ActorEvent[];
+  states: Array<[string, Uint8Array]>;
+  connections: Connection[];
+  status: ActorStatus;
+  /** How connections reach the actor; absent in snapshots from before the setting existed (`interface`). */
+  delivery?: ConnectDelivery;
+  /** The actor id the history's init was given, kept by a restore (see `SessionOptions.actorId`); absent: the component's own. */
+  actorId?: string;
+}
+
+/** A session that started: the init event, when the actor has `init`. */
+export interface Started {
+  session: ActorSession;
+  init: RecordedEvent | undefined;
+}
+
+/**
+ * One loaded actor behind a simulated Theater WebSocket server, recording every call.
+ *
+ * Theater's rules, kept here so every front end (page, tests, command line) gets them: the host
+ * owns the state; only `ok` commits it; `err`, traps and timeouts leave it as it was; a trap
+ * poisons the instance, so the next call gets a fresh one from the last committed state.
+ */
+export class ActorSession {
+  readonly #states = new StateStore();
+  readonly #events: ActorEvent[] = [];
+  readonly #chain: ChainBuilder;
+  #connections = new ConnectionTable();
+  #committed: StateRef = null;
+  #status: ActorStatus = 'ready';
+  #exports: ActorExports;
+  readonly #now: () => number;
+  #delivery: ConnectDelivery;
+  readonly #connectionNumber: () => bigint;
+  /** The call under way, for Theater's chain as the actor sees it meanwhile (get-chain). */
+  #inFlight: CallInFlight | undefined;
+
+  private constructor(
+    readonly name: string,
+    readonly info: ComponentInfo,
+    private readonly component: LoadedComponent,
+    exports: ActorExports,
+    options: SessionOptions,
+  ) {
+    this.#exports = exports;
+    this.#chain = new ChainBuilder(info);
+    this.#now = options.now ?? Date.now;
+    this.#delivery = options.delivery ?? DEFAULT_DELIVERY;
+    this.#connectionNumber = options.connectionNumber ?? randomU64;
+  }
+
+  /** Inspects, transpiles and instantiates `bytes`, then runs `init` if the actor has it. */
+  static async start(bytes: Uint8Array, options: SessionOptions): Promise<Result<Started, EngineError>> {
+    const session = await ActorSession.#create(bytes, options);
+    if (!session.ok) return session;
+    let init: RecordedEvent | undefined;
+    if (session.value.#exports.init && options.runInit !== false) {
+      const t0 = performance.now();
+      init = await session.value.#call('init', null, null);
+      options.onStage?.('init', performance.now() - t0);
+      if (init.event.outcome.kind !== 'ok') {
+        const outcome = init.event.outcome;
+        const why = outcome.kind === 'err' || outcome.kind === 'trap' ? outcome.message : outcome.kind;
+        return engineError('init-failed', `The actor's init failed (${outcome.kind}: ${why}), so it cannot start.`);
+      }
+    }
+    return ok({ session: session.value, init });
+  }
+
+  /** Loads `bytes` and adopts a recorded history without re-running it (worker restarts). */
+  static async restore(bytes: Uint8Array, snapshot: SessionSnapshot, options: SessionOptions): Promise<Result<ActorSession, EngineError>> {
+    const created = await ActorSession.#create(bytes, { ...options, actorId: snapshot.actorId ?? options.actorId });
+    if (!created.ok) return created;
+    const session = created.value;
+    for (const [hash, state] of snapshot.states) {
+      if (session.#states.adopt(state) !== hash) return engineError('invalid-snapshot', `State ${hash.slice(0, 12)}… does not match its hash.`);
+    }
+    for (const event of snapshot.events) {
+      if (!session.#states.has(event.stateAfter)) return engineError('invalid-snapshot', `Event #${event.seq} refers to a state the snapshot lacks.`);
+    }
+    // A loop, not push(...events): a long history would overflow the argument limit.
+    for (const event of snapshot.events) session.#events.push(event);
+    session.#committed = snapshot.events.at(-1)?.stateAfter ?? null;
+    session.#connections = ConnectionTable.from(snapshot.connections);
+    session.#status = snapshot.status;
+    session.#delivery = snapshot.delivery ?? session.#delivery;
+    return ok(session);
+  }
+
+  static async #create(bytes: Uint8Array, options: SessionOptions): Promise<Result<ActorSession, EngineError>> {
+    let t0 = performance.now();
+    const stage = (name: LoadStage) => {
+      options.onStage?.(name, performance.now() - t0);
+      t0 = performance.now();
+    };
+    const info = await inspect(bytes);
+    if (!info.ok) return info;
+    stage('inspecting');
+    // Theater's runtime reads the chain through this (get-chain); the session it reads is made below.
+    const made: { session?: ActorSession } = {};
+    const chain = (calls: readonly HostCall[]) => {
+      const session = made.session;
+      return session ? chainSoFar(session.#events, session.#inFlight, calls, (ref) => session.#states.get(ref), session.info) : [];
+    };
+    const actorId = givenActorId(info.value.actorId, options.actorId);
+    const component = await LoadedComponent.load(bytes, actorId === undefined ? info.value : { ...info.value, actorId }, options.name, options.importModule ?? dataUrlImporter, { chain }, stage);
+    if (!component.ok) return component;
+    const exports = await component.value.instantiate();
+    if (!exports.ok) return exports;
+    stage('instantiating');
+    made.session = new ActorSession(options.name, component.value.info, component.value, exports.value, options);
+    return ok(made.session);
+  }
+
+  get status(): ActorStatus {
+    return this.#status;
+  }
+
+  get committedState(): StateRef {
+    return this.#committed;
+  }
+
+  get events(): readonly ActorEvent[] {
+    return this.#events;
+  }
+
+  state(ref: StateRef): Uint8Array | undefined {
+    return this.#states.get(ref);
+  }
+
+  get connections(): Connection[] {
+    return this.#connections.list();
+  }
+
+  get delivery(): ConnectDelivery {
+    return this.#delivery;
+  }
+
+  /** Changes how connections reach the actor from the next event on; recorded events keep what they got. */
+  configure(delivery: ConnectDelivery): void {
+    this.#delivery = delivery;
+  }
+
+  /** Opens a simulated client and delivers `connect` to the actor. */
+  async open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
+    const running = this.#requireRunning();
+    if (!running.ok) return running;
+    const connection = this.#connections.open();
+    const recorded = await this.#call('message', connection.id, connectMessage(this.#delivery, this.#connectionNumber));
+    return ok({ connection: { ...connection }, recorded });
+  }
+
+  /** Closes a simulated client and delivers `close` to the actor. */
+  async close(connectionId: number): Promise<Result<RecordedEvent, EngineError>> {
+    const open = this.#connections.requireOpen(connectionId);
+    if (!open.ok) return open;
+    this.#connections.markClosed(connectionId);
+    // The socket is gone whatever the actor's state; a stopped actor is just not told.
+    const running = this.#requireRunning();
+    if (!running.ok) return running;
+    return ok(await this.#call('message', connectionId, makeMessage('close')));
+  }
+
+  /**
+   * A client went away without a close frame (a dropped socket). The interface's delivery reports
+   * it as `close`; Theater's host never did, so under `theater-host` the connection just ends and
+   * nothing is recorded (null).
+   */
+  async drop(connectionId: number): Promise<Result<RecordedEvent | null, EngineError>> {
+    if (reportsDrops(this.#delivery)) return this.close(connectionId);
+    const open = this.#connections.requireOpen(connectionId);
+    if (!open.ok) return open;
+    this.#connections.markClosed(connectionId);
+    return ok(null);
+  }
+
+  /** Delivers one message from a client. */
+  async send(connectionId: number, message: WebsocketMessage): Promise<Result<RecordedEvent, EngineError>> {
+    const running = this.#requireRunning();
+    if (!running.ok) return running;
+    const open = this.#connections.requireOpen(connectionId);
+    if (!open.ok) return open;
+    return ok(await this.#call('message', connectionId, delivered(this.#delivery, message)));
+  }
+
+  /** Sets the committed state without a call: a replay that starts mid-history starts here. */
+  seed(state: Uint8Array | undefined): void {
+    this.#committed = this.#states.put(state).ref;
+  }
+
+  /**
+   * Re-runs a recorded event's input from this session's own committed state, with the host
+   * results the recording saw. Connections are not checked: the recording already was.
+   */
+  async rerun(event: Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt' | 'chain' | 'outcome' | 'shutdown'>>): Promise<RecordedEvent> {
+    // Entries of an imported chain were no call: they are written down again as they were, at the state they now follow.
+    if (event.kind === 'chain') {
+      if (!event.chain) throw new Error('a chain event without its entries');
+      const state = this.#committed;
+      if (event.shutdown) this.#status = 'stopped';
+      const { startedAt = this.#now(), outcome = { kind: 'ok' }, shutdown = false, chain } = event;
+      return this.#append({ kind: 'chain', connectionId: null, startedAt, durationMs: 0, input: null, stateBefore: state, stateAfter: state, outcome, responses: [], hostCalls: [], shutdown, chain }, []);
+    }
+    // A frame from a real endpoint happened whatever the actor does: it is written down again, as it was.
+    if (event.kind === 'bridge') {
+      const { connectionId, input, bridge, startedAt } = event;
+      if (connectionId === null || input === null || !bridge) throw new Error('a bridge event without its connection, frame or bridge details');
+      const rerecorded = this.recordBridge([{ connectionId, input, bridge, startedAt: startedAt ?? this.#now() }]);
+      if (!rerecorded.ok) throw new Error(rerecorded.error.message);
+      return rerecorded.value[0]!;
+    }
+    // A rerun rewrites history: a recorded connect opens its connection for what follows.
+    if (event.connectionId !== null && opensConnection(event.input)) this.#connections.ensureOpen(event.connectionId);
+    if (event.connectionId !== null && event.input?.ty.tag === 'close') this.#connections.markClosed(event.connectionId);
+    return this.#call(event.kind, event.connectionId, event.input, event.hostCalls);
+  }
+
+  /**
+   * Records a call that never came back: the client's watchdog killed it (timeout) or its
+   * worker died (a trap of the whole worker). The engine could not see it happen; the new
+   * worker writes it down so the history has no gap.
+   */
+  recordLost(connectionId: number | null, input: WebsocketMessage | null, outcome: LostOutcome, durationMs: number): RecordedEvent {
+    const before = this.#committed;
+    return this.#append({
+      kind: input ? 'message' : 'init',
+      connectionId,
+      startedAt: this.#now() - durationMs,
+      durationMs,
+      input,
+      stateBefore: before,
+      stateAfter: before,
+      outcome,
+      responses: [],
+      hostCalls: [],
+      shutdown: false,
+    }, []);
+  }
+
+  /**
+   * Writes down frames exchanged with a real endpoint (bridge mode) as `bridge` events, in order.
+   * Nothing reaches the actor: the state stays, the outcome is `ok`, there are no responses, and a
+   * stopped actor does not stop the recording (the endpoint is not the actor). All or nothing: a
+   * bad record (a connection id that is not below zero) records none.
+   */
+  recordBridge(records: readonly BridgeRecord[]): Result<RecordedEvent[], EngineError> {
+    const bad = records.find((r) => !Number.isSafeInteger(r.connectionId) || r.connectionId >= 0);
+    if (bad) return engineError('invalid-message', `Bridge connection ${bad.connectionId} must be numbered below zero, apart from the simulated connections.`);
+    const state = this.#committed;
+    return ok(
+      records.map(({ connectionId, input, bridge, startedAt }) =>
+        this.#append({ kind: 'bridge', connectionId, startedAt, durationMs: 0, input, stateBefore: state, stateAfter: state, outcome: { kind: 'ok' }, responses: [], hostCalls: [], shutdown: false, bridge }, []),
+      ),
+    );
+  }
+
+  /** Theater's event chain for the whole history, as JSON that verifies under Theater's rule. */
+  exportChain(): string {
+    return chainJson(this.#chain.extend(this.#events, (ref) => this.#states.get(ref)));
+  }
+
+  /** The chain hash (hex) closing the event at `seq`, computed on demand. */
+  chainHash(seq: number): string | undefined {
+    this.#chain.extend(this.#events.slice(0, seq + 1), (ref) => this.#states.get(ref));
+    return this.#chain.eventHash(seq)?.map((b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  snapshot(): SessionSnapshot {
+    const refs = new Set(this.#events.flatMap((e) => [e.stateBefore, e.stateAfter]).filter((r): r is string => r !== null));
+    return {
+      events: [...this.#events],
+      states: [...refs].map((ref) => [ref, this.#states.get(ref)!]),
+      connections: this.#connections.list(),
+      status: this.#status,
+      delivery: this.#delivery,
+      ...(this.info.actorId === undefined ? {} : { actorId: this.info.actorId }),
+    };
+  }
+
+  #requireRunning(): Result<true, EngineError> {
+    return this.#status === 'ready' ? ok(true) : engineError('actor-stopped', 'The actor has shut down (it called runtime.shutdown): load it again to continue.');
+  }
+
+  async #call(kind: EventKind, connectionId: number | null, input: WebsocketMessage | null, script: readonly HostCall[] = []): Promise<RecordedEvent> {
+    const before = this.#committed;
+    const stateBytes = this.#states.get(before);
+    this.component.recorder.take();
+    this.component.recorder.script(script);
+    const startedAt = this.#now();
+    this.#inFlight = { kind, connectionId, startedAt, input, stateBefore: before };
+    const t0 = performance.now();
+    let outcome: CallOutcome;
+    let next: Uint8Array | undefined;
+    let response: WebsocketResponse = { messages: [] };
+    try {
+      if (kind === 'init') [next] = this.#exports.init!(stateBytes);
+      else [next, [response]] = this.#exports.handleMessage(stateBytes, [input!]);
+      outcome = { kind: 'ok' };
+    } catch (thrown) {
+      outcome = isActorErr(thrown) ? { kind: 'err', message: describeThrown(thrown) } : { kind: 'trap', message: describeThrown(thrown) };
+    }
+    const durationMs = performance.now() - t0;
+    this.#inFlight = undefined;
+    const trace = this.component.recorder.take();
+    const newStates: Array<[string, Uint8Array]> = [];
+    let after = before;
+    if (outcome.kind === 'ok') {
+      const stored = next !== undefined && stateBytes !== undefined && bytesEqual(stateBytes, next) ? { ref: before, isNew: false } : this.#states.put(next);
+      after = stored.ref;
+      if (stored.isNew && stored.ref !== null) newStates.push([stored.ref, next!]);
+      this.#committed = after;
+    }
+    if (trace.shutdown) this.#status = 'stopped';
+    const recorded = this.#append(
+      {
+        kind,
+        connectionId,
+        startedAt,
+        durationMs,
+        input,
+        stateBefore: before,
+        stateAfter: after,
+        outcome,
+        responses: response.messages.map(this.#delivery === 'theater-host' ? toHostWire : toWire),
+        hostCalls: trace.hostCalls,
+        shutdown: trace.shutdown !== undefined,
+      },
+      newStates,
+    );
+    if (outcome.kind === 'trap') await this.#reinstantiate();
+    return recorded;
+  }
+
+  #append(event: Omit<ActorEvent, 'seq'>, newStates: Array<[string, Uint8Array]>): RecordedEvent {
+    const full: ActorEvent = { seq: this.#events.length, ...event };
+    this.#events.push(full);
+    for (const response of full.responses) if (response.frame?.frame === 'close' && full.connectionId !== null) this.#connections.markClosed(full.connectionId);
+    return { event: full, newStates };
+  }
+
+  async #reinstantiate(): Promise<void> {
+    const fresh = await this.component.instantiate();
+    // Instantiating worked once for these very modules; failing now is a bug, not a user error.
+    if (!fresh.ok) throw new Error(`re-instantiation after a trap failed: ${fresh.error.message}`);
+    this.#exports = fresh.value;
+  }
+}
+
+/** jco turns an `err(..)` result into a thrown ComponentError carrying the payload. */
+const isActorErr = (thrown: unknown) =>
+  typeof thrown === 'object' && thrown !== null && 'payload' in thrown && !(thrown instanceof WebAssembly.RuntimeError);

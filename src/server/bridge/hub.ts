@@ -1,0 +1,249 @@
+import { WebSocket, type RawData } from 'ws';
+import { BridgeClient } from './bridgeClient';
+import { CONTROL_PROTOCOL_VERSION, parsePageMessage, type BridgeMessage, type PageMessage } from '../../protocols/bridgeControl';
+import { PageChannel } from './pageChannel';
+import type { QueueLimits } from './queue';
+
+export type BridgeLogLevel = 'info' | 'warn' | 'error';
+export type BridgeLog = (level: BridgeLogLevel, message: string) => void;
+
+export interface BridgeStats {
+  pageAttached: boolean;
+  clients: number;
+  /** Messages waiting for the page (not yet handed to its socket). */
+  queuedForPage: number;
+  accepting: boolean;
+}
+
+export interface HubOptions {
+  address: string;
+  queueLimits: QueueLimits;
+  maxClients: number;
+  maxUnreadBytes: number;
+  /** How often the page's socket is pinged; a page that misses one ping is taken as gone. */
+  heartbeatMs: number;
+  log: BridgeLog;
+}
+
+/** Close code for "going away" (RFC 6455): the page left, the bridge stopped or is shutting down. */
+const GOING_AWAY = 1001;
+/** Close code for "try again later": the page is so far behind that this client's frame was refused. */
+const TRY_AGAIN_LATER = 1013;
+
+/**
+ * The close code ws sends when a client breaks the protocol or a limit. ws then drops the socket
+ * without waiting for the client's reply, so its own close event says 1006; the page should hear
+ * the code the client was actually sent (1009 for an oversized frame).
+ */
+const SENT_CLOSE_CODE: Record<string, number> = {
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
+  WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH: 1009,
+  WS_ERR_INVALID_UTF8: 1007,
+  WS_ERR_TOO_MANY_BUFFERED_PARTS: 1008,
+};
+const PROTOCOL_ERROR = 1002;
+
+const toBuffer = (data: RawData): Buffer =>
+  Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+
+/** Resolves once `socket` has closed (at once if it already has). */
+export function whenClosed(socket: WebSocket): Promise<void> {
+  if (socket.readyState === WebSocket.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => socket.once('close', () => resolve()));
+}
+
+/**
+ * The routing between real clients and the page: ids, the page's queue, backpressure, and the
+ * rules for when clients are closed. Knows nothing about HTTP; `server.ts` hands it sockets
+ * that passed the checks.
+ *
+ * Policy for an absent or dead page: clients may connect before a page attaches (the page then
+ * gets them in `hello` and their queued events in order). While the queue is full every client
+ * is paused (TCP pushes back on it), so memory stays bounded by the queue, not by the clients.
+ * When the attached page goes away, what was queued for it is dropped and every client is closed
+ * with 1001, since their actor (the page) is gone.
+ */
+export class BridgeHub {
+  readonly #options: HubOptions;
+  readonly #clients = new Map<number, BridgeClient>();
+  readonly #page: PageChannel;
+  #pageSocket: WebSocket | null = null;
+  #nextId = 1;
+  #accepting = true;
+  #pausedForPage = false;
+
+  constructor(options: HubOptions) {
+    this.#options = options;
+    this.#page = new PageChannel(options.queueLimits, { onBackpressure: (paused) => this.#setPausedForPage(paused) });
+  }
+
+  get pageAttached(): boolean {
+    return this.#pageSocket !== null;
+  }
+
+  /** What the CLI, the dev-server plugin and the tests can see without touching sockets. */
+  stats(): BridgeStats {
+    return { pageAttached: this.pageAttached, clients: this.#clients.size, queuedForPage: this.#page.queued, accepting: this.#accepting };
+  }
+
+  /** Why a new real client must be refused (an HTTP status and a message), or null to accept it. */
+  refusalForClient(): { status: number; message: string } | null {
+    if (!this.#accepting) return { status: 503, message: 'The playground has stopped this bridge.' };
+    if (this.#clients.size >= this.#options.maxClients) return { status: 503, message: 'Too many clients on this bridge.' };
+    return null;
+  }
+
+  addClient(socket: WebSocket): void {
+    const id = this.#nextId++;
+    const client = new BridgeClient(id, socket, this.#options.maxUnreadBytes);
+    this.#clients.set(id, client);
+    if (this.#pausedForPage) client.pause('page');
+    this.#page.send({ type: 'client-open', client: id }, true);
+
+    // A client dropped from the map (its page went away) still emits events: ignore them.
+    const current = (): boolean => this.#clients.get(id) === client;
+    socket.on('message', (data, isBinary) => {
+      const bytes = toBuffer(data);
+      this.#forward(client, isBinary ? { ty: { tag: 'binary' }, dataBase64: bytes.toString('base64') } : { ty: { tag: 'text' }, text: bytes.toString('utf8') });
+    });
+    socket.on('ping', (data) => this.#forward(client, { ty: { tag: 'ping' }, dataBase64: data.toString('base64') }));
+    socket.on('pong', (data) => this.#forward(client, { ty: { tag: 'pong' }, dataBase64: data.toString('base64') }));
+    // Oversized frames (1009), bad UTF-8 (1007) and protocol errors land here; ws closes the socket.
+    socket.on('error', (error: Error & { code?: string }) => {
+      this.#options.log('info', `client ${id}: ${error.message}`);
+      if (error.code?.startsWith('WS_ERR_')) client.failure ??= { code: SENT_CLOSE_CODE[error.code] ?? PROTOCOL_ERROR, reason: error.message };
+    });
+    socket.on('close', (code, reason) => {
+      if (!current()) return;
+      this.#clients.delete(id);
+      if (client.failure?.code === 1006) this.#options.log('warn', `client ${id}: ${client.failure.reason}`);
+      const closed = client.failure ?? { code, reason: reason.toString('utf8') };
+      this.#page.send({ type: 'client-close', client: id, ...closed }, true);
+    });
+  }
+
+  #forward(client: BridgeClient, message: BridgeMessage): void {
+    // After a close frame either way, Theater hands the actor nothing more from that connection.
+    if (!client.open || this.#clients.get(client.id) !== client) return;
+    if (!this.#page.send({ type: 'client-message', client: client.id, message })) {
+      this.#options.log('warn', `client ${client.id}: the page is too far behind; closing it with ${TRY_AGAIN_LATER}`);
+      client.close(TRY_AGAIN_LATER, 'playground page is too far behind');
+    }
+  }
+
+  #setPausedForPage(paused: boolean): void {
+    this.#pausedForPage = paused;
+    for (const client of this.#clients.values()) {
+      if (paused) client.pause('page');
+      else client.resume('page');
+    }
+  }
+
+  /** Makes `socket` the page. The caller has checked origin and token; this checks "only one". */
+  attachPage(socket: WebSocket): void {
+    if (this.#pageSocket !== null) {
+      socket.close(1008, 'another playground page is attached');
+      return;
+    }
+    this.#pageSocket = socket;
+    this.#accepting = true;
+    this.#options.log('info', 'playground page attached');
+
+    // A page that vanished without a close (sleeping laptop, killed tab) must not hold the
+    // clients forever. A slow page is not a dead one, though: our ping waits behind everything
+    // unsent, so data draining towards the page also counts as a sign of life.
+    let alive = true;
+    let lastUnsent = 0;
+    socket.on('pong', () => (alive = true));
+    const heartbeat = setInterval(() => {
+      const unsent = socket.bufferedAmount;
+      const draining = unsent < lastUnsent;
+      lastUnsent = unsent;
+      if (!alive && !draining) {
+        this.#options.log('warn', 'the playground page stopped answering pings; dropping it');
+        socket.terminate();
+        return;
+      }
+      alive = false;
+      socket.ping();
+    }, this.#options.heartbeatMs);
+    heartbeat.unref();
+
+    socket.on('message', (data, isBinary) => {
+      alive = true;
+      this.#onPageFrame(data, isBinary);
+    });
+    socket.on('error', (error) => this.#options.log('warn', `control socket: ${error.message}`));
+    socket.on('close', () => {
+      clearInterval(heartbeat);
+      if (this.#pageSocket === socket) this.#detachPage();
+    });
+    this.#page.attach(socket, {
+      type: 'hello',
+      version: CONTROL_PROTOCOL_VERSION,
+      address: this.#options.address,
+      clients: [...this.#clients.keys()],
+      accepting: true,
+    });
+  }
+
+  #detachPage(): void {
+    this.#pageSocket = null;
+    this.#accepting = true;
+    const clients = [...this.#clients.values()];
+    // Forget the clients first, so their close events do not queue messages nobody will read.
+    this.#clients.clear();
+    this.#page.detach();
+    if (clients.length > 0) this.#options.log('info', `playground page went away; closing ${clients.length} client(s) with ${GOING_AWAY}`);
+    for (const client of clients) client.close(GOING_AWAY, 'playground page went away');
+  }
+
+  #onPageFrame(data: RawData, isBinary: boolean): void {
+    if (isBinary) {
+      this.#page.sendNow({ type: 'error', code: 'bad-message', message: 'control frames are JSON text, not binary' });
+      return;
+    }
+    const parsed = parsePageMessage(toBuffer(data).toString('utf8'));
+    if (!parsed.ok) {
+      this.#options.log('warn', `control: ${parsed.error.message}`);
+      this.#page.sendNow({ type: 'error', ...parsed.error });
+      return;
+    }
+    this.#apply(parsed.value);
+  }
+
+  #apply(message: PageMessage): void {
+    switch (message.type) {
+      case 'respond':
+        // A client that closed meanwhile: its responses go nowhere, as on a real server.
+        this.#clients.get(message.client)?.write(message.frames);
+        return;
+      case 'close-client':
+        this.#clients.get(message.client)?.close(message.code, message.reason);
+        return;
+      case 'stop':
+        this.#accepting = false;
+        this.#options.log('info', `stopped by the page; closing ${this.#clients.size} client(s) with ${GOING_AWAY}`);
+        for (const client of this.#clients.values()) client.close(GOING_AWAY, 'bridge stopped');
+        return;
+      case 'start':
+        this.#accepting = true;
+        return;
+      default: {
+        const exhaustive: never = message;
+        return exhaustive;
+      }
+    }
+  }
+
+  /** Closes every client and the page with 1001; resolves when all sockets are closed or were cut. */
+  async shutdown(graceMs: number): Promise<void> {
+    this.#accepting = false;
+    const sockets = [...[...this.#clients.values()].map((client) => client.socket), ...(this.#pageSocket ? [this.#pageSocket] : [])];
+    for (const client of this.#clients.values()) client.close(GOING_AWAY, 'bridge shutting down');
+    this.#pageSocket?.close(GOING_AWAY, 'bridge shutting down');
+    const cut = setTimeout(() => sockets.forEach((socket) => socket.terminate()), graceMs);
+    await Promise.all(sockets.map(whenClosed));
+    clearTimeout(cut);
+  }
+}

@@ -1,0 +1,102 @@
+import { WebSocket } from 'ws';
+import type { ServerMessage } from '../../protocols/bridgeControl';
+import { BoundedQueue, type QueueLimits } from './queue';
+
+/** Stop handing frames to the page's socket above this many unsent bytes; go on once it drains. */
+const PAGE_SOCKET_HIGH_WATER = 4 * 1024 * 1024;
+
+export interface PageChannelEvents {
+  /**
+   * True when reading from real clients must pause (the page is absent or slower than they are),
+   * false when it may go on. Called on changes only.
+   */
+  onBackpressure(paused: boolean): void;
+}
+
+/**
+ * The one page attached on `/control`, and what waits for it. Messages for the page are always
+ * queued first and flushed while the page's socket keeps up, so per-client order is the order of
+ * events, whether the page is attached, slow, or not there yet.
+ */
+export class PageChannel {
+  #socket: WebSocket | null = null;
+  readonly #queue: BoundedQueue;
+  readonly #events: PageChannelEvents;
+  #paused = false;
+  #flushScheduled = false;
+
+  constructor(limits: QueueLimits, events: PageChannelEvents) {
+    this.#queue = new BoundedQueue(limits);
+    this.#events = events;
+  }
+
+  get attached(): boolean {
+    return this.#socket !== null;
+  }
+
+  /** For tests and logs: how many messages wait for the page. */
+  get queued(): number {
+    return this.#queue.length;
+  }
+
+  /** Makes `socket` the page; `hello` goes out before anything queued while no page was attached. */
+  attach(socket: WebSocket, hello: ServerMessage): void {
+    this.#socket = socket;
+    socket.send(JSON.stringify(hello));
+    this.#flush();
+  }
+
+  /** Forgets the page and drops what waited for it: nobody will read it, and memory must not grow. */
+  detach(): void {
+    this.#socket = null;
+    this.#queue.clear();
+    this.#updateBackpressure();
+  }
+
+  /**
+   * Queues a message for the page. `essential` messages (a client opening or closing: tiny and
+   * at most two per client) are always taken; others are refused past the queue's hard bound,
+   * and the caller closes the client that sent them.
+   */
+  send(message: ServerMessage, essential = false): boolean {
+    const text = JSON.stringify(message);
+    if (!essential && this.#queue.wouldOverflow(text)) return false;
+    this.#queue.push(text);
+    this.#flush();
+    return true;
+  }
+
+  /** Sends right away, ahead of the queue: only for replies about the page's own request. */
+  sendNow(message: ServerMessage): void {
+    if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(message));
+  }
+
+  #flush(): void {
+    const socket = this.#socket;
+    if (socket !== null && socket.readyState === WebSocket.OPEN) {
+      while (this.#queue.length > 0 && socket.bufferedAmount < PAGE_SOCKET_HIGH_WATER) {
+        socket.send(this.#queue.shift()!, this.#afterSend);
+      }
+    }
+    this.#updateBackpressure();
+  }
+
+  // ws calls this once a frame is handed to the kernel: the socket has drained a little, so try
+  // again (once per turn, however many frames completed).
+  // Node passes null, not undefined, on success.
+  readonly #afterSend = (error?: Error | null): void => {
+    if (error != null || this.#flushScheduled || this.#queue.length === 0) return;
+    this.#flushScheduled = true;
+    setImmediate(() => {
+      this.#flushScheduled = false;
+      this.#flush();
+    });
+  };
+
+  #updateBackpressure(): void {
+    const shouldPause = this.#paused ? !this.#queue.hasRoom : this.#queue.full;
+    if (shouldPause === this.#paused) return;
+    this.#paused = shouldPause;
+    this.#events.onBackpressure(shouldPause);
+  }
+}

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ServerMessage } from '../../protocols/bridgeControl';
+import { startBridge, type RunningBridge } from './server';
+import { FakePage, TestClient, silent } from './testPeers';
+
+let bridge: RunningBridge | undefined;
+afterEach(async () => {
+  await bridge?.close();
+  bridge = undefined;
+});
+
+const b64 = (text: string): string => Buffer.from(text).toString('base64');
+
+describe('bridge relay between real clients and the page', () => {
+  it('delivers every kind of client frame to the page in order, and writes each response frame as that frame', async () => {
+    bridge = await startBridge({ port: 0, log: silent });
+    const page = await FakePage.attach(bridge);
+    expect(page.inbox.items[0]).toEqual({ type: 'hello', version: 1, address: bridge.address, clients: [], accepting: true });
+
+    const client = await TestClient.open(bridge);
+    await page.inbox.waitFor((items) => items.some((m) => m.type === 'client-open'), 'client-open');
+    const open = page.inbox.items.find((m) => m.type === 'client-open') as Extract<ServerMessage, { type: 'client-open' }>;
+    const id = open.client;
+    expect(id).toBeGreaterThan(0);
+
+    client.socket.send('hello actor');
+    client.socket.send(Buffer.from([1, 2, 3]));
+    client.socket.ping(Buffer.from('are you there'));
+    client.socket.pong(Buffer.from('unsolicited'));
+    await page.inbox.waitFor((items) => items.filter((m) => m.type === 'client-message').length === 4, 'four client messages');
+
+    expect(page.messagesFor(id)).toEqual([
+      { type: 'client-open', client: id },
+      { type: 'client-message', client: id, message: { ty: { tag: 'text' }, text: 'hello actor' } },
+      { type: 'client-message', client: id, message: { ty: { tag: 'binary' }, dataBase64: b64('\x01\x02\x03') } },
+      { type: 'client-message', client: id, message: { ty: { tag: 'ping' }, dataBase64: b64('are you there') } },
+      { type: 'client-message', client: id, message: { ty: { tag: 'pong' }, dataBase64: b64('unsolicited') } },
+    ]);
+    // The actor decides about pongs: the bridge must not have answered the ping by itself.
+    expect(client.inbox.items).toEqual([]);
+
+    page.send({
+      type: 'respond',
+      client: id,
+      frames: [
+        { frame: 'text', text: 'hi there' },
+        { frame: 'binary', dataBase64: Buffer.from([9, 8, 7]).toString('base64') },
+        { frame: 'ping', dataBase64: b64('ping!') },
+        { frame: 'pong', dataBase64: b64('pong!') },
+        { frame: 'close' },
+        { frame: 'text', text: 'after close: never sent' },
+      ],
+    });
+    const closed = await client.closeEvent();
+    expect(client.inbox.items).toEqual([
+      { kind: 'text', text: 'hi there' },
+      { kind: 'binary', data: Buffer.from([9, 8, 7]) },
+      { kind: 'ping', data: Buffer.from('ping!') },
+      { kind: 'pong', data: Buffer.from('pong!') },
+      // The `close` response carries no status code, which a client reads as 1005.
+      { kind: 'close', code: 1005, reason: '' },
+    ]);
+    expect(closed.code).toBe(1005);
+
+    // The client's automatic pong to the actor's ping arrives after the bridge sent the close
+    // frame: nothing is forwarded from a closing connection, so the page sees only the close.
+    await page.inbox.waitFor((items) => items.some((m) => m.type === 'client-close'), 'client-close');
+    expect(page.messagesFor(id).slice(5)).toEqual([{ type: 'client-close', client: id, code: 1005, reason: '' }]);
+  });
+
+  it('10 clients × 200 messages through an echoing page: all arrive, in order, at the right client', async () => {
+    bridge = await startBridge({ port: 0, log: silent });
+    const page = await FakePage.attach(bridge);
+    page.echoText();
+    const clients = await Promise.all(Array.from({ length: 10 }, () => TestClient.open(bridge!)));
+    const perClient = 200;
+    clients.forEach((client, c) => {
+      for (let n = 0; n < perClient; n++) client.socket.send(`client ${c} message ${n}`);
+    });
+    await Promise.all(clients.map((client, c) => client.inbox.waitFor((items) => items.length >= perClient, `client ${c}'s echoes`)));
+    clients.forEach((client, c) => {
+      expect(client.texts()).toEqual(Array.from({ length: perClient }, (_, n) => `client ${c} message ${n}`));
+    });
+    // Ten distinct ids, each opened once; nothing misrouted afterwards either.
+    const opens = page.inbox.items.filter((m) => m.type === 'client-open').map((m) => m.client);
+    expect(new Set(opens).size).toBe(10);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    clients.forEach((client) => expect(client.inbox.items).toHaveLength(perClient));
+  });
+
+  it('tells the page about a page-initiated close and passes the code and reason to the client', async () => {
+    bridge = await startBridge({ port: 0, log: silent });
+    const page = await FakePage.attach(bridge);
+    const client = await TestClient.open(bridge);
+    const open = await page.inbox.find((m): m is Extract<ServerMessage, { type: 'client-open' }> => m.type === 'client-open', 'client-open');
+    page.send({ type: 'close-client', client: open.client, code: 4000, reason: 'bye' });
+    expect(await client.closeEvent()).toEqual({ kind: 'close', code: 4000, reason: 'bye' });
+    const close = await page.inbox.find((m): m is Extract<ServerMessage, { type: 'client-close' }> => m.type === 'client-close', 'client-close');
+    expect(close).toEqual({ type: 'client-close', client: open.client, code: 4000, reason: 'bye' });
+  });
+
+  it('answers a malformed control frame with an error and carries on', async () => {
+    bridge = await startBridge({ port: 0, log: silent });
+    const page = await FakePage.attach(bridge);
+    page.socket.send('{not json');
+    page.send({ type: 'close-client', client: 1, code: 1006 });
+    page.socket.send(JSON.stringify({ type: 'respond', client: 1, frames: [{ frame: 'binary', dataBase64: '***' }] }));
+    await page.inbox.waitFor((items) => items.filter((m) => m.type === 'error').length === 3, 'three errors');
+    expect(page.inbox.items.filter((m) => m.type === 'error').map((m) => (m as { code: string }).code)).toEqual(['bad-json', 'bad-close-code', 'bad-message']);
+    const client = await TestClient.open(bridge);
+    await page.inbox.waitFor((items) => items.some((m) => m.type === 'client-open'), 'client-open after errors');
+    client.socket.close();
+  });
+});

@@ -1,0 +1,175 @@
+import { request } from 'node:http';
+import { WebSocket } from 'ws';
+import type { PageMessage, ServerMessage, TokenResponse } from '../../protocols/bridgeControl';
+import type { RunningBridge } from './server';
+
+// Real peers for the bridge's tests: a `ws` client playing the playground page on /control, and
+// `ws` clients playing the outside world. Real sockets on loopback, no mocks.
+
+export const PAGE_ORIGIN = 'http://localhost:5173';
+
+/** Everything a peer received, in order, with a way to wait until a condition holds. */
+export class Inbox<T> {
+  readonly items: T[] = [];
+  #wake: Array<() => void> = [];
+
+  push(item: T): void {
+    this.items.push(item);
+    const waiting = this.#wake;
+    this.#wake = [];
+    waiting.forEach((wake) => wake());
+  }
+
+  async waitFor(done: (items: T[]) => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!done(this.items)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; got ${this.items.length} item(s), last: ${JSON.stringify(this.items.at(-1))}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.#wake.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Waits for the first item that matches and returns it. */
+  async find<S extends T>(match: (item: T) => item is S, what: string): Promise<S> {
+    await this.waitFor((items) => items.some(match), what);
+    return this.items.find(match) as S;
+  }
+}
+
+export interface HttpReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A plain GET with chosen headers (fetch would not let a test set `Origin` reliably). */
+export function httpGet(url: string, headers: Record<string, string> = {}): Promise<HttpReply> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export const httpBase = (bridge: RunningBridge): string => `http://127.0.0.1:${bridge.port}`;
+
+/** Opens a WebSocket that the server must refuse; resolves with the HTTP status it answered. */
+export function refusedStatus(url: string, origin?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, origin === undefined ? {} : { origin });
+    socket.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      socket.terminate();
+    });
+    socket.on('open', () => {
+      socket.terminate();
+      reject(new Error(`${url} accepted a connection it should have refused`));
+    });
+    socket.on('error', () => {});
+  });
+}
+
+function opened(socket: WebSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+}
+
+/** The playground page: attached on /control with an allowed Origin and the token from /token. */
+export class FakePage {
+  readonly inbox = new Inbox<ServerMessage>();
+  readonly socket: WebSocket;
+
+  private constructor(socket: WebSocket) {
+    this.socket = socket;
+    socket.on('message', (data) => this.inbox.push(JSON.parse(String(data)) as ServerMessage));
+  }
+
+  static async attach(bridge: RunningBridge, origin = PAGE_ORIGIN, options: { autoPong?: boolean } = {}): Promise<FakePage> {
+    const reply = await httpGet(`${httpBase(bridge)}/token`, { Origin: origin });
+    if (reply.status !== 200) throw new Error(`GET /token answered ${reply.status}`);
+    const { token } = JSON.parse(reply.body) as TokenResponse;
+    const socket = new WebSocket(`${bridge.address}/control?token=${encodeURIComponent(token)}`, { origin, ...options });
+    const page = new FakePage(socket);
+    await opened(socket);
+    await page.inbox.waitFor((items) => items.some((m) => m.type === 'hello'), 'hello');
+    return page;
+  }
+
+  send(message: PageMessage): void {
+    this.socket.send(JSON.stringify(message));
+  }
+
+  /** Answers every text message with the same text, to the client that sent it: an echo actor. */
+  echoText(): void {
+    this.socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as ServerMessage;
+      if (message.type === 'client-message' && message.message.ty.tag === 'text')
+        this.send({ type: 'respond', client: message.client, frames: [{ frame: 'text', text: message.message.text ?? '' }] });
+    });
+  }
+
+  messagesFor(client: number): ServerMessage[] {
+    return this.inbox.items.filter((m) => 'client' in m && m.client === client);
+  }
+
+  close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.socket.once('close', () => resolve()));
+    this.socket.close();
+    return closed;
+  }
+}
+
+export type ClientEvent =
+  | { kind: 'text'; text: string }
+  | { kind: 'binary'; data: Buffer }
+  | { kind: 'ping'; data: Buffer }
+  | { kind: 'pong'; data: Buffer }
+  | { kind: 'close'; code: number; reason: string };
+
+/** A real client of the public endpoint, recording everything the bridge writes to it. */
+export class TestClient {
+  readonly inbox = new Inbox<ClientEvent>();
+  readonly socket: WebSocket;
+
+  private constructor(socket: WebSocket) {
+    this.socket = socket;
+    socket.on('message', (data, isBinary) => {
+      const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+      this.inbox.push(isBinary ? { kind: 'binary', data: bytes } : { kind: 'text', text: bytes.toString('utf8') });
+    });
+    socket.on('ping', (data) => this.inbox.push({ kind: 'ping', data }));
+    socket.on('pong', (data) => this.inbox.push({ kind: 'pong', data }));
+    socket.on('close', (code, reason) => this.inbox.push({ kind: 'close', code, reason: reason.toString('utf8') }));
+    socket.on('error', () => {});
+  }
+
+  static async open(bridge: RunningBridge): Promise<TestClient> {
+    const socket = new WebSocket(bridge.address);
+    const client = new TestClient(socket);
+    await opened(socket);
+    return client;
+  }
+
+  texts(): string[] {
+    return this.inbox.items.flatMap((event) => (event.kind === 'text' ? [event.text] : []));
+  }
+
+  async closeEvent(): Promise<{ code: number; reason: string }> {
+    return this.inbox.find((e): e is Extract<ClientEvent, { kind: 'close' }> => e.kind === 'close', 'the close event');
+  }
+}
+
+export const silent = (): void => {};

@@ -1,0 +1,8 @@
+/// <reference lib="webworker" />
+import { DiffJobs, type DiffJob } from '../core';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Diffs of large states, off the page's thread: one job at a time, the last pair kept for view switches. */
+const jobs = new DiffJobs();
+self.addEventListener('message', (event: MessageEvent<DiffJob>) => self.postMessage(jobs.answer(event.data)));

@@ -1,0 +1,123 @@
+import { ActorSession, replay, type EngineError, type LoadStage, type ModuleImporter, type RecordedEvent, type Result } from '../core';
+import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocols/actorWorker';
+
+/** The two ends a worker has, whatever the platform (a Web Worker's `self`, Node's parentPort). */
+export interface Port {
+  post(message: Response): void;
+  listen(handler: (message: Request) => void): void;
+}
+
+const noActor = { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } } as const;
+
+/**
+ * The worker: a thin switch from protocol requests to the engine. Requests are handled one at a
+ * time, in order, because an actor is single-threaded and its state is a sequence.
+ */
+/**
+ * Theater writes every state byte of a chain as a decimal in a JSON array nested three deep
+ * (about 36 characters per byte), so a history holding a state of a few MiB makes a chain longer
+ * than a JavaScript string can be: that is said plainly, not reported as a bug.
+ */
+function exportChain(session: ActorSession): Result<string, EngineError> {
+  try {
+    return { ok: true, value: session.exportChain() };
+  } catch (thrown) {
+    if (!(thrown instanceof RangeError)) throw thrown;
+    return {
+      ok: false,
+      error: { code: 'too-large', message: 'This history is too large to write as a Theater chain: the chain format spells every state byte out as decimal text (about 36 characters a byte), and a state of several MiB exceeds what one file can hold here. Export session instead: it stores states in base64.' },
+    };
+  }
+}
+
+export function serve(port: Port, importModule: ModuleImporter): void {
+  let session: ActorSession | undefined;
+  let queue = Promise.resolve();
+
+  async function handle(request: Request): Promise<Result<Calls[CallName]['value'], EngineError>> {
+    switch (request.call) {
+      case 'load': {
+        const onStage = (stage: LoadStage, ms: number) => port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'load', stage, ms } });
+        const { bytes, name, delivery } = request.args;
+        const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery });
+        if (!started.ok) return started;
+        session = started.value.session;
+        return { ok: true, value: { info: session.info, init: started.value.init } };
+      }
+      case 'restore': {
+        const { name, bytes, snapshot, lost } = request.args;
+        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule });
+        if (!restored.ok) return restored;
+        session = restored.value;
+        const recorded = lost ? session.recordLost(lost.connectionId, lost.input, lost.outcome, lost.durationMs) : undefined;
+        return { ok: true, value: { info: session.info, lost: recorded } };
+      }
+      case 'open':
+        return session ? session.open() : noActor;
+      case 'close':
+        return session ? session.close(request.args.connectionId) : noActor;
+      case 'drop':
+        return session ? session.drop(request.args.connectionId) : noActor;
+      case 'configure':
+        session?.configure(request.args.delivery);
+        return { ok: true, value: null };
+      case 'send':
+        return session ? session.send(request.args.connectionId, request.args.message) : noActor;
+      case 'sendMany': {
+        if (!session) return noActor;
+        const results: Array<Result<RecordedEvent, EngineError>> = [];
+        const started = performance.now();
+        for (const { connectionId, message } of request.args.items) {
+          results.push(await session.send(connectionId, message));
+          if (performance.now() - started >= request.args.budgetMs) break;
+        }
+        return { ok: true, value: results };
+      }
+      case 'recordBridge':
+        return session ? session.recordBridge(request.args.records) : noActor;
+      case 'exportChain':
+        return session ? exportChain(session) : noActor;
+      case 'chainHash':
+        return session ? { ok: true, value: session.chainHash(request.args.seq) } : noActor;
+      case 'rerun':
+        return session ? { ok: true, value: await session.rerun(request.args.event) } : noActor;
+      case 'replay': {
+        const { name, bytes, events, states, from, delivery, actorId } = request.args;
+        const stateMap = new Map(states);
+        const total = events.length - from;
+        let done = 0;
+        let lastNote = -Infinity;
+        return replay(bytes, { events, state: (ref) => (ref === null ? undefined : stateMap.get(ref)) }, {
+          name,
+          from,
+          delivery,
+          actorId,
+          importModule,
+          onEvent: () => {
+            done++;
+            // Throttled: a note per event would cost more than a fast actor's call itself.
+            if (performance.now() - lastNote > 50) {
+              lastNote = performance.now();
+              port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'replay', done, total } });
+            }
+          },
+        });
+      }
+      default: {
+        const exhaustive: never = request;
+        throw new Error(`unknown request ${JSON.stringify(exhaustive)}`);
+      }
+    }
+  }
+
+  port.listen((request) => {
+    queue = queue.then(async () => {
+      if (request.v !== PROTOCOL_VERSION) throw new Error(`protocol version ${request.v} is not ${PROTOCOL_VERSION}`);
+      const result = await handle(request).catch((thrown: unknown) => ({
+        ok: false as const,
+        error: { code: 'internal-error' as const, message: `The playground hit a bug: ${thrown instanceof Error ? thrown.stack ?? thrown.message : String(thrown)}` },
+      }));
+      port.post(result.ok ? { v: PROTOCOL_VERSION, id: request.id, ok: true, value: result.value } : { v: PROTOCOL_VERSION, id: request.id, ok: false, error: result.error });
+    });
+  });
+}
