@@ -1,6 +1,7 @@
 import { $init, generate } from '@bytecodealliance/jco-transpile/component';
 import { readFileSync } from 'node:fs';
-import { ActorSession, dataUrlImporter, textMessage } from '../../src/core';
+import { textMessage } from '../../src/core';
+import { ActorSession, dataUrlImporter } from '../../src/runtime';
 import { median, round } from './stats';
 
 const CALLS = 20_000;

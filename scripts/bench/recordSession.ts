@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ActorSession, componentHash, makeMessage, writeSessionFile, type MessageKind } from '../../src/core';
+import { componentHash, makeMessage, writeSessionFile, type MessageKind } from '../../src/core';
+import { ActorSession } from '../../src/runtime';
 
 /** A recorded history and the component that made it. */
 export interface Recording {

@@ -1,4 +1,5 @@
-import { componentHash, readSessionFile, replay, writeSessionFile, makeMessage } from '../../src/core';
+import { componentHash, readSessionFile, writeSessionFile, makeMessage } from '../../src/core';
+import { replay } from '../../src/runtime';
 import { bareCall } from './callCost';
 import { recordHistory } from './recordSession';
 import { median, round } from './stats';

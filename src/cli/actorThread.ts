@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { dataUrlImporter } from '../core';
+import { dataUrlImporter } from '../runtime';
 import type { Request, Response } from '../protocols/actorWorker';
 import { serve } from '../workers/serve';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { componentHash, textMessage, writeSessionFile } from '../core';
-import { ActorSession } from '../core';
+import { ActorSession } from '../runtime';
 import { exampleBytes, expectOk, startExample } from '../runtime/testing/exampleActors';
 import { generationActor, withCustomSection } from '../runtime/testing/theaterGenerations';
 import { fixturePath, hostCall, shutdownEntry, writeChain, type TheaterChainFixture } from '../runtime/testing/theaterChains';

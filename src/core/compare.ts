@@ -103,3 +103,11 @@ export function summarize(comparisons: readonly EventComparison[]): ReplaySummar
     firstDivergence: diverged[0]?.seq ?? null,
   };
 }
+
+/** What a replay gives: each event compared, the verdict, and the states the replayed events refer to (content-addressed). */
+export interface ReplayResult {
+  comparisons: EventComparison[];
+  summary: ReplaySummary;
+  /** States the replayed events refer to (content-addressed). */
+  states: Array<[string, Uint8Array]>;
+}

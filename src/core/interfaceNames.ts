@@ -46,3 +46,17 @@ export function providerOf(name: string): ImportProvider {
   if (THEATER_PACKAGES.some((pkg) => plain === theaterInterface(pkg, 'runtime'))) return 'theater';
   return SHIMMED_WASI.has(plain) ? 'wasi' : 'stub';
 }
+
+/** Every interface of Theater's own package (its component-era `package.wit`), by name within it. */
+export const THEATER_PACKAGE_INTERFACES = [
+  'actor', 'environment', 'filesystem', 'http-types', 'http-client', 'websocket-types', 'http-framework', 'http-handlers',
+  'process', 'process-handlers', 'random', 'store', 'timing', 'types', 'message-server-client', 'message-server-host',
+  'runtime', 'supervisor', 'supervisor-handlers', 'websocket-server',
+] as const;
+
+/**
+ * Whether an import is one of Theater's own interfaces, under either package name Theater used
+ * (the playground provides runtime and stubs the rest).
+ */
+export const isTheaterInterface = (name: string): boolean =>
+  THEATER_PACKAGES.some((pkg) => (THEATER_PACKAGE_INTERFACES as readonly string[]).some((iface) => unversioned(name) === `${pkg}/${iface}`));

@@ -1,4 +1,5 @@
-import { DiffJobs, mirrorJob, stateMirror, type DiffAnswer, type DiffJob, type DiffView, type Result, type StateDiff, type StateRef } from '../core';
+import { DiffJobs, mirrorJob, stateMirror, type DiffView, type Result, type StateDiff, type StateRef } from '../core';
+import type { DiffAnswer, DiffJob } from '../protocols/diffWorker';
 
 /** Above this many bytes (both sides together) a diff runs in the diff worker, not on the page. */
 export const WORKER_THRESHOLD = 64 * 1024;

@@ -5,7 +5,7 @@ import { readChain } from '../core/chain/chainHistory';
 import type { ActorEvent } from '../core/events';
 import { textMessage } from '../core/messages';
 import { replay } from './replay';
-import { chainOutput } from './runtimeHost';
+import { chainOutput } from '../core/chain/recordedChain';
 import { ActorSession } from './session';
 import { componentHash } from '../core/sessionFile';
 import type { StateRef } from '../core/stateStore';

@@ -1,7 +1,7 @@
 import type { ImportTypes, InterfaceTypes } from './dtsTypes';
 import type { CallRecorder } from '../core/hostCalls';
-import { declaredFunctions, RUNTIME_DETAILS, WASI_DETAIL, type DeclaredFunction, type ImportedFunction } from './importReport';
-import type { WorldItem } from './inspect';
+import { declaredFunctions, RUNTIME_DETAILS, WASI_DETAIL, type DeclaredFunction } from './importReport';
+import type { ImportedFunction, WorldItem } from '../core/componentInfo';
 import { unversioned } from '../core/interfaceNames';
 import { ResourceStubs } from './resourceStubs';
 import type { ChainSource } from '../core/chain/runtimeChain';

@@ -6,27 +6,6 @@
 import type { InterfaceTypes, ResourceDecl, TypeExpr } from './dtsTypes';
 import type { RuntimeFunction } from './runtimeHost';
 
-export const PROVISIONS = ['provided', 'stubbed', 'missing'] as const;
-/** `provided`: really answered; `stubbed`: recorded and answered with a default; `missing`: a call traps. */
-export type Provision = (typeof PROVISIONS)[number];
-
-/** Who answers a provided function. */
-export const PROVIDERS = ['theater', 'wasi'] as const;
-export type Provider = (typeof PROVIDERS)[number];
-
-/** One imported function and how the playground answers it. */
-export interface ImportedFunction {
-  /** The interface's unversioned name (`theater:simple/runtime`), `world` for a bare function import. */
-  interface: string;
-  /** As Theater's chains name it: `get-chain`, `[constructor]expat`, `[method]expat.parse`. */
-  function: string;
-  provision: Provision;
-  /** Set when provided. */
-  by?: Provider;
-  /** What a call gets, or why none can be given: `returns ""`, `the actor's chain so far`. */
-  detail: string;
-}
-
 /** Every function jco will call for one interface: its own, and each resource's members and drop. */
 export interface DeclaredFunction {
   name: string;

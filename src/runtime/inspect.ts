@@ -1,49 +1,12 @@
 import { actorIdOf } from '../core/actorId';
 import { checkExportSignatures } from './actorSignatures';
 import { engineError, describeThrown, type EngineError } from '../core/errors';
-import type { ImportedFunction } from './importReport';
+import type { ComponentInfo, WorldItem } from '../core/componentInfo';
 import { ok, type Result } from '../core/result';
-import { providerOf, theaterInterface, THEATER_PACKAGES, unversioned, WEBSOCKET_SERVER, type ImportProvider, type TheaterPackage } from '../core/interfaceNames';
+import { providerOf, theaterInterface, THEATER_PACKAGES, unversioned, WEBSOCKET_SERVER, type TheaterPackage } from '../core/interfaceNames';
 import { isToolCrash, wasmTools } from './jco/tools';
 import { coreModuleRefusal, witPackageRefusal } from './notActors';
 import { componentHash } from '../core/sessionFile';
-
-/** One line of the component's world: an interface (`theater:simple/runtime`) or a bare function. */
-export interface WorldItem {
-  /** As written in the WIT, with any version (`wasi:io/streams@0.2.0`, `init`). */
-  name: string;
-  kind: 'interface' | 'function';
-  /** For imports: who answers the calls (a `stub` records them and returns defaults). */
-  provider?: ImportProvider;
-}
-
-/** What a person (and the loader) needs to know about a component before running it. */
-export interface ComponentInfo {
-  size: number;
-  /** The component's world as WIT text, for reading and teaching. */
-  wit: string;
-  imports: WorldItem[];
-  exports: WorldItem[];
-  /** Exports the package's `actor` interface (so `init` runs first). */
-  hasInit: boolean;
-  /**
-   * The Theater package whose `websocket-server` (and `actor`) the component exports:
-   * `theater:simple`, or `ntwk:theater` for actors built before Theater renamed it in June 2025.
-   */
-  package: TheaterPackage;
-  /**
-   * The actor id `init` gets as its `(actor-id,)` params, when its init takes them (Theater's own
-   * WIT, and every `ntwk:theater` actor): from `inspect`, `actorIdOf` the component's SHA-256, so
-   * the same component always starts with the same id; on a loaded session, the id it was given
-   * instead when it replays or adopts a recorded history (`SessionOptions.actorId`). Absent otherwise.
-   */
-  actorId?: string;
-  /**
-   * What the playground does with each imported function (provided, stubbed with its default, or
-   * missing, and why), from jco's types: set once the component is loaded, absent from `inspect`.
-   */
-  importFunctions?: ImportedFunction[];
-}
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const CORE_VERSION = [0x01, 0x00, 0x00, 0x00];

@@ -3,7 +3,7 @@ import { buildImports, type HostEnvironment } from './hostImports';
 import { describeThrown, engineError, type EngineError } from '../core/errors';
 import { theaterInterface, unversioned } from '../core/interfaceNames';
 import { transpiler } from './jco/tools';
-import type { ComponentInfo } from './inspect';
+import type { ComponentInfo } from '../core/componentInfo';
 import type { WebsocketMessage, WebsocketResponse } from '../core/messages';
 import { ok, type Result } from '../core/result';
 import { parseImportTypes } from './dtsTypes';

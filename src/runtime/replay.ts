@@ -1,7 +1,7 @@
 import { initFunction } from '../core/chain/chainValues';
 import { engineError, type EngineError } from '../core/errors';
 import type { ActorEvent, RecordedEvent } from '../core/events';
-import { compareEvents, summarize, type EventComparison, type ReplaySummary } from '../core/compare';
+import { compareEvents, summarize, type EventComparison, type ReplayResult, type ReplaySummary } from '../core/compare';
 import type { ConnectDelivery } from '../core/connectDelivery';
 import type { ModuleImporter } from './loader';
 import { ok, type Result } from '../core/result';
@@ -29,13 +29,6 @@ export interface ReplayOptions {
   actorId?: string;
   /** Told after each event (the page animates with it; the client's watchdog listens to it). */
   onEvent?: (comparison: EventComparison, recorded: RecordedEvent | null) => void;
-}
-
-export interface ReplayResult {
-  comparisons: EventComparison[];
-  summary: ReplaySummary;
-  /** States the replayed events refer to (content-addressed). */
-  states: Array<[string, Uint8Array]>;
 }
 
 /**

@@ -5,7 +5,7 @@ import { utf8 } from '../core/bytes';
 import type { HostCall } from '../core/hostCalls';
 import { textMessage } from '../core/messages';
 import { replay } from './replay';
-import type { RecordedChain } from './runtimeHost';
+import type { RecordedChain } from '../core/chain/recordedChain';
 import type { ActorSession } from './session';
 import { componentHash, readSessionFile, writeSessionFile } from '../core/sessionFile';
 import { expectOk } from './testing/exampleActors';

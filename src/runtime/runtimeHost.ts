@@ -12,31 +12,13 @@ import { resolveAlias, type FunctionDecl, type ImportTypes, type InterfaceTypes,
 import type { HostCall } from '../core/hostCalls';
 import { providerOf, THEATER_PACKAGES, unversioned } from '../core/interfaceNames';
 import { fromRecorded } from './recordedValues';
+import { isRecordedChain, type RecordedChain } from '../core/chain/recordedChain';
 import type { ChainEntryView, ChainSource } from '../core/chain/runtimeChain';
 import type { HostFunction, StubEnvironment } from './stubCalls';
 
 /** The runtime functions the playground implements, by their WIT names. */
 export const RUNTIME_FUNCTIONS = ['log', 'get-chain', 'shutdown'] as const;
 export type RuntimeFunction = (typeof RUNTIME_FUNCTIONS)[number];
-
-/** Every interface of Theater's own package (its component-era `package.wit`), by name within it. */
-export const THEATER_PACKAGE_INTERFACES = [
-  'actor', 'environment', 'filesystem', 'http-types', 'http-client', 'websocket-types', 'http-framework', 'http-handlers',
-  'process', 'process-handlers', 'random', 'store', 'timing', 'types', 'message-server-client', 'message-server-host',
-  'runtime', 'supervisor', 'supervisor-handlers', 'websocket-server',
-] as const;
-
-/**
- * Whether an import is one of Theater's own interfaces, under either package name Theater used
- * (the playground provides runtime and stubs the rest).
- */
-export const isTheaterInterface = (name: string): boolean =>
-  THEATER_PACKAGES.some((pkg) => (THEATER_PACKAGE_INTERFACES as readonly string[]).some((iface) => unversioned(name) === `${pkg}/${iface}`));
-
-/** `get-chain`'s result as recorded: u64s as numbers, so a session file keeps it (jco gets bigints). */
-export interface RecordedChain {
-  events: Array<{ hash: number; event: { eventType: string; parent?: number; data: Uint8Array } }>;
-}
 
 /**
  * Theater's `chain` record for the entries so far. This follows Theater's own component-era host
@@ -46,15 +28,6 @@ export interface RecordedChain {
 const chainRecord = (entries: readonly ChainEntryView[]): RecordedChain => ({
   events: entries.map(({ eventType, data }, i) => ({ hash: i, event: { eventType, ...(i > 0 ? { parent: i - 1 } : {}), data } })),
 });
-
-const isRecordedChain = (value: unknown): value is RecordedChain => typeof value === 'object' && value !== null && Array.isArray((value as RecordedChain).events);
-
-/**
- * What Theater's chain records as a host call's output. For `get-chain` Theater's host records the
- * number of events, not the chain (same file and revision as above): the chain itself would nest
- * each earlier answer inside the next, growing without bound. Anything else: its result.
- */
-export const chainOutput = (call: HostCall): unknown => (call.function === 'get-chain' && providerOf(call.interface) === 'theater' && isRecordedChain(call.result) ? call.result.events.length : call.result);
 
 /** Whether `type` is Theater's `chain` record (a version with another shape gets a stub instead). */
 function isChainType(type: TypeExpr, types: ImportTypes): boolean {

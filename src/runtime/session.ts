@@ -5,7 +5,9 @@ import { connectMessage, delivered, opensConnection, randomU64, reportsDrops, DE
 import { ConnectionTable, type Connection } from '../core/connections';
 import { describeThrown, engineError, type EngineError } from '../core/errors';
 import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, RecordedEvent } from '../core/events';
-import { inspect, type ComponentInfo } from './inspect';
+import { inspect } from './inspect';
+import type { ComponentInfo } from '../core/componentInfo';
+import type { ActorStatus, LoadStage, LostOutcome, SessionSnapshot } from '../core/actorSnapshot';
 import { dataUrlImporter, LoadedComponent, type ActorExports, type ModuleImporter } from './loader';
 import { makeMessage, type WebsocketMessage, type WebsocketResponse } from '../core/messages';
 import { ok, type Result } from '../core/result';
@@ -13,12 +15,6 @@ import { StateStore, type StateRef } from '../core/stateStore';
 import { toHostWire, toWire } from '../core/wire';
 import type { HostCall } from '../core/hostCalls';
 import { chainSoFar, type CallInFlight } from '../core/chain/runtimeChain';
-
-/** How a call can end without the engine seeing it end. */
-export type LostOutcome = Extract<CallOutcome, { kind: 'timeout' | 'trap' }>;
-
-export const ACTOR_STATUSES = ['ready', 'stopped'] as const;
-export type ActorStatus = (typeof ACTOR_STATUSES)[number];
 
 export interface SessionOptions {
   /** Shown to people: usually the file name. */
@@ -39,22 +35,6 @@ export interface SessionOptions {
    * from the component's hash: the id a recorded history was made with, so a replay or an adopted
    * history against another build feeds the same id (ignored when init takes none).
    */
-  actorId?: string;
-}
-
-/** The stages of loading a component, in order (reading the file happens before the engine). */
-export const LOAD_STAGES = ['inspecting', 'transpiling', 'compiling', 'instantiating', 'init'] as const;
-export type LoadStage = (typeof LOAD_STAGES)[number];
-
-/** Everything needed to carry a session into a fresh worker after the old one was killed. */
-export interface SessionSnapshot {
-  events: ActorEvent[];
-  states: Array<[string, Uint8Array]>;
-  connections: Connection[];
-  status: ActorStatus;
-  /** How connections reach the actor; absent in snapshots from before the setting existed (`interface`). */
-  delivery?: ConnectDelivery;
-  /** The actor id the history's init was given, kept by a restore (see `SessionOptions.actorId`); absent: the component's own. */
   actorId?: string;
 }
 

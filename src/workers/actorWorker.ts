@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { ModuleImporter } from '../core';
+import type { ModuleImporter } from '../runtime';
 import type { Request, Response } from '../protocols/actorWorker';
 import { serve } from './serve';
 

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { DiffJobs, type DiffJob } from '../core';
+import { DiffJobs } from '../core';
+import type { DiffJob } from '../protocols/diffWorker';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -1,4 +1,5 @@
-import { ActorSession, replay, type EngineError, type LoadStage, type ModuleImporter, type RecordedEvent, type Result } from '../core';
+import { type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
+import { ActorSession, replay, type ModuleImporter } from '../runtime';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocols/actorWorker';
 
 /** The two ends a worker has, whatever the platform (a Web Worker's `self`, Node's parentPort). */

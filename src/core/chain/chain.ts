@@ -5,7 +5,7 @@ import { failureMessage, handleMessageFunction, hostValue, initFunction, initPar
 import { engineError, type EngineError } from '../errors';
 import type { ActorEvent } from '../events';
 import { ok, type Result } from '../result';
-import { chainOutput } from '../../runtime/runtimeHost';
+import { chainOutput } from './recordedChain';
 import type { StateRef } from '../stateStore';
 
 /** One entry of Theater's event chain, exactly as Theater writes it to JSON. */

@@ -1,0 +1,29 @@
+/**
+ * The running actor as the page and a fresh worker see it: its status, the stages of loading it,
+ * and the snapshot that carries its history into a new worker (src/runtime/session.ts makes them).
+ */
+import type { Connection } from './connections';
+import type { ConnectDelivery } from './connectDelivery';
+import type { ActorEvent, CallOutcome } from './events';
+
+/** How a call can end without the engine seeing it end. */
+export type LostOutcome = Extract<CallOutcome, { kind: 'timeout' | 'trap' }>;
+
+export const ACTOR_STATUSES = ['ready', 'stopped'] as const;
+export type ActorStatus = (typeof ACTOR_STATUSES)[number];
+
+/** The stages of loading a component, in order (reading the file happens before the engine). */
+export const LOAD_STAGES = ['inspecting', 'transpiling', 'compiling', 'instantiating', 'init'] as const;
+export type LoadStage = (typeof LOAD_STAGES)[number];
+
+/** Everything needed to carry a session into a fresh worker after the old one was killed. */
+export interface SessionSnapshot {
+  events: ActorEvent[];
+  states: Array<[string, Uint8Array]>;
+  connections: Connection[];
+  status: ActorStatus;
+  /** How connections reach the actor; absent in snapshots from before the setting existed (`interface`). */
+  delivery?: ConnectDelivery;
+  /** The actor id the history's init was given, kept by a restore (see `SessionOptions.actorId`); absent: the component's own. */
+  actorId?: string;
+}
