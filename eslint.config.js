@@ -3,12 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// The layers of DESIGN.md, enforced: the engine (and the protocol and worker that wrap it) must
-// run unchanged in a Worker and in Node, so React, zustand and the page-side code are off limits.
-const pageOnly = [
-  { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@monaco-editor/*', 'monaco-editor', 'monaco-editor/*'], message: 'The engine layer is framework-free: no React, zustand or Monaco here.' },
-  { group: ['**/ui/**', '**/store/**', '**/client/**'], message: 'Dependencies flow ui → store → client → protocol ← worker → engine.' },
-];
+import { layersPlugin } from './scripts/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'dist-*/', 'bench-results/', 'node_modules/', 'src/core/generated/', 'test-results/', 'playwright-report/', 'public/'] },
@@ -22,14 +17,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/protocol/**/*.ts', 'src/worker/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: pageOnly }] },
-  },
-  {
-    files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/engine/*', '!**/engine/index', '**/worker/**'], message: 'The UI reaches the engine only through the client and the protocol.' }] }],
-    },
+    // The layering of ARCHITECTURE.md, enforced: which folder may import which, from one table
+    // (scripts/layers.mjs). The core and the runtime stay free of React, zustand and the DOM's
+    // page-only code; the page never imports Node code or the runtime.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
   },
   {
     files: ['src/**/*.tsx'],

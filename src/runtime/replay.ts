@@ -1,7 +1,7 @@
 import { initFunction } from '../core/chain/chainValues';
 import { engineError, type EngineError } from '../core/errors';
 import type { ActorEvent, RecordedEvent } from '../core/events';
-import { compareEvents, summarize, type EventComparison, type ReplayResult, type ReplaySummary } from '../core/compare';
+import { compareEvents, summarize, type EventComparison, type ReplayResult } from '../core/compare';
 import type { ConnectDelivery } from '../core/connectDelivery';
 import type { ModuleImporter } from './loader';
 import { ok, type Result } from '../core/result';

@@ -9,8 +9,6 @@
  * failing the load.
  */
 import { resolveAlias, type FunctionDecl, type ImportTypes, type InterfaceTypes, type TypeExpr } from './dtsTypes';
-import type { HostCall } from '../core/hostCalls';
-import { providerOf, THEATER_PACKAGES, unversioned } from '../core/interfaceNames';
 import { fromRecorded } from './recordedValues';
 import { isRecordedChain, type RecordedChain } from '../core/chain/recordedChain';
 import type { ChainEntryView, ChainSource } from '../core/chain/runtimeChain';

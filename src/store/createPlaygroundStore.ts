@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ActorClient, type ClientOptions } from '../host/actorClient';
 import type { WorkerFactory } from '../host/workerLike';
-import { createCatalogSlice } from '../features/loader/catalogSlice';
+import { createCatalogSlice } from '../features/actor/catalogSlice';
 import { createComposerSlice } from '../features/chat/composerSlice';
 import { createConnectionsSlice } from '../features/chat/connectionsSlice';
 import type { StoreContext } from './context';

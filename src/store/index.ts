@@ -12,12 +12,15 @@ export const usePlayground = <T>(selector: (state: PlaygroundState) => T): T => 
 export type { PlaygroundState } from './playgroundState';
 export type { ActorUiStatus } from './status';
 export type { ConnectionView } from './mirror';
-export type { CatalogEntry } from '../features/loader/catalogSlice';
+export type { CatalogEntry } from '../features/actor/catalogSlice';
 export type { PlaygroundAlert } from './alert';
 export { BODY_FORMATS, isMessageKind, type Draft } from '../features/chat/draft';
 export { draftOf } from '../features/chat/composerSlice';
 export { transcriptOf, type TranscriptLine } from '../features/chat/transcriptLines';
 export { functionsOf, isStubbedImport, missingFunctions } from '../features/interface/interfaceInfo';
-export { cursorOf } from '../features/timeline/timelineSlice';
+export { cursorOf } from './cursor';
 export { buildMessage } from '../features/chat/draft';
 export type { HistoryEdit, Branch, ReplayRun, RewriteReport } from '../features/history/timeTravelSlice';
+export { stateSizeAtCursor } from '../features/inspector/statesSlice';
+export { themeOf, type SideTab } from '../features/page/uiSlice';
+export type { Theme } from '../features/page/themePreference';

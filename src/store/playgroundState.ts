@@ -1,4 +1,4 @@
-import type { CatalogSlice } from '../features/loader/catalogSlice';
+import type { CatalogSlice } from '../features/actor/catalogSlice';
 import type { ComposerSlice } from '../features/chat/composerSlice';
 import type { ConnectionsSlice } from '../features/chat/connectionsSlice';
 import type { SessionSlice } from '../features/actor/sessionSlice';

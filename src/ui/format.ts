@@ -46,3 +46,6 @@ export function formatClock(epochMs: number): string {
   const time = new Date(epochMs);
   return [time.getHours(), time.getMinutes(), time.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
 }
+
+/** What a read-only event is, said wherever one is marked (the timeline's tag, the Inspector). */
+export const READ_ONLY_NOTE = 'from an imported Theater chain: shown, not replayable';

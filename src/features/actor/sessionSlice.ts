@@ -1,7 +1,7 @@
 import type { ActorEvent, ComponentInfo } from '../../core';
 import { thrownMessage, type PlaygroundAlert } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
-import type { LoadProgress } from '../loader/loadProgress';
+import type { LoadProgress } from './loadProgress';
 import { mirror, settledStatus } from '../../store/mirror';
 import { actorNameOf, startupActor } from './startupActor';
 import type { ActorUiStatus } from '../../store/status';

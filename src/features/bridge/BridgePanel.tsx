@@ -1,5 +1,5 @@
 import { usePlayground } from '../../store';
-import '../chat/chat.css';
+import '../../ui/transcript/chat.css';
 import { BridgeServer } from './BridgeServer';
 import { EndpointCard } from './EndpointCard';
 import { EndpointForm } from './EndpointForm';

@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { usePlayground } from '../../store';
-import { LineTime } from '../chat/LineTime';
-import { MessageContent } from '../chat/MessageContent';
-import { payloadOfMessage } from '../chat/payload';
+import { LineTime } from '../../ui/transcript/LineTime';
+import { MessageContent } from '../../ui/transcript/MessageContent';
+import { payloadOfMessage } from '../../ui/transcript/payload';
 import { bridgeLinesOf, type BridgeLine } from './bridgeLines';
 
 /** A long exchange shows its latest lines; the timeline has them all. */

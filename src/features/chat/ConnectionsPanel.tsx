@@ -2,7 +2,7 @@ import { usePlayground } from '../../store';
 import { BroadcastComposer } from './BroadcastComposer';
 import { ConnectionCard } from './ConnectionCard';
 import { DeliverySetting } from './DeliverySetting';
-import './chat.css';
+import '../../ui/transcript/chat.css';
 
 /** The simulated clients, side by side: each sees only the answers to its own events. */
 export function ConnectionsPanel() {

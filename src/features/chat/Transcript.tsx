@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { cursorOf, transcriptOf, usePlayground } from '../../store';
 import { TranscriptEntry } from './TranscriptEntry';
-import './chat.css';
+import '../../ui/transcript/chat.css';
 
 /**
  * Lines rendered at first: more than a typed conversation needs. A replayed, imported or bridged

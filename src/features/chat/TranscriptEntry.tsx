@@ -1,8 +1,8 @@
 import { memo, type ReactNode } from 'react';
 import type { TranscriptLine } from '../../store';
-import { LineTime } from './LineTime';
-import { MessageContent } from './MessageContent';
-import { isControl, payloadOfFrame, payloadOfMessage } from './payload';
+import { LineTime } from '../../ui/transcript/LineTime';
+import { MessageContent } from '../../ui/transcript/MessageContent';
+import { isControl, payloadOfFrame, payloadOfMessage } from '../../ui/transcript/payload';
 
 interface Look {
   /** Out: the client sent it; in: it came back; centre: something that happened to the socket or the call. */

@@ -2,8 +2,7 @@ import { useEffect } from 'react';
 import type { ActorEvent } from '../../core';
 import { usePlayground } from '../../store';
 import { chainCost } from './inspectorSlice';
-import { formatClock, formatDuration } from '../../ui/format';
-import { READ_ONLY_NOTE } from '../timeline/chainRow';
+import { formatClock, formatDuration, READ_ONLY_NOTE } from '../../ui/format';
 import { CopyButton } from './CopyButton';
 
 /** Up to this much to hash (see chainCost), the chain hash is fetched as soon as the event is selected. */

@@ -2,7 +2,7 @@ import { diffKeyOf, lastChangeOf, type ActorEvent, type DiffView, type StateDiff
 import { DiffClient } from '../../host/diffClient';
 import type { Slice, StoreContext } from '../../store/context';
 import type { PlaygroundState } from '../../store/playgroundState';
-import { cursorOf } from '../timeline/timelineSlice';
+import { cursorOf } from '../../store/cursor';
 
 /**
  * The diff on screen: the pair of states (`key`) and the view last asked for. `diff` is the

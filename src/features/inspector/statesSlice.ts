@@ -1,7 +1,7 @@
 import type { StateRef } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import type { PlaygroundState } from '../../store/playgroundState';
-import { cursorOf } from '../timeline/timelineSlice';
+import { cursorOf } from '../../store/cursor';
 
 /**
  * The actor's state bytes. The client keeps them by hash, once each; the store hands out only

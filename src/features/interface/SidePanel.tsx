@@ -1,5 +1,4 @@
-import { usePlayground } from '../../store';
-import type { SideTab } from '../page/uiSlice';
+import { usePlayground, type SideTab } from '../../store';
 import { Tabs, type Tab } from '../../ui/layout/Tabs';
 import { ComponentPanel } from './ComponentPanel';
 import { InterfacePanel } from './InterfacePanel';

@@ -1,5 +1,4 @@
-import { usePlayground } from '../../store';
-import { stateSizeAtCursor } from '../inspector/statesSlice';
+import { stateSizeAtCursor, usePlayground } from '../../store';
 import { formatSize } from '../../ui/format';
 import { CursorPosition } from './CursorPosition';
 

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { describeMessage, type ActorEvent, type StateRef } from '../../core';
-import { formatClock, formatDuration } from '../../ui/format';
-import { chainHeadline, connectionLabel, READ_ONLY_NOTE } from './chainRow';
+import { formatClock, formatDuration, READ_ONLY_NOTE } from '../../ui/format';
+import { chainHeadline, connectionLabel } from './chainRow';
 import { detailLines } from './eventDetails';
 import { OutcomeIcon } from './OutcomeIcon';
 import { stateChange } from './stateChange';

@@ -1,7 +1,7 @@
 import { useMemo, useRef, type CSSProperties, type MouseEvent } from 'react';
 import { usePlayground } from '../../store';
 import { indexOfSeq } from './sortedSeqs';
-import { cursorOf } from './timelineSlice';
+import { cursorOf } from '../../store/cursor';
 import { ROW } from './rowLayout';
 import { shownRows } from './shownRows';
 import { TimelineItem } from './TimelineItem';

@@ -1,6 +1,6 @@
 import { usePlayground } from '../../store';
 import { indexOfSeq } from './sortedSeqs';
-import { cursorOf } from './timelineSlice';
+import { cursorOf } from '../../store/cursor';
 
 /** What the search box says beside it: where the selection is among the matches, or how many there are. */
 function searchStatus(query: string, scanning: boolean, matches: readonly number[], count: number, current: number): string {

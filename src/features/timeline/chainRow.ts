@@ -1,9 +1,6 @@
 import { chainReadings, type ActorEvent, type EntryKind } from '../../core';
 import type { DetailLine, DetailTone } from './eventDetails';
 
-/** What a read-only event is, said wherever one is marked (the timeline's tag, the Inspector). */
-export const READ_ONLY_NOTE = 'from an imported Theater chain: shown, not replayable';
-
 /**
  * Whose call a row shows: the actor's own (`init`), a simulated client's, or none for a call that
  * came from a Theater chain, which records no connection ids.

@@ -1,5 +1,6 @@
 import type { StateRef } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
+import { cursorOf } from '../../store/cursor';
 
 /** Where the person is in the history: the event they look at, which every panel follows. */
 export interface TimelineSlice {
@@ -12,10 +13,6 @@ export interface TimelineSlice {
   /** Bytes in a state (0 for `none`); undefined when the client does not hold it. */
   stateSizeOf(ref: StateRef): number | undefined;
 }
-
-/** The event the cursor is on, resolving "follow the newest" (-1 when there are no events). */
-export const cursorOf = (state: { cursor: number | null; eventCount: number }): number =>
-  state.cursor === null ? state.eventCount - 1 : Math.min(state.cursor, state.eventCount - 1);
 
 export const createTimelineSlice =
   ({ client }: StoreContext): Slice<TimelineSlice> =>

@@ -1,5 +1,5 @@
 import type { editor } from 'monaco-editor';
-import type { Theme } from '../../page/themePreference';
+import type { Theme } from '../../../store';
 
 export const monacoThemeName = (theme: Theme): string => `theater-${theme}`;
 

@@ -3,7 +3,6 @@ import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActorClient } from '../../../host/actorClient';
 import { textMessage } from '../../../core';
-// eslint-disable-next-line no-restricted-imports -- test support (the built example actors), not a runtime path.
 import { exampleBytes, expectOk } from '../../../runtime/testing/exampleActors';
 import { threadWorker } from '../../../cli/threadWorker';
 import { deleteSession, listSessions, readSession, type StoredSession } from './savedSessions';

@@ -1,5 +1,5 @@
-import { fractionDone, phasesOf, type LoadProgress, type PhaseState } from './loadProgress';
-import { formatDuration } from '../../ui/format';
+import { fractionDone, phasesOf, type LoadProgress, type PhaseState } from '../loadProgress';
+import { formatDuration } from '../../../ui/format';
 import { useElapsed } from './useElapsed';
 
 function timeOf(phase: PhaseState, elapsedMs: number): string {

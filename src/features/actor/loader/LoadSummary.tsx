@@ -1,6 +1,6 @@
-import { isTheaterInterface, THEATER_PACKAGE_ERAS, type ComponentInfo, type WorldItem } from '../../core';
-import { isStubbedImport, missingFunctions } from '../../store';
-import { formatDuration, formatSize } from '../../ui/format';
+import { isTheaterInterface, THEATER_PACKAGE_ERAS, type ComponentInfo, type WorldItem } from '../../../core';
+import { isStubbedImport, missingFunctions } from '../../../store';
+import { formatDuration, formatSize } from '../../../ui/format';
 
 /** Names in one line; stubbed imports marked, since their answers are made-up defaults. */
 function Names({ items, stubbed }: { items: WorldItem[]; stubbed?: (item: WorldItem) => boolean }) {

@@ -1,6 +1,6 @@
-import { usePlayground, type CatalogEntry } from '../../store';
-import { exampleUrl } from './catalogSlice';
-import { formatSize } from '../../ui/format';
+import { usePlayground, type CatalogEntry } from '../../../store';
+import { exampleUrl } from '../catalogSlice';
+import { formatSize } from '../../../ui/format';
 
 /** One example: its name, what it demonstrates, and links to load it or read its source. */
 export function ExampleCard({ example }: { example: CatalogEntry }) {

@@ -1,4 +1,4 @@
-import { usePlayground } from '../../store';
+import { usePlayground } from '../../../store';
 import { LoadStages } from './LoadStages';
 import { LoadSummary } from './LoadSummary';
 

@@ -1,5 +1,5 @@
 import { playgroundStore } from '../../store';
-import { formatClock } from '../../ui/format';
+import { formatClock } from '../format';
 
 /** Selects an event; the newest means "follow the newest again", so new lines do not arrive greyed out. */
 function selectEvent(seq: number): void {

@@ -1,4 +1,4 @@
-import { usePlayground } from '../../store';
+import { usePlayground } from '../../../store';
 
 /** Tells a person dragging a file that letting go anywhere loads it. */
 export function DropOverlay() {

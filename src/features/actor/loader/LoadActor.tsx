@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react';
-import { usePlayground } from '../../store';
+import { usePlayground } from '../../../store';
 
 /** The file input. Clearing it after each pick lets a person reload the same, rebuilt file. */
 export function LoadActor() {

@@ -1,4 +1,4 @@
-import { usePlayground } from '../../store';
+import { usePlayground } from '../../../store';
 import { ExampleCard } from './ExampleCard';
 
 /** Every example actor built into `public/actors`: what it shows, its source, one click to load. */

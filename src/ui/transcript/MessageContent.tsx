@@ -1,4 +1,4 @@
-import { formatSize, hexPreview } from '../../ui/format';
+import { formatSize, hexPreview } from '../format';
 import type { Payload } from './payload';
 
 /**
