@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { bridgePlugin } from './src/server/bridge/vitePlugin';
+import { bridgePlugin } from './src/server/bridge/vitePlugin.ts';
 
 // QuickJS-built example actors use the extended-const proposal, which Node 20 only runs behind a
 // V8 flag (Node 22+ has it on). The flag cannot go in NODE_OPTIONS, so the test workers get it.

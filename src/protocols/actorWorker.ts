@@ -75,7 +75,6 @@ export interface Calls {
   };
 }
 export type CallName = keyof Calls;
-export const CALL_NAMES = ['load', 'restore', 'open', 'close', 'drop', 'configure', 'send', 'sendMany', 'recordBridge', 'exportChain', 'chainHash', 'rerun', 'replay'] as const satisfies readonly CallName[];
 
 /** Page → worker. */
 export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];

@@ -1,10 +1,9 @@
 /**
  * The runtime's public surface: running a component (jco, WebAssembly) behind Theater's simulated
- * server, inspecting one, and replaying a history against a build. Only the workers, the command
+ * server, and replaying a history against a build. Only the workers, the command
  * line, the Node bridge tooling and tests import it (eslint.config.js); the page gets the results
  * through the protocols and the core's types.
  */
-export { ActorSession, type SessionOptions, type Started } from './session';
-export { inspect } from './inspect';
+export { ActorSession } from './session';
 export { dataUrlImporter, type ModuleImporter } from './loader';
-export { replay, type History, type ReplayOptions } from './replay';
+export { replay } from './replay';

@@ -37,7 +37,6 @@ export type MessageDraft = Pick<Draft, 'kind' | 'body' | 'other'> & Partial<Pick
 
 /** What each kind carries, so the composer offers the right input: text, bytes, or nothing. */
 export const BODY_FORMATS = { text: 'text', binary: 'bytes', connect: 'none', close: 'none', ping: 'bytes', pong: 'bytes', other: 'text' } as const satisfies Record<MessageKind, 'text' | 'bytes' | 'none'>;
-export type BodyFormat = (typeof BODY_FORMATS)[MessageKind];
 
 /** What ↑ brings back of a sent message: what was typed, never a file (it may have changed since). */
 export type SentEntry = Pick<Draft, 'kind' | 'body' | 'other' | 'encoding' | 'json'>;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBridge, type RunningBridge } from './server';
-import { FakePage, PAGE_ORIGIN, httpBase, httpGet, refusedStatus, silent } from './testPeers';
+import { startBridge, type RunningBridge } from './server.ts';
+import { FakePage, PAGE_ORIGIN, httpBase, httpGet, refusedStatus, silent } from './testPeers.ts';
 
 let bridge: RunningBridge | undefined;
 afterEach(async () => {

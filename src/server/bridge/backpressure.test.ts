@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../protocols/bridgeControl';
-import { startBridge, type RunningBridge } from './server';
-import { FakePage, TestClient, silent } from './testPeers';
+import type { ServerMessage } from '../../protocols/bridgeControl.ts';
+import { startBridge, type RunningBridge } from './server.ts';
+import { FakePage, TestClient, silent } from './testPeers.ts';
 
 let bridge: RunningBridge | undefined;
 afterEach(async () => {

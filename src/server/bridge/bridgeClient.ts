@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import type { WireFrameJson } from '../../protocols/bridgeControl';
+import type { WireFrameJson } from '../../protocols/bridgeControl.ts';
 
 /** Stop reading a client's requests while this many bytes of responses to it are unsent. */
 const CLIENT_SOCKET_HIGH_WATER = 1024 * 1024;

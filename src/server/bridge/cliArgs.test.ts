@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBridgeArgs } from './cliArgs';
+import { parseBridgeArgs } from './cliArgs.ts';
 
 describe('parseBridgeArgs', () => {
   it('reads every flag, in both spellings', () => {

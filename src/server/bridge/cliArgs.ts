@@ -1,4 +1,4 @@
-import type { BridgeOptions } from './server';
+import type { BridgeOptions } from './server.ts';
 
 export const BRIDGE_USAGE = `Usage: npm run bridge -- [options]
 

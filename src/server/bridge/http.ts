@@ -1,7 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CONTROL_PROTOCOL_VERSION, TOKEN_PATH, type TokenResponse } from '../../protocols/bridgeControl';
-import type { OriginAllowList } from './origins';
+import { CONTROL_PROTOCOL_VERSION, TOKEN_PATH, type TokenResponse } from '../../protocols/bridgeControl.ts';
+import type { OriginAllowList } from './origins.ts';
 
 /** The request's path without its query; `/` when the target is unparseable. */
 export function requestPath(request: IncomingMessage): string {

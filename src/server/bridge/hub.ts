@@ -1,8 +1,8 @@
 import { WebSocket, type RawData } from 'ws';
-import { BridgeClient } from './bridgeClient';
-import { CONTROL_PROTOCOL_VERSION, parsePageMessage, type BridgeMessage, type PageMessage } from '../../protocols/bridgeControl';
-import { PageChannel } from './pageChannel';
-import type { QueueLimits } from './queue';
+import { BridgeClient } from './bridgeClient.ts';
+import { CONTROL_PROTOCOL_VERSION, parsePageMessage, type BridgeMessage, type PageMessage } from '../../protocols/bridgeControl.ts';
+import { PageChannel } from './pageChannel.ts';
+import type { QueueLimits } from './queue.ts';
 
 export type BridgeLogLevel = 'info' | 'warn' | 'error';
 export type BridgeLog = (level: BridgeLogLevel, message: string) => void;

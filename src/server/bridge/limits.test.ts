@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { BridgeStartError, startBridge, type RunningBridge } from './server';
-import { FakePage, TestClient, silent } from './testPeers';
+import { BridgeStartError, startBridge, type RunningBridge } from './server.ts';
+import { FakePage, TestClient, silent } from './testPeers.ts';
 
 let bridge: RunningBridge | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBindHost, isLoopbackHost, wsAddress } from './bindAddress';
-import { DEFAULT_ALLOWED_ORIGINS, OriginAllowList, normalizeOrigin } from './origins';
+import { checkBindHost, isLoopbackHost, wsAddress } from './bindAddress.ts';
+import { DEFAULT_ALLOWED_ORIGINS, OriginAllowList, normalizeOrigin } from './origins.ts';
 
 describe('origin allow-list', () => {
   it('matches origins in canonical form only', () => {

@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
-import type { ServerMessage } from '../../protocols/bridgeControl';
-import { BoundedQueue, type QueueLimits } from './queue';
+import type { ServerMessage } from '../../protocols/bridgeControl.ts';
+import { BoundedQueue, type QueueLimits } from './queue.ts';
 
 /** Stop handing frames to the page's socket above this many unsent bytes; go on once it drains. */
 const PAGE_SOCKET_HIGH_WATER = 4 * 1024 * 1024;

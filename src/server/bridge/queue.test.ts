@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedQueue } from './queue';
+import { BoundedQueue } from './queue.ts';
 
 describe('BoundedQueue', () => {
   it('is FIFO, counts messages and bytes, and has a gap between full and room', () => {

@@ -1,15 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { DEFAULT_MAX_UNREAD_BYTES } from './bridgeClient';
-import { checkBindHost, wsAddress } from './bindAddress';
-import { CONTROL_PATH } from '../../protocols/bridgeControl';
-import { handleHttpRequest, refuseUpgrade, requestPath, requestQuery } from './http';
-import { BridgeHub, type BridgeLog, type BridgeStats } from './hub';
-import { DEFAULT_ALLOWED_ORIGINS, OriginAllowList } from './origins';
-import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from './queue';
-import { makeToken, tokenMatches } from './token';
+import { DEFAULT_MAX_UNREAD_BYTES } from './bridgeClient.ts';
+import { checkBindHost, wsAddress } from './bindAddress.ts';
+import { CONTROL_PATH } from '../../protocols/bridgeControl.ts';
+import { handleHttpRequest, refuseUpgrade, requestPath, requestQuery } from './http.ts';
+import { BridgeHub, type BridgeLog, type BridgeStats } from './hub.ts';
+import { DEFAULT_ALLOWED_ORIGINS, OriginAllowList } from './origins.ts';
+import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from './queue.ts';
+import { makeToken, tokenMatches } from './token.ts';
 
-export type { BridgeLog, BridgeLogLevel, BridgeStats } from './hub';
+export type { BridgeLog, BridgeLogLevel, BridgeStats } from './hub.ts';
 
 export const DEFAULT_BRIDGE_HOST = '127.0.0.1';
 export const DEFAULT_BRIDGE_PORT = 8765;

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { WebSocket } from 'ws';
-import type { PageMessage, ServerMessage, TokenResponse } from '../../protocols/bridgeControl';
-import type { RunningBridge } from './server';
+import type { PageMessage, ServerMessage, TokenResponse } from '../../protocols/bridgeControl.ts';
+import type { RunningBridge } from './server.ts';
 
 // Real peers for the bridge's tests: a `ws` client playing the playground page on /control, and
 // `ws` clients playing the outside world. Real sockets on loopback, no mocks.

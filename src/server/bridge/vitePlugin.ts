@@ -1,5 +1,5 @@
 import type { Logger, Plugin } from 'vite';
-import { startBridge, type BridgeOptions, type RunningBridge } from './server';
+import { startBridge, type BridgeOptions, type RunningBridge } from './server.ts';
 
 /**
  * Starts the bridge with `vite` and `vite preview`, so the page finds it at its default address
