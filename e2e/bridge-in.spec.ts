@@ -4,7 +4,7 @@ import { httpBase, httpGet, refusedStatus, silent, TestClient } from '../src/ser
 import { Playground, TimelinePanel } from './playground';
 import { BridgePanel } from './bridge/bridgePanel';
 
-// Bridge mode, "in": a real bridge server started here (from src/node/bridge), real `ws` clients,
+// Bridge mode, "in": a real bridge server started here (from src/server/bridge), real `ws` clients,
 // and the echo actor running in a real Chromium page that attaches to the bridge through its panel.
 
 const CLIENTS = 10;

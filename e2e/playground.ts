@@ -18,7 +18,7 @@ export interface FilePayload {
 export const wasmFile = (name: string, bytes: Uint8Array | Buffer): FilePayload => ({ name, mimeType: 'application/wasm', buffer: Buffer.from(bytes) });
 
 /**
- * The playground as a person sees it, through the accessible names of DESIGN.md's UI contract.
+ * The playground as a person sees it, through the accessible names of ARCHITECTURE.md's UI contract.
  * Specs say what they do (`loadFile`, `newConnection`); this class knows where things are.
  */
 export class Playground {
@@ -149,7 +149,7 @@ export async function echoWithHistory(page: Page): Promise<{ playground: Playgro
 export const CLOCK = '\\d\\d:\\d\\d:\\d\\d';
 
 /**
- * The Timeline panel: the list of DESIGN.md's UI contract, and the names the panel adds for its
+ * The Timeline panel: the list of ARCHITECTURE.md's UI contract, and the names the panel adds for its
  * search (`Search events`, `Next match`, `Previous match`) and filters, folded under the
  * `Filters` button (`Filter by text`, `Filter by connection`, the `Filter by kind` and `Filter by
  * outcome` groups, `Changed state only`, `Clear filters`). Only the rows on screen (and the

@@ -1,7 +1,7 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /**
- * The `Bridge` panel as a person sees it: DESIGN.md's `Endpoint URL` and `Connect`, plus
+ * The `Bridge` panel as a person sees it: ARCHITECTURE.md's `Endpoint URL` and `Connect`, plus
  * `Subprotocols`, `Shadow mode`, a card per endpoint (`Bridge to <url>`), and the "in" side's
  * `Bridge address`, `Start bridge`, `Stop bridge` and `Bridge status`.
  */

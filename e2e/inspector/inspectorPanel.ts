@@ -7,7 +7,7 @@ export interface HexRowText {
 }
 
 /**
- * The Inspector region (DESIGN.md's UI contract) and the names it adds: the `Call`, `Responses`,
+ * The Inspector region (ARCHITECTURE.md's UI contract) and the names it adds: the `Call`, `Responses`,
  * `Logs`, `Host calls` and `State` sections, the `State diff view` tabs `Hex`, `Text` and `JSON`,
  * the `Hex diff` table, `Text diff`, `Changed paths`, and `Copy …` buttons for every value.
  */

@@ -1,5 +1,5 @@
 /**
- * Controls by accessible name, the same contract the tests and screen readers use (DESIGN.md),
+ * Controls by accessible name, the same contract the tests and screen readers use (ARCHITECTURE.md, UI contract),
  * so a shortcut can reach a control another part of the page owns without knowing its markup.
  * Covers `aria-label` and `<label>`; case-insensitive, like the contract.
  */

@@ -1,5 +1,5 @@
 /**
- * Monaco, bundled: the page never fetches it from a CDN (DESIGN.md: the page works offline).
+ * Monaco, bundled: the page never fetches it from a CDN (ARCHITECTURE.md: the page works offline).
  * Importing this module is what loads Monaco, so only the lazy WIT editor imports it.
  */
 import { loader } from '@monaco-editor/react';
