@@ -9,8 +9,8 @@ const workers: WorkerLike[] = [];
 afterAll(() => workers.forEach((worker) => worker.terminate()));
 
 // Theater's chains beside the repository (see src/runtime/testing/theaterChains.ts, which the store may not import).
-const readFixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../shared/fixtures/theater-chains/${name}`, import.meta.url)), 'utf8');
-const fetchAsset = async (url: string) => new Response(readFileSync(fileURLToPath(new URL(`../../public/${url}`, import.meta.url))));
+const readFixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../shared/fixtures/theater-chains/${name}`, import.meta.url)), 'utf8');
+const fetchAsset = async (url: string) => new Response(readFileSync(fileURLToPath(new URL(`../../../public/${url}`, import.meta.url))));
 const newStore = () =>
   createPlaygroundStore({
     createWorker: () => {
