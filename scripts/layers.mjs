@@ -2,8 +2,9 @@
 // One table says which folder may import which; the rule resolves every relative import (static,
 // dynamic, re-export, and a worker's `new URL(..., import.meta.url)`) to the folder it lands in.
 import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = dirname(dirname(new URL(import.meta.url).pathname));
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /**
  * The layer a repository path belongs to: `core`, `runtime`, `protocols`, `workers`, `host`,
