@@ -116,6 +116,28 @@ describe('stubs for every import shape (a component built from shapes.wit)', () 
     expect(holder.hostCalls.at(-1)).toEqual(call('[resource-drop]blob', [9], undefined));
   });
 
+  it('answers and records functions named by JavaScript reserved words under their WIT names', async () => {
+    // jco renames `new` to `_new` in its glue and looks the import up as `new`: before, the
+    // playground read no such function, and an actor importing Theater's `store` did not load.
+    const { session, events } = await sendAll(['reserved']);
+    const lines = session.info.importFunctions!.map((f) => `${f.function} ${f.provision}: ${f.detail}`);
+    expect(lines).toEqual(
+      expect.arrayContaining(['new stubbed: returns ""', 'delete stubbed: returns false', 'import stubbed: returns 0', '[method]blob.delete stubbed: returns false', '[static]blob.new stubbed: returns <new blob>']),
+    );
+    expect(events[0]!.responses[0]!.message.text).toBe('{new:"",delete:false,import:0,blobDelete:false,blobNew:true}');
+    expect(events[0]!.hostCalls).toEqual([
+      call('[constructor]blob', [1], 1),
+      call('new', [], ''),
+      call('delete', ['x'], false),
+      call('import', ['y'], 0),
+      call('[method]blob.delete', [1], false),
+      call('[static]blob.new', [], 2),
+      call('[resource-drop]blob', [1], undefined),
+      // The static's blob, not disposed by the actor: the glue drops it when the call ends.
+      call('[resource-drop]blob', [2], undefined),
+    ]);
+  });
+
   it('leaves WASI to the shim, function by function, resources included, beside the stubs', async () => {
     const { session } = expectOk(await ActorSession.start(await shapesActorBytes({ wasi: true }), { name: 'shapes-wasi.wasm' }));
     const wasi = session.info.importFunctions!.filter((fn) => fn.interface.startsWith('wasi:'));
