@@ -5,7 +5,7 @@
 export { ActorSession, ACTOR_STATUSES, LOAD_STAGES, type LoadStage, type ActorStatus, type LostOutcome, type SessionOptions, type SessionSnapshot, type Started } from './session';
 export type { ActorEvent, BridgeDirection, BridgeInfo, BridgeRecord, CallOutcome, ChainFormat, ChainOrigin, EventKind, JsonChainRecord, OutcomeKind, RecordedEvent, ShadowVerdict, TextChainRecord } from './events';
 export { BRIDGE_DIRECTIONS, CHAIN_FORMATS, EVENT_KINDS, OUTCOME_KINDS } from './events';
-export { inspect, type ComponentInfo, type WorldItem } from './inspect';
+export { inspect, isWasmFile, type ComponentInfo, type WorldItem } from './inspect';
 export { actorIdOf } from './actorId';
 export { dataUrlImporter, type ModuleImporter } from './loader';
 export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage, type MessageKind, type WebsocketMessage, type WebsocketResponse, type MessageType } from './messages';
@@ -25,6 +25,7 @@ export { replay, type History, type ReplayOptions, type ReplayResult } from './r
 export { compareEvents, summarize, COMPARED_ASPECTS, type ComparedAspect, type Difference, type EventComparison, type ReplaySummary } from './compare';
 export { readSessionFile, writeSessionFile, componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from './sessionFile';
 export { chainToHistory, readChain, type ChainHistory } from './chainHistory';
+export { historyFileOf, HISTORY_FILES, type HistoryFile } from './historyFiles';
 export { chainReadings, ENTRY_KINDS, type EntryField, type EntryKind, type EntryReading } from './chainReading';
 export { StateStore } from './stateStore';
 export { toBase64, fromBase64 } from './bytes';

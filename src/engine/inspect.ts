@@ -50,6 +50,9 @@ const CORE_VERSION = [0x01, 0x00, 0x00, 0x00];
 const COMPONENT_VERSION = [0x0d, 0x00, 0x01, 0x00];
 const startsWith = (bytes: Uint8Array, prefix: number[], at = 0) => prefix.every((b, i) => bytes[at + i] === b);
 
+/** Whether bytes start as every WebAssembly binary does (`\0asm`): a component, a core module or a WIT package. */
+export const isWasmFile = (bytes: Uint8Array): boolean => startsWith(bytes, MAGIC);
+
 /**
  * Tells apart the things people drop by mistake (an empty file, a PNG, a core module, a WIT
  * package) from a loadable actor, before the expensive transpile, with a message that says what
@@ -57,7 +60,7 @@ const startsWith = (bytes: Uint8Array, prefix: number[], at = 0) => prefix.every
  */
 export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, EngineError>> {
   if (bytes.length === 0) return engineError('empty-file', 'The file is empty (0 bytes): choose a built `.wasm` component.');
-  if (bytes.length < 8 || !startsWith(bytes, MAGIC)) {
+  if (bytes.length < 8 || !isWasmFile(bytes)) {
     return engineError('not-wasm', 'This is not a WebAssembly file (it does not start with `\\0asm`): choose a `.wasm` component.');
   }
   if (startsWith(bytes, CORE_VERSION, 4)) return coreModuleRefusal(bytes);
