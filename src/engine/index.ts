@@ -11,6 +11,7 @@ export { dataUrlImporter, type ModuleImporter } from './loader';
 export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage, type MessageKind, type WebsocketMessage, type WebsocketResponse, type MessageType } from './messages';
 export { toWire, type WireFrame, type WireOutcome } from './wire';
 export { isLogCall, logsOf, type HostCall } from './hostCalls';
+export { hostCallText, type HostCallTextOptions } from './hostCallText';
 export { PROVIDERS, PROVISIONS, type ImportedFunction, type Provider, type Provision } from './importReport';
 export { isTheaterInterface } from './runtimeHost';
 export { verifyChain, decodeEntry, entryHash, type ChainEntry, type ChainError } from './chain';
