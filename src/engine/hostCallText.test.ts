@@ -2,23 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { readChain } from './chainHistory';
 import type { HostCall } from './hostCalls';
 import { hostCallText } from './hostCallText';
-import { utf8 } from './bytes';
+import { textMessage } from './messages';
+import { ActorSession } from './session';
+import { quitterActor } from './testing/builtActor';
 import { expectOk } from './testing/exampleActors';
 import { readFixture } from './testing/theaterChains';
 
-const RUNTIME = 'theater:simple/runtime';
-/** `runtime.shutdown` as the playground's runtime records it (runtimeHost.ts): its one `option<list<u8>>` argument, no result. */
-const shutdown = (data: Uint8Array | undefined): HostCall => ({ interface: RUNTIME, function: 'shutdown', args: [data], result: undefined, stubbed: false });
+/** The host calls of one text sent to the quitter, which calls runtime.shutdown(none), then shutdown(some(bytes)). */
+async function quitterCalls(text: string): Promise<{ calls: HostCall[]; chain: string }> {
+  const { session } = expectOk(await ActorSession.start((await quitterActor()).bytes, { name: 'quitter.wasm' }));
+  const { connection } = expectOk(await session.open());
+  const { event } = expectOk(await session.send(connection.id, textMessage(text)));
+  return { calls: event.hostCalls, chain: session.exportChain() };
+}
 
 describe('a host call on one line', () => {
-  it('writes a call the playground recorded in WAVE: none as none, bytes as a byte list', () => {
-    expect(hostCallText(shutdown(undefined))).toBe('theater:simple/runtime.shutdown(none)');
-    expect(hostCallText(shutdown(utf8('bye')))).toBe('theater:simple/runtime.shutdown([98, 121, 101])');
-    // Past maxBytes: the first bytes and the size, as the Inspector shortens bytes everywhere.
-    expect(hostCallText(shutdown(new Uint8Array(100).fill(7)), { maxBytes: 8 })).toBe('theater:simple/runtime.shutdown([7, 7, 7, 7, 7, 7, 7, 7, … 100 bytes])');
-    const stub: HostCall = { interface: 'test:shapes/all', function: 'get-record', args: ['a'.repeat(100)], result: { x: 0, yPos: 0 }, stubbed: true };
-    expect(hostCallText(stub)).toBe(`test:shapes/all.get-record("${'a'.repeat(100)}") → {x: 0, y-pos: 0}`);
-    expect(hostCallText(stub, { maxChars: 12 })).toBe('test:shapes/all.get-record("aaaaaaaaaa…) → {x: 0, y-po…');
+  it('writes a call the playground recorded in WAVE: none as none, bytes as a byte list', async () => {
+    const { calls } = await quitterCalls('quit');
+    expect(calls.map((call) => hostCallText(call))).toEqual(['theater:simple/runtime.shutdown(none)', 'theater:simple/runtime.shutdown([98, 121, 101])']);
+    // Past maxBytes: the first bytes and the size, as the Inspector shortens bytes everywhere; past maxChars, cut.
+    const [, long] = (await quitterCalls(`quit ${'x'.repeat(100)}`)).calls;
+    expect(hostCallText(long!, { maxBytes: 8 })).toBe('theater:simple/runtime.shutdown([120, 120, 120, 120, 120, 120, 120, 120, … 100 bytes])');
+    expect(hostCallText(long!, { maxBytes: 8, maxChars: 12 })).toBe('theater:simple/runtime.shutdown([120, 120, …)');
+  });
+
+  it('writes the same calls read back from the chain the playground wrote as that chain holds them', async () => {
+    const { chain } = await quitterCalls('quit');
+    // #0 is the connection's connect; #1 the quit.
+    const [, event] = expectOk(readChain(chain)).events;
+    // The chain holds shutdown(none)'s input as null, which reads as no argument, and bytes as their JSON array.
+    expect(event!.hostCalls.map((call) => hostCallText(call))).toEqual(['theater:simple/runtime.shutdown()', 'theater:simple/runtime.shutdown([98,121,101])']);
   });
 
   it("writes a call read from a Theater chain as the chain wrote it: Pack's tagged values as JSON, each input one value", () => {
