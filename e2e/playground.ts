@@ -60,18 +60,18 @@ export class Playground {
   }
 
   /** Drops a file on the page: a `drop` event carrying a DataTransfer built in the page. */
-  async dropFile(name: string, bytes: Buffer): Promise<void> {
+  async dropFile(name: string, bytes: Buffer, type = 'application/wasm'): Promise<void> {
     await this.page.evaluate(
-      ({ name, base64 }) => {
+      ({ name, base64, type }) => {
         const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
         const transfer = new DataTransfer();
-        transfer.items.add(new File([bytes], name, { type: 'application/wasm' }));
+        transfer.items.add(new File([bytes], name, { type }));
         const target = document.elementFromPoint(innerWidth / 2, innerHeight / 2) ?? document.body;
         for (const type of ['dragenter', 'dragover', 'drop']) {
           target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
         }
       },
-      { name, base64: bytes.toString('base64') },
+      { name, base64: bytes.toString('base64'), type },
     );
   }
 

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { HANDLE_MESSAGE_FUNCTION } from '../src/core/chain/chainValues';
+import { wasmCall, wasmResult, writeChain } from '../src/runtime/testing/theaterChains';
 import { echoWithHistory, Playground } from './playground';
 
 /** Theater's chains beside the repository (`../shared/fixtures/theater-chains/`), chosen in the file dialog as a person would. */
@@ -54,6 +56,10 @@ test.describe("Theater's event chains", () => {
     await expect(entries.getByRole('listitem')).toHaveCount(7);
     await expect(entries).toContainText('{"U64":42}');
     await expect(entries).toContainText('wasi:http/types@0.2.0/[resource-drop]incoming-request');
+    // The host calls too, as the chain wrote them: Pack's tagged values are JSON, not WIT records.
+    const hostCalls = inspector.getByRole('region', { name: 'Host calls' }).getByRole('listitem');
+    await expect(hostCalls.first()).toHaveText(/^wasi:clocks\/monotonic-clock@0\.2\.3\.now\(\{"Tuple":\[\]\}\) → \{"U64":1700000000123456800\}\s*as written/);
+    await expect(hostCalls.nth(2)).toHaveText(/^theater:simple\/store\.get\(\["store-1","greeting"\]\) → \{"Ok":\[104,105\]\}/);
 
     await importChain(page, fixture('greeter.chain'));
     await expect(playground.timelineItems).toHaveCount(3);
@@ -89,6 +95,40 @@ test.describe("Theater's event chains", () => {
     await connection.send('after');
     await expect(connection.received('after')).toHaveCount(1);
     await expect(playground.timelineItems).toHaveCount(3);
+  });
+
+  test('host-call values from a chain are shown as written, in the timeline and the Inspector, u64s past 2^53 digit for digit', async ({ page }) => {
+    const playground = new Playground(page);
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await playground.goto();
+    await playground.expectReady('echo');
+    const host = (fn: string, input: string, output: string) => ({
+      eventType: `theater:simple/store/${fn}`,
+      payload: `{"category":"HostFunction","interface":"theater:simple/store","function":"${fn}","input":${input},"output":${output}}`,
+    });
+    const jsonBytes = (text: string) => JSON.stringify([...Buffer.from(text)]);
+    // serde writes a u64 as a bare JSON number, which JSON.parse would read as 18446744073709552000.
+    const chain = writeChain([
+      wasmCall(HANDLE_MESSAGE_FUNCTION, [{ ty: 'Text', data: null, text: 'hi' }]),
+      host('new', '{"Tuple":[]}', '{"Ok":"store-1"}'),
+      host('calculate-total-size', jsonBytes('"store-1"'), '{"U64":18446744073709551615}'),
+      host('get-by-label', '{"Tuple":[{"String":"store-1"},{"String":"latest"}]}', jsonBytes('{"Result":{"Ok":{"Option":null}}}')),
+      wasmResult(HANDLE_MESSAGE_FUNCTION, null, [{ messages: [{ ty: 'Text', data: null, text: 'hi' }] }]),
+    ]);
+    await importChain(page, { name: 'store.json', mimeType: 'application/json', buffer: Buffer.from(chain) });
+    await expect(playground.timelineItems).toHaveCount(1);
+    const row = playground.timelineItems.first();
+    await expect(row).toContainText('theater:simple/store.new({"Tuple":[]}) → {"Ok":"store-1"}');
+    await expect(row).toContainText('theater:simple/store.calculate-total-size("store-1") → {"U64":18446744073709551615}');
+
+    await row.click();
+    await expect(inspector.getByRole('region', { name: 'Host calls' }).getByRole('listitem')).toHaveText([
+      /^theater:simple\/store\.new\(\{"Tuple":\[\]\}\) → \{"Ok":"store-1"\}\s*as written/,
+      /^theater:simple\/store\.calculate-total-size\("store-1"\) → \{"U64":18446744073709551615\}\s*as written/,
+      // A Pack tuple is the call's one input value, shown whole.
+      /^theater:simple\/store\.get-by-label\(\{"Tuple":\[\{"String":"store-1"\},\{"String":"latest"\}\]\}\) → \{"Result":\{"Ok":\{"Option":null\}\}\}\s*as written/,
+    ]);
+    await expect(inspector.getByRole('region', { name: 'Chain entries' })).toContainText('{"U64":18446744073709551615}');
   });
 
   test("a replay re-runs an imported chain's calls and skips its read-only entries", async ({ page }) => {

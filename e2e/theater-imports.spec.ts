@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { shapesActorBytes } from '../src/runtime/testing/shapesActor';
 import { Loader, Playground, TimelinePanel, Workbench } from './playground';
 
 /** A component from `../shared/fixtures/actors/` beside the repository (read-only, never copied in). */
@@ -83,5 +84,30 @@ test.describe("Theater's real runtime and stubbed imports", () => {
       /^hpcc-js:expat\/defs\.\[resource-drop\]callback\(2\)\s*stubbed/,
       /^hpcc-js:expat\/resources\.\[resource-drop\]expat\(2\)\s*stubbed/,
     ]);
+  });
+
+  test("functions named by JavaScript reserved words (Theater's store.new) load, listed, answered and recorded by their WIT names", async ({ page }) => {
+    const playground = new Playground(page);
+    const timeline = new TimelinePanel(page);
+    await playground.goto();
+    await playground.expectReady('echo');
+    // Built at test time from src/runtime/testing/shapes/: its interface has `new`, `delete`, `import` and a resource's `delete` and `new`.
+    await playground.loadFile({ name: 'shapes.wasm', mimeType: 'application/wasm', buffer: Buffer.from(await shapesActorBytes()) });
+    await playground.expectReady('shapes');
+    await new Workbench(page).componentTab.click();
+    const lines = functionLines(playground, 'test:shapes/all');
+    await expect(lines.filter({ hasText: /^new / })).toHaveText('new stubbed returns ""');
+    await expect(lines.filter({ hasText: /^delete / })).toHaveText('delete stubbed returns false');
+    await expect(lines.filter({ hasText: /^import / })).toHaveText('import stubbed returns 0');
+    await expect(lines.filter({ hasText: '[static]blob.new' })).toHaveText('[static]blob.new stubbed returns <new blob>');
+
+    const connection = await playground.newConnection();
+    await connection.send('reserved');
+    await expect(connection.received('{new:"",delete:false,import:0,blobDelete:false,blobNew:true}')).toHaveCount(1);
+    await timeline.row(1).click();
+    await timeline.expectInspecting(1);
+    const hostCalls = timeline.inspector.getByRole('region', { name: 'Host calls' }).getByRole('listitem');
+    await expect(hostCalls.filter({ hasText: 'test:shapes/all.new()' })).toHaveText(/^test:shapes\/all\.new\(\) → ""\s*stubbed/);
+    await expect(hostCalls.filter({ hasText: 'test:shapes/all.delete(' })).toHaveText(/^test:shapes\/all\.delete\("x"\) → false\s*stubbed/);
   });
 });

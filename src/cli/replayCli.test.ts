@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { componentHash, textMessage, writeSessionFile } from '../core';
+import type { ChainEntry } from '../core/chain/chain';
 import { ActorSession } from '../runtime';
+import { quitterActor } from '../runtime/testing/builtActor';
 import { exampleBytes, expectOk, startExample } from '../runtime/testing/exampleActors';
 import { generationActor, withCustomSection } from '../runtime/testing/theaterGenerations';
-import { fixturePath, hostCall, shutdownEntry, writeChain, type TheaterChainFixture } from '../runtime/testing/theaterChains';
+import { fixturePath, hostCall, shutdownEntry, writeChain, type TheaterChainFixture, type WrittenEntry } from '../runtime/testing/theaterChains';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'replay-cli-'));
@@ -124,6 +126,79 @@ describe('npm run replay on an ntwk:theater actor that keeps its actor id, again
       const { code, out } = await replayCli('--actor', rebuilt, ...input);
       expect(out).toMatch(/^4 of 4 events matched, 0 diverged, 0 skipped\nno divergence\n?$/);
       expect(code).toBe(0);
+    }
+  });
+});
+
+describe('npm run replay on an actor that calls shutdown(none) and shutdown(some(bytes))', () => {
+  it('exits 0 for the same build, from the chain it exported as from its session, and 1 where the chain says another argument', async () => {
+    const { path, bytes } = await quitterActor();
+    const { session } = expectOk(await ActorSession.start(bytes, { name: 'quitter.wasm' }));
+    const { connection } = expectOk(await session.open());
+    expectOk(await session.send(connection.id, textMessage('quit')));
+    const snapshot = session.snapshot();
+    const quitterSession = join(dir, 'quitter-session.json');
+    const quitterChain = join(dir, 'quitter-chain.json');
+    writeFileSync(quitterSession, writeSessionFile({ component: { name: 'quitter.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false));
+    const exported = session.exportChain();
+    writeFileSync(quitterChain, exported);
+    for (const input of [['--session', quitterSession], ['--chain', quitterChain]]) {
+      const { code, out } = await replayCli('--actor', path, ...input);
+      expect(out).toMatch(/^2 of 2 events matched, 0 diverged, 0 skipped\nno divergence\n?$/);
+      expect(code).toBe(0);
+    }
+    // The same chain as a build that stopped with "bx" instead of "bye" would have written it.
+    const entries: WrittenEntry[] = (JSON.parse(exported) as ChainEntry[]).map((e) => ({ eventType: e.event_type, bytes: e.data }));
+    const withBytes = entries.map((e) => e.eventType).lastIndexOf('theater:simple/runtime/shutdown');
+    entries[withBytes] = hostCall('theater:simple/runtime', 'shutdown', [98, 120], null);
+    const otherChain = join(dir, 'quitter-other.json');
+    writeFileSync(otherChain, writeChain(entries));
+    const other = await replayCli('--actor', path, '--chain', otherChain);
+    expect(other.out).toMatch(/#1 {2}DIVERGES\n\s+hostCalls: recorded .*"input":\[98,120\].*\n\s+replayed .*"input":\[98,121,101\]/);
+    expect(other.code).toBe(1);
+  });
+});
+
+describe('npm run replay on arguments it cannot use', () => {
+  const usageLine = /npm run replay -- --actor new\.wasm \(--session recorded\.json \| --chain chain\.json\)/;
+
+  it('refuses --from and --timeout values that are not whole numbers in range, saying which, then the usage', async () => {
+    const cases: Array<[string[], string]> = [
+      [['--from', 'abc'], '--from takes a whole number of 0 or more (the recorded event to replay from), not "abc".'],
+      [['--from', '-1'], '--from takes a whole number of 0 or more (the recorded event to replay from), not "-1".'],
+      [['--from=1.5'], '--from takes a whole number of 0 or more (the recorded event to replay from), not "1.5".'],
+      [['--timeout', 'abc'], '--timeout takes a whole number of 1 or more (milliseconds a call may run before it is stopped), not "abc".'],
+      [['--timeout', '0'], '--timeout takes a whole number of 1 or more (milliseconds a call may run before it is stopped), not "0".'],
+    ];
+    for (const [args, message] of cases) {
+      const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', '--session', sessionPath, ...args);
+      expect(out.split('\n')[0]).toBe(message);
+      expect(out).toMatch(usageLine);
+      expect(code).toBe(2);
+    }
+    // In range, they are taken: the replay starts at event 3 of 5.
+    const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', '--session', sessionPath, '--from', '3', '--timeout', '2000');
+    expect(out).toMatch(/^2 of 2 events matched/);
+    expect(code).toBe(0);
+  });
+
+  it('says so when a session is given as --chain, a chain as --session or a component as either, and prints a binary file\'s message as one line', async () => {
+    // A real PNG (1×1 pixel): its bytes hold a carriage return, a line feed and other control characters.
+    const png = join(dir, 'picture.png');
+    writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+    const cases: Array<[string[], RegExp]> = [
+      [['--chain', sessionPath], /counter-session\.json: this is a playground session file, not a Theater chain: pass it with --session\.$/],
+      [['--session', chainPath], /counter-chain\.json: this is a Theater chain, not a playground session file: pass it with --chain\.$/],
+      [['--session', fixturePath('greeter.chain')], /greeter\.chain: this is a Theater chain, not a playground session file: pass it with --chain\.$/],
+      [['--chain', 'public/actors/counter.wasm'], /counter\.wasm: this is a WebAssembly file, not a Theater chain: pass the component with --actor\.$/],
+      [['--chain', png], /picture\.png: This is neither a Theater chain in JSON .*PNG\\r\\n\\u001a\\n.* Nothing was imported\.$/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', ...args);
+      expect(out.trim().split('\n'), out).toHaveLength(1);
+      expect(out.trim()).not.toMatch(/[\p{Cc}]/u);
+      expect(out.trim()).toMatch(message);
+      expect(code).toBe(2);
     }
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../host/actorClient';
-import { actorIdOf, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type ReplayResult } from '../core';
+import { actorIdOf, historyFileOf, isWasmFile, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type ReplayResult } from '../core';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
@@ -12,6 +12,49 @@ const usage = `Replays a recorded session or Theater chain against a component a
 Exit codes: 0 every event that can be replayed matched; 1 some event diverged; 2 bad arguments or input
 that cannot be used (a missing or unreadable file, a bad session or chain, Theater's text chain format,
 a chain with nothing to replay). Read-only entries of a chain are reported as skipped.`;
+
+/** The numeric options: whole numbers, `min` or more, and what each counts (said when one is not). */
+const NUMBER_OPTIONS = {
+  from: { min: 0, what: 'the recorded event to replay from', fallback: 0 },
+  timeout: { min: 1, what: 'milliseconds a call may run before it is stopped', fallback: 5000 },
+} as const;
+type NumberOption = keyof typeof NUMBER_OPTIONS;
+const isNumberOption = (name: string): name is NumberOption => Object.hasOwn(NUMBER_OPTIONS, name);
+
+/**
+ * The numeric options joined to their values (`--from -1` → `--from=-1`): parseArgs takes a
+ * separate value that starts with a dash for a forgotten one and says so ("ambiguous"), where the
+ * person gave a number that is out of range, which is what they should be told.
+ */
+function joinNumberValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--') && isNumberOption(arg.slice(2)) && i + 1 < argv.length) joined.push(`${arg}=${argv[++i]!}`);
+    else joined.push(arg);
+  }
+  return joined;
+}
+
+/** A numeric option's value, or a one-line reason it is not a whole number in range. */
+function numberOption(name: NumberOption, given: string | undefined): { ok: true; value: number } | { ok: false; message: string } {
+  const { min, what, fallback } = NUMBER_OPTIONS[name];
+  if (given === undefined) return { ok: true, value: fallback };
+  const value = Number(given);
+  if (/^\d+$/.test(given) && Number.isSafeInteger(value) && value >= min) return { ok: true, value };
+  return { ok: false, message: `--${name} takes a whole number of ${min} or more (${what}), not ${JSON.stringify(given)}.` };
+}
+
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/**
+ * A message as one line of plain text: control characters (a binary file's bytes quoted in a
+ * parser's message, say) escaped as in JSON, so a terminal or a CI log shows them as text.
+ */
+const oneLine = (message: string): string =>
+  message.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** What each history file is called in a message (its option is its name: `--session`, `--chain`). */
+const HISTORY_NAMES = { session: 'a playground session file', chain: 'a Theater chain' } as const satisfies Record<HistoryFile, string>;
 
 /** `actorId`: the one the recorded init was given, which the build under test gets too. */
 type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery; actorId?: string };
@@ -30,7 +73,12 @@ function readHistory(sessionPath: string | undefined, chainPath: string | undefi
   const path = (sessionPath ?? chainPath)!;
   const input = readInput(path);
   if (!input.ok) return input;
+  const wanted: HistoryFile = sessionPath ? 'session' : 'chain';
+  if (isWasmFile(input.bytes)) return { ok: false, message: `${path}: this is a WebAssembly file, not ${HISTORY_NAMES[wanted]}: pass the component with --actor.` };
   const text = new TextDecoder().decode(input.bytes);
+  // A file given to the other option is named for what it is, not refused for what it is not.
+  const other = historyFileOf(text);
+  if (other !== undefined && other !== wanted) return { ok: false, message: `${path}: this is ${HISTORY_NAMES[other]}, not ${HISTORY_NAMES[wanted]}: pass it with --${other}.` };
   if (sessionPath) {
     const file = readSessionFile(text);
     if (!file.ok) return { ok: false, message: `${sessionPath}: ${file.error.message}` };
@@ -60,40 +108,38 @@ export function report(result: ReplayResult): string {
   return [head, first, ...listed(diverging), ...listed(skipped)].filter(Boolean).join('\n');
 }
 
+/** Why the input cannot be used, as one line (then the usage, for bad arguments): exit code 2. */
+function refuse(message: string, withUsage = false): number {
+  console.error(withUsage ? `${oneLine(message)}\n\n${usage}` : oneLine(message));
+  return 2;
+}
+
 /** The command line: returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { actor: { type: 'string' }, session: { type: 'string' }, chain: { type: 'string' }, from: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({ args: joinNumberValues(argv), options: { actor: { type: 'string' }, session: { type: 'string' }, chain: { type: 'string' }, from: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } } }).values;
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
+    return refuse((error as Error).message, true);
   }
   if (args.help) {
     console.log(usage);
     return 0;
   }
-  if (!args.actor || !(args.session || args.chain) || (args.session && args.chain)) {
-    console.error(usage);
-    return 2;
-  }
+  if (!args.actor) return refuse('Name the build to replay against with --actor.', true);
+  if (!(args.session || args.chain) || (args.session && args.chain)) return refuse('Name one recording to replay: --session or --chain.', true);
+  const from = numberOption('from', args.from);
+  if (!from.ok) return refuse(from.message, true);
+  const timeout = numberOption('timeout', args.timeout);
+  if (!timeout.ok) return refuse(timeout.message, true);
   const input = readHistory(args.session, args.chain);
-  if (!input.ok) {
-    console.error(input.message);
-    return 2;
-  }
+  if (!input.ok) return refuse(input.message);
   const actor = readInput(args.actor);
-  if (!actor.ok) {
-    console.error(actor.message);
-    return 2;
-  }
-  const client = new ActorClient({ createWorker: threadWorker, callTimeoutMs: Number(args.timeout ?? 5000) });
+  if (!actor.ok) return refuse(actor.message);
+  const client = new ActorClient({ createWorker: threadWorker, callTimeoutMs: timeout.value });
   try {
-    const result = await client.replay(basename(args.actor), actor.bytes, { from: Number(args.from ?? 0), history: input.history });
-    if (!result.ok) {
-      console.error(`${args.actor}: ${result.error.message}`);
-      return 2;
-    }
+    const result = await client.replay(basename(args.actor), actor.bytes, { from: from.value, history: input.history });
+    if (!result.ok) return refuse(`${args.actor}: ${result.error.message}`);
     console.log(args.json ? JSON.stringify(result.value.summary) : report(result.value));
     return result.value.summary.diverged > 0 ? 1 : 0;
   } finally {

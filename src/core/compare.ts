@@ -1,5 +1,5 @@
 import { bytesEqual } from './bytes';
-import { valueJson } from './chain/chain';
+import { hostCallValues, valueJson } from './chain/chain';
 import type { ActorEvent } from './events';
 
 /** The parts of an event a replay compares, in the order a person reads them. */
@@ -42,12 +42,22 @@ const stateText = (ref: string | null) => (ref === null ? 'none' : `sha256 ${ref
 // Absent and undefined fields are the same WIT `none`: written out so a file round trip (which
 // drops undefined keys) compares equal to a live call.
 const responsesText = (event: ActorEvent) => valueJson(event.responses.map(({ message: m }) => ({ ty: m.ty, data: m.data ?? null, text: m.text ?? null })));
-const hostCallsText = (event: ActorEvent) => valueJson(event.hostCalls.map((c) => [c.interface, c.function, c.args]));
+// Host calls in the form the chain keeps them (its event type, input and output as one value each),
+// written by the chain's own JSON writer: a history read back from a chain cannot tell `none` from
+// no argument, or one list argument from several, so neither may a replay that compares with it.
+const hostCallsText = (event: ActorEvent) =>
+  valueJson(
+    event.hostCalls.map((c) => {
+      const { input, output } = hostCallValues(c);
+      return { call: `${c.interface}/${c.function}`, input, output };
+    }),
+  );
 
 /**
  * What differs between a recorded event and its replay. States are content-addressed by
- * SHA-256, so equal references mean equal bytes; host calls compare what was asked (the results
- * were fed from the recording, so they are equal by construction).
+ * SHA-256, so equal references mean equal bytes; host calls compare what was asked and what the
+ * host answered, as Theater's chain writes them (stubs answer from the recording, so a result
+ * differs only where the playground's own host answered otherwise).
  */
 export function compareEvents(recorded: ActorEvent, replayed: ActorEvent): Difference[] {
   const differences: Difference[] = [];
@@ -74,12 +84,12 @@ function sameResponses(a: ActorEvent, b: ActorEvent): boolean {
   });
 }
 
-/** Quick check only: calls whose arguments are not plain strings or numbers go to the full text compare. */
+/** Quick check only: calls whose arguments or results are not identical plain values go to the full text compare. */
 function sameHostCalls(a: ActorEvent, b: ActorEvent): boolean {
   if (a.hostCalls.length !== b.hostCalls.length) return false;
   return a.hostCalls.every((c, i) => {
     const d = b.hostCalls[i]!;
-    return c.interface === d.interface && c.function === d.function && c.args.length === d.args.length && c.args.every((arg, j) => arg === d.args[j]);
+    return c.interface === d.interface && c.function === d.function && c.result === d.result && c.args.length === d.args.length && c.args.every((arg, j) => arg === d.args[j]);
   });
 }
 

@@ -18,6 +18,13 @@ export interface HostCall {
   result: unknown;
   /** True when the playground does not implement the import and a default was returned. */
   stubbed: boolean;
+  /**
+   * Set on a call read from a Theater chain: its input and output exactly as the chain holds them,
+   * each one JSON value's compact text (serde's JSON, `null` for none or no arguments, or a Pack
+   * tagged value such as `{"U64":1}`; integers past 2^53 digit for digit). `args` and `result` are
+   * read from them, for replays; a display shows these (hostCallText.ts).
+   */
+  written?: { input: string; output: string };
 }
 
 /** What the host saw during one call into the actor. */

@@ -81,7 +81,8 @@ const event = z.object({
     z.object({ kind: z.literal('timeout'), afterMs: z.number() }),
   ]),
   responses: z.array(z.object({ message, frame: frame.nullable(), warning: z.string().optional() })),
-  hostCalls: z.array(z.object({ interface: z.string(), function: z.string(), args: z.array(z.unknown()), result: z.unknown().optional(), stubbed: z.boolean() })),
+  // `written`: a call read from a Theater chain keeps its input and output's JSON text as the chain had them (hostCalls.ts).
+  hostCalls: z.array(z.object({ interface: z.string(), function: z.string(), args: z.array(z.unknown()), result: z.unknown().optional(), stubbed: z.boolean(), written: z.object({ input: z.string(), output: z.string() }).optional() })),
   shutdown: z.boolean(),
   bridge: bridge.optional(),
   chain: chainOrigin.optional(),

@@ -193,7 +193,8 @@ class Reader {
     while (!this.done && !this.eat('}')) {
       const modifiers = new Set<string>();
       while (MODIFIERS.has(this.peek() ?? '') && this.peek(1) !== '(') modifiers.add(this.next()!);
-      const member = this.next()!;
+      // jco quotes a member named by a reserved word: `'delete'(): boolean;`, `static 'new'(): Thing;`.
+      const member = unquote(this.next()!);
       if (member === '[') {
         // `[Symbol.dispose](): void`: the glue's own business, not a WIT function.
         this.skipGroup('[', ']');
@@ -209,19 +210,38 @@ class Reader {
   }
 }
 
-/** One file's declarations and top-level functions. */
+/**
+ * One file's declarations and top-level functions. A function named by a JavaScript reserved word
+ * is declared as jco renames it and exported under its own name (`export { _new as new };` then
+ * `function _new(): string;`): the glue looks it up as `new`, so it is read as `new`.
+ */
 function parseFile(path: string, text: string): { declarations: Map<string, Declaration>; functions: FunctionDecl[] } {
   const file = fileKey(path);
   const source = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   const reader = new Reader(tokenize(source), file);
   const declarations = new Map<string, Declaration>();
-  const functions: FunctionDecl[] = [];
+  // In declaration order; a local one counts only under the name it is exported as.
+  const declared: Array<{ decl: FunctionDecl; exported: boolean }> = [];
+  // Local name → exported name, from `export { local as exported }`.
+  const exportedAs = new Map<string, string>();
   while (!reader.done) {
-    if (reader.next() !== 'export') continue;
+    const token = reader.next();
+    if (token === 'function') {
+      const name = reader.next()!;
+      declared.push({ decl: reader.func(name), exported: false });
+      continue;
+    }
+    if (token !== 'export') continue;
     const kind = reader.next();
     if (kind === 'function') {
       const name = reader.next()!;
-      functions.push(reader.func(name));
+      declared.push({ decl: reader.func(name), exported: true });
+    } else if (kind === '{') {
+      while (!reader.done && !reader.eat('}')) {
+        const local = reader.next()!;
+        exportedAs.set(local, reader.eat('as') ? reader.next()! : local);
+        reader.eat(',');
+      }
     } else if (kind === 'interface') {
       const name = reader.next()!;
       reader.eat('{');
@@ -235,6 +255,11 @@ function parseFile(path: string, text: string): { declarations: Map<string, Decl
       declarations.set(name, { kind: 'class', resource: reader.classBody(name, file) });
     }
   }
+  const functions = declared.flatMap(({ decl, exported }): FunctionDecl[] => {
+    if (exported) return [decl];
+    const name = exportedAs.get(decl.name);
+    return name === undefined ? [] : [{ ...decl, name, witName: witName(name) }];
+  });
   return { declarations, functions };
 }
 

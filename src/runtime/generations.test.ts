@@ -53,7 +53,8 @@ describe("an ntwk:theater actor's chain, written and replayed as that era's Thea
   }
   const text = (bytes: readonly number[]) => new TextDecoder().decode(Uint8Array.from(bytes));
   // What Theater's chain does not carry: connection ids, times, whether a host call was a stub, and get-chain's answer beyond its length.
-  const playgroundOnly = ({ connectionId: _c, startedAt: _s, durationMs: _d, hostCalls, ...rest }: ActorEvent) => ({ ...rest, hostCalls: hostCalls.map(({ stubbed: _stubbed, ...call }) => ({ ...call, result: chainOutput({ ...call, stubbed: false }) })) });
+  // A call read back from a chain also keeps its values' text as written (`written`), which a live call has no need of.
+  const playgroundOnly = ({ connectionId: _c, startedAt: _s, durationMs: _d, hostCalls, ...rest }: ActorEvent) => ({ ...rest, hostCalls: hostCalls.map(({ stubbed: _stubbed, written: _written, ...call }) => ({ ...call, result: chainOutput({ ...call, stubbed: false }) })) });
 
   it('names its calls by ntwk:theater, gives init its actor id as params, and get-chain hands over the same entries', async () => {
     const { session, actorId, chain } = await recorded();

@@ -7,8 +7,8 @@ import { providerOf, theaterInterface, THEATER_PACKAGES, unversioned, WEBSOCKET_
 import { isToolCrash, wasmTools } from './jco/tools';
 import { coreModuleRefusal, witPackageRefusal } from './notActors';
 import { componentHash } from '../core/sessionFile';
+import { isWasmFile } from '../core/wasmMagic';
 
-const MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const CORE_VERSION = [0x01, 0x00, 0x00, 0x00];
 const COMPONENT_VERSION = [0x0d, 0x00, 0x01, 0x00];
 const startsWith = (bytes: Uint8Array, prefix: number[], at = 0) => prefix.every((b, i) => bytes[at + i] === b);
@@ -20,7 +20,7 @@ const startsWith = (bytes: Uint8Array, prefix: number[], at = 0) => prefix.every
  */
 export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, EngineError>> {
   if (bytes.length === 0) return engineError('empty-file', 'The file is empty (0 bytes): choose a built `.wasm` component.');
-  if (bytes.length < 8 || !startsWith(bytes, MAGIC)) {
+  if (bytes.length < 8 || !isWasmFile(bytes)) {
     return engineError('not-wasm', 'This is not a WebAssembly file (it does not start with `\\0asm`): choose a `.wasm` component.');
   }
   if (startsWith(bytes, CORE_VERSION, 4)) return coreModuleRefusal(bytes);

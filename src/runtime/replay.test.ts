@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { chainToHistory, readChain } from '../core/chain/chainHistory';
 import type { ChainEntry } from '../core/chain/chain';
+import type { ActorEvent } from '../core/events';
 import { textMessage } from '../core/messages';
-import { replay } from './replay';
-import type { ActorSession } from './session';
+import type { HostCall } from '../core/hostCalls';
+import { replay, type History } from './replay';
+import { ActorSession } from './session';
+import { quitterActor } from './testing/builtActor';
 import { exampleBytes, expectOk, startExample } from './testing/exampleActors';
 import { hostCall, writeChain, type WrittenEntry } from './testing/theaterChains';
 
@@ -83,5 +86,51 @@ describe('replay', () => {
     const result = expectOk(await replay(exampleBytes('counter'), { events: chain.events, state: (r) => chain.states.get(r) }, { name: 'counter.wasm' }));
     expect(result.comparisons.map((c) => c.skipped ?? (c.differences.length === 0 ? 'match' : 'diverged'))).toEqual(['match', 'match', 'match', 'from an imported Theater chain, shown and not replayable: a host call outside any call into the actor', 'match']);
     expect(result.summary).toMatchObject({ matched: 4, skipped: 1, diverged: 0 });
+  });
+});
+
+describe('replaying host calls whose arguments a chain writes as one JSON value', () => {
+  /** The quitter after `quit`: shutdown(none), then shutdown(some("bye")), recorded live. */
+  async function quitterSession(text: string) {
+    const { bytes } = await quitterActor();
+    const { session } = expectOk(await ActorSession.start(bytes, { name: 'quitter.wasm' }));
+    const { connection } = expectOk(await session.open());
+    expectOk(await session.send(connection.id, textMessage('log hello')));
+    expectOk(await session.send(connection.id, textMessage(text)));
+    return { bytes, session };
+  }
+  const shutdownArgs = (events: readonly ActorEvent[]) =>
+    events.flatMap((e) => e.hostCalls.filter((c) => c.function === 'shutdown').map((c) => c.args));
+
+  it('matches, from the exported chain and from the session, when the same build calls shutdown(none) and shutdown(some(bytes))', async () => {
+    const { bytes, session } = await quitterSession('quit');
+    expect(shutdownArgs(session.events)).toEqual([[undefined], [Uint8Array.from([98, 121, 101])]]);
+    const chain = expectOk(readChain(session.exportChain()));
+    // What a chain can tell: `null` reads back as no argument, the bytes as three.
+    expect(shutdownArgs(chain.events)).toEqual([[], [98, 121, 101]]);
+    const fromChain: History = { events: chain.events, state: (r) => chain.states.get(r) };
+    for (const history of [historyOf(session), fromChain]) {
+      const result = expectOk(await replay(bytes, history, { name: 'quitter.wasm' }));
+      expect(result.comparisons.flatMap((c) => c.differences)).toEqual([]);
+      expect(result.summary).toMatchObject({ total: 3, matched: 3, diverged: 0 });
+    }
+  });
+
+  it('still diverges when a recorded shutdown had another argument or another result', async () => {
+    const { bytes, session } = await quitterSession('quit');
+    const chain = expectOk(readChain(session.exportChain()));
+    const quit = chain.events.at(-1)!;
+    const altered = (change: (calls: HostCall[]) => HostCall[]): History => ({
+      events: [...chain.events.slice(0, -1), { ...quit, hostCalls: change(quit.hostCalls) }],
+      state: (r) => chain.states.get(r),
+    });
+    const otherArgument = altered(([none, bytesCall]) => [none!, { ...bytesCall!, args: [98, 121, 0] }]);
+    const otherResult = altered(([none, bytesCall]) => [{ ...none!, result: { Err: 'refused' } }, bytesCall!]);
+    const someForNone = altered(([none, bytesCall]) => [{ ...none!, args: [[]] }, bytesCall!]);
+    for (const history of [otherArgument, otherResult, someForNone]) {
+      const result = expectOk(await replay(bytes, history, { name: 'quitter.wasm' }));
+      expect(result.summary).toMatchObject({ diverged: 1, firstDivergence: quit.seq });
+      expect(result.comparisons.at(-1)!.differences.map((d) => d.aspect)).toEqual(['hostCalls']);
+    }
   });
 });

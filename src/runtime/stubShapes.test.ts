@@ -2,10 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActorEvent } from '../core/events';
 import type { HostCall } from '../core/hostCalls';
 import { textMessage } from '../core/messages';
+import { utf8 } from '../core/bytes';
+import { readChain } from '../core/chain/chainHistory';
+import { HANDLE_MESSAGE_FUNCTION } from '../core/chain/chainValues';
 import { replay } from './replay';
 import { ActorSession } from './session';
 import { expectOk } from './testing/exampleActors';
 import { shapesActorBytes } from './testing/shapesActor';
+import { wasmCall, wasmResult, writeChain } from './testing/theaterChains';
 
 const ALL = 'test:shapes/all';
 
@@ -114,6 +118,47 @@ describe('stubs for every import shape (a component built from shapes.wit)', () 
     // The replayed resource took the recorded handle, so its drop names it.
     const holder = result.comparisons[1 + texts.indexOf('holder')]!.replayed!;
     expect(holder.hostCalls.at(-1)).toEqual(call('[resource-drop]blob', [9], undefined));
+  });
+
+  it('answers and records functions named by JavaScript reserved words under their WIT names', async () => {
+    // jco renames `new` to `_new` in its glue and looks the import up as `new`: before, the
+    // playground read no such function, and an actor importing Theater's `store` did not load.
+    const { session, events } = await sendAll(['reserved']);
+    const lines = session.info.importFunctions!.map((f) => `${f.function} ${f.provision}: ${f.detail}`);
+    expect(lines).toEqual(
+      expect.arrayContaining(['new stubbed: returns ""', 'delete stubbed: returns false', 'import stubbed: returns 0', '[method]blob.delete stubbed: returns false', '[static]blob.new stubbed: returns <new blob>']),
+    );
+    expect(events[0]!.responses[0]!.message.text).toBe('{new:"",delete:false,import:0,blobDelete:false,blobNew:true}');
+    expect(events[0]!.hostCalls).toEqual([
+      call('[constructor]blob', [1], 1),
+      call('new', [], ''),
+      call('delete', ['x'], false),
+      call('import', ['y'], 0),
+      call('[method]blob.delete', [1], false),
+      call('[static]blob.new', [], 2),
+      call('[resource-drop]blob', [1], undefined),
+      // The static's blob, not disposed by the actor: the glue drops it when the call ends.
+      call('[resource-drop]blob', [2], undefined),
+    ]);
+  });
+
+  it("replays a Theater chain's u64s past 2^53 exactly, written as serde writes them (bare JSON numbers)", async () => {
+    const serde = (text: string) => ({ ty: 'Text', data: null, text });
+    // The actor asks get-u64(2^60); the chain's host answered 2^64 - 1, which reaches this actor's
+    // JavaScript (componentize-qjs) as -1: the reply it recorded.
+    const chain = writeChain([
+      wasmCall(HANDLE_MESSAGE_FUNCTION, [serde('u64')]),
+      {
+        eventType: `${ALL}/get-u64`,
+        payload: `{"category":"HostFunction","interface":"${ALL}","function":"get-u64","input":${JSON.stringify(Array.from(utf8(String(2n ** 60n))))},"output":${JSON.stringify(Array.from(utf8('18446744073709551615')))}}`,
+      },
+      wasmResult(HANDLE_MESSAGE_FUNCTION, null, [{ messages: [serde('-1')] }]),
+    ]);
+    const history = expectOk(readChain(chain));
+    const result = expectOk(await replay(bytes, { events: history.events, state: (ref) => history.states.get(ref) }, { name: 'shapes.wasm' }));
+    // Read as doubles, 2^60 would be a number where the replay records digits, and 2^64 - 1 would round to 2^64, past a u64.
+    expect(result.summary).toMatchObject({ total: 1, matched: 1 });
+    expect(result.comparisons[0]!.replayed!.hostCalls).toEqual([call('get-u64', [String(2n ** 60n)], '18446744073709551615')]);
   });
 
   it('leaves WASI to the shim, function by function, resources included, beside the stubs', async () => {

@@ -4,6 +4,7 @@ import { JsonBytes, writeJson } from './chainWriter';
 import { failureMessage, handleMessageFunction, hostValue, initFunction, initParams, isByteArray, serdeMessage, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD, type ChainWriter } from './chainValues';
 import { engineError, type EngineError } from '../errors';
 import type { ActorEvent } from '../events';
+import type { HostCall } from '../hostCalls';
 import { ok, type Result } from '../result';
 import { chainOutput } from './recordedChain';
 import type { StateRef } from '../stateStore';
@@ -90,9 +91,10 @@ function callPayloads(event: ActorEvent, state: StateLookup, writer: ChainWriter
   const functionName = isInit ? initFunction(writer.package) : handleMessageFunction(writer.package);
   const payloads = [wasm({ WasmCall: { function_name: functionName, params: new JsonBytes(isInit ? initParams(writer.actorId) : [serdeMessage(event.input!)]) } })];
   for (const call of event.hostCalls) {
+    const { input, output } = hostCallValues(call);
     payloads.push({
       eventType: `${call.interface}/${call.function}`,
-      data: new JsonBytes({ category: 'HostFunction', interface: call.interface, function: call.function, input: new JsonBytes(hostValue(call.args)), output: new JsonBytes(chainOutput(call)) }),
+      data: new JsonBytes({ category: 'HostFunction', interface: call.interface, function: call.function, input: new JsonBytes(input), output: new JsonBytes(output) }),
     });
   }
   const { outcome } = event;
@@ -105,6 +107,14 @@ function callPayloads(event: ActorEvent, state: StateLookup, writer: ChainWriter
   if (event.shutdown) payloads.push({ eventType: SHUTDOWN_EVENT_TYPE, data: new JsonBytes(SHUTDOWN_PAYLOAD) });
   return payloads;
 }
+
+/**
+ * A host call as its chain entry keeps it: `input` and `output`, the values whose JSON the entry
+ * holds (see chainValues.ts, `hostValue`: `none` and no argument are both `null`, one list argument
+ * and several arguments both an array). A replay compares these, so a history read back from a
+ * chain and one recorded live are equal wherever Theater's chain would hold the same bytes.
+ */
+export const hostCallValues = (call: HostCall): { input: unknown; output: unknown } => ({ input: hostValue(call.args), output: chainOutput(call) });
 
 /** The bytes an entry's `data` holds (the UTF-8 of its payload's JSON, or kept bytes as they are). */
 export function entryData(data: EntryData): Uint8Array {

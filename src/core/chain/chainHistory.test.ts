@@ -37,7 +37,8 @@ describe("importing Theater's fixtures", () => {
     // Pack tagged values have no JSON-in-bytes form: the entries stay as written, so they export unchanged.
     expect(init).toMatchObject({ kind: 'init', stateAfter: null, outcome: { kind: 'ok' }, chain: { format: 'json' } });
     expect(init!.hostCalls.map((c) => [`${c.interface}.${c.function}`, c.args, c.result])).toEqual([
-      ['wasi:clocks/monotonic-clock@0.2.3.now', [{ Tuple: [] }], { U64: 1700000000123456800 }],
+      // A u64 past 2^53 as its exact digits, as the playground records one.
+      ['wasi:clocks/monotonic-clock@0.2.3.now', [{ Tuple: [] }], { U64: '1700000000123456800' }],
       ['wasi:random/random@0.2.3.get-random-u64', [{ Tuple: [] }], { U64: 42 }],
       ['theater:simple/store.get', ['store-1', 'greeting'], { Ok: [104, 105] }],
       ['wasi:http/types@0.2.0.[method]incoming-request.path-with-query', [0], '/hello'],
@@ -100,6 +101,37 @@ describe("importing Theater's fixtures", () => {
 
 describe('importing chains written in the same layout', () => {
   const init = [wasmCall(INIT_FUNCTION, null), wasmResult(INIT_FUNCTION, '{"n":0}', null)];
+
+  it('keeps every digit of a u64 past 2^53, in a Pack value or in JSON bytes, and exports the entries unchanged', () => {
+    const random = (input: string, output: string) => ({
+      eventType: 'wasi:random/random@0.2.3/get-random-u64',
+      payload: `{"category":"HostFunction","interface":"wasi:random/random@0.2.3","function":"get-random-u64","input":${input},"output":${output}}`,
+    });
+    // serde writes a u64 as a bare JSON number: JSON.parse would read 18446744073709552000.
+    const text = writeChain([
+      wasmCall(HANDLE_MESSAGE_FUNCTION, [serde('hi')]),
+      random('{"Tuple":[]}', '{"U64":18446744073709551615}'),
+      random(JSON.stringify(Array.from(utf8('null'))), JSON.stringify(Array.from(utf8('12529243227765134399')))),
+      wasmResult(HANDLE_MESSAGE_FUNCTION, null, replies('hi')),
+    ]);
+    const history = expectOk(readChain(text));
+    const [event] = history.events;
+    expect(event).toMatchObject({ kind: 'message', chain: { format: 'json' } });
+    // Shown as written; recorded as the playground records a u64 past 2^53 (its digits), so a replay hands back the exact integer.
+    expect(event!.hostCalls.map((c) => c.written)).toEqual([
+      { input: '{"Tuple":[]}', output: '{"U64":18446744073709551615}' },
+      { input: 'null', output: '12529243227765134399' },
+    ]);
+    expect(event!.hostCalls.map((c) => [c.args, c.result])).toEqual([
+      [[{ Tuple: [] }], { U64: '18446744073709551615' }],
+      [[], '12529243227765134399'],
+    ]);
+    expect(chainReadings(event!.chain!).slice(1, 3).map((r) => r.fields.map((f) => f.value))).toEqual([
+      ['{"Tuple":[]}', '{"U64":18446744073709551615}'],
+      ['null', '12529243227765134399'],
+    ]);
+    expect(exported(history)).toBe(text);
+  });
   const call = (message: unknown, state: string, ...texts: string[]) => [wasmCall(HANDLE_MESSAGE_FUNCTION, [message]), wasmResult(HANDLE_MESSAGE_FUNCTION, state, replies(...texts))];
 
   it('shows a call to another export, with its host calls and result, as one read-only event', () => {
@@ -236,7 +268,8 @@ describe("a chain of the ntwk:theater era (init given the actor id)", () => {
 });
 
 describe('a chain exported by the playground', () => {
-  const playgroundOnly = ({ connectionId: _c, startedAt: _s, durationMs: _d, hostCalls, ...rest }: ActorEvent) => ({ ...rest, hostCalls: hostCalls.map(({ stubbed: _stubbed, ...call }) => call) });
+  // A call read back also keeps its values' text as the chain wrote them (`written`), which a live call has no need of.
+  const playgroundOnly = ({ connectionId: _c, startedAt: _s, durationMs: _d, hostCalls, ...rest }: ActorEvent) => ({ ...rest, hostCalls: hostCalls.map(({ stubbed: _stubbed, written: _written, ...call }) => call) });
 
   it('imports as the same calls, states and outcomes, and exports again byte for byte', async () => {
     const { session } = await startExample('counter');

@@ -5,6 +5,7 @@ import { jsonOf, payloadOf, type Payload } from './chainPayload';
 import { JsonBytes } from './chainWriter';
 import { callOf, failureOutcome, HANDLE_MESSAGE_FUNCTION, INIT_FUNCTION, initParamsOf, isObject, messageFromSerde, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD, type ChainWriter } from './chainValues';
 import type { ActorEvent, CallOutcome, ChainFormat, JsonChainRecord } from '../events';
+import { jsonText } from '../exactJson';
 import type { HostCall } from '../hostCalls';
 import { providerOf } from '../interfaceNames';
 import type { WebsocketMessage } from '../messages';
@@ -64,7 +65,7 @@ function readCall(fn: string, params: number[], end: Extract<Payload, { kind: 'r
   const args = jsonOf(params);
   if (!args) return 'its params are not JSON';
   let input: WebsocketMessage | null = null;
-  if (isInit && !initParamsOf(args.value)) return `its params are ${JSON.stringify(args.value)}, where init takes none (null) or an actor id (["<id>"])`;
+  if (isInit && !initParamsOf(args.value)) return `its params are ${jsonText(args.value)}, where init takes none (null) or an actor id (["<id>"])`;
   if (!isInit) {
     if (!Array.isArray(args.value) || args.value.length !== 1) return 'its params are not the one-element tuple [message]';
     const message = messageFromSerde(args.value[0]);
@@ -74,7 +75,7 @@ function readCall(fn: string, params: number[], end: Extract<Payload, { kind: 'r
   if (end.kind === 'error') return { input, responses: [], outcome: failureOutcome(end.message) };
   const result = jsonOf(end.result);
   if (!result) return 'its result is not JSON';
-  if (isInit) return result.value === null ? { input, responses: [], outcome: { kind: 'ok' } } : `its result is ${JSON.stringify(result.value)}, where init returns none (null)`;
+  if (isInit) return result.value === null ? { input, responses: [], outcome: { kind: 'ok' } } : `its result is ${jsonText(result.value)}, where init returns none (null)`;
   const response = Array.isArray(result.value) && result.value.length === 1 && isObject(result.value[0]) ? result.value[0].messages : undefined;
   if (!Array.isArray(response)) return 'its result is not the one-element tuple [{"messages": [...]}]';
   const responses: WireOutcome[] = [];

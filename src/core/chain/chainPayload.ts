@@ -1,5 +1,6 @@
 import { decodeUtf8 } from '../bytes';
 import { hostArgs, isByteArray, isObject } from './chainValues';
+import { bigintsAsDigits, jsonText, parseJson } from '../exactJson';
 import type { JsonChainRecord } from '../events';
 import type { HostCall } from '../hostCalls';
 
@@ -12,19 +13,22 @@ export type Payload =
   | { kind: 'call'; fn: string; params: number[] }
   | { kind: 'result'; fn: string; state: number[] | null; result: number[] }
   | { kind: 'error'; fn: string; message: string }
-  /** `input` and `output` as written (bytes of JSON, or a Pack tagged value); `call` as the playground records one. */
+  /**
+   * `input` and `output` as written (bytes of JSON, or a Pack tagged value, integers past 2^53 as
+   * bigints); `call` as the playground records one, with the values' JSON text in `written`.
+   */
   | { kind: 'host'; call: HostCall; input: unknown; output: unknown }
   | { kind: 'shutdown' }
   | { kind: 'unreadable'; why: string };
 
 const unreadable = (why: string): Payload => ({ kind: 'unreadable', why });
 
-/** The JSON a byte array holds, or `undefined` for bytes that are not UTF-8 JSON. */
+/** The JSON a byte array holds (integers past 2^53 as bigints, see exactJson.ts), or `undefined` for bytes that are not UTF-8 JSON. */
 export function jsonOf(bytes: readonly number[]): { value: unknown } | undefined {
   const text = decodeUtf8(Uint8Array.from(bytes));
   if (text === undefined) return undefined;
   try {
-    return { value: JSON.parse(text) as unknown };
+    return { value: parseJson(text) };
   } catch {
     return undefined;
   }
@@ -39,7 +43,7 @@ export function payloadOf({ data }: JsonChainRecord): Payload {
   if (text === undefined) return unreadable('its data is not UTF-8 text');
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJson(text);
   } catch {
     return unreadable('its data is not JSON');
   }
@@ -47,10 +51,9 @@ export function payloadOf({ data }: JsonChainRecord): Payload {
   if (json.category === 'HostFunction') {
     const { interface: iface, function: fn } = json;
     if (typeof iface !== 'string' || typeof fn !== 'string' || !('input' in json) || !('output' in json)) return unreadable('a HostFunction payload needs interface, function, input and output');
-    const result = hostValueOf(json.output);
-    return { kind: 'host', call: { interface: iface, function: fn, args: hostArgs(hostValueOf(json.input)), result: result === null ? undefined : result, stubbed: false }, input: json.input, output: json.output };
+    return { kind: 'host', call: chainHostCall(iface, fn, hostValueOf(json.input), hostValueOf(json.output)), input: json.input, output: json.output };
   }
-  if (json.category !== 'Wasm') return unreadable(`its category ${JSON.stringify(json.category)} is neither Wasm nor HostFunction`);
+  if (json.category !== 'Wasm') return unreadable(`its category ${jsonText(json.category)} is neither Wasm nor HostFunction`);
   const keys = Object.keys(json).filter((key) => key !== 'category');
   const body = json[keys[0]!];
   if (keys.length !== 1 || !isObject(body) || typeof body.function_name !== 'string') return unreadable('a Wasm payload holds one of WasmCall, WasmResult or WasmError, with a function_name');
@@ -71,3 +74,12 @@ export function payloadOf({ data }: JsonChainRecord): Payload {
   }
 }
 
+
+/**
+ * A host call read from a chain: its values as the playground records them (a u64 past 2^53 as
+ * its digits, so a replay hands back the exact integer), and as the chain wrote them, for display.
+ */
+function chainHostCall(iface: string, fn: string, input: unknown, output: unknown): HostCall {
+  const result = bigintsAsDigits(output);
+  return { interface: iface, function: fn, args: hostArgs(bigintsAsDigits(input)), result: result === null ? undefined : result, stubbed: false, written: { input: jsonText(input), output: jsonText(output) } };
+}

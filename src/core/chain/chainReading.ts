@@ -2,6 +2,7 @@ import { decodeUtf8, toHex } from '../bytes';
 import { hostValueOf, jsonOf, payloadOf } from './chainPayload';
 import { isByteArray, isInit } from './chainValues';
 import type { ChainOrigin, JsonChainRecord, TextChainRecord } from '../events';
+import { jsonText } from '../exactJson';
 import { providerOf } from '../interfaceNames';
 import { fieldOf, findRecord, parsePackLiteral, stringOf, type PackNode } from './packLiteral';
 
@@ -28,11 +29,11 @@ export interface EntryReading {
 export const chainReadings = (origin: ChainOrigin): EntryReading[] =>
   origin.format === 'json' ? origin.entries.map(readJsonRecord) : origin.entries.map(readTextRecord);
 
-/** A JSON-in-bytes value as its JSON; anything else (a Pack tagged value) as it is. */
+/** A JSON-in-bytes value as its JSON; anything else (a Pack tagged value) as it is. Integers past 2^53 keep every digit. */
 function valueField(label: string, written: unknown): EntryField {
-  if (!isByteArray(written)) return { label, value: JSON.stringify(written), note: 'a Pack value, written as it is' };
+  if (!isByteArray(written)) return { label, value: jsonText(written), note: 'a Pack value, written as it is' };
   const json = jsonOf(written);
-  return json ? { label, value: JSON.stringify(json.value), note: 'JSON in bytes' } : bytesField(label, Uint8Array.from(written));
+  return json ? { label, value: jsonText(json.value), note: 'JSON in bytes' } : bytesField(label, Uint8Array.from(written));
 }
 
 /** Bytes that hold no JSON: their UTF-8 text when they are text, else hex. */

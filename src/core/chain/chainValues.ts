@@ -1,4 +1,5 @@
 import type { CallOutcome } from '../events';
+import { jsonText } from '../exactJson';
 import { theaterInterface, THEATER_PACKAGES, type TheaterPackage } from '../interfaceNames';
 import type { MessageKind, WebsocketMessage } from '../messages';
 import { fail, ok, type Result } from '../result';
@@ -77,7 +78,7 @@ export function messageFromSerde(json: unknown): Result<WebsocketMessage, string
   const { ty, data, text } = json;
   const tag = typeof ty === 'string' ? FROM_SERDE.get(ty) : undefined;
   const other = isObject(ty) && Object.keys(ty).length === 1 && typeof ty.Other === 'string' ? ty.Other : undefined;
-  if (!tag && other === undefined) return fail(`its ty ${JSON.stringify(ty)} is none of ${Object.values(SERDE_TYPES).join(', ')} or {"Other": "…"}`);
+  if (!tag && other === undefined) return fail(`its ty ${jsonText(ty)} is none of ${Object.values(SERDE_TYPES).join(', ')} or {"Other": "…"}`);
   if (!(data === null || data === undefined || isByteArray(data))) return fail('its data is neither null nor an array of bytes');
   if (!(text === null || text === undefined || typeof text === 'string')) return fail('its text is neither null nor a string');
   return ok({

@@ -1,6 +1,7 @@
-import type { ActorEvent, ComponentInfo } from '../../core';
+import { isWasmFile, type ActorEvent, type ComponentInfo } from '../../core';
 import { thrownMessage, type PlaygroundAlert } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
+import { fileKindOf } from './fileKind';
 import type { LoadProgress } from './loadProgress';
 import { mirror, settledStatus } from '../../store/mirror';
 import { actorNameOf, startupActor } from './startupActor';
@@ -32,7 +33,10 @@ export interface SessionSlice {
    */
   start(search?: string): Promise<void>;
   loadBytes(name: string, bytes: Uint8Array): Promise<void>;
-  /** A file the person chose or dropped; named after the file, without `.wasm`. */
+  /**
+   * A file the person chose or dropped: a component, named after the file without `.wasm`; a
+   * Theater chain or a session file is imported instead, as `importChain`/`importSession` do.
+   */
   loadFile(file: File): Promise<void>;
   /**
    * A component by URL: the app's own files by relative URL so `dist/` works from any static
@@ -46,8 +50,6 @@ export interface SessionSlice {
 export const BUILD_EXAMPLES_HINT = 'Build the examples with `npm run build:actors`.';
 const LINK_HINT = 'Check the address; a component on another site must allow this page to fetch it (CORS).';
 
-const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
-
 type Read = { ok: true; bytes: Uint8Array } | { ok: false; alert: PlaygroundAlert };
 
 export const createSessionSlice =
@@ -57,7 +59,6 @@ export const createSessionSlice =
     // Loads queue up in the client; the status settles only when none is left in flight.
     let inFlight = 0;
     let lastId = 0;
-    let loadedName: string | null = null;
 
     /**
      * Runs one load from its first step (a read or a fetch) to the client's answer, timing each
@@ -85,7 +86,6 @@ export const createSessionSlice =
           if (!answer.ok) {
             alert = answer.error;
           } else {
-            loadedName = name;
             update({ outcome: 'loaded', totalMs: performance.now() - t0, info: answer.value.info });
             // Another actor's (or a fresh) history: the branches kept beside the old one do not apply.
             set({ ...mirror(client), info: answer.value.info, loaded: progress, drafts: {}, sentHistory: {}, cursor: null, branches: [] });
@@ -98,6 +98,8 @@ export const createSessionSlice =
         update({ outcome: 'failed', totalMs: performance.now() - t0 });
         set({ alert });
       }
+      // The actor loaded now, however it came (a load, or an imported session with its own component).
+      const loadedName = client.component && actorNameOf(client.component.name);
       if (inFlight === 0) set({ actorName: loadedName ?? name, status: settledStatus(client) });
     };
 
@@ -107,7 +109,7 @@ export const createSessionSlice =
         if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
         const bytes = new Uint8Array(await response.arrayBuffer());
         // Servers of single-page apps (Vite's among them) answer a missing file with their page.
-        if (response.headers.get('content-type')?.includes('text/html') && !WASM_MAGIC.every((byte, i) => bytes[i] === byte)) {
+        if (response.headers.get('content-type')?.includes('text/html') && !isWasmFile(bytes)) {
           throw new Error('the server sent a web page, not a component (most likely there is no file at that address)');
         }
         return { ok: true, bytes };
@@ -135,14 +137,30 @@ export const createSessionSlice =
 
       loadBytes: (name, bytes) => track(name, name, async () => ({ ok: true, bytes })),
 
-      loadFile: (file) =>
-        track(actorNameOf(file.name), file.name, async () => {
-          try {
-            return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
-          } catch (thrown) {
-            return { ok: false, alert: { code: 'read-failed', message: `Could not read ${file.name}: ${thrownMessage(thrown)}` } };
+      async loadFile(file) {
+        // A person who drops a chain or a session file wants it in: imported as its button would, with the same checks and alerts.
+        const sorted = await fileKindOf(file);
+        switch (sorted.kind) {
+          case 'session':
+            await get().importSession(sorted.text);
+            return;
+          case 'chain':
+            await get().importChain(sorted.text);
+            return;
+          case 'component':
+            return track(actorNameOf(file.name), file.name, async () => {
+              try {
+                return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
+              } catch (thrown) {
+                return { ok: false, alert: { code: 'read-failed', message: `Could not read ${file.name}: ${thrownMessage(thrown)}` } };
+              }
+            });
+          default: {
+            const exhaustive: never = sorted;
+            return exhaustive;
           }
-        }),
+        }
+      },
 
       loadUrl: (url, name, hint = LINK_HINT) => track(name, url, () => fetchBytes(url, hint)),
 

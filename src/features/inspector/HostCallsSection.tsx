@@ -1,6 +1,9 @@
-import { isLogCall, logsOf, waveValue, type ActorEvent, type HostCall } from '../../core';
+import { hostCallText, isLogCall, logsOf, type ActorEvent, type HostCall } from '../../core';
 import { CopyButton } from './CopyButton';
 import { SectionHead } from './SectionHead';
+
+/** Long values are cut here; each call's Copy button gives all of it. */
+const INSPECTOR_TEXT = { maxBytes: 16, maxChars: 1000 };
 
 /** What the actor asked of its host during the call: its log lines, then every other import it called. */
 export function HostCallsSection({ event }: { event: ActorEvent }) {
@@ -28,10 +31,12 @@ export function HostCallsSection({ event }: { event: ActorEvent }) {
           <ol className="inspector__list">
             {calls.map((call, i) => (
               <li key={i} className="inspector__item inspector__row">
-                <code className="wave wave--inline">
-                  {call.interface}.{call.function}({call.args.map((arg) => waveValue(arg, { maxBytes: 16 })).join(', ')})
-                  {call.result !== undefined && ` → ${waveValue(call.result, { maxBytes: 16 })}`}
-                </code>
+                <code className="wave wave--inline">{hostCallText(call, INSPECTOR_TEXT)}</code>
+                {call.written && (
+                  <span className="tag" title="Read from a Theater chain: its input and output as the chain wrote them, in JSON">
+                    as written
+                  </span>
+                )}
                 {call.stubbed && (
                   <span className="tag tag--warn" title="The playground does not implement this import: a recorded stub returned a default">
                     stubbed

@@ -1,6 +1,5 @@
-import { describeMessage, logsOf, type ActorEvent, type HostCall } from '../../core';
+import { describeMessage, hostCallText, logsOf, type ActorEvent, type HostCall } from '../../core';
 import { responseBody } from '../../ui/format';
-import { briefValue } from './briefValue';
 import { chainDetailCount, chainDetailLines } from './chainRow';
 
 /** What a line under an event's head says, which decides its colour and mark. */
@@ -27,13 +26,14 @@ const failed = (event: ActorEvent): boolean => event.outcome.kind !== 'ok';
 export const detailCount = (event: ActorEvent): number =>
   event.kind === 'chain' ? chainDetailCount(event, MAX_DETAILS) : Math.min(MAX_DETAILS, (failed(event) ? 1 : 0) + event.responses.length + event.hostCalls.length);
 
+/** A row's line is short: a few bytes, and no value past one line's worth. The Inspector shows more. */
+const ROW_TEXT = { maxBytes: 8, maxChars: 80 };
+
 function hostCallLine(call: HostCall): DetailLine {
   // The engine's own rule for what a log is, asked of one call.
   const [log] = logsOf([call]);
   if (log !== undefined) return { tone: 'log', mark: 'log', text: log };
-  const args = call.args.map(briefValue).join(', ');
-  const result = call.result === undefined ? '' : ` → ${briefValue(call.result)}`;
-  return { tone: 'call', mark: 'call', text: `${call.interface}.${call.function}(${args})${result}`, tag: call.stubbed ? 'stub' : undefined };
+  return { tone: 'call', mark: 'call', text: hostCallText(call, ROW_TEXT), tag: call.stubbed ? 'stub' : undefined };
 }
 
 /**

@@ -1,49 +1,21 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtActor } from './builtActor';
 
 /**
  * Test support: actors built for other Theater generations (see generations/README.md). The
- * component ones are built with componentize-qjs on first use and cached by the hash of their
- * sources, so only a changed source costs a build (about a second each).
+ * component ones are built on first use and cached (see builtActor.ts).
  */
 export const GENERATION_ACTORS = ['ntwk-2025-04', 'ntwk-2025-01'] as const;
 export type GenerationActor = (typeof GENERATION_ACTORS)[number];
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const sources = join(root, 'src/runtime/testing/generations');
-const cache = join(root, 'node_modules/.cache/theater-playground/generations');
 
 /** The built component's path (for e2e, which loads it through the page) and its bytes. */
-export async function generationActor(name: GenerationActor): Promise<{ path: string; bytes: Uint8Array }> {
-  const folder = join(sources, name);
-  const witDir = join(folder, 'wit');
-  const jsPath = join(folder, 'actor.js');
-  const inputs = [...readdirSync(witDir).sort().map((file) => join(witDir, file)), jsPath];
-  const version = JSON.parse(readFileSync(join(root, 'node_modules/componentize-qjs/package.json'), 'utf8')).version as string;
-  const hash = createHash('sha256').update(version);
-  for (const file of inputs) hash.update(file.slice(folder.length)).update(readFileSync(file));
-  const path = join(cache, `${name}-${hash.digest('hex').slice(0, 16)}.wasm`);
-  if (!existsSync(path)) {
-    const { componentize } = await import('componentize-qjs');
-    const { component } = await componentize({
-      witPath: witDir,
-      world: 'websocket-actor',
-      jsSource: readFileSync(jsPath, 'utf8'),
-      jsPath,
-      moduleRoot: folder,
-      sync: true,
-      stubWasi: true,
-    });
-    mkdirSync(cache, { recursive: true });
-    // Renamed into place: a parallel test run never reads a half-written file.
-    const partial = `${path}.${process.pid}.tmp`;
-    writeFileSync(partial, component);
-    renameSync(partial, path);
-  }
-  return { path, bytes: new Uint8Array(readFileSync(path)) };
-}
+export const generationActor = (name: GenerationActor): Promise<{ path: string; bytes: Uint8Array }> =>
+  builtActor({ name, folder: join(sources, name), witDir: join(sources, name, 'wit'), world: 'websocket-actor' });
 
 /** Theater's own binary WIT package (`wit/simple.wasm`), unchanged. */
 export const theaterWitPackage = (): Uint8Array => new Uint8Array(readFileSync(join(sources, 'theater-simple-wit.wasm')));

@@ -35,6 +35,12 @@ function call(name) {
       const holder = all.getHolder();
       return { resource: holder.b instanceof all.Blob, label: holder.label };
     }
+    case 'reserved': {
+      const blob = new all.Blob(1);
+      const described = { new: all.new(), delete: all.delete('x'), import: all.import('y'), blobDelete: blob.delete(), blobNew: all.Blob.new() instanceof all.Blob };
+      blob[Symbol.dispose]();
+      return described;
+    }
     default: {
       const fn = all[`get${name[0].toUpperCase()}${name.slice(1)}`];
       return fn ? fn() : `no function for ${name}`;

@@ -1,0 +1,22 @@
+import { SESSION_FORMAT } from './sessionFile';
+import { isTextChain } from './chain/textChain';
+
+/** The two files a history travels in: the playground's session file and Theater's event chain. */
+export const HISTORY_FILES = ['session', 'chain'] as const;
+export type HistoryFile = (typeof HISTORY_FILES)[number];
+
+const SESSION_MARK = new RegExp(`"format"\\s*:\\s*"${SESSION_FORMAT}"`);
+
+/**
+ * Which of the two a text looks like, told cheaply (no parse), so a file handed to the wrong
+ * place can be named for what it is: a session file is a JSON object naming its format
+ * (`"format": "theater-playground-session"`, wherever the key stands), a chain a JSON array or
+ * Theater's text format. Undefined for anything else. Not a check: `readSessionFile` and
+ * `readChain` still say what is wrong with a file that only looks like one.
+ */
+export function historyFileOf(text: string): HistoryFile | undefined {
+  // JavaScript's \s takes a byte order mark too, which editors on Windows put in front.
+  const first = /^\s*([[{])/.exec(text)?.[1];
+  if (first === '[' || isTextChain(text)) return 'chain';
+  return first === '{' && SESSION_MARK.test(text) ? 'session' : undefined;
+}
