@@ -14,6 +14,8 @@ export const ENGINE_ERROR_CODES = [
   'init-failed',
   'actor-stopped',
   'no-such-connection',
+  'no-such-event',
+  'no-such-branch',
   'connection-closed',
   'invalid-message',
   'invalid-snapshot',

@@ -20,7 +20,7 @@ export { transcriptOf, type TranscriptLine } from '../features/chat/transcriptLi
 export { functionsOf, isStubbedImport, missingFunctions } from '../features/interface/interfaceInfo';
 export { cursorOf } from './cursor';
 export { buildMessage } from '../features/chat/draft';
-export type { HistoryEdit, Branch, ReplayRun, RewriteReport } from '../features/history/timeTravelSlice';
+export type { ReplayRun } from '../features/history/timeTravelSlice';
 export { stateSizeAtCursor } from '../features/inspector/statesSlice';
 export { themeOf, type SideTab } from '../features/page/uiSlice';
 export type { Theme } from '../features/page/themePreference';

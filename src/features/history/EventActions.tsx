@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { MESSAGE_KINDS, type MessageKind } from '../../core';
-import { buildMessage, cursorOf, usePlayground, type HistoryEdit } from '../../store';
+import { MESSAGE_KINDS, type HistoryEdit, type MessageKind } from '../../core';
+import { buildMessage, cursorOf, usePlayground } from '../../store';
 
 /**
  * Changing the past from the selected event: fork (continue live from here, keeping the old

@@ -1,6 +1,5 @@
-import type { Result, SessionSnapshot } from '../../../core';
+import type { Branch, Result, SessionSnapshot } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
-import type { Branch } from '../../../store';
 import { sessionRange, type SessionDb, type SessionRecord } from './schema';
 
 /** A saved session, read back: what `client.adoptHistory` needs to carry on where it stopped. */

@@ -1,6 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ActorEvent, ConnectDelivery, Connection } from '../../../core';
-import type { Branch } from '../../../store';
+import type { ActorEvent, Branch, ConnectDelivery, Connection } from '../../../core';
 
 /** What the `Saved sessions` list shows of a session, and what a restore needs besides its records. */
 export interface SessionRecord {

@@ -2,13 +2,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ActorClient } from '../../../host/actorClient';
-import { textMessage } from '../../../core';
+import { textMessage, type Branch } from '../../../core';
 import { exampleBytes, expectOk } from '../../../runtime/testing/exampleActors';
 import { threadWorker } from '../../../cli/threadWorker';
 import { deleteSession, listSessions, readSession, type StoredSession } from './savedSessions';
 import { openSessionDb, type SessionDb } from './schema';
 import { SessionRecorder } from './sessionRecorder';
-import type { Branch } from '../../history/timeTravelSlice';
 
 const clients: ActorClient[] = [];
 let db: SessionDb;

@@ -1,7 +1,6 @@
 import type { ActorClient } from '../../../host/actorClient';
-import { componentHash, toHex, type ActorEvent, type ComponentInfo } from '../../../core';
+import { componentHash, toHex, type ActorEvent, type Branch, type ComponentInfo } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
-import type { Branch } from '../../../store';
 import { actorNameOf } from '../../actor/startupActor';
 import { continuesSession, savedPrefix } from './lineage';
 import { SessionLocks } from './sessionLocks';
