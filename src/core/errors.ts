@@ -1,6 +1,10 @@
 import { fail } from './result';
 
-/** Every way loading or driving an actor can fail that a person can do something about. */
+/**
+ * Every way loading or driving an actor can fail that a person can do something about, one code
+ * per cause: `actor-stopped` is an actor that shut itself down, `no-actor` a call with nothing
+ * loaded, `timeout` a worker the watchdog gave up on, `internal-error` only a bug.
+ */
 export const ENGINE_ERROR_CODES = [
   'empty-file',
   'not-wasm',
@@ -13,6 +17,7 @@ export const ENGINE_ERROR_CODES = [
   'instantiate-failed',
   'init-failed',
   'actor-stopped',
+  'no-actor',
   'no-such-connection',
   'no-such-event',
   'no-such-branch',
@@ -22,6 +27,7 @@ export const ENGINE_ERROR_CODES = [
   'invalid-chain',
   'invalid-session',
   'too-large',
+  'timeout',
   'worker-crashed',
   'internal-error',
 ] as const;
@@ -34,6 +40,30 @@ export interface EngineError {
 }
 
 export const engineError = (code: EngineErrorCode, message: string) => fail<EngineError>({ code, message });
+
+/**
+ * Nothing is loaded to call, export or replay against: the worker, the page's client and the page
+ * all say it with this one message. `todo` replaces what to do where the page knows better.
+ */
+export const noActor = (todo = 'load a `.wasm` first.'): EngineError => ({ code: 'no-actor', message: `No actor is loaded: ${todo}` });
+
+/**
+ * Failures only the page meets, which the engine never sees: a file the browser could not read,
+ * an asset the server would not send, a catalog that is not the shape the build script writes,
+ * IndexedDB refusing to open, read or write (`storage-failed`), a saved session another tab has
+ * open and is writing (`session-in-use`).
+ */
+export const PAGE_ERROR_CODES = ['read-failed', 'fetch-failed', 'invalid-catalog', 'storage-failed', 'session-in-use'] as const;
+export type PageErrorCode = (typeof PAGE_ERROR_CODES)[number];
+
+/** Every code the page can report: the engine's, and the page's own. */
+export type ErrorCode = EngineErrorCode | PageErrorCode;
+
+/** What the page reports (its alert, persistence's results): an engine error as it came, or one of the page's own. */
+export interface PlaygroundError {
+  code: ErrorCode;
+  message: string;
+}
 
 /** The message of anything thrown, including jco's ComponentError (whose payload says why). */
 export function describeThrown(thrown: unknown): string {

@@ -18,7 +18,7 @@ export type { ComponentInfo, ImportedFunction, WorldItem } from './componentInfo
 export { connectionsAfter, type Connection } from './connections';
 export { CONNECT_DELIVERIES, DEFAULT_DELIVERY, opensConnection, type ConnectDelivery } from './connectDelivery';
 export type { StateRef } from './stateStore';
-export type { EngineError, EngineErrorCode } from './errors';
+export { noActor, PAGE_ERROR_CODES, type EngineError, type EngineErrorCode, type ErrorCode, type PageErrorCode, type PlaygroundError } from './errors';
 export type { Result } from './result';
 export { toHex, fromHex, decodeUtf8, utf8, bytesEqual } from './bytes';
 export { WEBSOCKET_SERVER, ACTOR, THEATER_PACKAGE_ERAS, unversioned, isTheaterInterface } from './interfaceNames';

@@ -1,4 +1,4 @@
-import { connectionsAfter, DEFAULT_DELIVERY } from '../core';
+import { connectionsAfter, DEFAULT_DELIVERY, noActor } from '../core';
 import type { ActorEvent, BridgeRecord, ConnectDelivery, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
 import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type RerunInput, type Response, type SendItem } from '../protocols/actorWorker';
 import type { WorkerFactory, WorkerLike } from './workerLike';
@@ -227,7 +227,7 @@ export class ActorClient {
     return run.then((answer) => {
       worker.terminate();
       if (answer.ok) return answer;
-      if ('lost' in answer && answer.lost === 'timeout') return { ok: false, error: { code: 'internal-error', message: `The replay stopped making progress for ${this.#callTimeoutMs} ms: the build under test probably loops.` } };
+      if ('lost' in answer && answer.lost === 'timeout') return { ok: false, error: { code: 'timeout', message: `The replay stopped making progress for ${this.#callTimeoutMs} ms: the build under test probably loops.` } };
       return answer;
     });
   }
@@ -254,7 +254,7 @@ export class ActorClient {
    */
   async rewrite(from: number, inputs: readonly RerunInput[]): Promise<Result<RecordedEvent[], EngineError>> {
     const loaded = this.#loaded;
-    if (!loaded) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
+    if (!loaded) return { ok: false, error: noActor() };
     const prefix = this.#historyUpTo(from);
     const adopted = await this.adoptHistory(loaded.name, loaded.bytes, { ...prefix, connections: connectionsAfter(prefix.events), delivery: this.#delivery });
     if (!adopted.ok) return adopted;
@@ -296,14 +296,14 @@ export class ActorClient {
   }
 
   async #plain<K extends 'exportChain' | 'chainHash' | 'recordBridge'>(call: K, args: Calls[K]['args']): Promise<Result<Calls[K]['value'], EngineError>> {
-    if (!this.#worker) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
+    if (!this.#worker) return { ok: false, error: noActor() };
     const answer = await this.#request(this.#worker, call, args, this.#loadTimeoutMs);
     return answer.ok ? answer : { ok: false, error: answer.error };
   }
 
   /** A call into the actor under the watchdog; if its worker hangs or dies, restarts and records it. */
   async #call<K extends 'open' | 'close' | 'drop' | 'send' | 'rerun'>(call: K, args: Calls[K]['args'], pending: Pick<LostCall, 'connectionId' | 'input'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
-    if (!this.#worker || !this.#loaded) return { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } };
+    if (!this.#worker || !this.#loaded) return { ok: false, error: noActor() };
     const started = performance.now();
     const answer = await this.#request(this.#worker, call, args, this.#callTimeoutMs);
     if (answer.ok) {
@@ -319,7 +319,7 @@ export class ActorClient {
 
   /** One slice of `sendMany`: as many of `items` as the worker gets through in `budgetMs`. */
   async #sendSlice(items: readonly SendItem[], budgetMs: number): Promise<Array<Result<RecordedEvent, EngineError>>> {
-    if (!this.#worker || !this.#loaded) return items.map(() => ({ ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } }));
+    if (!this.#worker || !this.#loaded) return items.map(() => ({ ok: false, error: noActor() }));
     const answer = await this.#request(this.#worker, 'sendMany', { items: [...items], budgetMs }, this.#callTimeoutMs);
     if (answer.ok) {
       for (const result of answer.value) if (result.ok) this.#record(result.value);
@@ -393,7 +393,7 @@ export class ActorClient {
         this.#pending.delete(id);
         resolve(answer);
       };
-      const expire = () => finish({ ok: false, lost: 'timeout', error: { code: 'internal-error', message: `${call} did not answer within ${timeoutMs} ms` } });
+      const expire = () => finish({ ok: false, lost: 'timeout', error: { code: 'timeout', message: `${call} did not answer within ${timeoutMs} ms` } });
       let timer = setTimeout(expire, timeoutMs);
       this.#pending.set(id, { worker, answer: (response) => {
         if ('progress' in response) {

@@ -28,7 +28,7 @@ export interface SendItem {
 }
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {

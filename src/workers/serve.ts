@@ -1,4 +1,4 @@
-import { type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
+import { noActor as noActorError, type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
 import { ActorSession, replay, type ModuleImporter } from '../runtime';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocols/actorWorker';
 
@@ -8,7 +8,7 @@ export interface Port {
   listen(handler: (message: Request) => void): void;
 }
 
-const noActor = { ok: false, error: { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' } } as const;
+const noActor = { ok: false, error: noActorError() } as const;
 
 /**
  * The worker: a thin switch from protocol requests to the engine. Requests are handled one at a

@@ -25,7 +25,7 @@ describe('importing Theater chains through the store, over a real worker', () =>
   it('needs a loaded component, and says so', async () => {
     const store = newStore();
     expect(await store.getState().importChain(readFixture('websocket.json'))).toBe(false);
-    expect(store.getState().alert?.message).toMatch(/^Load the component this chain was recorded with first/);
+    expect(store.getState().alert).toMatchObject({ code: 'no-actor', message: expect.stringMatching(/^No actor is loaded: load the component this chain was recorded with first/) });
   });
 
   it('shows every fixture whole; a bad one changes nothing and names the entry', async () => {

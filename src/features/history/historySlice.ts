@@ -1,5 +1,4 @@
-import { componentHash, readChain, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
-import type { PlaygroundAlert } from '../../store/alert';
+import { componentHash, noActor, readChain, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { mirror, settledStatus } from '../../store/mirror';
 
@@ -21,8 +20,6 @@ export interface HistorySlice {
   importChain(text: string): Promise<boolean>;
 }
 
-const noActor: PlaygroundAlert = { code: 'actor-stopped', message: 'No actor is loaded: load a `.wasm` first.' };
-
 export const createHistorySlice =
   ({ client }: StoreContext): Slice<HistorySlice> =>
   (set) => {
@@ -42,7 +39,7 @@ export const createHistorySlice =
       exportSession(includeComponent = true) {
         const component = client.component;
         if (!component) {
-          set({ alert: noActor });
+          set({ alert: noActor() });
           return undefined;
         }
         const snapshot = client.snapshot();
@@ -83,7 +80,7 @@ export const createHistorySlice =
       exportTranscript() {
         const component = client.component;
         if (!component) {
-          set({ alert: noActor });
+          set({ alert: noActor() });
           return undefined;
         }
         return waveTranscript({ name: component.name, sha256: componentHash(component.bytes) }, client.events, (ref) => client.state(ref));
@@ -105,7 +102,7 @@ export const createHistorySlice =
         }
         const component = client.component;
         if (!component) {
-          set({ alert: { ...noActor, message: 'Load the component this chain was recorded with first: a chain holds the calls, not the code.' } });
+          set({ alert: noActor('load the component this chain was recorded with first (a chain holds the calls, not the code).') });
           return false;
         }
         // Every entry comes in: calls the actor can replay as events, the rest read-only (the timeline says which).

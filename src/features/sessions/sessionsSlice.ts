@@ -1,8 +1,8 @@
-import { thrownMessage, type PlaygroundAlert } from '../../store/alert';
+import type { PlaygroundAlert } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
 import { mirror, settledStatus } from '../../store/mirror';
 import { deleteSession, listSessions, readSession, sessionToRestore } from './persistence/savedSessions';
-import { openSessionDb, type SessionDb, type SessionRecord } from './persistence/schema';
+import { openSessionDb, type SessionDb, type SessionRecord, type Stored } from './persistence/schema';
 import { SessionRecorder } from './persistence/sessionRecorder';
 import { readTabSession } from './persistence/tabSession';
 import { BUILD_EXAMPLES_HINT } from '../actor/sessionSlice';
@@ -36,12 +36,6 @@ export interface SessionsSlice {
 /** How a session is named in messages, as in the list: `echo (12 events)`. */
 export const sessionLabel = (session: Pick<SavedSession, 'name' | 'eventCount'>): string => `${session.name} (${session.eventCount} ${session.eventCount === 1 ? 'event' : 'events'})`;
 
-// Until the page-side error codes include one for storage, failures of IndexedDB itself are
-// reported as internal errors, and sessions that cannot be read back as invalid sessions.
-const storageAlert = (message: string): PlaygroundAlert => ({ code: 'internal-error', message });
-
-const OPEN_ELSEWHERE = 'it is open in another tab, which is saving it';
-
 export const createSessionsSlice =
   ({ client }: StoreContext): Slice<SessionsSlice> =>
   (set, get, api) => {
@@ -60,13 +54,17 @@ export const createSessionsSlice =
       get().showAlert(shown ? { ...alert, message: `${alert.message} ${shown.message}` } : alert);
     };
 
-    /** Makes a saved session the live one; returns why it could not. */
-    const restore = async (database: SessionDb, saver: SessionRecorder, id: string): Promise<string | undefined> => {
-      if (!(await saver.claim(id))) return OPEN_ELSEWHERE;
+    /**
+     * Makes a saved session the live one. Why it could not is a clause the caller's alert
+     * completes, with the cause's code: `session-in-use`, persistence's, or the engine's.
+     */
+    const restore = async (database: SessionDb, saver: SessionRecorder, id: string): Promise<Stored<null>> => {
+      const claimed = await saver.claim(id);
+      if (!claimed.ok) return claimed;
       const stored = await readSession(database, id);
       if (!stored.ok) {
         saver.release(id);
-        return stored.error;
+        return stored;
       }
       const { record, bytes, snapshot, branches } = stored.value;
       const shownName = get().actorName;
@@ -75,14 +73,14 @@ export const createSessionsSlice =
       if (!adopted.ok) {
         saver.release(id);
         set({ status: settledStatus(client), actorName: shownName });
-        return adopted.error.message;
+        return adopted;
       }
       // The session's branches come with it; set before `attach`, which takes them as saved.
       set({ branches });
       saver.attach(record, snapshot.states.map(([hash]) => hash));
       set({ ...mirror(client), info: adopted.value, actorName: record.name, drafts: {}, sentHistory: {}, status: settledStatus(client), currentSessionId: record.id });
       get().select(record.cursor);
-      return undefined;
+      return { ok: true, value: null };
     };
 
     return {
@@ -93,46 +91,41 @@ export const createSessionsSlice =
       async startOrRestore() {
         if (started) return;
         started = true;
-        try {
-          db = await openSessionDb();
-        } catch (thrown) {
-          const why = `Sessions are not saved in this browser: IndexedDB is unavailable (${thrownMessage(thrown)}). The playground works, but a reload loses the session: use Export session to keep it.`;
-          set({ persistenceOff: why });
+        const opened = await openSessionDb();
+        if (!opened.ok) {
+          set({ persistenceOff: opened.error.message });
           await get().start();
-          showAlongside(storageAlert(why));
+          showAlongside(opened.error);
           return;
         }
-        const saver = new SessionRecorder(db, { client, cursor: () => get().cursor, branches: () => get().branches, onError: (why) => showAlongside(storageAlert(`Saving the session to IndexedDB failed (${why}). It is still open in this tab: use Export session to keep a copy.`)) });
+        db = opened.value;
+        const saver = new SessionRecorder(db, { client, cursor: () => get().cursor, branches: () => get().branches, onError: showAlongside });
         recorder = saver;
         // A reload or a closed tab must not lose the last ~25 ms of changes waiting to be written.
         addEventListener('pagehide', () => void saver.flush());
 
         if (startupActor(globalThis.location?.search ?? '').linked) return get().start();
-        let last: string | undefined;
-        try {
-          last = await sessionToRestore(db, readTabSession());
-        } catch (thrown) {
+        const last = await sessionToRestore(db, readTabSession());
+        if (!last.ok) {
           await get().start();
-          showAlongside(storageAlert(`The last session could not be looked up in IndexedDB (${thrownMessage(thrown)}); the default example was loaded instead.`));
+          showAlongside(last.error);
           return;
         }
-        const failure = last === undefined ? undefined : await restore(db, saver, last);
-        if (last !== undefined && failure === undefined) {
+        const restored = last.value === undefined ? undefined : await restore(db, saver, last.value);
+        if (restored?.ok) {
           await get().fetchCatalog();
           return;
         }
         await get().start();
         // A second tab starts afresh, as a first visit does; the other tab's session is in the list.
-        if (failure !== undefined && failure !== OPEN_ELSEWHERE) showAlongside({ code: 'invalid-session', message: `The last session could not be restored: ${failure}. It is still in Saved sessions; the default example was loaded instead.` });
+        if (restored && restored.error.code !== 'session-in-use') showAlongside({ code: restored.error.code, message: `The last session could not be restored: ${restored.error.message}. It is still in Saved sessions; the default example was loaded instead.` });
       },
 
       async refreshSessions() {
         if (!db) return;
-        try {
-          set({ savedSessions: await listSessions(db), currentSessionId: recorder?.sessionId ?? null });
-        } catch (thrown) {
-          get().showAlert(storageAlert(`The saved sessions could not be read from IndexedDB (${thrownMessage(thrown)}).`));
-        }
+        const listed = await listSessions(db);
+        if (listed.ok) set({ savedSessions: listed.value, currentSessionId: recorder?.sessionId ?? null });
+        else get().showAlert(listed.error);
       },
 
       async reopenSession(id) {
@@ -140,24 +133,21 @@ export const createSessionsSlice =
         const listed = get().savedSessions.find((s) => s.id === id);
         // The open session's last changes go in before it is replaced.
         await recorder.flush();
-        const failure = await restore(db, recorder, id);
-        if (failure !== undefined) get().showAlert({ code: 'invalid-session', message: `The saved session ${listed ? sessionLabel(listed) : id} could not be opened: ${failure}.` });
+        const restored = await restore(db, recorder, id);
+        if (!restored.ok) get().showAlert({ code: restored.error.code, message: `The saved session ${listed ? sessionLabel(listed) : id} could not be opened: ${restored.error.message}.` });
         await get().refreshSessions();
       },
 
       async deleteSession(id) {
         if (!db || !recorder || id === recorder.sessionId) return;
-        if (!(await recorder.claim(id))) {
-          get().showAlert({ code: 'invalid-session', message: `That session cannot be deleted here: ${OPEN_ELSEWHERE}. Close it there first.` });
+        const claimed = await recorder.claim(id);
+        if (!claimed.ok) {
+          get().showAlert({ code: claimed.error.code, message: `That session cannot be deleted here: ${claimed.error.message}. Close it there first.` });
           return;
         }
-        try {
-          await deleteSession(db, id);
-        } catch (thrown) {
-          get().showAlert(storageAlert(`The session could not be deleted from IndexedDB (${thrownMessage(thrown)}).`));
-        } finally {
-          recorder.release(id);
-        }
+        const deleted = await deleteSession(db, id);
+        recorder.release(id);
+        if (!deleted.ok) get().showAlert(deleted.error);
         await get().refreshSessions();
       },
 

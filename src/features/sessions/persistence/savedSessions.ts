@@ -1,6 +1,5 @@
-import type { Branch, Result, SessionSnapshot } from '../../../core';
-import { thrownMessage } from '../../../store/alert';
-import { sessionRange, type SessionDb, type SessionRecord } from './schema';
+import type { Branch, SessionSnapshot } from '../../../core';
+import { sessionRange, stored, type SessionDb, type SessionRecord, type Stored } from './schema';
 
 /** A saved session, read back: what `client.adoptHistory` needs to carry on where it stopped. */
 export interface StoredSession {
@@ -11,26 +10,33 @@ export interface StoredSession {
 }
 
 /** Every saved session, the most recently changed first. */
-export async function listSessions(db: SessionDb): Promise<SessionRecord[]> {
-  const records = await db.getAll('sessions');
-  return records.sort((a, b) => b.modifiedAt - a.modifiedAt);
+export function listSessions(db: SessionDb): Promise<Stored<SessionRecord[]>> {
+  return stored(
+    async () => (await db.getAll('sessions')).sort((a, b) => b.modifiedAt - a.modifiedAt),
+    (why) => `The saved sessions could not be read from IndexedDB (${why}).`,
+  );
 }
 
 /**
  * The session a starting page restores: the one this tab had open (a reload), while it is still
  * saved, else the one opened last in any tab (a new tab, or a tab whose storage went with a crash).
  */
-export async function sessionToRestore(db: SessionDb, tabSession: string | undefined): Promise<string | undefined> {
-  if (tabSession !== undefined && (await db.getKey('sessions', tabSession)) !== undefined) return tabSession;
-  return db.get('settings', 'current');
+export function sessionToRestore(db: SessionDb, tabSession: string | undefined): Promise<Stored<string | undefined>> {
+  return stored(
+    async () => (tabSession !== undefined && (await db.getKey('sessions', tabSession)) !== undefined ? tabSession : db.get('settings', 'current')),
+    (why) => `The last session could not be looked up in IndexedDB (${why}); the default example was loaded instead.`,
+  );
 }
 
 /**
  * Reads one session whole, checking that its parts agree (the engine checks the states against
- * their hashes when the history is adopted). The error says what is missing, for the alert.
+ * their hashes when the history is adopted). The error's message says what is wrong as a clause
+ * the alert completes ("… could not be opened: <message>."): `invalid-session` when records are
+ * missing, `storage-failed` when IndexedDB could not read them.
  */
-export async function readSession(db: SessionDb, id: string): Promise<Result<StoredSession, string>> {
-  try {
+export async function readSession(db: SessionDb, id: string): Promise<Stored<StoredSession>> {
+  const incomplete = (message: string): Stored<never> => ({ ok: false, error: { code: 'invalid-session', message } });
+  const read = await stored(async (): Promise<Stored<StoredSession>> => {
     const tx = db.transaction(['sessions', 'events', 'states', 'components', 'branches'], 'readonly');
     const [record, events, stateKeys, states, branches] = await Promise.all([
       tx.objectStore('sessions').get(id),
@@ -39,10 +45,10 @@ export async function readSession(db: SessionDb, id: string): Promise<Result<Sto
       tx.objectStore('states').getAll(sessionRange(id)),
       tx.objectStore('branches').get(id),
     ]);
-    if (!record) return { ok: false, error: 'it is no longer in the database' };
+    if (!record) return incomplete('it is no longer in the database');
     const component = await tx.objectStore('components').get(record.componentHash);
-    if (!component) return { ok: false, error: `its component (sha256 ${record.componentHash.slice(0, 12)}…) is missing` };
-    if (events.length !== record.eventCount) return { ok: false, error: `${events.length} of its ${record.eventCount} events are stored` };
+    if (!component) return incomplete(`its component (sha256 ${record.componentHash.slice(0, 12)}…) is missing`);
+    if (events.length !== record.eventCount) return incomplete(`${events.length} of its ${record.eventCount} events are stored`);
     return {
       ok: true,
       value: {
@@ -58,13 +64,16 @@ export async function readSession(db: SessionDb, id: string): Promise<Result<Sto
         branches: branches ?? [],
       },
     };
-  } catch (thrown) {
-    return { ok: false, error: `IndexedDB could not read it (${thrownMessage(thrown)})` };
-  }
+  }, (why) => `IndexedDB could not read it (${why})`);
+  return read.ok ? read.value : read;
 }
 
 /** Deletes a session's records, and its component when no other session uses it. */
-export async function deleteSession(db: SessionDb, id: string): Promise<void> {
+export function deleteSession(db: SessionDb, id: string): Promise<Stored<null>> {
+  return stored(() => deleteRecords(db, id), (why) => `The session could not be deleted from IndexedDB (${why}).`);
+}
+
+async function deleteRecords(db: SessionDb, id: string): Promise<null> {
   const tx = db.transaction(['sessions', 'events', 'states', 'components', 'branches', 'settings'], 'readwrite');
   const sessions = tx.objectStore('sessions');
   const record = await sessions.get(id);
@@ -72,4 +81,5 @@ export async function deleteSession(db: SessionDb, id: string): Promise<void> {
   if (record && !(await sessions.getAll()).some((other) => other.componentHash === record.componentHash)) await tx.objectStore('components').delete(record.componentHash);
   if ((await tx.objectStore('settings').get('current')) === id) await tx.objectStore('settings').delete('current');
   await tx.done;
+  return null;
 }

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ActorEvent, Branch, ConnectDelivery, Connection } from '../../../core';
+import type { ActorEvent, Branch, ConnectDelivery, Connection, PlaygroundError, Result } from '../../../core';
+import { thrownMessage } from '../../../store/alert';
 
 /** What the `Saved sessions` list shows of a session, and what a restore needs besides its records. */
 export interface SessionRecord {
@@ -48,7 +49,28 @@ export const ALL_STORES: StoreName[] = ['sessions', 'events', 'states', 'compone
 export const DB_NAME = 'theater-playground';
 const DB_VERSION = 2;
 
-export function openSessionDb(): Promise<SessionDb> {
+/** What persistence answers: a value, or why not (`storage-failed`, `invalid-session`, `session-in-use`). */
+export type Stored<T> = Result<T, PlaygroundError>;
+
+/**
+ * Runs IndexedDB work, turning what it throws into a `storage-failed` result whose message `say`
+ * makes from the browser's reason: IndexedDB throws (quota, a private window, a database deleted
+ * underneath), and persistence answers in values like everything else.
+ */
+export async function stored<T>(work: () => Promise<T>, say: (why: string) => string): Promise<Stored<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (thrown) {
+    return { ok: false, error: { code: 'storage-failed', message: say(thrownMessage(thrown)) } };
+  }
+}
+
+/** Opens (creating or upgrading) the playground's database; fails where the browser has no IndexedDB for the page. */
+export function openSessionDb(): Promise<Stored<SessionDb>> {
+  return stored(openDatabase, (why) => `Sessions are not saved in this browser: IndexedDB is unavailable (${why}). The playground works, but a reload loses the session: use Export session to keep it.`);
+}
+
+function openDatabase(): Promise<SessionDb> {
   return openDB<PlaygroundDb>(DB_NAME, DB_VERSION, {
     // Each version adds to the last, so a database saved by an older page keeps its sessions.
     upgrade(db, oldVersion) {

@@ -1,11 +1,11 @@
 import type { ActorClient } from '../../../host/actorClient';
-import { componentHash, toHex, type ActorEvent, type Branch, type ComponentInfo } from '../../../core';
+import { componentHash, toHex, type ActorEvent, type Branch, type ComponentInfo, type PlaygroundError } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
 import { actorNameOf } from '../../actor/startupActor';
 import { continuesSession, savedPrefix } from './lineage';
 import { SessionLocks } from './sessionLocks';
 import { writeTabSession } from './tabSession';
-import { ALL_STORES, eventsFrom, sessionRange, type SessionDb, type SessionRecord } from './schema';
+import { ALL_STORES, eventsFrom, sessionRange, type SessionDb, type SessionRecord, type Stored } from './schema';
 
 /**
  * How long changes gather before they are written. Short enough that an event is on disk well
@@ -20,9 +20,18 @@ export interface RecorderSource {
   cursor(): number | null;
   /** The histories kept aside by forks and edits, saved with the session. */
   branches(): Branch[];
-  /** A write failed: told once per run of failures, so the person can export before losing anything. */
-  onError(message: string): void;
+  /** A write failed (`storage-failed`): told once per run of failures, so the person can export before losing anything. */
+  onError(error: PlaygroundError): void;
 }
+
+/** What the person is told when IndexedDB refuses a write: the session is safe only in this tab. */
+const writeFailed = (thrown: unknown): PlaygroundError => ({
+  code: 'storage-failed',
+  message: `Saving the session to IndexedDB failed (${thrownMessage(thrown)}). It is still open in this tab: use Export session to keep a copy.`,
+});
+
+/** Why a saved session cannot be restored or deleted in this tab; the alert completes the clause. */
+const SESSION_IN_USE: PlaygroundError = { code: 'session-in-use', message: 'it is open in another tab, which is saving it' };
 
 const newSessionId = (): string => toHex(crypto.getRandomValues(new Uint8Array(8)));
 
@@ -66,11 +75,11 @@ export class SessionRecorder {
   }
 
   /**
-   * Claims a saved session before it is restored into this tab: false when another tab has it
-   * open. Call `attach` once it is restored, or `release` when the restore failed.
+   * Claims a saved session before it is restored into this tab: `session-in-use` when another tab
+   * has it open. Call `attach` once it is restored, or `release` when the restore failed.
    */
-  claim(id: string): Promise<boolean> {
-    return this.#locks.take(id);
+  async claim(id: string): Promise<Stored<null>> {
+    return (await this.#locks.take(id)) ? { ok: true, value: null } : { ok: false, error: SESSION_IN_USE };
   }
 
   /** Lets go of a claimed session that did not become this tab's. */
@@ -94,7 +103,7 @@ export class SessionRecorder {
     this.#branches = this.source.branches();
     this.#locks.keepOnly(record.id);
     writeTabSession(record.id);
-    this.db.put('settings', record.id, 'current').catch((thrown: unknown) => this.source.onError(thrownMessage(thrown)));
+    this.db.put('settings', record.id, 'current').catch((thrown: unknown) => this.source.onError(writeFailed(thrown)));
   }
 
   schedule(): void {
@@ -114,7 +123,7 @@ export class SessionRecorder {
       this.#components.clear();
       this.#branches = undefined;
       this.#rewriteAll = true;
-      if (!this.#failing) this.source.onError(thrownMessage(thrown));
+      if (!this.#failing) this.source.onError(writeFailed(thrown));
       this.#failing = true;
     }
   }
