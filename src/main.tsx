@@ -2,18 +2,25 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // First: the base styles, which each panel's own stylesheet (imported with it) refines.
 import './app/styles.css';
-import { playgroundStore } from './store';
+import { createPlaygroundStore, PlaygroundProvider } from './store';
+import { browserWorker } from './host/browserWorker';
+import { browserDiffWorker } from './host/browserDiffWorker';
 import { App } from './app/App';
 import { followTheme } from './features/page/followTheme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 
+// The page's store: one per page, the actor and large diffs each in a Web Worker.
+const playgroundStore = createPlaygroundStore({ createWorker: browserWorker, createDiffWorker: browserDiffWorker });
+
 followTheme(playgroundStore);
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <PlaygroundProvider store={playgroundStore}>
+      <App />
+    </PlaygroundProvider>
   </StrictMode>,
 );
 

@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Response } from '../protocols/actorWorker';
 import type { WorkerFactory } from '../host/workerLike';
 
-const entry = new URL('./actorThread.ts', import.meta.url).href;
+// A path joined by hand, not `new URL('./actorThread.ts', import.meta.url)`: Vite rewrites that
+// pattern into a dev-server address when a test runs in a DOM environment (component tests).
+const entry = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'actorThread.ts')).href;
 // tsx's ESM API (`tsx/esm/api`, import condition); resolved from its package.json because a
 // CommonJS resolve picks the `require` build, which cannot be imported.
 const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;

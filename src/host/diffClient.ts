@@ -12,15 +12,8 @@ export interface DiffWorkerLike {
   terminate(): void;
 }
 
-const browserDiffWorker = (): DiffWorkerLike => {
-  const worker = new Worker(new URL('../workers/diffWorker.ts', import.meta.url), { type: 'module', name: 'diff' });
-  return {
-    post: (job, transfer) => worker.postMessage(job, transfer),
-    onAnswer: (handler) => worker.addEventListener('message', (event: MessageEvent<DiffAnswer>) => handler(event.data)),
-    onCrash: (handler) => worker.addEventListener('error', (event) => handler(event.message || 'the diff worker crashed')),
-    terminate: () => worker.terminate(),
-  };
-};
+/** Starts a diff worker; the page's is `browserDiffWorker` (`host/browserDiffWorker.ts`). */
+export type DiffWorkerFactory = () => DiffWorkerLike;
 
 /** One side of a state change: its content hash (null for `none`) and its bytes. */
 export interface DiffSide {
@@ -52,11 +45,12 @@ export class DiffClient {
   #waiting: Request | undefined;
   #nextId = 1;
 
-  constructor(private readonly createWorker: (() => DiffWorkerLike) | undefined = typeof Worker === 'undefined' ? undefined : browserDiffWorker) {}
+  /** `createWorker` undefined runs every diff on the page (Node, tests): slower for huge states, never wrong. */
+  constructor(private readonly createWorker?: DiffWorkerFactory) {}
 
   diff(before: DiffSide, after: DiffSide, view: DiffView | null): Promise<DiffOutcome> {
     const size = (before.bytes?.length ?? 0) + (after.bytes?.length ?? 0);
-    // Without Worker (Node), everything runs here: slower for huge states, never wrong.
+    // Without a diff worker, everything runs here.
     if (size <= WORKER_THRESHOLD || !this.createWorker) {
       const states = [before, after].filter((side) => side.ref !== null && side.bytes && !this.#local.holds(side.ref)).map((side): [string, Uint8Array] => [side.ref!, side.bytes!]);
       return Promise.resolve(outcomeOf(this.#local.answer({ id: 0, before: before.ref, after: after.ref, states, view })));

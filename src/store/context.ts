@@ -1,10 +1,13 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { ActorClient } from '../host/actorClient';
+import type { DiffClient } from '../host/diffClient';
 import type { PlaygroundState } from './playgroundState';
 
-/** What every slice may use besides the store itself: the one client, and how to fetch assets. */
+/** What every slice may use besides the store itself: the one client, the diffs, and how to fetch assets. */
 export interface StoreContext {
   client: ActorClient;
+  /** Diffs two states, large ones in the diff worker the store was given. */
+  diffs: DiffClient;
   /**
    * Calls `listener` as soon as the client records an event, before the store (which follows
    * recorded events at most once a frame) knows of it: for what must not wait for a render.

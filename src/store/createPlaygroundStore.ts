@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ActorClient, type ClientOptions } from '../host/actorClient';
 import type { WorkerFactory } from '../host/workerLike';
+import { DiffClient, type DiffWorkerFactory } from '../host/diffClient';
 import { createCatalogSlice } from '../features/actor/catalogSlice';
 import { createComposerSlice } from '../features/chat/composerSlice';
 import { createConnectionsSlice } from '../features/chat/connectionsSlice';
@@ -43,8 +44,12 @@ function throttled(run: () => void, everyMs: number): () => void {
   };
 }
 
+/** What a store is made of: the page passes the browser's worker factories, tests Node's or the engine's. */
 export interface StoreOptions {
+  /** Starts the actor worker (the page: `host/browserWorker.ts`; Node: `cli/threadWorker.ts`). */
   createWorker: WorkerFactory;
+  /** Starts the diff worker for large states (the page: `host/browserDiffWorker.ts`); without it every diff runs on the main thread. */
+  createDiffWorker?: DiffWorkerFactory;
   fetchAsset?: StoreContext['fetchAsset'];
   client?: Omit<ClientOptions, 'createWorker' | 'onEvent'>;
 }
@@ -62,7 +67,7 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       mirrorSoon();
     };
     const client: ActorClient = new ActorClient({ ...options.client, createWorker: options.createWorker, onEvent });
-    const context: StoreContext = { client, onRecorded: (listener) => listeners.push(listener), fetchAsset: options.fetchAsset ?? ((url) => fetch(url)) };
+    const context: StoreContext = { client, diffs: new DiffClient(options.createDiffWorker), onRecorded: (listener) => listeners.push(listener), fetchAsset: options.fetchAsset ?? ((url) => fetch(url)) };
     return {
       ...createSessionSlice(context)(set, get, api),
       ...createConnectionsSlice(context)(set, get, api),

@@ -1,13 +1,7 @@
-import { useStore } from 'zustand';
-import { browserWorker } from '../host/browserWorker';
-import { createPlaygroundStore } from './createPlaygroundStore';
-import type { PlaygroundState } from './playgroundState';
-
-/** The page's store: one per page, with the engine in a Web Worker. */
-export const playgroundStore = createPlaygroundStore({ createWorker: browserWorker });
-
-/** Reads the store from a component. Selectors must return stable values (a field, not a new array). */
-export const usePlayground = <T>(selector: (state: PlaygroundState) => T): T => useStore(playgroundStore, selector);
+// The store's public surface. No store is made here: the page makes its own (`src/main.tsx`),
+// each component test another, and components read the one their provider gives them.
+export { createPlaygroundStore, type StoreOptions } from './createPlaygroundStore';
+export { PlaygroundProvider, usePlayground, usePlaygroundStore } from './PlaygroundProvider';
 
 export type { PlaygroundState } from './playgroundState';
 export type { ActorUiStatus } from './status';

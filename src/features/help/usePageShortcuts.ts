@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { playgroundStore } from '../../store';
+import type { StoreApi } from 'zustand/vanilla';
+import { usePlaygroundStore, type PlaygroundState } from '../../store';
 import { findLabelled, isTyping } from './findLabelled';
 import { shortcutFor, type ShortcutAction } from './shortcuts';
 
@@ -9,8 +10,8 @@ function focusLast(name: string): void {
   enabled.at(-1)?.focus();
 }
 
-function run(action: ShortcutAction): void {
-  const state = playgroundStore.getState();
+function run(store: StoreApi<PlaygroundState>, action: ShortcutAction): void {
+  const state = store.getState();
   switch (action) {
     case 'help':
       state.setHelpOpen(true);
@@ -51,6 +52,7 @@ function run(action: ShortcutAction): void {
  * dialog is open (it owns the keyboard), and with Ctrl, Alt or Meta (the browser's and the OS's).
  */
 export function usePageShortcuts(): void {
+  const store = usePlaygroundStore();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
@@ -58,9 +60,9 @@ export function usePageShortcuts(): void {
       const shortcut = shortcutFor(event.key);
       if (!shortcut) return;
       event.preventDefault();
-      run(shortcut.action);
+      run(store, shortcut.action);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [store]);
 }

@@ -1,5 +1,4 @@
 import { diffKeyOf, lastChangeOf, type ActorEvent, type DiffView, type StateDiff, type StatePlace } from '../../core';
-import { DiffClient } from '../../host/diffClient';
 import type { Slice, StoreContext } from '../../store/context';
 import type { PlaygroundState } from '../../store/playgroundState';
 import { cursorOf } from '../../store/cursor';
@@ -58,9 +57,8 @@ export interface InspectorSlice {
 export const diffKey = (event: Pick<ActorEvent, 'stateBefore' | 'stateAfter'>): string => diffKeyOf(event.stateBefore, event.stateAfter);
 
 export const createInspectorSlice =
-  ({ client }: StoreContext): Slice<InspectorSlice> =>
+  ({ client, diffs }: StoreContext): Slice<InspectorSlice> =>
   (set, get) => {
-    const diffs = new DiffClient();
     return {
       diffView: null,
       showUnchanged: false,
