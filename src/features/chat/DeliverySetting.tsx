@@ -3,11 +3,11 @@ import { usePlayground } from '../../store';
 
 const LABELS: Record<ConnectDelivery, { option: string; explain: string }> = {
   interface: {
-    option: 'connect and close (as the interface documents)',
+    option: 'interface: connect, close',
     explain: 'A new client reaches the actor as a `connect` message and a leaving one as `close`, as theater:simple/websocket-server documents.',
   },
   'theater-host': {
-    option: "as Theater's host did (text connect)",
+    option: "Theater's host: text connect",
     explain:
       'As the websocket-server host Theater shipped until March 2025: a new client arrives as a text message {"connection_id":N,"type":"connect"} (N a random u64), ping, pong and close arrive without data, and a client that drops without a close frame is never reported.',
   },
