@@ -47,14 +47,11 @@ export const LAYERS = {
 const STORE_ASSEMBLY = ['src/store/createPlaygroundStore.ts', 'src/store/playgroundState.ts', 'src/store/index.ts'];
 
 /**
- * Imports that go against the table, allowed one by one until phase 2 of issue 15 removes them
- * (ARCHITECTURE.md, "Phase 2"). Each names the file, the file it imports, and why it is here.
+ * Imports that go against the table, allowed one by one, each with the file, the file it imports
+ * and why (ARCHITECTURE.md, layering rules). None today: add one only with a reason, and remove it
+ * when the code can do without.
  */
-export const EXCEPTIONS = [
-  { from: 'src/features/sessions/sessionsSlice.ts', to: 'src/features/actor/sessionSlice.ts', why: 'restoring falls back to the default example with its hint' },
-  { from: 'src/features/sessions/sessionsSlice.ts', to: 'src/features/actor/startupActor.ts', why: 'a saved session is restored in place of the startup actor' },
-  { from: 'src/features/sessions/persistence/sessionRecorder.ts', to: 'src/features/actor/startupActor.ts', why: 'a saved session is named as the loaded actor is' },
-];
+export const EXCEPTIONS = [];
 
 /** Packages each layer may not use: the core and the runtime run in a Worker and in Node; the page never runs Node code. */
 const PAGE_ONLY = ['react', 'react-dom', 'zustand', '@monaco-editor/', 'monaco-editor', 'idb'];

@@ -1,6 +1,6 @@
 import { thrownMessage } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
-import { BUILD_EXAMPLES_HINT } from './sessionSlice';
+import { BUILD_EXAMPLES_HINT } from '../../store/startupActor';
 
 /** One example actor, as `scripts/build-actors.mjs` writes it into `public/actors/catalog.json`. */
 export interface CatalogEntry {

@@ -4,11 +4,11 @@ import type { Slice, StoreContext } from '../../store/context';
 import { fileKindOf } from './fileKind';
 import type { LoadProgress } from './loadProgress';
 import { mirror, settledStatus } from '../../store/mirror';
-import { actorNameOf, startupActor } from './startupActor';
+import { actorNameOf, BUILD_EXAMPLES_HINT, startupActor } from '../../store/startupActor';
 import type { ActorUiStatus } from '../../store/status';
 
 // Other slices name actors and find the default here, where loading lives.
-export { actorNameOf, DEFAULT_ACTOR } from './startupActor';
+export { actorNameOf, DEFAULT_ACTOR } from '../../store/startupActor';
 
 /** The actor itself: what is loaded, how it is doing, what it has done, and what went wrong. */
 export interface SessionSlice {
@@ -47,7 +47,6 @@ export interface SessionSlice {
   dismissAlert(): void;
 }
 
-export const BUILD_EXAMPLES_HINT = 'Build the examples with `npm run build:actors`.';
 const LINK_HINT = 'Check the address; a component on another site must allow this page to fetch it (CORS).';
 
 type Read = { ok: true; bytes: Uint8Array } | { ok: false; alert: PlaygroundAlert };

@@ -5,8 +5,7 @@ import { deleteSession, listSessions, readSession, sessionToRestore } from './pe
 import { openSessionDb, type SessionDb, type SessionRecord, type Stored } from './persistence/schema';
 import { SessionRecorder } from './persistence/sessionRecorder';
 import { readTabSession } from './persistence/tabSession';
-import { BUILD_EXAMPLES_HINT } from '../actor/sessionSlice';
-import { actorNameOf, DEFAULT_ACTOR, startupActor } from '../actor/startupActor';
+import { actorNameOf, BUILD_EXAMPLES_HINT, DEFAULT_ACTOR, startupActor } from '../../store/startupActor';
 
 /** A saved session as the `Saved sessions` list shows it. */
 export type SavedSession = Pick<SessionRecord, 'id' | 'name' | 'eventCount' | 'modifiedAt'>;

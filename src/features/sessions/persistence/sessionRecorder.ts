@@ -1,7 +1,7 @@
 import type { ActorClient } from '../../../host/actorClient';
 import { componentHash, toHex, type ActorEvent, type Branch, type ComponentInfo, type PlaygroundError } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
-import { actorNameOf } from '../../actor/startupActor';
+import { actorNameOf } from '../../../store/startupActor';
 import { continuesSession, savedPrefix } from './lineage';
 import { SessionLocks } from './sessionLocks';
 import { writeTabSession } from './tabSession';
