@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { fixturePath } from '../src/runtime/testing/theaterChains';
-import { echoWithHistory, Playground, readActor } from './playground';
+import { counterSession, echoWithHistory, Playground, readActor } from './playground';
 
 test('dropping a .wasm anywhere on the page loads it', async ({ page }) => {
   const playground = new Playground(page);
@@ -50,14 +50,7 @@ test("dropping a Theater chain imports it as Import chain does, with the same al
 });
 
 test('dropping an exported session file imports it as Import session does, component and all', async ({ page, browser }) => {
-  const playground = new Playground(page);
-  await playground.goto();
-  await playground.expectReady('echo');
-  await playground.loadExample('counter');
-  await playground.expectReady('counter');
-  const connection = await playground.newConnection();
-  await connection.send('inc 4');
-  await expect(playground.timelineItems.last()).toContainText('inc 4');
+  const { playground } = await counterSession(page, ['inc 4']);
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export session' }).click();
   const download = await downloading;

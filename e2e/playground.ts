@@ -131,6 +131,21 @@ export class Connection {
 
 export const readActor = (name: string): Buffer => readFileSync(actorPath(name));
 
+/** A counter session: connect, then each command from one connection. */
+export async function counterSession(page: Page, commands: string[]): Promise<{ playground: Playground; connection: Connection }> {
+  const playground = new Playground(page);
+  await playground.goto();
+  await playground.expectReady('echo');
+  await playground.loadExample('counter');
+  await playground.expectReady('counter');
+  const connection = await playground.newConnection();
+  for (const command of commands) {
+    await connection.send(command);
+    await expect(playground.timelineItems.last()).toContainText(command);
+  }
+  return { playground, connection };
+}
+
 /**
  * The page with echo ready and one client that has talked to it (`before`, echoed): the history a
  * bad file, chain or component must leave as it was.

@@ -1,20 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { Playground, readActor, wasmFile } from './playground';
-
-/** A counter session: connect, then each command from one connection. */
-async function counterSession(page: Page, commands: string[]) {
-  const playground = new Playground(page);
-  await playground.goto();
-  await playground.expectReady('echo');
-  await playground.loadExample('counter');
-  await playground.expectReady('counter');
-  const connection = await playground.newConnection();
-  for (const command of commands) {
-    await connection.send(command);
-    await expect(playground.timelineItems.last()).toContainText(command);
-  }
-  return { playground, connection };
-}
+import { counterSession, Playground, readActor, wasmFile } from './playground';
 
 const position = (page: Page) => page.getByRole('toolbar', { name: 'History' }).locator('output');
 
