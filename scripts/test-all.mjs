@@ -26,6 +26,7 @@ if (prepared) {
     step(`typecheck ${project}`, 'npx', ['tsc', '-p', project]);
   }
   step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+  step('no import cycles', 'npx', ['depcruise', 'src', '--output-type', 'err']);
   step('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/unit.json`]);
   if (step('build the app', 'npx', ['vite', 'build'])) {
     step('e2e tests', 'npx', ['playwright', 'test', '--reporter=list,json'], {

@@ -16,12 +16,15 @@ export type ActorStatus = (typeof ACTOR_STATUSES)[number];
 export const LOAD_STAGES = ['inspecting', 'transpiling', 'compiling', 'instantiating', 'init'] as const;
 export type LoadStage = (typeof LOAD_STAGES)[number];
 
-/** Everything needed to carry a session into a fresh worker after the old one was killed. */
+/**
+ * Everything needed to carry a session into a fresh worker after the old one was killed. Whether
+ * the actor stopped is not carried: the history says (an event that called `runtime.shutdown`;
+ * see `core/history/recordedHistory.ts`).
+ */
 export interface SessionSnapshot {
   events: ActorEvent[];
   states: Array<[string, Uint8Array]>;
   connections: Connection[];
-  status: ActorStatus;
   /** How connections reach the actor; absent in snapshots from before the setting existed (`interface`). */
   delivery?: ConnectDelivery;
   /** The actor id the history's init was given, kept by a restore (see `SessionOptions.actorId`); absent: the component's own. */

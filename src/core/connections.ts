@@ -32,6 +32,11 @@ export class ConnectionTable {
     return ok(connection);
   }
 
+  /** The id `open` gives next: one past the highest id the table has seen. */
+  get nextId(): number {
+    return this.#nextId;
+  }
+
   /** A connection known from a recorded `connect` (a rerun), open whatever the table said. */
   ensureOpen(id: number): void {
     this.#connections.set(id, { id, open: true });
@@ -56,6 +61,11 @@ export class ConnectionTable {
   }
 }
 
+/** Whether the actor's answer closed its connection (a close frame among its responses), as Theater's server then closes the socket. */
+export function closesConnection(event: Pick<ActorEvent, 'responses'>): boolean {
+  return event.responses.some((r) => r.frame?.frame === 'close');
+}
+
 /**
  * The connections a history leaves behind: opened by `connect`, closed by `close` or a close frame.
  * Bridge connections are not among them: they are sockets to real endpoints, not clients of the actor.
@@ -65,7 +75,7 @@ export function connectionsAfter(events: readonly Pick<ActorEvent, 'kind' | 'con
   for (const event of events) {
     if (event.connectionId === null || event.kind === 'bridge') continue;
     if (opensConnection(event.input)) table.ensureOpen(event.connectionId);
-    if (event.input?.ty.tag === 'close' || event.responses.some((r) => r.frame?.frame === 'close')) table.markClosed(event.connectionId);
+    if (event.input?.ty.tag === 'close' || closesConnection(event)) table.markClosed(event.connectionId);
   }
   return table.list();
 }

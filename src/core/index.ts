@@ -24,6 +24,7 @@ export { toHex, fromHex, decodeUtf8, utf8, bytesEqual } from './bytes';
 export { WEBSOCKET_SERVER, ACTOR, THEATER_PACKAGE_ERAS, unversioned, isTheaterInterface } from './interfaceNames';
 export { compareEvents, type Difference, type EventComparison, type ReplayResult } from './compare';
 export { HISTORY_EDIT_KINDS, planEdit, planFork, findBranch, reduceBranches, rewriteReportOf, type Branch, type BranchAction, type EditPlan, type HistoryEdit, type HistoryEditKind, type RewriteReport } from './history/timeTravel';
+export { RecordedHistory, statusOf, type HistoryRecord } from './history/recordedHistory';
 export { readSessionFile, writeSessionFile, componentHash } from './sessionFile';
 export { readChain } from './chain/chainHistory';
 export { chainReadings, type EntryKind } from './chain/chainReading';

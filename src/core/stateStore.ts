@@ -25,6 +25,11 @@ export class StateStore {
     return this.put(bytes).ref;
   }
 
+  /** Keeps a state under a hash this program computed itself (the worker's, carried to the page): not rehashed. */
+  keep(ref: string, bytes: Uint8Array): void {
+    this.#states.set(ref, bytes);
+  }
+
   get(ref: StateRef): Uint8Array | undefined {
     return ref === null ? undefined : this.#states.get(ref);
   }

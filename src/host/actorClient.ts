@@ -1,4 +1,4 @@
-import { connectionsAfter, DEFAULT_DELIVERY, noActor } from '../core';
+import { connectionsAfter, DEFAULT_DELIVERY, noActor, RecordedHistory } from '../core';
 import type { ActorEvent, BridgeRecord, ConnectDelivery, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
 import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type RerunInput, type Response, type SendItem } from '../protocols/actorWorker';
 import type { WorkerFactory, WorkerLike } from './workerLike';
@@ -35,14 +35,8 @@ export class ActorClient {
   #nextId = 1;
   #pending = new Map<number, { worker: WorkerLike; answer: (response: Response) => void; crash: (reason: string) => void }>();
   #queue: Promise<unknown> = Promise.resolve();
-  /**
-   * Append-only while one history lasts; a new array when the history is replaced (a load, an
-   * import, a rewrite), so a reader can tell "more events" (same array, longer) from "another
-   * history" (another array) without comparing contents.
-   */
-  #events: ActorEvent[] = [];
-  readonly #states = new Map<string, Uint8Array>();
-  readonly #connections = new Map<number, Connection>();
+  /** The worker's history as it sent it, kept here to carry into a fresh worker; another object when the history is replaced. */
+  #history = new RecordedHistory();
   #callTimeoutMs: number;
   readonly #loadTimeoutMs: number;
   #delivery: ConnectDelivery = DEFAULT_DELIVERY;
@@ -56,21 +50,22 @@ export class ActorClient {
     return this.#loaded?.info;
   }
 
+  /** Append-only while one history lasts; another array when it is replaced (see RecordedHistory). */
   get events(): readonly ActorEvent[] {
-    return this.#events;
+    return this.#history.events;
   }
 
   get connections(): Connection[] {
-    return [...this.#connections.values()];
+    return this.#history.connections.list();
   }
 
   /** The loaded actor's name, and whether it has shut itself down (runtime.shutdown). */
   get actor(): { name: string; stopped: boolean } | undefined {
-    return this.#loaded && { name: this.#loaded.name, stopped: this.#events.some((e) => e.shutdown) };
+    return this.#loaded && { name: this.#loaded.name, stopped: this.#history.status === 'stopped' };
   }
 
   state(ref: string | null): Uint8Array | undefined {
-    return ref === null ? undefined : this.#states.get(ref);
+    return this.#history.state(ref);
   }
 
   set callTimeoutMs(ms: number) {
@@ -105,7 +100,7 @@ export class ActorClient {
         worker.terminate();
         return { ok: false, error: answer.error };
       }
-      this.#replaceActor(worker, { name, bytes, info: answer.value.info });
+      this.#replaceActor(worker, { name, bytes, info: answer.value.info }, new RecordedHistory());
       if (answer.value.init) this.#record(answer.value.init);
       return answer;
     });
@@ -124,11 +119,7 @@ export class ActorClient {
         worker.terminate();
         return { ok: false, error: answer.error };
       }
-      this.#replaceActor(worker, { name, bytes, info: answer.value.info });
-      for (const [hash, state] of snapshot.states) this.#states.set(hash, state);
-      // A loop, not push(...events): a long history would overflow the argument limit.
-      for (const event of snapshot.events) this.#events.push(event);
-      for (const connection of snapshot.connections) this.#connections.set(connection.id, { ...connection });
+      this.#replaceActor(worker, { name, bytes, info: answer.value.info }, RecordedHistory.trusted(snapshot));
       if (snapshot.delivery) this.#delivery = snapshot.delivery;
       return { ok: true, value: answer.value.info };
     });
@@ -136,11 +127,11 @@ export class ActorClient {
 
   open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
     return this.#serialize(async () => {
-      const predicted: Connection = { id: Math.max(0, ...this.#connections.keys()) + 1, open: true };
+      const predicted: Connection = { id: this.#history.connections.nextId, open: true };
       const answer = await this.#call('open', {}, { connectionId: predicted.id, input: { ty: { tag: 'connect' } } }, predicted);
       if (!answer.ok) return answer;
       if ('connection' in answer.value) {
-        this.#connections.set(answer.value.connection.id, answer.value.connection);
+        this.#history.connections.ensureOpen(answer.value.connection.id);
         return answer as Result<Calls['open']['value'], EngineError>;
       }
       return { ok: true, value: { connection: predicted, recorded: answer.value } };
@@ -149,8 +140,7 @@ export class ActorClient {
 
   close(connectionId: number): Promise<Result<RecordedEvent, EngineError>> {
     return this.#serialize(async () => {
-      const known = this.#connections.get(connectionId);
-      if (known) known.open = false;
+      this.#history.connections.markClosed(connectionId);
       return this.#eventCall(await this.#call('close', { connectionId }, { connectionId, input: { ty: { tag: 'close' } } }));
     });
   }
@@ -158,8 +148,7 @@ export class ActorClient {
   /** A client that went away without a close frame (see the `drop` request): null when the actor is not told. */
   drop(connectionId: number): Promise<Result<RecordedEvent | null, EngineError>> {
     return this.#serialize(async () => {
-      const known = this.#connections.get(connectionId);
-      if (known) known.open = false;
+      this.#history.connections.markClosed(connectionId);
       const answer = await this.#call('drop', { connectionId }, { connectionId, input: { ty: { tag: 'close' } } });
       return answer.ok ? { ok: true, value: answer.value } : answer;
     });
@@ -244,7 +233,7 @@ export class ActorClient {
 
   /** What a fresh worker needs to carry on exactly where this one stopped. */
   snapshot(): SessionSnapshot {
-    return { ...this.#historyUpTo(this.#events.length), connections: this.connections.map((c) => ({ ...c })), delivery: this.#delivery };
+    return { ...this.#history.toRecord(), ...this.#actorId(), delivery: this.#delivery };
   }
 
   /**
@@ -255,8 +244,8 @@ export class ActorClient {
   async rewrite(from: number, inputs: readonly RerunInput[]): Promise<Result<RecordedEvent[], EngineError>> {
     const loaded = this.#loaded;
     if (!loaded) return { ok: false, error: noActor() };
-    const prefix = this.#historyUpTo(from);
-    const adopted = await this.adoptHistory(loaded.name, loaded.bytes, { ...prefix, connections: connectionsAfter(prefix.events), delivery: this.#delivery });
+    const prefix = this.#history.upTo(from);
+    const adopted = await this.adoptHistory(loaded.name, loaded.bytes, { ...prefix, ...this.#actorId(), connections: connectionsAfter(prefix.events), delivery: this.#delivery });
     if (!adopted.ok) return adopted;
     const rerun: RecordedEvent[] = [];
     for (const event of inputs) {
@@ -267,21 +256,10 @@ export class ActorClient {
     return { ok: true, value: rerun };
   }
 
-  /**
-   * The first `count` events with the states they refer to, whether they stopped the actor, and
-   * the actor id their init was given (the loaded actor's), which a rewrite, a restart or a hot
-   * swap keeps.
-   */
-  #historyUpTo(count: number): Omit<SessionSnapshot, 'connections'> {
-    const events = this.#events.slice(0, count);
-    const refs = new Set(events.flatMap((e) => [e.stateBefore, e.stateAfter]).filter((r): r is string => r !== null));
+  /** The actor id the history's init was given (the loaded actor's), which a rewrite, a restart or a hot swap keeps. */
+  #actorId(): Pick<SessionSnapshot, 'actorId'> {
     const actorId = this.#loaded?.info.actorId;
-    return {
-      events,
-      states: [...refs].map((ref) => [ref, this.#states.get(ref)!]),
-      status: events.some((e) => e.shutdown) ? 'stopped' : 'ready',
-      ...(actorId === undefined ? {} : { actorId }),
-    };
+    return actorId === undefined ? {} : { actorId };
   }
 
   #serialize<T>(work: () => Promise<T>): Promise<T> {
@@ -312,7 +290,7 @@ export class ActorClient {
       return { ok: true, value };
     }
     if (!('lost' in answer)) return answer;
-    if (opening) this.#connections.set(opening.id, opening);
+    if (opening) this.#history.connections.ensureOpen(opening.id);
     const outcome = answer.lost === 'timeout' ? { kind: 'timeout' as const, afterMs: this.#callTimeoutMs } : { kind: 'trap' as const, message: answer.error.message };
     return this.#restart({ ...pending, outcome, durationMs: performance.now() - started });
   }
@@ -352,12 +330,7 @@ export class ActorClient {
   }
 
   #record(recorded: RecordedEvent): void {
-    for (const [hash, bytes] of recorded.newStates) this.#states.set(hash, bytes);
-    this.#events.push(recorded.event);
-    // The actor closed the socket itself by answering with a close frame, as Theater would.
-    const closing = recorded.event.responses.some((r) => r.frame?.frame === 'close');
-    const connection = recorded.event.connectionId === null ? undefined : this.#connections.get(recorded.event.connectionId);
-    if (closing && connection) connection.open = false;
+    this.#history.append(recorded);
     this.options.onEvent?.(recorded);
   }
 
@@ -365,14 +338,12 @@ export class ActorClient {
     this.#worker = worker;
   }
 
-  /** The new actor takes over: the old worker goes, and so does the old history. */
-  #replaceActor(worker: WorkerLike, loaded: Loaded): void {
+  /** The new actor takes over: the old worker goes, and the old history gives way to `history`. */
+  #replaceActor(worker: WorkerLike, loaded: Loaded, history: RecordedHistory): void {
     this.#worker?.terminate();
     this.#adopt(worker);
     this.#loaded = loaded;
-    this.#events = [];
-    this.#states.clear();
-    this.#connections.clear();
+    this.#history = history;
   }
 
   /**

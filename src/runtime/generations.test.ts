@@ -82,7 +82,7 @@ describe("an ntwk:theater actor's chain, written and replayed as that era's Thea
     expect(history.events.every((e) => e.chain === undefined)).toBe(true);
     // Adopted by the same build, or by a rebuilt copy given the chain's actor id, it writes the same chain.
     for (const component of [bytes, withCustomSection(bytes)]) {
-      const snapshot = { events: history.events, states: [...history.states.entries()], connections: [], status: 'ready' as const, actorId: history.actorId };
+      const snapshot = { events: history.events, states: [...history.states.entries()], connections: [], actorId: history.actorId };
       const adopted = expectOk(await ActorSession.restore(component, snapshot, { name: 'adopted.wasm' }));
       expect(adopted.info.actorId).toBe(actorId);
       expect(adopted.exportChain()).toBe(chain);

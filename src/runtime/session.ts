@@ -2,7 +2,7 @@ import { givenActorId } from '../core/actorId';
 import { bytesEqual } from '../core/bytes';
 import { ChainBuilder, chainJson } from '../core/chain/chain';
 import { connectMessage, delivered, opensConnection, randomU64, reportsDrops, DEFAULT_DELIVERY, type ConnectDelivery } from '../core/connectDelivery';
-import { ConnectionTable, type Connection } from '../core/connections';
+import type { Connection } from '../core/connections';
 import { describeThrown, engineError, type EngineError } from '../core/errors';
 import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, RecordedEvent } from '../core/events';
 import { inspect } from './inspect';
@@ -11,7 +11,8 @@ import type { ActorStatus, LoadStage, LostOutcome, SessionSnapshot } from '../co
 import { dataUrlImporter, LoadedComponent, type ActorExports, type ModuleImporter } from './loader';
 import { makeMessage, type WebsocketMessage, type WebsocketResponse } from '../core/messages';
 import { ok, type Result } from '../core/result';
-import { StateStore, type StateRef } from '../core/stateStore';
+import type { StateRef } from '../core/stateStore';
+import { RecordedHistory } from '../core/history/recordedHistory';
 import { toHostWire, toWire } from '../core/wire';
 import type { HostCall } from '../core/hostCalls';
 import { chainSoFar, type CallInFlight } from '../core/chain/runtimeChain';
@@ -52,12 +53,10 @@ export interface Started {
  * poisons the instance, so the next call gets a fresh one from the last committed state.
  */
 export class ActorSession {
-  readonly #states = new StateStore();
-  readonly #events: ActorEvent[] = [];
+  #history = new RecordedHistory();
   readonly #chain: ChainBuilder;
-  #connections = new ConnectionTable();
+  /** Where the next call starts: the last event's state, or a replay's seed. */
   #committed: StateRef = null;
-  #status: ActorStatus = 'ready';
   #exports: ActorExports;
   readonly #now: () => number;
   #delivery: ConnectDelivery;
@@ -102,17 +101,10 @@ export class ActorSession {
     const created = await ActorSession.#create(bytes, { ...options, actorId: snapshot.actorId ?? options.actorId });
     if (!created.ok) return created;
     const session = created.value;
-    for (const [hash, state] of snapshot.states) {
-      if (session.#states.adopt(state) !== hash) return engineError('invalid-snapshot', `State ${hash.slice(0, 12)}… does not match its hash.`);
-    }
-    for (const event of snapshot.events) {
-      if (!session.#states.has(event.stateAfter)) return engineError('invalid-snapshot', `Event #${event.seq} refers to a state the snapshot lacks.`);
-    }
-    // A loop, not push(...events): a long history would overflow the argument limit.
-    for (const event of snapshot.events) session.#events.push(event);
-    session.#committed = snapshot.events.at(-1)?.stateAfter ?? null;
-    session.#connections = ConnectionTable.from(snapshot.connections);
-    session.#status = snapshot.status;
+    const history = RecordedHistory.verified(snapshot);
+    if (!history.ok) return history;
+    session.#history = history.value;
+    session.#committed = history.value.committed;
     session.#delivery = snapshot.delivery ?? session.#delivery;
     return ok(session);
   }
@@ -130,7 +122,7 @@ export class ActorSession {
     const made: { session?: ActorSession } = {};
     const chain = (calls: readonly HostCall[]) => {
       const session = made.session;
-      return session ? chainSoFar(session.#events, session.#inFlight, calls, (ref) => session.#states.get(ref), session.info) : [];
+      return session ? chainSoFar(session.events, session.#inFlight, calls, (ref) => session.state(ref), session.info) : [];
     };
     const actorId = givenActorId(info.value.actorId, options.actorId);
     const component = await LoadedComponent.load(bytes, actorId === undefined ? info.value : { ...info.value, actorId }, options.name, options.importModule ?? dataUrlImporter, { chain }, stage);
@@ -143,7 +135,7 @@ export class ActorSession {
   }
 
   get status(): ActorStatus {
-    return this.#status;
+    return this.#history.status;
   }
 
   get committedState(): StateRef {
@@ -151,15 +143,15 @@ export class ActorSession {
   }
 
   get events(): readonly ActorEvent[] {
-    return this.#events;
+    return this.#history.events;
   }
 
   state(ref: StateRef): Uint8Array | undefined {
-    return this.#states.get(ref);
+    return this.#history.state(ref);
   }
 
   get connections(): Connection[] {
-    return this.#connections.list();
+    return this.#history.connections.list();
   }
 
   get delivery(): ConnectDelivery {
@@ -175,16 +167,16 @@ export class ActorSession {
   async open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
     const running = this.#requireRunning();
     if (!running.ok) return running;
-    const connection = this.#connections.open();
+    const connection = this.#history.connections.open();
     const recorded = await this.#call('message', connection.id, connectMessage(this.#delivery, this.#connectionNumber));
     return ok({ connection: { ...connection }, recorded });
   }
 
   /** Closes a simulated client and delivers `close` to the actor. */
   async close(connectionId: number): Promise<Result<RecordedEvent, EngineError>> {
-    const open = this.#connections.requireOpen(connectionId);
+    const open = this.#history.connections.requireOpen(connectionId);
     if (!open.ok) return open;
-    this.#connections.markClosed(connectionId);
+    this.#history.connections.markClosed(connectionId);
     // The socket is gone whatever the actor's state; a stopped actor is just not told.
     const running = this.#requireRunning();
     if (!running.ok) return running;
@@ -198,9 +190,9 @@ export class ActorSession {
    */
   async drop(connectionId: number): Promise<Result<RecordedEvent | null, EngineError>> {
     if (reportsDrops(this.#delivery)) return this.close(connectionId);
-    const open = this.#connections.requireOpen(connectionId);
+    const open = this.#history.connections.requireOpen(connectionId);
     if (!open.ok) return open;
-    this.#connections.markClosed(connectionId);
+    this.#history.connections.markClosed(connectionId);
     return ok(null);
   }
 
@@ -208,14 +200,14 @@ export class ActorSession {
   async send(connectionId: number, message: WebsocketMessage): Promise<Result<RecordedEvent, EngineError>> {
     const running = this.#requireRunning();
     if (!running.ok) return running;
-    const open = this.#connections.requireOpen(connectionId);
+    const open = this.#history.connections.requireOpen(connectionId);
     if (!open.ok) return open;
     return ok(await this.#call('message', connectionId, delivered(this.#delivery, message)));
   }
 
   /** Sets the committed state without a call: a replay that starts mid-history starts here. */
   seed(state: Uint8Array | undefined): void {
-    this.#committed = this.#states.put(state).ref;
+    this.#committed = this.#history.states.put(state).ref;
   }
 
   /**
@@ -227,9 +219,8 @@ export class ActorSession {
     if (event.kind === 'chain') {
       if (!event.chain) throw new Error('a chain event without its entries');
       const state = this.#committed;
-      if (event.shutdown) this.#status = 'stopped';
       const { startedAt = this.#now(), outcome = { kind: 'ok' }, shutdown = false, chain } = event;
-      return this.#append({ kind: 'chain', connectionId: null, startedAt, durationMs: 0, input: null, stateBefore: state, stateAfter: state, outcome, responses: [], hostCalls: [], shutdown, chain }, []);
+      return this.#history.record({ kind: 'chain', connectionId: null, startedAt, durationMs: 0, input: null, stateBefore: state, stateAfter: state, outcome, responses: [], hostCalls: [], shutdown, chain }, []);
     }
     // A frame from a real endpoint happened whatever the actor does: it is written down again, as it was.
     if (event.kind === 'bridge') {
@@ -240,8 +231,8 @@ export class ActorSession {
       return rerecorded.value[0]!;
     }
     // A rerun rewrites history: a recorded connect opens its connection for what follows.
-    if (event.connectionId !== null && opensConnection(event.input)) this.#connections.ensureOpen(event.connectionId);
-    if (event.connectionId !== null && event.input?.ty.tag === 'close') this.#connections.markClosed(event.connectionId);
+    if (event.connectionId !== null && opensConnection(event.input)) this.#history.connections.ensureOpen(event.connectionId);
+    if (event.connectionId !== null && event.input?.ty.tag === 'close') this.#history.connections.markClosed(event.connectionId);
     return this.#call(event.kind, event.connectionId, event.input, event.hostCalls);
   }
 
@@ -252,7 +243,7 @@ export class ActorSession {
    */
   recordLost(connectionId: number | null, input: WebsocketMessage | null, outcome: LostOutcome, durationMs: number): RecordedEvent {
     const before = this.#committed;
-    return this.#append({
+    return this.#history.record({
       kind: input ? 'message' : 'init',
       connectionId,
       startedAt: this.#now() - durationMs,
@@ -279,41 +270,37 @@ export class ActorSession {
     const state = this.#committed;
     return ok(
       records.map(({ connectionId, input, bridge, startedAt }) =>
-        this.#append({ kind: 'bridge', connectionId, startedAt, durationMs: 0, input, stateBefore: state, stateAfter: state, outcome: { kind: 'ok' }, responses: [], hostCalls: [], shutdown: false, bridge }, []),
+        this.#history.record({ kind: 'bridge', connectionId, startedAt, durationMs: 0, input, stateBefore: state, stateAfter: state, outcome: { kind: 'ok' }, responses: [], hostCalls: [], shutdown: false, bridge }, []),
       ),
     );
   }
 
   /** Theater's event chain for the whole history, as JSON that verifies under Theater's rule. */
   exportChain(): string {
-    return chainJson(this.#chain.extend(this.#events, (ref) => this.#states.get(ref)));
+    return chainJson(this.#chain.extend(this.events, (ref) => this.state(ref)));
   }
 
   /** The chain hash (hex) closing the event at `seq`, computed on demand. */
   chainHash(seq: number): string | undefined {
-    this.#chain.extend(this.#events.slice(0, seq + 1), (ref) => this.#states.get(ref));
+    this.#chain.extend(this.events.slice(0, seq + 1), (ref) => this.state(ref));
     return this.#chain.eventHash(seq)?.map((b) => b.toString(16).padStart(2, '0')).join('');
   }
 
   snapshot(): SessionSnapshot {
-    const refs = new Set(this.#events.flatMap((e) => [e.stateBefore, e.stateAfter]).filter((r): r is string => r !== null));
     return {
-      events: [...this.#events],
-      states: [...refs].map((ref) => [ref, this.#states.get(ref)!]),
-      connections: this.#connections.list(),
-      status: this.#status,
+      ...this.#history.toRecord(),
       delivery: this.#delivery,
       ...(this.info.actorId === undefined ? {} : { actorId: this.info.actorId }),
     };
   }
 
   #requireRunning(): Result<true, EngineError> {
-    return this.#status === 'ready' ? ok(true) : engineError('actor-stopped', 'The actor has shut down (it called runtime.shutdown): load it again to continue.');
+    return this.status === 'ready' ? ok(true) : engineError('actor-stopped', 'The actor has shut down (it called runtime.shutdown): load it again to continue.');
   }
 
   async #call(kind: EventKind, connectionId: number | null, input: WebsocketMessage | null, script: readonly HostCall[] = []): Promise<RecordedEvent> {
     const before = this.#committed;
-    const stateBytes = this.#states.get(before);
+    const stateBytes = this.state(before);
     this.component.recorder.take();
     this.component.recorder.script(script);
     const startedAt = this.#now();
@@ -335,13 +322,12 @@ export class ActorSession {
     const newStates: Array<[string, Uint8Array]> = [];
     let after = before;
     if (outcome.kind === 'ok') {
-      const stored = next !== undefined && stateBytes !== undefined && bytesEqual(stateBytes, next) ? { ref: before, isNew: false } : this.#states.put(next);
+      const stored = next !== undefined && stateBytes !== undefined && bytesEqual(stateBytes, next) ? { ref: before, isNew: false } : this.#history.states.put(next);
       after = stored.ref;
       if (stored.isNew && stored.ref !== null) newStates.push([stored.ref, next!]);
       this.#committed = after;
     }
-    if (trace.shutdown) this.#status = 'stopped';
-    const recorded = this.#append(
+    const recorded = this.#history.record(
       {
         kind,
         connectionId,
@@ -359,13 +345,6 @@ export class ActorSession {
     );
     if (outcome.kind === 'trap') await this.#reinstantiate();
     return recorded;
-  }
-
-  #append(event: Omit<ActorEvent, 'seq'>, newStates: Array<[string, Uint8Array]>): RecordedEvent {
-    const full: ActorEvent = { seq: this.#events.length, ...event };
-    this.#events.push(full);
-    for (const response of full.responses) if (response.frame?.frame === 'close' && full.connectionId !== null) this.#connections.markClosed(full.connectionId);
-    return { event: full, newStates };
   }
 
   async #reinstantiate(): Promise<void> {

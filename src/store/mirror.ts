@@ -1,5 +1,6 @@
-import type { ActorEvent, ConnectDelivery, Connection } from '../core';
+import type { ActorEvent, ComponentInfo, ConnectDelivery, Connection } from '../core';
 import type { ActorClient } from '../host/actorClient';
+import type { PlaygroundState } from './playgroundState';
 import type { ActorUiStatus } from './status';
 
 /** A simulated client as the page shows it. */
@@ -32,4 +33,28 @@ export function settledStatus(client: ActorClient): ActorUiStatus {
   const actor = client.actor;
   if (!actor) return 'error';
   return actor.stopped ? 'stopped' : 'ready';
+}
+
+/** What the page resets when the history is replaced, besides the history itself. */
+type ReplacedFields = 'info' | 'cursor' | 'drafts' | 'sentHistory' | 'branches' | 'replayRun' | 'rewriteReport';
+
+/**
+ * The store after the client's history was replaced by another (a load, an imported file, an
+ * opened saved session, a switched branch): the one place that says what no longer applies. The
+ * selection, the composer's drafts and recalled messages (their connections are gone), the
+ * branches kept beside the old history, and the replay and rewrite reports about it all go; a
+ * caller whose new history brings its own branches sets them after. The actor's name and whether
+ * the status settles are the caller's (loads queue up, and each names its actor its own way).
+ */
+export function replacedHistory(client: ActorClient, info: ComponentInfo): Mirrored & Pick<PlaygroundState, ReplacedFields> {
+  return {
+    ...mirror(client),
+    info,
+    cursor: null,
+    drafts: {},
+    sentHistory: {},
+    branches: [],
+    replayRun: null,
+    rewriteReport: null,
+  };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, utf8 } from '../bytes';
 import { ChainBuilder, chainJson, type ChainEntry } from './chain';
-import { chainToHistory, readChain, type ChainHistory } from './chainHistory';
+import { chainToHistory, readChain } from './chainHistory';
+import type { ChainHistory } from './importedHistory';
 import { chainReadings } from './chainReading';
 import { handleMessageFunction, HANDLE_MESSAGE_FUNCTION, initFunction, INIT_FUNCTION, type ChainWriter } from './chainValues';
 import type { ActorEvent } from '../events';

@@ -4,32 +4,17 @@ import { entryData, eventPayloads, verifyChain, type ChainEntry, type ChainError
 import { jsonOf, payloadOf, type Payload } from './chainPayload';
 import { JsonBytes } from './chainWriter';
 import { callOf, failureOutcome, HANDLE_MESSAGE_FUNCTION, INIT_FUNCTION, initParamsOf, isObject, messageFromSerde, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD, type ChainWriter } from './chainValues';
-import type { ActorEvent, CallOutcome, ChainFormat, JsonChainRecord } from '../events';
+import type { ActorEvent, CallOutcome, JsonChainRecord } from '../events';
 import { jsonText } from '../exactJson';
 import type { HostCall } from '../hostCalls';
 import { providerOf } from '../interfaceNames';
 import type { WebsocketMessage } from '../messages';
 import { ok, type Result } from '../result';
 import { StateStore, type StateRef } from '../stateStore';
+import type { ChainHistory } from './importedHistory';
 import { isTextChain, readTextChain, textChainHistory } from './textChain';
 import { toWire, type WireOutcome } from '../wire';
 
-/** A chain brought in as a history: every entry is in some event. */
-export interface ChainHistory {
-  format: ChainFormat;
-  /** How many entries the chain holds. */
-  entries: number;
-  events: ActorEvent[];
-  states: StateStore;
-  /** Events that are calls the playground can replay (`init`, `message`); the rest are `chain` events. */
-  replayable: number;
-  /**
-   * The actor id the chain's init was given (its params `["<id>"]`, as Theater wrote them for an
-   * init taking `(actor-id,)`), when the first init or handle-message call in it is such an init: a
-   * replay, or a session adopting this history, gives init the same id. Absent for the text format.
-   */
-  actorId?: string;
-}
 
 /**
  * Reads a chain in either of Theater's formats, told apart by the text, not the file name: JSON

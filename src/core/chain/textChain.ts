@@ -1,5 +1,5 @@
 import type { ChainError } from './chain';
-import type { ChainHistory } from './chainHistory';
+import type { ChainHistory } from './importedHistory';
 import { readTextRecord } from './chainReading';
 import { engineError } from '../errors';
 import type { ActorEvent, TextChainRecord } from '../events';

@@ -57,3 +57,8 @@ export const createCatalogSlice =
       return get().loadUrl(exampleUrl(name), name, BUILD_EXAMPLES_HINT);
     },
   });
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends CatalogSlice {}
+}

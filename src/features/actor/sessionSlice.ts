@@ -3,7 +3,7 @@ import { thrownMessage, type PlaygroundAlert } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
 import { fileKindOf } from './fileKind';
 import type { LoadProgress } from './loadProgress';
-import { mirror, settledStatus } from '../../store/mirror';
+import { replacedHistory, settledStatus } from '../../store/mirror';
 import { actorNameOf, BUILD_EXAMPLES_HINT, startupActor } from '../../store/startupActor';
 import type { ActorUiStatus } from '../../store/status';
 
@@ -86,8 +86,7 @@ export const createSessionSlice =
             alert = answer.error;
           } else {
             update({ outcome: 'loaded', totalMs: performance.now() - t0, info: answer.value.info });
-            // Another actor's (or a fresh) history: the branches kept beside the old one do not apply.
-            set({ ...mirror(client), info: answer.value.info, loaded: progress, drafts: {}, sentHistory: {}, cursor: null, branches: [] });
+            set({ ...replacedHistory(client, answer.value.info), loaded: progress });
           }
         }
       } finally {
@@ -172,3 +171,8 @@ export const createSessionSlice =
       },
     };
   };
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends SessionSlice {}
+}

@@ -91,3 +91,8 @@ export const createBridgeSlice =
       stopBridge: () => bridge.stop(),
     };
   };
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends BridgeSlice {}
+}

@@ -69,3 +69,8 @@ export const createComposerSlice = (): Slice<ComposerSlice> => (set, get) => ({
     });
   },
 });
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends ComposerSlice {}
+}

@@ -62,3 +62,8 @@ export const createConnectionsSlice =
       },
     };
   };
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends ConnectionsSlice {}
+}

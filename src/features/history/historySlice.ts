@@ -1,6 +1,7 @@
 import { componentHash, noActor, readChain, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
-import { mirror, settledStatus } from '../../store/mirror';
+import { replacedHistory, settledStatus } from '../../store/mirror';
+import { actorNameOf } from '../../store/startupActor';
 
 /** The history as a thing to carry: session files and Theater chains, out and in. */
 export interface HistorySlice {
@@ -31,7 +32,7 @@ export const createHistorySlice =
         set({ alert: adopted.error, status: settledStatus(client) });
         return false;
       }
-      set({ ...mirror(client), info: adopted.value, actorName: name.replace(/\.wasm$/i, ''), cursor: null, drafts: {}, branches: [], status: settledStatus(client) });
+      set({ ...replacedHistory(client, adopted.value), actorName: actorNameOf(name), status: settledStatus(client) });
       return true;
     };
 
@@ -73,8 +74,7 @@ export const createHistorySlice =
           });
           return false;
         }
-        const status = events.some((e) => e.shutdown) ? 'stopped' : 'ready';
-        return adopt(component.name, bytes, { events, states: [...states], connections, status, delivery: server?.delivery });
+        return adopt(component.name, bytes, { events, states: [...states], connections, delivery: server?.delivery });
       },
 
       exportTranscript() {
@@ -108,7 +108,12 @@ export const createHistorySlice =
         // Every entry comes in: calls the actor can replay as events, the rest read-only (the timeline says which).
         // The actor takes the id the chain's init was given, so replays and re-runs feed that one.
         const { events, states, actorId } = chain.value;
-        return adopt(component.name, component.bytes, { events, states: [...states.entries()], connections: [], status: events.some((e) => e.shutdown) ? 'stopped' : 'ready', actorId });
+        return adopt(component.name, component.bytes, { events, states: [...states.entries()], connections: [], actorId });
       },
     };
   };
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends HistorySlice {}
+}

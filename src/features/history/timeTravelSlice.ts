@@ -1,6 +1,7 @@
 import { findBranch, planEdit, planFork, reduceBranches, rewriteReportOf, type Branch, type EngineError, type HistoryEdit, type ReplayResult, type RewriteReport } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
-import { mirror, settledStatus } from '../../store/mirror';
+import { mirror, replacedHistory, settledStatus } from '../../store/mirror';
+import { actorNameOf } from '../../store/startupActor';
 
 /** A replay's life: what it ran against, how far it got, what it found. */
 export type ReplayRun =
@@ -65,7 +66,7 @@ export const createTimeTravelSlice =
       async hotSwap(name, bytes) {
         set({ status: 'loading', alert: null });
         const adopted = await client.adoptHistory(name, bytes, client.snapshot());
-        if (adopted.ok) set({ info: adopted.value, actorName: name.replace(/\.wasm$/i, '') });
+        if (adopted.ok) set({ info: adopted.value, actorName: actorNameOf(name) });
         settle(adopted.ok ? undefined : adopted.error);
       },
 
@@ -104,8 +105,12 @@ export const createTimeTravelSlice =
         if (!adopted.ok) return settle(adopted.error);
         // The history left behind becomes the branch, so switching back and forth loses nothing.
         const swapped = reduceBranches(get().branches, { kind: 'swap', id, current });
-        set({ ...(swapped.ok ? { branches: swapped.value } : {}), cursor: null, rewriteReport: null });
-        settle();
+        set({ ...replacedHistory(client, adopted.value), branches: swapped.ok ? swapped.value : get().branches, status: settledStatus(client) });
       },
     };
   };
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends TimeTravelSlice {}
+}

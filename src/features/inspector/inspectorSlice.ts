@@ -135,3 +135,8 @@ export function chainCost(state: PlaygroundState, seq: number, limit: number): n
   }
   return cost;
 }
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends InspectorSlice {}
+}

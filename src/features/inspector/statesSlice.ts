@@ -27,3 +27,8 @@ export const stateSizeAtCursor = (state: PlaygroundState): number | null => {
   const event = state.events[cursorOf(state)];
   return event ? (state.stateBytes(event.stateAfter)?.length ?? null) : null;
 };
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends StatesSlice {}
+}

@@ -58,3 +58,8 @@ export const createUiSlice = (): Slice<UiSlice> => (set, get) => ({
     set({ helpOpen });
   },
 });
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends UiSlice {}
+}

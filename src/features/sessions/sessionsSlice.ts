@@ -1,6 +1,6 @@
 import type { PlaygroundAlert } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
-import { mirror, settledStatus } from '../../store/mirror';
+import { replacedHistory, settledStatus } from '../../store/mirror';
 import { deleteSession, listSessions, readSession, sessionToRestore } from './persistence/savedSessions';
 import { openSessionDb, type SessionDb, type SessionRecord, type Stored } from './persistence/schema';
 import { SessionRecorder } from './persistence/sessionRecorder';
@@ -75,9 +75,9 @@ export const createSessionsSlice =
         return adopted;
       }
       // The session's branches come with it; set before `attach`, which takes them as saved.
-      set({ branches });
+      set({ ...replacedHistory(client, adopted.value), branches, actorName: record.name });
       saver.attach(record, snapshot.states.map(([hash]) => hash));
-      set({ ...mirror(client), info: adopted.value, actorName: record.name, drafts: {}, sentHistory: {}, status: settledStatus(client), currentSessionId: record.id });
+      set({ status: settledStatus(client), currentSessionId: record.id });
       get().select(record.cursor);
       return { ok: true, value: null };
     };
@@ -161,3 +161,8 @@ export const createSessionsSlice =
       },
     };
   };
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends SessionsSlice {}
+}

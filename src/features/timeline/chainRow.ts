@@ -1,5 +1,5 @@
 import { chainReadings, type ActorEvent, type EntryKind } from '../../core';
-import type { DetailLine, DetailTone } from './eventDetails';
+import type { DetailLine, DetailTone } from './detailLine';
 
 /**
  * Whose call a row shows: the actor's own (`init`), a simulated client's, or none for a call that

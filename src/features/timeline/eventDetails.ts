@@ -1,17 +1,7 @@
 import { describeMessage, hostCallText, logsOf, type ActorEvent, type HostCall } from '../../core';
 import { responseBody } from '../../ui/format';
 import { chainDetailCount, chainDetailLines } from './chainRow';
-
-/** What a line under an event's head says, which decides its colour and mark. */
-export type DetailTone = 'failed' | 'response' | 'warning' | 'log' | 'call' | 'more';
-
-export interface DetailLine {
-  tone: DetailTone;
-  mark: string;
-  text: string;
-  /** A label after the text, such as `stub` for an import the playground only pretends to have. */
-  tag?: string;
-}
+import type { DetailLine } from './detailLine';
 
 /**
  * Lines a row shows under its head. Rows have a height fixed by their line count (that is what

@@ -43,3 +43,8 @@ export const createTimelineSlice =
       },
     };
   };
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends TimelineSlice {}
+}

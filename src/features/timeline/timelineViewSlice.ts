@@ -84,3 +84,8 @@ export const createTimelineViewSlice = (): Slice<TimelineViewSlice> => (set, get
     },
   };
 };
+
+// This slice's part of the store's state (see store/playgroundState.ts).
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends TimelineViewSlice {}
+}

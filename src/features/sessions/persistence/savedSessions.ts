@@ -59,7 +59,6 @@ export async function readSession(db: SessionDb, id: string): Promise<Stored<Sto
           states: stateKeys.map(([, hash], i) => [hash, states[i]!]),
           connections: record.connections,
           delivery: record.delivery,
-          status: events.some((e) => e.shutdown) ? 'stopped' : 'ready',
         },
         branches: branches ?? [],
       },
