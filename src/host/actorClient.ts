@@ -1,7 +1,8 @@
 import { connectionsAfter, DEFAULT_DELIVERY, noActor, RecordedHistory } from '../core';
 import type { ActorEvent, BridgeRecord, ConnectDelivery, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
-import { PROTOCOL_VERSION, type CallName, type Calls, type LostCall, type Progress, type RerunInput, type Response, type SendItem } from '../protocols/actorWorker';
+import type { Calls, LostCall, Progress, RerunInput, SendItem } from '../protocols/actorWorker';
 import type { WorkerFactory, WorkerLike } from './workerLike';
+import { WorkerRequests, type Answer } from './workerRequests';
 
 export interface ClientOptions {
   createWorker: WorkerFactory;
@@ -19,10 +20,6 @@ interface Loaded {
   info: ComponentInfo;
 }
 
-/** A call that failed because its worker did not answer (hung) or died: the worker is gone. */
-type Lost = { ok: false; error: EngineError; lost: 'timeout' | 'crash' };
-type Answer<K extends CallName> = Result<Calls[K]['value'], EngineError> | Lost;
-
 /**
  * The page's handle on the actor. It owns the worker, runs one call at a time under a watchdog,
  * and keeps a mirror of the history so that when a call hangs it can kill the worker, start a
@@ -32,8 +29,7 @@ type Answer<K extends CallName> = Result<Calls[K]['value'], EngineError> | Lost;
 export class ActorClient {
   #worker: WorkerLike | undefined;
   #loaded: Loaded | undefined;
-  #nextId = 1;
-  #pending = new Map<number, { worker: WorkerLike; answer: (response: Response) => void; crash: (reason: string) => void }>();
+  readonly #requests = new WorkerRequests();
   #queue: Promise<unknown> = Promise.resolve();
   /** The worker's history as it sent it, kept here to carry into a fresh worker; another object when the history is replaced. */
   #history = new RecordedHistory();
@@ -82,7 +78,7 @@ export class ActorClient {
     return this.#serialize(async () => {
       this.#delivery = delivery;
       if (!this.#worker) return { ok: true as const, value: null };
-      const answer = await this.#request(this.#worker, 'configure', { delivery }, this.#loadTimeoutMs);
+      const answer = await this.#requests.send(this.#worker, 'configure', { delivery }, this.#loadTimeoutMs);
       return answer.ok ? answer : { ok: false as const, error: answer.error };
     });
   }
@@ -95,7 +91,7 @@ export class ActorClient {
     return this.#serialize(async () => {
       const worker = this.options.createWorker();
       const onProgress = (progress: Progress) => progress.kind === 'load' && onStage?.(progress.stage, progress.ms);
-      const answer = await this.#request(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery }, this.#loadTimeoutMs, { onProgress });
+      const answer = await this.#requests.send(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery }, this.#loadTimeoutMs, { onProgress });
       if (!answer.ok) {
         worker.terminate();
         return { ok: false, error: answer.error };
@@ -114,7 +110,7 @@ export class ActorClient {
   adoptHistory(name: string, bytes: Uint8Array, snapshot: SessionSnapshot): Promise<Result<ComponentInfo, EngineError>> {
     return this.#serialize(async () => {
       const worker = this.options.createWorker();
-      const answer = await this.#request(worker, 'restore', { name, bytes: bytes.slice(), snapshot, lost: undefined }, this.#loadTimeoutMs);
+      const answer = await this.#requests.send(worker, 'restore', { name, bytes: bytes.slice(), snapshot, lost: undefined }, this.#loadTimeoutMs);
       if (!answer.ok) {
         worker.terminate();
         return { ok: false, error: answer.error };
@@ -212,7 +208,7 @@ export class ActorClient {
   ): Promise<Result<ReplayResult, EngineError>> {
     const { events, states, delivery = DEFAULT_DELIVERY, actorId } = options.history ?? this.snapshot();
     const worker = this.options.createWorker();
-    const run = this.#request(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0, delivery, actorId }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
+    const run = this.#requests.send(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0, delivery, actorId }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
     return run.then((answer) => {
       worker.terminate();
       if (answer.ok) return answer;
@@ -275,7 +271,7 @@ export class ActorClient {
 
   async #plain<K extends 'exportChain' | 'chainHash' | 'recordBridge'>(call: K, args: Calls[K]['args']): Promise<Result<Calls[K]['value'], EngineError>> {
     if (!this.#worker) return { ok: false, error: noActor() };
-    const answer = await this.#request(this.#worker, call, args, this.#loadTimeoutMs);
+    const answer = await this.#requests.send(this.#worker, call, args, this.#loadTimeoutMs);
     return answer.ok ? answer : { ok: false, error: answer.error };
   }
 
@@ -283,7 +279,7 @@ export class ActorClient {
   async #call<K extends 'open' | 'close' | 'drop' | 'send' | 'rerun'>(call: K, args: Calls[K]['args'], pending: Pick<LostCall, 'connectionId' | 'input'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
     if (!this.#worker || !this.#loaded) return { ok: false, error: noActor() };
     const started = performance.now();
-    const answer = await this.#request(this.#worker, call, args, this.#callTimeoutMs);
+    const answer = await this.#requests.send(this.#worker, call, args, this.#callTimeoutMs);
     if (answer.ok) {
       const value = answer.value as Calls[K]['value'];
       if (value !== null) this.#record('recorded' in value ? value.recorded : value);
@@ -298,7 +294,7 @@ export class ActorClient {
   /** One slice of `sendMany`: as many of `items` as the worker gets through in `budgetMs`. */
   async #sendSlice(items: readonly SendItem[], budgetMs: number): Promise<Array<Result<RecordedEvent, EngineError>>> {
     if (!this.#worker || !this.#loaded) return items.map(() => ({ ok: false, error: noActor() }));
-    const answer = await this.#request(this.#worker, 'sendMany', { items: [...items], budgetMs }, this.#callTimeoutMs);
+    const answer = await this.#requests.send(this.#worker, 'sendMany', { items: [...items], budgetMs }, this.#callTimeoutMs);
     if (answer.ok) {
       for (const result of answer.value) if (result.ok) this.#record(result.value);
       return answer.value;
@@ -317,7 +313,7 @@ export class ActorClient {
     this.#worker?.terminate();
     const worker = this.options.createWorker();
     this.#adopt(worker);
-    return this.#request(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost }, this.#loadTimeoutMs);
+    return this.#requests.send(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost }, this.#loadTimeoutMs);
   }
 
   /** Replaces the lost worker with a fresh one at the last committed state, and records the loss. */
@@ -345,49 +341,8 @@ export class ActorClient {
     this.#loaded = loaded;
     this.#history = history;
   }
-
-  /**
-   * Sends one request and waits for its answer, its timeout, or the worker's crash. Each
-   * progress note restarts the clock, with `gapMs` as the longest silence allowed after it.
-   */
-  #request<K extends CallName>(
-    worker: WorkerLike,
-    call: K,
-    args: Calls[K]['args'],
-    timeoutMs: number,
-    { onProgress, gapMs = timeoutMs }: { onProgress?: (progress: Progress) => void; gapMs?: number } = {},
-  ): Promise<Answer<K>> {
-    const id = this.#nextId++;
-    return new Promise<Answer<K>>((resolve) => {
-      const finish = (answer: Answer<K>) => {
-        clearTimeout(timer);
-        this.#pending.delete(id);
-        resolve(answer);
-      };
-      const expire = () => finish({ ok: false, lost: 'timeout', error: { code: 'timeout', message: `${call} did not answer within ${timeoutMs} ms` } });
-      let timer = setTimeout(expire, timeoutMs);
-      this.#pending.set(id, { worker, answer: (response) => {
-        if ('progress' in response) {
-          clearTimeout(timer);
-          timer = setTimeout(expire, gapMs);
-          onProgress?.(response.progress);
-          return;
-        }
-        finish(response.ok ? { ok: true, value: response.value as Calls[K]['value'] } : { ok: false, error: response.error });
-      }, crash: (reason) => finish({ ok: false, lost: 'crash', error: { code: 'worker-crashed', message: `The actor's worker crashed: ${reason}` } }) });
-      if (!listening.has(worker)) {
-        listening.add(worker);
-        worker.onMessage((response) => this.#pending.get(response.id)?.answer(response));
-        worker.onCrash((reason) => {
-          for (const pending of [...this.#pending.values()]) if (pending.worker === worker) pending.crash(reason);
-        });
-      }
-      worker.post({ v: PROTOCOL_VERSION, id, call, args } as never);
-    });
-  }
 }
 
-const listening = new WeakSet<WorkerLike>();
 
 /** Work per `sendMany` slice: long enough to amortise a round trip, short enough to keep the page lively. */
 const SLICE_BUDGET_MS = 50;

@@ -8,7 +8,9 @@ import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, RecordedEvent } 
 import { inspect } from './inspect';
 import type { ComponentInfo } from '../core/componentInfo';
 import type { ActorStatus, LoadStage, LostOutcome, SessionSnapshot } from '../core/actorSnapshot';
-import { dataUrlImporter, LoadedComponent, type ActorExports, type ModuleImporter } from './loader';
+import { dataUrlImporter, LoadedComponent, type ActorExports } from './loader';
+import type { SessionOptions } from './sessionOptions';
+import { bridgeEvents, chainEventAgain, lostEvent } from '../core/uncalledEvents';
 import { makeMessage, type WebsocketMessage, type WebsocketResponse } from '../core/messages';
 import { ok, type Result } from '../core/result';
 import type { StateRef } from '../core/stateStore';
@@ -16,28 +18,6 @@ import { RecordedHistory } from '../core/history/recordedHistory';
 import { toHostWire, toWire } from '../core/wire';
 import type { HostCall } from '../core/hostCalls';
 import { chainSoFar, type CallInFlight } from '../core/chain/runtimeChain';
-
-export interface SessionOptions {
-  /** Shown to people: usually the file name. */
-  name: string;
-  importModule?: ModuleImporter;
-  /** Wall clock for `startedAt` (injectable so tests and replays are deterministic). */
-  now?: () => number;
-  /** Run `init` on start (default). A replay runs the recorded init event itself instead. */
-  runInit?: boolean;
-  /** Told as each loading stage ends, with how long it took: the page shows them as they go. */
-  onStage?: (stage: LoadStage, ms: number) => void;
-  /** How connections reach the actor (default: as the interface documents). */
-  delivery?: ConnectDelivery;
-  /** Draws the connection ids Theater's host put in its text connect (injectable for tests). */
-  connectionNumber?: () => bigint;
-  /**
-   * The actor id to give an init that takes Theater's `(actor-id,)` params, instead of the one made
-   * from the component's hash: the id a recorded history was made with, so a replay or an adopted
-   * history against another build feeds the same id (ignored when init takes none).
-   */
-  actorId?: string;
-}
 
 /** A session that started: the init event, when the actor has `init`. */
 export interface Started {
@@ -216,12 +196,7 @@ export class ActorSession {
    */
   async rerun(event: Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt' | 'chain' | 'outcome' | 'shutdown'>>): Promise<RecordedEvent> {
     // Entries of an imported chain were no call: they are written down again as they were, at the state they now follow.
-    if (event.kind === 'chain') {
-      if (!event.chain) throw new Error('a chain event without its entries');
-      const state = this.#committed;
-      const { startedAt = this.#now(), outcome = { kind: 'ok' }, shutdown = false, chain } = event;
-      return this.#history.record({ kind: 'chain', connectionId: null, startedAt, durationMs: 0, input: null, stateBefore: state, stateAfter: state, outcome, responses: [], hostCalls: [], shutdown, chain }, []);
-    }
+    if (event.kind === 'chain') return this.#history.record(chainEventAgain(event, this.#committed, this.#now()), []);
     // A frame from a real endpoint happened whatever the actor does: it is written down again, as it was.
     if (event.kind === 'bridge') {
       const { connectionId, input, bridge, startedAt } = event;
@@ -242,20 +217,7 @@ export class ActorSession {
    * worker writes it down so the history has no gap.
    */
   recordLost(connectionId: number | null, input: WebsocketMessage | null, outcome: LostOutcome, durationMs: number): RecordedEvent {
-    const before = this.#committed;
-    return this.#history.record({
-      kind: input ? 'message' : 'init',
-      connectionId,
-      startedAt: this.#now() - durationMs,
-      durationMs,
-      input,
-      stateBefore: before,
-      stateAfter: before,
-      outcome,
-      responses: [],
-      hostCalls: [],
-      shutdown: false,
-    }, []);
+    return this.#history.record(lostEvent(connectionId, input, outcome, durationMs, this.#committed, this.#now()), []);
   }
 
   /**
@@ -265,14 +227,8 @@ export class ActorSession {
    * bad record (a connection id that is not below zero) records none.
    */
   recordBridge(records: readonly BridgeRecord[]): Result<RecordedEvent[], EngineError> {
-    const bad = records.find((r) => !Number.isSafeInteger(r.connectionId) || r.connectionId >= 0);
-    if (bad) return engineError('invalid-message', `Bridge connection ${bad.connectionId} must be numbered below zero, apart from the simulated connections.`);
-    const state = this.#committed;
-    return ok(
-      records.map(({ connectionId, input, bridge, startedAt }) =>
-        this.#history.record({ kind: 'bridge', connectionId, startedAt, durationMs: 0, input, stateBefore: state, stateAfter: state, outcome: { kind: 'ok' }, responses: [], hostCalls: [], shutdown: false, bridge }, []),
-      ),
-    );
+    const events = bridgeEvents(records, this.#committed);
+    return events.ok ? ok(events.value.map((event) => this.#history.record(event, []))) : events;
   }
 
   /** Theater's event chain for the whole history, as JSON that verifies under Theater's rule. */

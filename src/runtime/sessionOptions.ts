@@ -1,0 +1,26 @@
+import type { LoadStage } from '../core/actorSnapshot';
+import type { ConnectDelivery } from '../core/connectDelivery';
+import type { ModuleImporter } from './loader';
+
+/** How an ActorSession (runtime/session.ts) is started: by the worker, a replay, the tests and the command line. */
+export interface SessionOptions {
+  /** Shown to people: usually the file name. */
+  name: string;
+  importModule?: ModuleImporter;
+  /** Wall clock for `startedAt` (injectable so tests and replays are deterministic). */
+  now?: () => number;
+  /** Run `init` on start (default). A replay runs the recorded init event itself instead. */
+  runInit?: boolean;
+  /** Told as each loading stage ends, with how long it took: the page shows them as they go. */
+  onStage?: (stage: LoadStage, ms: number) => void;
+  /** How connections reach the actor (default: as the interface documents). */
+  delivery?: ConnectDelivery;
+  /** Draws the connection ids Theater's host put in its text connect (injectable for tests). */
+  connectionNumber?: () => bigint;
+  /**
+   * The actor id to give an init that takes Theater's `(actor-id,)` params, instead of the one made
+   * from the component's hash: the id a recorded history was made with, so a replay or an adopted
+   * history against another build feeds the same id (ignored when init takes none).
+   */
+  actorId?: string;
+}
