@@ -15,6 +15,7 @@ import { DropOverlay } from '../features/actor/loader/DropOverlay';
 import { ExamplePicker } from '../features/actor/loader/ExamplePicker';
 import { LoadActor } from '../features/actor/loader/LoadActor';
 import { useFileDrop } from '../features/actor/loader/useFileDrop';
+import { ReplacedNotice } from '../features/sessions/ReplacedNotice';
 import { SessionControls } from '../features/sessions/SessionControls';
 import { StatusBar } from '../features/page/StatusBar';
 import { ThemeToggle } from '../features/page/ThemeToggle';
@@ -41,6 +42,7 @@ export function App() {
       </header>
       <ExamplePicker />
       <AlertBanner />
+      <ReplacedNotice />
       <HistoryPanel />
       <main className="workspace">
         {/* Each child of a SplitView is a resizable pane. The bridge, used now and then, sits under the simulated clients. */}

@@ -22,7 +22,7 @@ export { noActor, PAGE_ERROR_CODES, type EngineError, type EngineErrorCode, type
 export type { Result } from './result';
 export { toHex, fromHex, decodeUtf8, utf8, bytesEqual } from './bytes';
 export { WEBSOCKET_SERVER, ACTOR, THEATER_PACKAGE_ERAS, unversioned, isTheaterInterface } from './interfaceNames';
-export { compareEvents, type Difference, type EventComparison, type ReplayResult } from './compare';
+export { compareEvents, type ComparedAspect, type Difference, type EventComparison, type ReplayResult } from './compare';
 export { HISTORY_EDIT_KINDS, planEdit, planFork, findBranch, reduceBranches, rewriteReportOf, type Branch, type BranchAction, type EditPlan, type HistoryEdit, type HistoryEditKind, type RewriteReport } from './history/timeTravel';
 export { RecordedHistory, statusOf, type HistoryRecord } from './history/recordedHistory';
 export { readSessionFile, writeSessionFile, componentHash } from './sessionFile';
@@ -37,4 +37,4 @@ export { HexLayout, type HexRow, type RowSpan } from './diff/hexLayout';
 export { formatJsonPath, type JsonDiff, type JsonNode, type JsonPath } from './diff/jsonDiff';
 export { lastChangeOf, type StatePlace } from './diff/lastChange';
 export type { ByteDiff, ByteSummary } from './diff/bytesDiff';
-export type { TextDiff } from './diff/textDiff';
+export { diffText, type TextDiff } from './diff/textDiff';

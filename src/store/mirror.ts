@@ -1,6 +1,7 @@
-import type { ActorEvent, ComponentInfo, ConnectDelivery, Connection } from '../core';
+import type { ActorEvent, Branch, ComponentInfo, ConnectDelivery, Connection, SessionSnapshot } from '../core';
 import type { ActorClient } from '../host/actorClient';
 import type { PlaygroundState } from './playgroundState';
+import { actorNameOf } from './startupActor';
 import type { ActorUiStatus } from './status';
 
 /** A simulated client as the page shows it. */
@@ -36,20 +37,55 @@ export function settledStatus(client: ActorClient): ActorUiStatus {
 }
 
 /** What the page resets when the history is replaced, besides the history itself. */
-type ReplacedFields = 'info' | 'cursor' | 'drafts' | 'sentHistory' | 'branches' | 'replayRun' | 'rewriteReport';
+type ReplacedFields = 'info' | 'loadProgress' | 'cursor' | 'drafts' | 'sentHistory' | 'branches' | 'replayRun' | 'rewriteReport' | 'replaced';
+
+/** A workspace as it was before something took its place: enough to say where it went and to bring it back. */
+export interface PreviousWorkspace {
+  /** The actor's name and how many events its history held, as the notice names it. */
+  name: string;
+  eventCount: number;
+  /** The saved session it is kept as (null when nothing is saved in this browser). */
+  sessionId: string | null;
+  component: { name: string; bytes: Uint8Array };
+  snapshot: SessionSnapshot;
+  branches: Branch[];
+  cursor: number | null;
+}
+
+/** A replacement the page tells of: what took the workspace's place (`what`, a sentence) and what it replaced. */
+export interface Replacement {
+  what: string;
+  previous: PreviousWorkspace;
+}
+
+/**
+ * The workspace as it is now, to keep before replacing it; undefined when there is nothing a
+ * person would miss (no actor, or nothing but its init).
+ */
+export function workspaceOf(client: ActorClient, state: Pick<PlaygroundState, 'currentSessionId' | 'branches' | 'cursor'>): PreviousWorkspace | undefined {
+  const component = client.component;
+  if (!component || (!client.events.some((e) => e.kind !== 'init') && state.branches.length === 0)) return undefined;
+  const snapshot = client.snapshot();
+  return { name: actorNameOf(component.name), eventCount: snapshot.events.length, sessionId: state.currentSessionId, component, snapshot, branches: state.branches, cursor: state.cursor };
+}
 
 /**
  * The store after the client's history was replaced by another (a load, an imported file, an
  * opened saved session, a switched branch): the one place that says what no longer applies. The
- * selection, the composer's drafts and recalled messages (their connections are gone), the
+ * selection, a failed load's report, the composer's drafts and recalled messages (their connections are gone), the
  * branches kept beside the old history, and the replay and rewrite reports about it all go; a
  * caller whose new history brings its own branches sets them after. The actor's name and whether
  * the status settles are the caller's (loads queue up, and each names its actor its own way).
+ * A `replacement` (what took the workspace's place, and the workspace as it was before, from
+ * `workspaceOf`) is told to the person with an Undo; a branch switch passes none.
  */
-export function replacedHistory(client: ActorClient, info: ComponentInfo): Mirrored & Pick<PlaygroundState, ReplacedFields> {
+export function replacedHistory(client: ActorClient, info: ComponentInfo, replacement?: { what: string; previous: PreviousWorkspace | undefined }): Mirrored & Pick<PlaygroundState, ReplacedFields> {
   return {
+    replaced: replacement?.previous ? { what: replacement.what, previous: replacement.previous } : null,
     ...mirror(client),
     info,
+    // A failed load's stages told of the workspace this one replaced.
+    loadProgress: null,
     cursor: null,
     drafts: {},
     sentHistory: {},

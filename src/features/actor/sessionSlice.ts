@@ -3,7 +3,7 @@ import { thrownMessage, type PlaygroundAlert } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
 import { fileKindOf } from './fileKind';
 import type { LoadProgress } from './loadProgress';
-import { replacedHistory, settledStatus } from '../../store/mirror';
+import { replacedHistory, settledStatus, workspaceOf } from '../../store/mirror';
 import { actorNameOf, BUILD_EXAMPLES_HINT, startupActor } from '../../store/startupActor';
 import type { ActorUiStatus } from '../../store/status';
 
@@ -81,12 +81,15 @@ export const createSessionSlice =
           alert = got.alert;
         } else {
           update({ size: got.bytes.length, done: [{ phase: 'reading', ms: performance.now() - read0 }] });
+          const previous = workspaceOf(client, get());
           const answer = await client.load(name, got.bytes, (stage, ms) => update({ done: [...progress.done, { phase: stage, ms }] }));
           if (!answer.ok) {
             alert = answer.error;
           } else {
             update({ outcome: 'loaded', totalMs: performance.now() - t0, info: answer.value.info });
-            set({ ...replacedHistory(client, answer.value.info), loaded: progress });
+            // A newer load still under way keeps its progress on screen.
+            const shown = get().loadProgress;
+            set({ ...replacedHistory(client, answer.value.info, { what: `Loaded ${name}`, previous }), loaded: progress, loadProgress: shown?.id === id ? progress : shown });
           }
         }
       } finally {

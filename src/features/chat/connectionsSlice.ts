@@ -25,7 +25,8 @@ export const createConnectionsSlice =
   (set, get) => {
     /** Runs one call into the actor and brings the store up to date, whatever happened. */
     const run = async <T>(call: () => Promise<Result<T, EngineError>>): Promise<boolean> => {
-      set({ alert: null });
+      // A call goes to the live actor, whatever moment of the past is on screen: the view follows it there.
+      set({ alert: null, cursor: null });
       const result = await call();
       set({ ...mirror(client), ...(result.ok ? {} : { alert: result.error }) });
       // A load in flight owns the status; otherwise the call may have stopped the actor, or, when

@@ -1,6 +1,6 @@
 import { componentHash, noActor, readChain, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
-import { replacedHistory, settledStatus } from '../../store/mirror';
+import { replacedHistory, settledStatus, workspaceOf } from '../../store/mirror';
 import { actorNameOf } from '../../store/startupActor';
 
 /** The history as a thing to carry: session files and Theater chains, out and in. */
@@ -23,16 +23,17 @@ export interface HistorySlice {
 
 export const createHistorySlice =
   ({ client }: StoreContext): Slice<HistorySlice> =>
-  (set) => {
+  (set, get) => {
     /** Puts a history in place of the current one, with `bytes` as its component. */
-    const adopt = async (name: string, bytes: Uint8Array, snapshot: SessionSnapshot): Promise<boolean> => {
+    const adopt = async (name: string, bytes: Uint8Array, snapshot: SessionSnapshot, what: string): Promise<boolean> => {
       set({ status: 'loading', alert: null });
+      const previous = workspaceOf(client, get());
       const adopted = await client.adoptHistory(name, bytes, snapshot);
       if (!adopted.ok) {
         set({ alert: adopted.error, status: settledStatus(client) });
         return false;
       }
-      set({ ...replacedHistory(client, adopted.value), actorName: actorNameOf(name), status: settledStatus(client) });
+      set({ ...replacedHistory(client, adopted.value, { what, previous }), actorName: actorNameOf(name), status: settledStatus(client) });
       return true;
     };
 
@@ -74,7 +75,7 @@ export const createHistorySlice =
           });
           return false;
         }
-        return adopt(component.name, bytes, { events, states: [...states], connections, delivery: server?.delivery });
+        return adopt(component.name, bytes, { events, states: [...states], connections, delivery: server?.delivery }, `Imported a session of ${actorNameOf(component.name)} (${events.length} events)`);
       },
 
       exportTranscript() {
@@ -108,7 +109,7 @@ export const createHistorySlice =
         // Every entry comes in: calls the actor can replay as events, the rest read-only (the timeline says which).
         // The actor takes the id the chain's init was given, so replays and re-runs feed that one.
         const { events, states, actorId } = chain.value;
-        return adopt(component.name, component.bytes, { events, states: [...states.entries()], connections: [], actorId });
+        return adopt(component.name, component.bytes, { events, states: [...states.entries()], connections: [], actorId }, `Imported a chain of ${chain.value.entries} entries as the history of ${actorNameOf(component.name)}`);
       },
     };
   };

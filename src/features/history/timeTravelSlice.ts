@@ -74,7 +74,8 @@ export const createTimeTravelSlice =
         const plan = planFork(client.events, seq);
         if (!plan.ok) return set({ alert: plan.error });
         keepAsBranch(plan.value.label);
-        set({ status: 'loading', alert: null, rewriteReport: null });
+        // The reports described the history this fork leaves behind (it is a branch now).
+        set({ status: 'loading', alert: null, rewriteReport: null, replayRun: null });
         const result = await client.rewrite(plan.value.from, plan.value.inputs);
         settle(result.ok ? undefined : result.error);
         set({ cursor: null });
@@ -86,7 +87,7 @@ export const createTimeTravelSlice =
         if (!plan.ok) return set({ alert: plan.error });
         const { from, inputs, label } = plan.value;
         keepAsBranch(label);
-        set({ status: 'loading', alert: null });
+        set({ status: 'loading', alert: null, replayRun: null });
         const result = await client.rewrite(from, inputs);
         settle(result.ok ? undefined : result.error);
         if (!result.ok) return;

@@ -10,7 +10,7 @@ import { DiffSummary } from './DiffSummary';
 import { HexDiffView } from './HexDiffView';
 import { JsonDiffView } from './JsonDiffView';
 import { SectionHead } from './SectionHead';
-import { TextDiffView } from './TextDiffView';
+import { TextDiffView } from '../../ui/diff/TextDiffView';
 
 const VIEW_LABELS = { hex: 'Hex', text: 'Text', json: 'JSON' } as const satisfies Record<DiffView, string>;
 

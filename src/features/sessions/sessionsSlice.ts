@@ -1,6 +1,6 @@
 import type { PlaygroundAlert } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
-import { replacedHistory, settledStatus } from '../../store/mirror';
+import { replacedHistory, settledStatus, workspaceOf, type Replacement } from '../../store/mirror';
 import { deleteSession, listSessions, readSession, sessionToRestore } from './persistence/savedSessions';
 import { openSessionDb, type SessionDb, type SessionRecord, type Stored } from './persistence/schema';
 import { SessionRecorder } from './persistence/sessionRecorder';
@@ -30,6 +30,11 @@ export interface SessionsSlice {
   deleteSession(id: string): Promise<void>;
   /** Starts a clean history of the loaded component; the current one stays saved. */
   newSession(): Promise<void>;
+  /** The last time something took the workspace's place (a load, an import, a reopened or new session), until dismissed. */
+  replaced: Replacement | null;
+  /** Brings back the workspace the last replacement took the place of: its saved session, or the copy kept here. */
+  undoReplace(): Promise<void>;
+  dismissReplaced(): void;
 }
 
 /** How a session is named in messages, as in the list: `echo (12 events)`. */
@@ -67,6 +72,7 @@ export const createSessionsSlice =
       }
       const { record, bytes, snapshot, branches } = stored.value;
       const shownName = get().actorName;
+      const previous = workspaceOf(client, get());
       set({ status: 'loading', actorName: record.name, alert: null });
       const adopted = await client.adoptHistory(record.componentName, bytes, snapshot);
       if (!adopted.ok) {
@@ -75,7 +81,7 @@ export const createSessionsSlice =
         return adopted;
       }
       // The session's branches come with it; set before `attach`, which takes them as saved.
-      set({ ...replacedHistory(client, adopted.value), branches, actorName: record.name });
+      set({ ...replacedHistory(client, adopted.value, { what: `Opened the saved session ${sessionLabel(record)}`, previous }), branches, actorName: record.name });
       saver.attach(record, snapshot.states.map(([hash]) => hash));
       set({ status: settledStatus(client), currentSessionId: record.id });
       get().select(record.cursor);
@@ -86,6 +92,24 @@ export const createSessionsSlice =
       savedSessions: [],
       currentSessionId: null,
       persistenceOff: null,
+      replaced: null,
+
+      async undoReplace() {
+        const previous = get().replaced?.previous;
+        if (!previous) return;
+        // Saved: reopening it keeps one saved session, under its own id, rather than saving a copy.
+        if (db && recorder && previous.sessionId && previous.sessionId !== recorder.sessionId) return get().reopenSession(previous.sessionId);
+        const now = workspaceOf(client, get());
+        set({ status: 'loading', alert: null });
+        const adopted = await client.adoptHistory(previous.component.name, previous.component.bytes, previous.snapshot);
+        if (!adopted.ok) return set({ alert: adopted.error, status: settledStatus(client) });
+        set({ ...replacedHistory(client, adopted.value, { what: `Brought back ${previous.name}`, previous: now }), branches: previous.branches, actorName: previous.name, status: settledStatus(client) });
+        get().select(previous.cursor);
+      },
+
+      dismissReplaced() {
+        set({ replaced: null });
+      },
 
       async startOrRestore() {
         if (started) return;
@@ -156,6 +180,8 @@ export const createSessionsSlice =
         // A new load is a new history, which the recorder saves under a new id (see lineage.ts).
         if (component) await get().loadBytes(actorNameOf(component.name), component.bytes);
         else await get().loadUrl(DEFAULT_ACTOR.url, DEFAULT_ACTOR.name, BUILD_EXAMPLES_HINT);
+        const replaced = get().replaced;
+        if (replaced && component) set({ replaced: { ...replaced, what: `Started a new session of ${actorNameOf(component.name)}` } });
         await recorder?.flush();
         await get().refreshSessions();
       },

@@ -1,4 +1,5 @@
 import type { TextDiff } from '../../core';
+import './diff.css';
 
 const counted = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'character' : 'characters'}`;
 
@@ -6,7 +7,7 @@ const counted = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'charac
 export function TextDiffView({ diff }: { diff: TextDiff }) {
   return (
     <div className="text-diff">
-      <p className="inspector__note inspector__muted">
+      <p className="text-diff__note">
         {counted(diff.added)} inserted, {counted(diff.removed)} deleted
         {diff.method === 'whole' && ': the changed part is too large for a word diff, so it is shown replaced whole'}
       </p>
