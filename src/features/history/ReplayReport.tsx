@@ -1,5 +1,6 @@
 import type { ReplayResult } from '../../core';
 import { usePlayground } from '../../store';
+import { ClippedText } from '../../ui/ClippedText';
 
 /**
  * What a replay found: how many events matched, and for each that diverged, what differs
@@ -50,10 +51,14 @@ function ReplayFindings({ result, onSelect }: { result: ReplayResult; onSelect: 
                   <div key={difference.aspect} className="replay-report__difference">
                     <dt>{difference.aspect}</dt>
                     <dd>
-                      <span className="replay-report__side">recorded</span> <code>{difference.recorded}</code>
+                      <span className="replay-report__side">recorded</span> <code>
+                        <ClippedText text={difference.recorded} />
+                      </code>
                     </dd>
                     <dd>
-                      <span className="replay-report__side">replayed</span> <code>{difference.replayed}</code>
+                      <span className="replay-report__side">replayed</span> <code>
+                        <ClippedText text={difference.replayed} />
+                      </code>
                     </dd>
                   </div>
                 ))}

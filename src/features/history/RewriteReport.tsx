@@ -1,4 +1,6 @@
+import { clipText } from '../../core';
 import { usePlayground } from '../../store';
+import { PREVIEW_CHARS } from '../../ui/ClippedText';
 
 /** After changing the past: which re-run events now differ from the ones they replaced. */
 export function RewriteReport() {
@@ -18,7 +20,8 @@ export function RewriteReport() {
               <button type="button" onClick={() => select(change.seq)}>
                 Event #{change.seq}
               </button>{' '}
-              {change.differences.map((d) => `${d.aspect}: ${d.recorded} → ${d.replayed}`).join('; ')}
+              {/* Cut: a difference can hold whole messages; the Inspector shows the event in full. */}
+              {change.differences.map((d) => `${d.aspect}: ${clipText(d.recorded, PREVIEW_CHARS)} → ${clipText(d.replayed, PREVIEW_CHARS)}`).join('; ')}
             </li>
           ))}
         </ul>
