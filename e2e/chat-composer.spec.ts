@@ -78,8 +78,8 @@ test.describe('the composer', () => {
     await expect(connection.message).toHaveAttribute('aria-invalid', 'true');
     await expect(connection.message).toHaveAccessibleDescription(/^Not valid JSON: .+ Fix it, or turn JSON off/);
     await expect(controls.formatJson).toBeDisabled();
+    await expect(connection.sendButton).toBeDisabled();
     await connection.message.press('Enter');
-    await connection.sendButton.click();
     // Nothing went out, the text is kept to fix, and the message stays beside the box, not an alert.
     await expect(connection.message).toHaveValue('{"a": 1,}');
     await expect(playground.alert).toHaveCount(0);
@@ -87,8 +87,11 @@ test.describe('the composer', () => {
     await connection.message.fill('{"a":1,"b":[true,null]}');
     await expect(connection.message).not.toHaveAttribute('aria-invalid');
     await expect(connection.region).toContainText('valid JSON');
+    // Laying it out changes what is sent: the button says so, and what it did, in bytes.
+    await expect(controls.formatJson).toHaveAccessibleDescription(/the text sent changes/);
     await controls.formatJson.click();
     await expect(connection.message).toHaveValue('{\n  "a": 1,\n  "b": [\n    true,\n    null\n  ]\n}');
+    await expect(connection.region.getByRole('status').filter({ hasText: 'Formatted' })).toHaveText('Formatted: the message is now 45 bytes (was 23 bytes)');
     await connection.sendButton.click();
     await expect(connection.message).toHaveValue('');
     // Only the valid message reached the actor.

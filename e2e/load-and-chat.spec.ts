@@ -34,7 +34,7 @@ test.describe('loading an actor and chatting with it', () => {
     await expect(playground.timelineItems.nth(1)).toContainText(/\d ms/);
   });
 
-  test('Enter sends; binary goes in as hex; ping gets a pong; bad hex is an alert', async ({ page }) => {
+  test('Enter sends; binary goes in as hex; ping gets a pong; bad hex is said beside the box', async ({ page }) => {
     const playground = new Playground(page);
     await playground.goto();
     await playground.expectReady('echo');
@@ -53,8 +53,15 @@ test.describe('loading an actor and chatting with it', () => {
     await connection.send('', 'connect');
     await expect(connection.received('Welcome!')).toHaveCount(2);
 
-    await connection.send('not hex', 'binary');
-    await expect(playground.alert).toContainText('"not hex" is not hex');
+    // Bytes that do not read are said beside the box as they are typed, and Send waits for a fix.
+    await connection.type.selectOption('binary');
+    await connection.message.fill('not hex');
+    await expect(connection.message).toHaveAttribute('aria-invalid', 'true');
+    await expect(connection.message).toHaveAccessibleDescription(/"not hex" is not hex/);
+    await expect(connection.sendButton).toBeDisabled();
+    await expect(connection.sendButton).toHaveAccessibleDescription(/"not hex" is not hex/);
+    await connection.message.press('Enter');
+    await expect(playground.alert).toHaveCount(0);
     await expect(connection.message).toHaveValue('not hex');
 
     await connection.type.selectOption('other');

@@ -1,11 +1,14 @@
 // `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
-// calls, load, replay, timeline, persistence, bridge (all when none is named). Prints a table per
-// part and writes bench-results/latest.json. Needs the built app (it builds it when missing).
+// calls, load, replay, timeline, persistence, bridge, payload (all when none is named). Prints a
+// table per part and writes bench-results/latest.json. Needs the built app (it builds it when
+// missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
+// before a change, `npx vite build --outDir dist-base`), in the same run.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { measureBridge } from './bench/bridgeBench';
 import { measureCallCost } from './bench/callCost';
 import { measureLoadTimes } from './bench/loadTimes';
+import { measurePayload } from './bench/payloadBench';
 import { measurePersistence } from './bench/persistenceBench';
 import { measureReplay } from './bench/replayRate';
 import { measureTimeline } from './bench/timelineBench';
@@ -20,6 +23,10 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
   timeline: ['timeline with 100,000 events in Chromium (ms, medians of 3 pages)', () => measureTimeline()],
   persistence: ['IndexedDB per event (10,000 echo events imported, Chromium)', async () => ({ echo: await measurePersistence() })],
   bridge: ['bridge 10 clients × 1,000 messages against the page alone (Chromium)', () => measureBridge()],
+  payload: [
+    '1 MiB of one token (A) pasted, typed after and sent (Chromium; ms, medians; null: no answer within 90 s)',
+    () => measurePayload({ base: process.argv.find((arg) => arg.startsWith('--base='))?.slice('--base='.length) }),
+  ],
 };
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));

@@ -1,12 +1,9 @@
 import type { HostCall } from './hostCalls';
+import { clipText as clip } from './longText';
 import { waveValue, type WaveOptions } from './wave';
 
-export interface HostCallTextOptions extends WaveOptions {
-  /** Each argument and the result longer than this are cut, ending in `…`. Unlimited by default. */
-  maxChars?: number;
-}
-
-const clip = (text: string, max = Infinity): string => (text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text);
+/** `maxChars` also cuts each argument and the result as a whole, ending in `…`. */
+export type HostCallTextOptions = WaveOptions;
 
 /**
  * A host call on one line, `interface.function(args) → result` (no arrow without a result), as

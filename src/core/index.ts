@@ -29,7 +29,8 @@ export { readSessionFile, writeSessionFile, componentHash } from './sessionFile'
 export { readChain } from './chain/chainHistory';
 export { chainReadings, type EntryKind } from './chain/chainReading';
 export { toBase64, fromBase64 } from './bytes';
-export { waveCall, waveResult, waveMessage, waveMessageType, waveValue, waveString, waveOption } from './wave';
+export { clipText, formatSize, quotedPreview, utf8Length } from './longText';
+export { waveCall, waveResult, waveMessage, waveMessageType, waveValue, waveString, waveOption, type WaveOptions } from './wave';
 export { waveTranscript } from './waveTranscript';
 export { DIFF_VIEWS, type DiffView, type StateDiff } from './diff/stateDiff';
 export { DiffJobs, diffKeyOf, mirrorJob, stateMirror } from './diff/diffJob';

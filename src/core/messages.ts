@@ -3,6 +3,7 @@ import type {
   WebsocketMessage,
   WebsocketResponse,
 } from './generated/interfaces/theater-simple-websocket-server';
+import { quotedPreview } from './longText';
 
 export type { MessageType, WebsocketMessage, WebsocketResponse };
 
@@ -19,10 +20,13 @@ export function makeMessage(kind: MessageKind, payload: { text?: string; data?: 
 export const textMessage = (text: string): WebsocketMessage => makeMessage('text', { text });
 export const binaryMessage = (data: Uint8Array): WebsocketMessage => makeMessage('binary', { data });
 
-/** One-line human description of a message, for logs and transcripts. */
-export function describeMessage(message: WebsocketMessage): string {
-  const kind = message.ty.tag === 'other' ? `other(${JSON.stringify(message.ty.val)})` : message.ty.tag;
-  if (message.text !== undefined) return `${kind} ${JSON.stringify(message.text)}`;
+/**
+ * One-line human description of a message, for logs and transcripts. With `maxChars`, a longer
+ * text is quoted only up to there and followed by its size (see `quotedPreview`).
+ */
+export function describeMessage(message: WebsocketMessage, { maxChars }: { maxChars?: number } = {}): string {
+  const kind = message.ty.tag === 'other' ? `other(${quotedPreview(message.ty.val, maxChars)})` : message.ty.tag;
+  if (message.text !== undefined) return `${kind} ${quotedPreview(message.text, maxChars)}`;
   if (message.data !== undefined) return `${kind} ${message.data.length} bytes`;
   return kind;
 }

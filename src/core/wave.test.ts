@@ -63,6 +63,13 @@ describe('WAVE values of the websocket interface', () => {
     expect(waveBytes(long)).toBe(`[${Array.from(long).join(', ')}]`);
     expect(waveCall(message({}), long, { maxBytes: 16 })).toBe('handle-message(some([0, 1, 2, 3, 4, 5, 6, 7, … 1024 bytes]), ({ty: text, data: none, text: some("hi")},))');
   });
+
+  it('shortens long strings to their start and their size only when asked', () => {
+    const blob = 'A'.repeat(1024 * 1024);
+    expect(waveString(`"${blob}`, { maxChars: 4 })).toBe('"\\"AA…" (1.00 MB)');
+    expect(waveCall(message({ input: { ty: { tag: 'text' }, text: blob } }), undefined, { maxChars: 4 })).toBe('handle-message(none, ({ty: text, data: none, text: some("AAA…" (1.00 MB))},))');
+    expect(waveString('short', { maxChars: 4 })).toBe('"sho…" (5 B)');
+  });
 });
 
 describe('waveValue (untyped host call values)', () => {

@@ -4,6 +4,7 @@
  * reads the same as in those tools. The inspector shows events in it; transcripts export in it.
  */
 import type { ActorEvent } from './events';
+import { clipText, formatSize, utf8Length } from './longText';
 import type { MessageType, WebsocketMessage } from './messages';
 
 export interface WaveOptions {
@@ -12,6 +13,11 @@ export interface WaveOptions {
    * `[1, 2, 3, … 1024 bytes]`: for reading, no longer valid WAVE. Unlimited by default.
    */
   maxBytes?: number;
+  /**
+   * Strings longer than this are written as their start and their size in UTF-8,
+   * `"AAAA…" (1.00 MB)`: for reading, no longer valid WAVE. Unlimited by default.
+   */
+  maxChars?: number;
 }
 
 /** Bytes shown before the size in a shortened list. */
@@ -35,8 +41,12 @@ function escapeChar(char: string): string {
   return UNICODE_ESCAPED.test(char) ? `\\u{${char.codePointAt(0)!.toString(16)}}` : char;
 }
 
-/** A WAVE string literal, escaped exactly as wasm-wave's writer escapes it. */
-export function waveString(text: string): string {
+/**
+ * A WAVE string literal, escaped exactly as wasm-wave's writer escapes it; past `maxChars`, only
+ * its start (escaping a megabyte to show a line of it would cost what the cut saves).
+ */
+export function waveString(text: string, { maxChars = Infinity }: WaveOptions = {}): string {
+  if (text.length > maxChars) return `${waveString(clipText(text, maxChars))} (${formatSize(utf8Length(text))})`;
   if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
   let out = '"';
   for (const char of text) out += escapeChar(char);
@@ -62,7 +72,7 @@ export const waveMessageType = (ty: MessageType): string => (ty.tag === 'other' 
 /** A `websocket-message` record, every field written (wasm-wave's writer would leave out `none` fields). */
 export function waveMessage(message: WebsocketMessage, options: WaveOptions = {}): string {
   const data = waveOption(message.data, (bytes) => waveBytes(bytes, options));
-  return `{ty: ${waveMessageType(message.ty)}, data: ${data}, text: ${waveOption(message.text, waveString)}}`;
+  return `{ty: ${waveMessageType(message.ty)}, data: ${data}, text: ${waveOption(message.text, (text) => waveString(text, options))}}`;
 }
 
 /** A `websocket-response` record. */
@@ -94,7 +104,7 @@ export function waveResult(event: Pick<ActorEvent, 'kind' | 'outcome' | 'respons
       return `ok((${state}, (${waveResponse(event.responses.map((r) => r.message), options)},)))`;
     }
     case 'err':
-      return `err(${waveString(outcome.message)})`;
+      return `err(${waveString(outcome.message, options)})`;
     case 'trap':
     case 'timeout':
       return undefined;
@@ -115,7 +125,7 @@ const kebab = (name: string): string => name.replace(/[A-Z]/g, (upper) => `-${up
  */
 export function waveValue(value: unknown, options: WaveOptions = {}): string {
   if (value === undefined || value === null) return 'none';
-  if (typeof value === 'string') return waveString(value);
+  if (typeof value === 'string') return waveString(value, options);
   if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (typeof value === 'number') return Number.isNaN(value) ? 'nan' : value === Infinity ? 'inf' : value === -Infinity ? '-inf' : String(value);
   if (value instanceof Uint8Array) return waveBytes(value, options);

@@ -13,7 +13,7 @@ export { draftOf } from '../features/chat/composerSlice';
 export { transcriptOf, type TranscriptLine } from '../features/chat/transcriptLines';
 export { functionsOf, isStubbedImport, missingFunctions } from '../features/interface/interfaceInfo';
 export { cursorOf } from './cursor';
-export { buildMessage } from '../features/chat/draft';
+export { buildMessage, draftProblem } from '../features/chat/draft';
 export type { ReplayRun } from '../features/history/timeTravelSlice';
 export { stateSizeAtCursor } from '../features/inspector/statesSlice';
 export { themeOf, type SideTab } from '../features/page/uiSlice';

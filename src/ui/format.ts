@@ -1,11 +1,7 @@
-import { describeMessage, toHex, type WireOutcome } from '../core';
+import { clipText, describeMessage, toHex, type WireOutcome } from '../core';
 
-/** Sizes as people read them: 2.1 KB, 1.55 MB. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
-}
+/** Sizes as people read them; the core's, which its one-line descriptions use too. */
+export { formatSize } from '../core';
 
 /** Calls take microseconds to seconds: keep two significant places where it matters. */
 export function formatDuration(ms: number): string {
@@ -20,13 +16,13 @@ export function hexPreview(bytes: Uint8Array, maxBytes = 32): string {
   return bytes.length > maxBytes ? `${shown} … (${bytes.length} bytes)` : shown;
 }
 
-/** What the client received for one response, or, for a dropped one, what the actor meant to send. */
-export function responseBody(response: WireOutcome): string {
+/** What the client received for one response, or, for a dropped one, what the actor meant to send; texts cut past `maxChars`. */
+export function responseBody(response: WireOutcome, maxChars = Infinity): string {
   const frame = response.frame;
-  if (!frame) return describeMessage(response.message);
+  if (!frame) return describeMessage(response.message, { maxChars });
   switch (frame.frame) {
     case 'text':
-      return frame.text;
+      return clipText(frame.text, maxChars);
     case 'binary':
       return frame.data.length === 0 ? 'binary (empty)' : `binary ${hexPreview(frame.data)}`;
     case 'close':

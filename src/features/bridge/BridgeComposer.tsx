@@ -1,16 +1,19 @@
 import { useId, useState, type FormEvent } from 'react';
-import { buildMessage, usePlayground } from '../../store';
+import { buildMessage, draftProblem, usePlayground } from '../../store';
 
 const KINDS = ['text', 'binary'] as const;
 type Kind = (typeof KINDS)[number];
 
-/** Writes to a real endpoint: text as typed, binary as hex ("68 69"). */
+/** Writes to a real endpoint: text as typed, binary as hex ("68 69"), checked as it is typed. */
 export function BridgeComposer({ id, url, disabled }: { id: number; url: string; disabled: boolean }) {
   const send = usePlayground((s) => s.sendToEndpoint);
   const [kind, setKind] = useState<Kind>('text');
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const field = useId();
+  // What cannot be sent is said as it is typed, as the simulated clients' composer does.
+  const invalid = draftProblem({ kind, body, other: '', encoding: 'hex' });
+  const shown = invalid ?? problem;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,12 +40,26 @@ export function BridgeComposer({ id, url, disabled }: { id: number; url: string;
         <label className="visually-hidden" htmlFor={`${field}-body`}>
           Message
         </label>
-        <input id={`${field}-body`} className="bridge-compose__body" autoComplete="off" spellCheck={false} placeholder={kind === 'binary' ? '68 69' : 'message'} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
-        <button type="submit" className="button button--primary">
+        <input
+          id={`${field}-body`}
+          className="bridge-compose__body"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={kind === 'binary' ? '68 69' : 'message'}
+          value={body}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={shown ? `${field}-problem` : undefined}
+          onChange={(e) => setBody(e.currentTarget.value)}
+        />
+        <button type="submit" className="button button--primary" disabled={invalid !== null} aria-describedby={invalid ? `${field}-problem` : undefined}>
           Send
         </button>
       </fieldset>
-      {problem && <p className="bridge-compose__problem">{problem}</p>}
+      {shown && (
+        <p id={`${field}-problem`} className="bridge-compose__problem" aria-live="polite">
+          {shown}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,5 +1,6 @@
+import { utf8Length } from '../../core';
 import { thrownMessage } from '../../store/alert';
-import { buildMessage, EMPTY_DRAFT, formattedJson, jsonProblem, recall, remember, type Draft, type SentEntry } from './draft';
+import { buildMessage, draftProblem, EMPTY_DRAFT, formattedJson, recall, remember, type Draft, type SentEntry } from './draft';
 import type { Slice } from '../../store/context';
 
 /** A composer writes for one connection, or for every open one at once. */
@@ -13,8 +14,12 @@ export interface ComposerSlice {
   editDraft(target: ComposerTarget, change: Partial<Draft>): void;
   /** Brings back an earlier (or later) message; false when the box holds new text or there is none. */
   recallDraft(target: ComposerTarget, direction: 'older' | 'newer'): boolean;
-  /** Lays out the draft's JSON; does nothing when it does not parse (the composer says why). */
-  formatDraft(target: ComposerTarget): void;
+  /**
+   * Lays out the draft's JSON, which changes the text sent: returns the new text and its size in
+   * UTF-8 bytes before and after, for the composer to say so; null when it does not parse (the
+   * composer says why).
+   */
+  formatDraft(target: ComposerTarget): { body: string; before: number; after: number } | null;
   /** Reads a file as the draft's binary payload. */
   attachFile(target: ComposerTarget, file: File): Promise<void>;
   /** Sends the draft; clears the body once the actor has it, unless the person typed on meanwhile. */
@@ -37,8 +42,11 @@ export const createComposerSlice = (): Slice<ComposerSlice> => (set, get) => ({
     return recalled !== null;
   },
   formatDraft(target) {
-    const formatted = formattedJson(draftOf(get().drafts, target).body);
-    if (formatted !== undefined) get().editDraft(target, { body: formatted });
+    const { body } = draftOf(get().drafts, target);
+    const formatted = formattedJson(body);
+    if (formatted === undefined) return null;
+    get().editDraft(target, { body: formatted });
+    return { body: formatted, before: utf8Length(body), after: utf8Length(formatted) };
   },
   async attachFile(target, file) {
     try {
@@ -50,8 +58,9 @@ export const createComposerSlice = (): Slice<ComposerSlice> => (set, get) => ({
   },
   async sendDraft(target) {
     const draft = draftOf(get().drafts, target);
-    // Invalid JSON is already explained beside the box; an alert would only repeat it.
-    if (jsonProblem(draft)) return;
+    // What cannot be sent (invalid JSON, bytes that do not read) is already explained beside the
+    // box, and Send is disabled; Enter still lands here, and an alert would only repeat it.
+    if (draftProblem(draft)) return;
     const message = buildMessage(draft);
     if (!message.ok) {
       get().showAlert(message.error);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMessage, EMPTY_DRAFT, formattedJson, jsonProblem, recall, remember, type Draft, type SentEntry } from './draft';
+import { fromBase64 } from '../../core';
+import { buildMessage, bytesProblem, draftProblem, EMPTY_DRAFT, formattedJson, jsonProblem, recall, remember, type Draft, type SentEntry } from './draft';
 
 const draft = (change: Partial<Draft>): Draft => ({ ...EMPTY_DRAFT, ...change });
 const bytesOf = (made: ReturnType<typeof buildMessage>) => (made.ok ? Array.from(made.value.data ?? []) : made.error.message);
@@ -16,6 +17,19 @@ describe('building a message from a draft', () => {
     expect(bytesOf(buildMessage(draft({ kind: 'binary', body: 'not hex' })))).toContain('"not hex" is not hex');
     expect(bytesOf(buildMessage(draft({ kind: 'binary', encoding: 'base64', body: 'a*b' })))).toContain('"a*b" is not base64');
     expect(bytesOf(buildMessage(draft({ kind: 'binary', encoding: 'file' })))).toContain('No file chosen');
+  });
+
+  it('says as it is typed whether bytes read, agreeing with the decoders', () => {
+    expect(bytesProblem(draft({ kind: 'binary', body: '68 69\nff' }))).toBeNull();
+    expect(bytesProblem(draft({ kind: 'binary', body: '6' }))).toContain('"6" is not hex');
+    expect(bytesProblem(draft({ kind: 'text', body: 'zz' }))).toBeNull();
+    expect(bytesProblem(draft({ kind: 'ping', encoding: 'file' }))).toContain('No file chosen');
+    expect(draftProblem(draft({ kind: 'pong', body: 'xy' }))).toContain('is not hex');
+    // Every short base64 candidate: the cheap check accepts exactly what atob decodes (after the url alphabet).
+    for (const body of ['', 'a', 'ab', 'abc', 'abcd', 'ab=', 'ab==', 'abc=', 'a===', '====', '=abc', 'ab=c', 'a b\nc d', '-_8', 'a*b', 'AAAAA', 'AAAAAA==']) {
+      const decodes = fromBase64(body.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/')) !== undefined;
+      expect([body, bytesProblem(draft({ kind: 'binary', encoding: 'base64', body })) === null]).toEqual([body, decodes]);
+    }
   });
 
   it('leaves out an empty ping payload, but not an empty binary one', () => {

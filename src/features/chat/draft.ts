@@ -76,26 +76,68 @@ export function formattedJson(body: string): string | undefined {
 const invalid = (message: string): { ok: false; error: EngineError } => ({ ok: false, error: { code: 'invalid-message', message } });
 const quoted = (text: string): string => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
-/** The bytes a draft of a binary, ping or pong message carries, in whichever way they were given. */
-function draftBytes(draft: Draft): Result<Uint8Array, EngineError> {
-  switch (draft.encoding) {
-    case 'hex': {
-      const data = fromHex(draft.body);
-      return data ? { ok: true, value: data } : invalid(`${quoted(draft.body)} is not hex: write ${draft.kind} data as pairs of hex digits, for example "68 69" for the bytes of "hi".`);
+/** Both base64 alphabets: people paste base64url from JWTs and URLs as often as the standard one. */
+const standardBase64 = (body: string): string => body.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+
+/**
+ * Whether `body` is hex (pairs of digits, spaced as one likes) or base64: one pass over the
+ * characters without building anything, since it runs on every keystroke and a pasted payload can
+ * be megabytes. Decoding waits for Send.
+ */
+function readable(body: string, encoding: 'hex' | 'base64'): boolean {
+  let digits = 0;
+  let padding = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    // Space, tab, line feed, carriage return: layout, not data.
+    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    const hex = (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+    if (encoding === 'hex') {
+      if (!hex) return false;
+    } else if (c === 61) {
+      padding++;
+      continue;
+    } else if (padding > 0 || !(hex || (c >= 71 && c <= 90) || (c >= 103 && c <= 122) || c === 43 || c === 47 || c === 45 || c === 95)) {
+      return false;
     }
-    case 'base64': {
-      // Both alphabets: people paste base64url from JWTs and URLs as often as the standard one.
-      const clean = draft.body.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
-      const data = /^[A-Za-z0-9+/]*={0,2}$/.test(clean) ? fromBase64(clean) : undefined;
-      return data ? { ok: true, value: data } : invalid(`${quoted(draft.body)} is not base64: write ${draft.kind} data as base64, for example "aGk=" for the bytes of "hi".`);
-    }
+    digits++;
+  }
+  // Base64 comes in groups of four characters; a group of one cannot say a byte.
+  return encoding === 'hex' ? digits % 2 === 0 : padding <= 2 && (digits + padding) % 4 !== 1 && (padding === 0 || (digits + padding) % 4 === 0);
+}
+
+/**
+ * Why the bytes of a binary, ping or pong draft cannot be read, or null (other kinds, or readable).
+ * Cheap enough for every keystroke (see `readable`): the composer says it beside the box, as it
+ * does for JSON, and Send waits until it is fixed.
+ */
+export function bytesProblem(draft: MessageDraft): string | null {
+  const { kind, body, encoding = 'hex', file = null } = draft;
+  if (BODY_FORMATS[kind] !== 'bytes') return null;
+  switch (encoding) {
+    case 'hex':
+      return readable(body, 'hex') ? null : `${quoted(body)} is not hex: write ${kind} data as pairs of hex digits, for example "68 69" for the bytes of "hi".`;
+    case 'base64':
+      return readable(body, 'base64') ? null : `${quoted(body)} is not base64: write ${kind} data as base64, for example "aGk=" for the bytes of "hi".`;
     case 'file':
-      return draft.file ? { ok: true, value: draft.file.bytes } : invalid(`No file chosen: choose the file whose bytes the ${draft.kind} message should carry.`);
+      return file ? null : `No file chosen: choose the file whose bytes the ${kind} message should carry.`;
     default: {
-      const exhaustive: never = draft.encoding;
+      const exhaustive: never = encoding;
       return exhaustive;
     }
   }
+}
+
+/** Why the draft cannot be sent as it is (its JSON, or its bytes), or null. */
+export const draftProblem = (draft: MessageDraft): string | null => jsonProblem(draft) ?? bytesProblem(draft);
+
+/** The bytes a draft of a binary, ping or pong message carries, in whichever way they were given. */
+function draftBytes(draft: Draft): Result<Uint8Array, EngineError> {
+  const problem = bytesProblem(draft);
+  if (problem) return invalid(problem);
+  const data = draft.encoding === 'file' ? draft.file?.bytes : draft.encoding === 'hex' ? fromHex(draft.body) : fromBase64(standardBase64(draft.body));
+  // `readable` and the decoders agree on what they accept; a disagreement is a bug, said as one.
+  return data ? { ok: true, value: data } : invalid(`${quoted(draft.body)} could not be decoded as ${draft.encoding}: please report this input.`);
 }
 
 /**

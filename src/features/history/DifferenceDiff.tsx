@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ComparedAspect, Difference } from '../../core';
+import { ClippedText } from '../../ui/ClippedText';
 import { TextDiffView } from '../../ui/diff/TextDiffView';
 import { differenceDiff, type DifferenceStates } from './differenceDiff';
 
@@ -21,10 +22,14 @@ export function DifferenceDiff({ difference, states }: { difference: Difference;
     <div className="replay-report__difference">
       <dt>{difference.aspect}</dt>
       <dd>
-        <span className="replay-report__side">recorded</span> <code>{difference.recorded}</code>
+        <span className="replay-report__side">recorded</span> <code>
+          <ClippedText text={difference.recorded} />
+        </code>
       </dd>
       <dd>
-        <span className="replay-report__side">replayed</span> <code>{difference.replayed}</code>
+        <span className="replay-report__side">replayed</span> <code>
+          <ClippedText text={difference.replayed} />
+        </code>
       </dd>
       {comparable && (
         <dd>

@@ -3,6 +3,7 @@ import type { ActorEvent } from '../../core';
 import { usePlayground } from '../../store';
 import { chainCost } from './inspectorSlice';
 import { formatClock, formatDuration, READ_ONLY_NOTE } from '../../ui/format';
+import { ClippedText } from '../../ui/ClippedText';
 import { CopyButton } from './CopyButton';
 
 /** Up to this much to hash (see chainCost), the chain hash is fetched as soon as the event is selected. */
@@ -31,7 +32,7 @@ export function EventFacts({ event }: { event: ActorEvent }) {
     <dl className="facts inspector__facts">
       <dt>Outcome</dt>
       <dd>
-        <span className={`outcome outcome--${outcome.kind}`}>{outcome.kind}</span> <span className={outcome.kind === 'ok' ? undefined : 'inspector__failed'}>{outcomeText(event)}</span>
+        <span className={`outcome outcome--${outcome.kind}`}>{outcome.kind}</span> <ClippedText className={outcome.kind === 'ok' ? undefined : 'inspector__failed'} text={outcomeText(event)} />
       </dd>
       <dt>From</dt>
       <dd>{origin(event)}</dd>

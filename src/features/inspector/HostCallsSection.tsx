@@ -1,4 +1,5 @@
 import { hostCallText, isLogCall, logsOf, type ActorEvent, type HostCall } from '../../core';
+import { ClippedText } from '../../ui/ClippedText';
 import { CopyButton } from './CopyButton';
 import { SectionHead } from './SectionHead';
 
@@ -20,7 +21,9 @@ export function HostCallsSection({ event }: { event: ActorEvent }) {
         ) : (
           <ol className="inspector__list inspector__logs">
             {logs.map((line, i) => (
-              <li key={i}>{line}</li>
+              <li key={i}>
+                <ClippedText text={line} />
+              </li>
             ))}
           </ol>
         )}

@@ -1,9 +1,10 @@
-import { waveMessage, type ActorEvent, type WireFrame } from '../../core';
+import { quotedPreview, waveMessage, type ActorEvent, type WireFrame } from '../../core';
+import { PREVIEW_CHARS } from '../../ui/ClippedText';
 import { hexPreview } from '../../ui/format';
 import { CopyButton } from './CopyButton';
 import { SectionHead } from './SectionHead';
 
-/** Each response message in WAVE, and beside it the frame Theater would send, or why it would not. */
+/** Each response message in WAVE (long values cut: its Copy button gives all), and beside it the frame Theater would send, or why it would not. */
 export function ResponsesSection({ event }: { event: ActorEvent }) {
   const { responses } = event;
   return (
@@ -16,7 +17,7 @@ export function ResponsesSection({ event }: { event: ActorEvent }) {
           {responses.map((response, i) => (
             <li key={i} className="inspector__item">
               <div className="inspector__row">
-                <code className="wave wave--inline">{waveMessage(response.message, { maxBytes: 16 })}</code>
+                <code className="wave wave--inline">{waveMessage(response.message, { maxBytes: 16, maxChars: PREVIEW_CHARS })}</code>
                 <CopyButton label={`Copy response ${i + 1} as WAVE`} text={() => waveMessage(response.message)} />
               </div>
               {response.frame ? (
@@ -46,7 +47,7 @@ export function ResponsesSection({ event }: { event: ActorEvent }) {
 function frameText(frame: WireFrame): string {
   switch (frame.frame) {
     case 'text':
-      return `text frame ${JSON.stringify(frame.text)}`;
+      return `text frame ${quotedPreview(frame.text, PREVIEW_CHARS)}`;
     case 'binary':
     case 'ping':
     case 'pong':

@@ -27,6 +27,8 @@ export interface AnnotatedCall {
 }
 
 const STATE = 'option<list<u8>>';
+/** A string field shows this much of its value; the Inspector's Copy buttons give all of it. */
+const SHOWN = { maxChars: 200 };
 export const HANDLE_MESSAGE_SIGNATURE = `handle-message: func(state: ${STATE}, params: tuple<websocket-message>) -> result<tuple<${STATE}, tuple<websocket-response>>, string>`;
 export const INIT_SIGNATURE = `init: func(state: ${STATE}) -> result<tuple<${STATE}>, string>`;
 
@@ -49,7 +51,7 @@ export function annotateCall(event: ActorEvent, stateBytes: StateBytes): Annotat
       return { ...call, result };
     }
     case 'err':
-      return { ...call, result: [{ path: 'result.err', type: 'string', value: waveString(outcome.message), note: 'the state stays as it was' }] };
+      return { ...call, result: [{ path: 'result.err', type: 'string', value: waveString(outcome.message, SHOWN), note: 'the state stays as it was' }] };
     case 'trap':
       return { ...call, result: [], noResult: `The call trapped (${outcome.message}): no result, the state stays as it was.` };
     case 'timeout':
@@ -85,7 +87,7 @@ function messageFields(path: string, type: string, message: WebsocketMessage, no
     ...(note === undefined ? [] : [{ path, type, value: `{ty: ${ty}, …}`, note }]),
     { path: `${path}.ty`, type: 'message-type', value: ty },
     { path: `${path}.data`, type: 'option<list<u8>>', value: waveOption(message.data, byteCount), ...bytesPreview(message.data) },
-    { path: `${path}.text`, type: 'option<string>', value: waveOption(message.text, waveString) },
+    { path: `${path}.text`, type: 'option<string>', value: waveOption(message.text, (text) => waveString(text, SHOWN)) },
   ];
 }
 

@@ -7,6 +7,9 @@ import { OutcomeIcon } from './OutcomeIcon';
 import { stateChange } from './stateChange';
 
 /** The clock to the millisecond: events come faster than once a second, and people compare them with their own logs. */
+/** A row is one line: more of a long text would only be cut off by the row's width. */
+const INPUT_CHARS = 160;
+
 const clockTime = (epochMs: number): string => `${formatClock(epochMs)}.${String(Math.floor(epochMs) % 1000).padStart(3, '0')}`;
 
 interface Props {
@@ -27,7 +30,7 @@ interface Props {
 export const TimelineItem = memo(function TimelineItem({ event, top, height, selected, match, position, setSize, sizeOf }: Props) {
   const { outcome } = event;
   const change = stateChange(event, sizeOf);
-  const input = event.kind === 'chain' ? chainHeadline(event) : event.input ? describeMessage(event.input) : 'init';
+  const input = event.kind === 'chain' ? chainHeadline(event) : event.input ? describeMessage(event.input, { maxChars: INPUT_CHARS }) : 'init';
   const classes = ['timeline-row', `timeline-row--${outcome.kind}`, selected && 'timeline-row--selected', match && 'timeline-row--match', event.kind === 'chain' && 'timeline-row--chain'].filter(Boolean).join(' ');
   return (
     <li

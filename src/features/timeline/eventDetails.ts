@@ -1,4 +1,4 @@
-import { describeMessage, hostCallText, logsOf, type ActorEvent, type HostCall } from '../../core';
+import { clipText, describeMessage, hostCallText, logsOf, type ActorEvent, type HostCall } from '../../core';
 import { responseBody } from '../../ui/format';
 import { chainDetailCount, chainDetailLines } from './chainRow';
 import type { DetailLine } from './detailLine';
@@ -22,7 +22,7 @@ const ROW_TEXT = { maxBytes: 8, maxChars: 80 };
 function hostCallLine(call: HostCall): DetailLine {
   // The engine's own rule for what a log is, asked of one call.
   const [log] = logsOf([call]);
-  if (log !== undefined) return { tone: 'log', mark: 'log', text: log };
+  if (log !== undefined) return { tone: 'log', mark: 'log', text: clipText(log, ROW_TEXT.maxChars) };
   return { tone: 'call', mark: 'call', text: hostCallText(call, ROW_TEXT), tag: call.stubbed ? 'stub' : undefined };
 }
 
@@ -40,13 +40,13 @@ export function detailLines(event: ActorEvent): DetailLine[] {
 function callLines(event: ActorEvent): DetailLine[] {
   const lines: DetailLine[] = [];
   const { outcome } = event;
-  if (outcome.kind === 'err' || outcome.kind === 'trap') lines.push({ tone: 'failed', mark: '✕', text: outcome.message });
+  if (outcome.kind === 'err' || outcome.kind === 'trap') lines.push({ tone: 'failed', mark: '✕', text: clipText(outcome.message, ROW_TEXT.maxChars) });
   if (outcome.kind === 'timeout') lines.push({ tone: 'failed', mark: '✕', text: `no answer within ${outcome.afterMs} ms: the worker was restarted` });
   for (const response of event.responses) {
     lines.push(
       response.frame
-        ? { tone: 'response', mark: '→', text: describeMessage(response.message) }
-        : { tone: 'warning', mark: '⚠', text: `${response.warning}: ${responseBody(response)}` },
+        ? { tone: 'response', mark: '→', text: describeMessage(response.message, ROW_TEXT) }
+        : { tone: 'warning', mark: '⚠', text: `${response.warning}: ${responseBody(response, ROW_TEXT.maxChars)}` },
     );
   }
   lines.push(...event.hostCalls.map(hostCallLine));

@@ -1,7 +1,7 @@
-import { useId, type FormEvent } from 'react';
+import { useId, useMemo, type FormEvent } from 'react';
 import { MESSAGE_KINDS } from '../../../core';
 import { BODY_FORMATS, draftOf, isMessageKind, usePlayground } from '../../../store';
-import { takesText } from '../draft';
+import { draftProblem, takesText } from '../draft';
 import type { ComposerTarget } from '../composerSlice';
 import { BytesSource } from './BytesSource';
 import { JsonControls } from './JsonControls';
@@ -25,6 +25,9 @@ export function Composer({ target, disabled, label, submit }: Props) {
   const sendDraft = usePlayground((s) => s.sendDraft);
   const id = useId();
   const format = BODY_FORMATS[draft.kind];
+  // Checked once per change, here, for the box, the JSON controls and Send alike: a pasted body can be megabytes.
+  const problem = useMemo(() => draftProblem(draft), [draft]);
+  const problemId = `${id}-problem`;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -62,7 +65,7 @@ export function Composer({ target, disabled, label, submit }: Props) {
             </>
           )}
           {format === 'bytes' && <BytesSource target={target} draft={draft} />}
-          {format === 'text' && <JsonControls target={target} draft={draft} />}
+          {format === 'text' && <JsonControls target={target} draft={draft} problem={problem} />}
           {/* The keys are in the help dialog too; here they are a reminder where they apply. */}
           {takesText(draft) && (
             <span className="compose__keys" aria-hidden="true">
@@ -71,8 +74,9 @@ export function Composer({ target, disabled, label, submit }: Props) {
           )}
         </div>
         <div className="compose__row">
-          <MessageBox target={target} draft={draft} />
-          <button type="submit" className="button button--primary compose__send">
+          <MessageBox target={target} draft={draft} problem={problem} problemId={problemId} />
+          {/* Disabled while the draft cannot be sent, described by why (said beside the box). */}
+          <button type="submit" className="button button--primary compose__send" disabled={problem !== null} aria-describedby={problem ? problemId : undefined}>
             {submit}
           </button>
         </div>
