@@ -11,6 +11,8 @@ export type { PlaygroundAlert } from './alert';
 export { BODY_FORMATS, isMessageKind, type Draft } from '../features/chat/draft';
 export { draftOf } from '../features/chat/composerSlice';
 export { transcriptOf, type TranscriptLine } from '../features/chat/transcriptLines';
+export { pendingInput, type PendingCall } from '../features/chat/pendingCalls';
+export { closeExplanation } from '../features/bridge/client/closeCodes';
 export { functionsOf, isStubbedImport, missingFunctions } from '../features/interface/interfaceInfo';
 export { cursorOf } from './cursor';
 export { buildMessage } from '../features/chat/draft';
