@@ -4,7 +4,7 @@ export { createPlaygroundStore, type StoreOptions } from './createPlaygroundStor
 export { PlaygroundProvider, usePlayground, usePlaygroundStore } from './PlaygroundProvider';
 
 export type { PlaygroundState } from './playgroundState';
-export type { ActorUiStatus } from './status';
+export { shownStatusOf, type ActorUiStatus, type ShownStatus } from './status';
 export type { ConnectionView } from './mirror';
 export type { CatalogEntry } from '../features/actor/catalogSlice';
 export type { PlaygroundAlert } from './alert';

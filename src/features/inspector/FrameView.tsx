@@ -53,7 +53,8 @@ export function FrameView({ event, frame }: { event: ActorEvent; frame: BridgeFr
         )}
       </dl>
       <p className="inspector__muted inspector__note">A frame exchanged with a real endpoint (bridge mode): the actor made no call, and its state did not change.</p>
-      {payloadOf(frame) && <PayloadSection bytes={payloadOf(frame)!} />}
+      {/* Keyed by event: another frame opens in the view that suits its payload. */}
+      {payloadOf(frame) && <PayloadSection key={event.seq} bytes={payloadOf(frame)!} />}
     </>
   );
 }

@@ -6,10 +6,10 @@ import { formatSize, hexPreview } from '../../ui/format';
 const PREVIEW_CHARS = 120;
 
 /** Which way the frame went, as an arrow for the eye and a word for screen readers. */
-export const FRAME_ARROWS = { sent: '↑', received: '↓' } as const;
+const FRAME_ARROWS = { sent: '↑', received: '↓' } as const;
 
 /** What the frame carried, in a row's words: the text, the first bytes, or the close code and reason. */
-export function framePreview(frame: BridgeFrame): string {
+function framePreview(frame: BridgeFrame): string {
   switch (frame.opcode) {
     case 'open':
       return `connected to ${frame.endpoint}`;
@@ -38,10 +38,11 @@ export function FrameHead({ seq, frame, time }: { seq: number; frame: BridgeFram
   const preview = framePreview(frame);
   return (
     <div className="timeline-row__head">
+      <span className="timeline-row__seq">#{seq}</span>{' '}
       <span className={`frame-arrow frame-arrow--${frame.direction}`} aria-hidden="true">
         {FRAME_ARROWS[frame.direction]}
       </span>
-      <span className="visually-hidden">{frame.direction}</span> <span className="timeline-row__seq">#{seq}</span>{' '}
+      <span className="visually-hidden">{frame.direction}</span>{' '}
       <span className="timeline-row__connection" title={frame.endpoint}>
         bridge #{frame.bridgeNumber}
       </span>{' '}
