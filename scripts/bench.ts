@@ -1,11 +1,12 @@
 // `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
-// calls, load, replay, timeline, persistence, bridge (all when none is named). Prints a table per
+// calls, load, replay, timeline, persistence, bridge, pending (all when none is named). Prints a table per
 // part and writes bench-results/latest.json. Needs the built app (it builds it when missing).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { measureBridge } from './bench/bridgeBench';
 import { measureCallCost } from './bench/callCost';
 import { measureLoadTimes } from './bench/loadTimes';
+import { measurePending } from './bench/pendingBench';
 import { measurePersistence } from './bench/persistenceBench';
 import { measureReplay } from './bench/replayRate';
 import { measureTimeline } from './bench/timelineBench';
@@ -20,6 +21,7 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
   timeline: ['timeline with 100,000 events in Chromium (ms, medians of 3 pages)', () => measureTimeline()],
   persistence: ['IndexedDB per event (10,000 echo events imported, Chromium)', async () => ({ echo: await measurePersistence() })],
   bridge: ['bridge 10 clients × 1,000 messages against the page alone (Chromium)', () => measureBridge()],
+  pending: ['Send → the call painted in the timeline, a slow call (faulty loop), this build and BENCH_BASE_DIST (Chromium, ms)', () => measurePending()],
 };
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
