@@ -11,6 +11,9 @@ test.afterEach(async () => {
   server = undefined;
 });
 
+/** Timeline rows of one bridge frame kind: `sent`/`received` is what a screen reader hears beside the arrow. */
+const frameRows = (timeline: TimelinePanel, direction: 'sent' | 'received', opcode: string) => timeline.rows.filter({ hasText: new RegExp(`[↑↓]${direction}\\s+bridge #1\\s+${opcode}\\b`) });
+
 test.beforeEach(async ({ page }) => {
   const playground = new Playground(page);
   await playground.goto();
@@ -30,11 +33,35 @@ test('text and binary frames to and from a real echo server are recorded as brid
   await expect(card.lines('sent', '01 02 ff')).toHaveCount(1);
   await expect(card.lines('received', '01 02 ff')).toHaveCount(1);
 
-  // The same timeline as the simulated connections: the bridge connection is numbered below zero.
+  // The same timeline as the simulated connections, but as frames: direction, opcode, payload,
+  // size and time under the bridge connection, and no outcome, state or duration of a call.
   const timeline = new TimelinePanel(page);
-  await expect(timeline.rows.filter({ hasText: 'conn -1' })).toHaveCount(5);
-  await expect(timeline.rows.filter({ hasText: 'text "hello bridge"' })).toHaveCount(2);
-  await expect(timeline.rows.filter({ hasText: 'binary 3 bytes' })).toHaveCount(2);
+  await expect(timeline.rows.filter({ hasText: 'bridge #1' })).toHaveCount(5);
+  await expect(frameRows(timeline, 'sent', 'open')).toContainText(`connected to ${server.url}`);
+  await expect(frameRows(timeline, 'sent', 'text')).toContainText(/"hello bridge"\s+12 B/);
+  await expect(frameRows(timeline, 'received', 'text')).toContainText(/"hello bridge"\s+12 B/);
+  await expect(frameRows(timeline, 'sent', 'binary')).toContainText(/01 02 ff\s+3 B/);
+  await expect(frameRows(timeline, 'received', 'binary')).toContainText(/01 02 ff\s+3 B/);
+  await expect(timeline.rows.filter({ hasText: /conn -1|\d ms\b|\bok\b/ })).toHaveCount(0);
+
+  // The Inspector shows the frame, never a call the actor did not make.
+  await frameRows(timeline, 'received', 'text').click();
+  const inspector = timeline.inspector;
+  await expect(inspector).toContainText(/Direction\s*↓ received from the endpoint/);
+  await expect(inspector).toContainText(/Opcode\s*text/);
+  await expect(inspector).toContainText(/Size\s*12 bytes/);
+  await expect(inspector).toContainText(`bridge #1 ${server.url}`);
+  const payload = inspector.getByRole('region', { name: 'Payload' });
+  await expect(payload.getByRole('tab', { name: 'Text' })).toHaveAttribute('aria-selected', 'true');
+  await expect(payload.getByRole('tabpanel')).toHaveText('hello bridge');
+  await payload.getByRole('tab', { name: 'Hex' }).click();
+  await expect(payload.getByRole('tabpanel')).toContainText('68 65 6c 6c 6f 20 62 72 69 64 67 65');
+  await expect(inspector.getByRole('region', { name: /^(Call|Responses|Host calls|State)$/ })).toHaveCount(0);
+  await expect(inspector).not.toContainText('handle-message');
+  // Bytes that are no text have the hex view only.
+  await frameRows(timeline, 'sent', 'binary').click();
+  await expect(payload.getByRole('tab')).toHaveText(['Hex']);
+  await expect(payload.getByRole('tabpanel')).toContainText(/00000000\s+01 02 ff/);
 
   const { events } = await exportedSession(page);
   expect(events.map((e) => [e.kind, e.connectionId, e.bridge?.direction, e.input?.ty.tag, e.input?.text ?? e.input?.data?.$bytes])).toEqual([
@@ -55,6 +82,13 @@ test('a server that closes with 4001 "go away": the code and reason are recorded
   await expect(bridge.alert).toContainText(`${server.url} closed the connection`);
   await expect(bridge.alert).toContainText('close code 4001 "go away"');
   await expect(card.transcript).toContainText('closed by the endpoint: close code 4001 "go away"');
+
+  // The close frame, in the timeline and the Inspector: its code and reason, 2 + 7 bytes on the wire.
+  const timeline = new TimelinePanel(page);
+  await expect(frameRows(timeline, 'received', 'close')).toContainText(/4001 "go away"\s+9 B/);
+  await frameRows(timeline, 'received', 'close').click();
+  await expect(timeline.inspector).toContainText(/Close\s*close code 4001 "go away"/);
+  await expect(timeline.inspector.getByRole('region', { name: 'Payload' }).getByRole('tabpanel')).toHaveText('go away');
 
   await card.reconnectButton.click();
   await expect(card.transcript.getByText(/closed by the endpoint: close code 4001/)).toHaveCount(2);

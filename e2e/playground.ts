@@ -181,9 +181,12 @@ export class TimelinePanel {
   readonly changedOnly: Locator;
   readonly clearFilters: Locator;
   readonly inspector: Locator;
+  /** Calls made and not landed yet, after the rows: the running one first, then those queued. */
+  readonly inFlight: Locator;
 
   constructor(readonly page: Page) {
     this.list = page.getByRole('list', { name: 'Timeline' });
+    this.inFlight = page.getByRole('list', { name: 'Calls in flight' }).getByRole('listitem');
     this.rows = this.list.getByRole('listitem');
     this.heading = page.getByRole('heading', { name: /^Timeline\b/ });
     this.search = page.getByRole('searchbox', { name: 'Search events' });

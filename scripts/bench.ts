@@ -1,14 +1,15 @@
 // `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
-// calls, load, replay, timeline, persistence, bridge, payload (all when none is named). Prints a
+// calls, load, replay, timeline, persistence, bridge, payload, pending (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
-// before a change, `npx vite build --outDir dist-base`), in the same run.
+// before a change, `npx vite build --outDir dist-base`), in the same run; `pending` the one in BENCH_BASE_DIST.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { measureBridge } from './bench/bridgeBench';
 import { measureCallCost } from './bench/callCost';
 import { measureLoadTimes } from './bench/loadTimes';
 import { measurePayload } from './bench/payloadBench';
+import { measurePending } from './bench/pendingBench';
 import { measurePersistence } from './bench/persistenceBench';
 import { measureReplay } from './bench/replayRate';
 import { measureTimeline } from './bench/timelineBench';
@@ -27,6 +28,7 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
     '1 MiB of one token (A) pasted, typed after and sent (Chromium; ms, medians; null: no answer within 90 s)',
     () => measurePayload({ base: process.argv.find((arg) => arg.startsWith('--base='))?.slice('--base='.length) }),
   ],
+  pending: ['Send → the call painted in the timeline, a slow call (faulty loop), this build and BENCH_BASE_DIST (Chromium, ms)', () => measurePending()],
 };
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));

@@ -7,6 +7,7 @@
 export { LOAD_STAGES, type LoadStage, type LostOutcome, type SessionSnapshot } from './actorSnapshot';
 export type { ActorEvent, BridgeDirection, BridgeRecord, CallOutcome, OutcomeKind, RecordedEvent, ShadowVerdict } from './events';
 export { OUTCOME_KINDS } from './events';
+export { bridgeFrameOf, FRAME_OPCODES, type BridgeFrame, type FrameOpcode } from './bridgeFrame';
 export { actorIdOf } from './actorId';
 export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage, type MessageKind, type WebsocketMessage } from './messages';
 export { toWire, type WireFrame, type WireOutcome } from './wire';

@@ -13,6 +13,8 @@ export interface StoreContext {
    * recorded events at most once a frame) knows of it: for what must not wait for a render.
    */
   onRecorded: (listener: () => void) => void;
+  /** How long one call into the actor may run before the client's watchdog restarts it (ms). */
+  callTimeoutMs: number;
   /** Fetches one of the app's own files by relative URL (`./actors/echo.wasm`). */
   fetchAsset: (url: string) => Promise<Response>;
 }

@@ -27,6 +27,9 @@ import { createBridgeSlice } from '../features/bridge/bridgeSlice';
  */
 const MIRROR_EVERY_MS = 50;
 
+/** The page's call watchdog unless the store's options say otherwise (ms): the pending row counts down to it. */
+const CALL_TIMEOUT_MS = 5000;
+
 /** `run` at once, unless it ran less than `everyMs` ago: then once, when that time is up. */
 function throttled(run: () => void, everyMs: number): () => void {
   let last = -Infinity;
@@ -66,8 +69,9 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       for (const listener of listeners) listener();
       mirrorSoon();
     };
-    const client: ActorClient = new ActorClient({ ...options.client, createWorker: options.createWorker, onEvent });
-    const context: StoreContext = { client, diffs: new DiffClient(options.createDiffWorker), onRecorded: (listener) => listeners.push(listener), fetchAsset: options.fetchAsset ?? ((url) => fetch(url)) };
+    const callTimeoutMs = options.client?.callTimeoutMs ?? CALL_TIMEOUT_MS;
+    const client: ActorClient = new ActorClient({ ...options.client, callTimeoutMs, createWorker: options.createWorker, onEvent });
+    const context: StoreContext = { client, callTimeoutMs, diffs: new DiffClient(options.createDiffWorker), onRecorded: (listener) => listeners.push(listener), fetchAsset: options.fetchAsset ?? ((url) => fetch(url)) };
     return {
       ...createSessionSlice(context)(set, get, api),
       ...createConnectionsSlice(context)(set, get, api),

@@ -4,13 +4,15 @@ export { createPlaygroundStore, type StoreOptions } from './createPlaygroundStor
 export { PlaygroundProvider, usePlayground, usePlaygroundStore } from './PlaygroundProvider';
 
 export type { PlaygroundState } from './playgroundState';
-export type { ActorUiStatus } from './status';
+export { shownStatusOf, type ActorUiStatus, type ShownStatus } from './status';
 export type { ConnectionView } from './mirror';
 export type { CatalogEntry } from '../features/actor/catalogSlice';
 export type { PlaygroundAlert } from './alert';
 export { BODY_FORMATS, isMessageKind, type Draft } from '../features/chat/draft';
 export { draftOf } from '../features/chat/composerSlice';
 export { transcriptOf, type TranscriptLine } from '../features/chat/transcriptLines';
+export { pendingInput, type PendingCall } from '../features/chat/pendingCalls';
+export { closeExplanation } from '../features/bridge/client/closeCodes';
 export { functionsOf, isStubbedImport, missingFunctions } from '../features/interface/interfaceInfo';
 export { cursorOf } from './cursor';
 export { buildMessage, draftProblem } from '../features/chat/draft';

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { cursorOf, transcriptOf, usePlayground } from '../../store';
 import { TranscriptEntry } from './TranscriptEntry';
+import { PendingLine } from './PendingLine';
+import type { PendingCall } from './pendingCalls';
 import '../../ui/transcript/chat.css';
 
 /**
@@ -27,6 +29,8 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
   const following = usePlayground((s) => s.cursor === null);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- eventCount stands for the array's contents
   const lines = useMemo(() => transcriptOf(events, connectionId, open), [events, eventCount, connectionId, open]);
+  const allPending = usePlayground((s) => s.pendingCalls);
+  const pending = useMemo(() => allPending.filter((call: PendingCall) => call.connectionId === connectionId), [allPending, connectionId]);
   const [limit, setLimit] = useState(PAGE);
   const list = useRef<HTMLOListElement>(null);
 
@@ -54,7 +58,7 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
     const bottom = last.offsetTop + last.offsetHeight;
     const hidden = bottom > element.scrollTop + element.clientHeight || last.offsetTop < element.scrollTop;
     if (hidden) element.scrollTop = bottom - element.clientHeight + LINE_GAP;
-  }, [lines.length, cursor, following]);
+  }, [lines.length, pending.length, cursor, following]);
 
   return (
     <div className="chat-transcript">
@@ -67,6 +71,7 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
         {lines.slice(start, end).map((line) => (
           <TranscriptEntry key={line.key} line={line} later={line.seq > cursor} />
         ))}
+        {end === lines.length && pending.map((call) => <PendingLine key={`pending-${call.id}`} call={call} />)}
       </ol>
       {end < lines.length && <p className="chat-transcript__more">{lines.length - end} later lines not shown</p>}
     </div>

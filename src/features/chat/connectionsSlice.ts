@@ -1,11 +1,16 @@
 import type { ConnectDelivery, EngineError, Result, WebsocketMessage } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { mirror, settledStatus, type ConnectionView } from '../../store/mirror';
+import { answers, enqueue, settle, type PendingCall, type PendingCallRequest } from './pendingCalls';
 
 /** The simulated WebSocket clients and what they send. */
 export interface ConnectionsSlice {
   connections: ConnectionView[];
   delivery: ConnectDelivery;
+  /** Opens, sends and closes made here that have not landed yet, in the order they will run (the first is running). */
+  pendingCalls: readonly PendingCall[];
+  /** How long one call may run before the watchdog restarts the actor (ms). */
+  callTimeoutMs: number;
   /** Changes how connections reach the actor, from the next event on (recorded events keep theirs). */
   setDelivery(delivery: ConnectDelivery): Promise<void>;
   openConnection(): Promise<void>;
@@ -21,14 +26,29 @@ export interface ConnectionsSlice {
 }
 
 export const createConnectionsSlice =
-  ({ client }: StoreContext): Slice<ConnectionsSlice> =>
+  ({ client, callTimeoutMs, onRecorded }: StoreContext): Slice<ConnectionsSlice> =>
   (set, get) => {
-    /** Runs one call into the actor and brings the store up to date, whatever happened. */
-    const run = async <T>(call: () => Promise<Result<T, EngineError>>): Promise<boolean> => {
+    let lastPendingId = 0;
+    const settled = (id: number) => settle(get().pendingCalls, id, performance.now());
+
+    // The running call's event lands with the store's next render of the history, not a frame
+    // after it: the pending row turns into the recorded one without a gap or a double.
+    onRecorded(() => {
+      const [running] = get().pendingCalls;
+      const event = client.events.at(-1);
+      if (running && event && answers(running, event)) set({ ...mirror(client), pendingCalls: settled(running.id) });
+    });
+
+    /**
+     * Runs one call into the actor and brings the store up to date, whatever happened. A call the
+     * person made (`pending`) shows as pending from now until it lands.
+     */
+    const run = async <T>(call: () => Promise<Result<T, EngineError>>, pending?: PendingCallRequest): Promise<boolean> => {
+      const id = pending ? ++lastPendingId : 0;
       // A call goes to the live actor, whatever moment of the past is on screen: the view follows it there.
-      set({ alert: null, cursor: null });
+      set({ alert: null, cursor: null, ...(pending ? { pendingCalls: enqueue(get().pendingCalls, pending, id, performance.now()) } : {}) });
       const result = await call();
-      set({ ...mirror(client), ...(result.ok ? {} : { alert: result.error }) });
+      set({ ...mirror(client), pendingCalls: settled(id), ...(result.ok ? {} : { alert: result.error }) });
       // A load in flight owns the status; otherwise the call may have stopped the actor, or, when
       // its worker died and could not be brought back, left nothing to talk to.
       if (get().status !== 'loading') {
@@ -41,16 +61,18 @@ export const createConnectionsSlice =
     return {
       connections: [],
       delivery: client.delivery,
+      pendingCalls: [],
+      callTimeoutMs,
       setDelivery: async (delivery) => {
         await run(() => client.setDelivery(delivery));
       },
       openConnection: async () => {
-        await run(() => client.open());
+        await run(() => client.open(), { kind: 'open', connectionId: null, message: null });
       },
       closeConnection: async (connectionId) => {
-        await run(() => client.close(connectionId));
+        await run(() => client.close(connectionId), { kind: 'close', connectionId, message: null });
       },
-      send: (connectionId, message) => run(() => client.send(connectionId, message)),
+      send: (connectionId, message) => run(() => client.send(connectionId, message), { kind: 'send', connectionId, message }),
       sendToAll: async (message) => {
         let delivered = false;
         for (const { id } of get().connections.filter((c) => c.open)) {

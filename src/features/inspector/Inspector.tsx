@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import type { ActorEvent } from '../../core';
+import { bridgeFrameOf, type ActorEvent } from '../../core';
 import { cursorOf, usePlayground } from '../../store';
 import { CallSection } from './CallSection';
 import { ChainSection } from './ChainSection';
 import { EventFacts } from './EventFacts';
+import { FrameView } from './FrameView';
 import { HostCallsSection } from './HostCallsSection';
 import { ResponsesSection } from './ResponsesSection';
 import { StateSection } from './StateSection';
@@ -34,6 +35,15 @@ export function Inspector() {
 
 /** Memoised: the Inspector re-renders on every new event, its sections only when the event shown changes. */
 const EventView = memo(function EventView({ event }: { event: ActorEvent }) {
+  const frame = bridgeFrameOf(event);
+  // A bridge frame is no call: it shows as the frame it was, never as a call or a state change.
+  if (frame) {
+    return (
+      <div className="inspector__body">
+        <FrameView event={event} frame={frame} />
+      </div>
+    );
+  }
   return (
     <div className="inspector__body">
       <EventFacts event={event} />

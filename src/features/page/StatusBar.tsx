@@ -1,11 +1,11 @@
-import { stateSizeAtCursor, usePlayground } from '../../store';
+import { shownStatusOf, stateSizeAtCursor, usePlayground } from '../../store';
 import { formatSize } from '../../ui/format';
 import { CursorPosition } from './CursorPosition';
 
 /** The bottom line: which actor, how it is, how big its state is, how much has happened. */
 export function StatusBar() {
   const name = usePlayground((s) => s.actorName);
-  const status = usePlayground((s) => s.status);
+  const status = usePlayground(shownStatusOf);
   const stateSize = usePlayground(stateSizeAtCursor);
   const following = usePlayground((s) => s.cursor === null);
   const eventCount = usePlayground((s) => s.eventCount);

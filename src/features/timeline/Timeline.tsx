@@ -3,6 +3,7 @@ import { isFiltering } from './timelineFilter';
 import { ChainNote } from './ChainNote';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineList } from './TimelineList';
+import { PendingRows } from './PendingRows';
 import { TimelineSearch } from './TimelineSearch';
 import './timeline.css';
 
@@ -17,6 +18,7 @@ export function Timeline() {
   const filtering = usePlayground((s) => isFiltering(s.timelineFilter));
   const filtersShown = usePlayground((s) => s.timelineFiltersShown);
   const showFilters = usePlayground((s) => s.showTimelineFilters);
+  const pending = usePlayground((s) => s.pendingCalls.length > 0);
   const shown = rows ? rowCount : eventCount;
   return (
     <section className="panel timeline" aria-labelledby="timeline-heading">
@@ -47,9 +49,10 @@ export function Timeline() {
       </div>
       {filtersShown && <TimelineFilters />}
       <ChainNote />
-      {eventCount === 0 && <p className="empty">No events yet.</p>}
+      {eventCount === 0 && !pending && <p className="empty">No events yet.</p>}
       {eventCount > 0 && shown === 0 && !scanning && <p className="empty">No events match these filters.</p>}
       <TimelineList />
+      <PendingRows />
     </section>
   );
 }

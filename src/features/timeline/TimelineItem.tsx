@@ -1,15 +1,16 @@
-import { memo } from 'react';
-import { describeMessage, type ActorEvent, type StateRef } from '../../core';
+import { memo, type ReactNode } from 'react';
+import { bridgeFrameOf, describeMessage, type ActorEvent, type StateRef } from '../../core';
 import { formatClock, formatDuration, READ_ONLY_NOTE } from '../../ui/format';
 import { chainHeadline, connectionLabel } from './chainRow';
 import { detailLines } from './eventDetails';
+import { FrameHead } from './FrameHead';
 import { OutcomeIcon } from './OutcomeIcon';
 import { stateChange } from './stateChange';
 
-/** The clock to the millisecond: events come faster than once a second, and people compare them with their own logs. */
 /** A row is one line: more of a long text would only be cut off by the row's width. */
-const INPUT_CHARS = 160;
+export const INPUT_CHARS = 160;
 
+/** The clock to the millisecond: events come faster than once a second, and people compare them with their own logs. */
 const clockTime = (epochMs: number): string => `${formatClock(epochMs)}.${String(Math.floor(epochMs) % 1000).padStart(3, '0')}`;
 
 interface Props {
@@ -28,10 +29,14 @@ interface Props {
 
 /** One event: how it ended, which client, what went in, what it did to the state; then what came out and what it asked the host. */
 export const TimelineItem = memo(function TimelineItem({ event, top, height, selected, match, position, setSize, sizeOf }: Props) {
-  const { outcome } = event;
-  const change = stateChange(event, sizeOf);
-  const input = event.kind === 'chain' ? chainHeadline(event) : event.input ? describeMessage(event.input, { maxChars: INPUT_CHARS }) : 'init';
-  const classes = ['timeline-row', `timeline-row--${outcome.kind}`, selected && 'timeline-row--selected', match && 'timeline-row--match', event.kind === 'chain' && 'timeline-row--chain'].filter(Boolean).join(' ');
+  const frame = bridgeFrameOf(event);
+  const time = (
+    <time className="timeline-row__time" dateTime={new Date(event.startedAt).toISOString()}>
+      {clockTime(event.startedAt)}
+    </time>
+  );
+  const kind = frame ? `timeline-row--frame timeline-row--${frame.direction}` : `timeline-row--${event.outcome.kind}`;
+  const classes = ['timeline-row', kind, selected && 'timeline-row--selected', match && 'timeline-row--match', event.kind === 'chain' && 'timeline-row--chain'].filter(Boolean).join(' ');
   return (
     <li
       className={classes}
@@ -42,31 +47,8 @@ export const TimelineItem = memo(function TimelineItem({ event, top, height, sel
       aria-posinset={position}
       aria-setsize={setSize}
     >
-      {/* The spaces keep the text readable when copied or read aloud, not only when laid out. */}
-      <div className="timeline-row__head">
-        <OutcomeIcon kind={outcome.kind} /> <span className="timeline-row__seq">#{event.seq}</span>{' '}
-        {/* A read-only event has no connection to name: its mark takes the place, so its headline keeps the room. */}
-        {event.kind === 'chain' ? (
-          <span className="timeline-row__readonly" title={READ_ONLY_NOTE}>
-            read-only<span className="visually-hidden">: {READ_ONLY_NOTE}</span>
-          </span>
-        ) : (
-          <span className="timeline-row__connection">{connectionLabel(event)}</span>
-        )}{' '}
-        <span className="timeline-row__input" title={input}>
-          {input}
-        </span>{' '}
-        {event.shutdown && <span className="timeline-row__shutdown">shutdown</span>}{' '}
-        <span className={`timeline-row__state${change.changed ? ' timeline-row__state--changed' : ''}`} title={change.description}>
-          <span className="visually-hidden">{`${change.description} `}</span>
-          <span aria-hidden="true">{change.label}</span>
-        </span>{' '}
-        <span className="timeline-row__duration">{formatDuration(event.durationMs)}</span>{' '}
-        <time className="timeline-row__time" dateTime={new Date(event.startedAt).toISOString()}>
-          {clockTime(event.startedAt)}
-        </time>{' '}
-        <span className={`timeline-row__outcome timeline-row__outcome--${outcome.kind}`}>{outcome.kind}</span>{' '}
-      </div>
+      {/* A bridge frame was no call: it reads as a frame, not as a call that went well. */}
+      {frame ? <FrameHead seq={event.seq} frame={frame} time={time} /> : <CallHead event={event} sizeOf={sizeOf} time={time} />}
       {detailLines(event).map((line, i) => (
         <div key={i} className={`timeline-row__detail timeline-row__detail--${line.tone}`} title={line.text}>
           <span className="timeline-row__mark">{line.mark}</span> {line.text}
@@ -81,3 +63,34 @@ export const TimelineItem = memo(function TimelineItem({ event, top, height, sel
     </li>
   );
 });
+
+/** A call's row head: outcome, connection, input, state change, duration, time. The spaces keep the text readable when copied or read aloud, not only when laid out. */
+function CallHead({ event, sizeOf, time }: { event: ActorEvent; sizeOf: Props['sizeOf']; time: ReactNode }) {
+  const { outcome } = event;
+  const change = stateChange(event, sizeOf);
+  const input = event.kind === 'chain' ? chainHeadline(event) : event.input ? describeMessage(event.input, { maxChars: INPUT_CHARS }) : 'init';
+  return (
+    <div className="timeline-row__head">
+      <OutcomeIcon kind={outcome.kind} /> <span className="timeline-row__seq">#{event.seq}</span>{' '}
+      {/* A read-only event has no connection to name: its mark takes the place, so its headline keeps the room. */}
+      {event.kind === 'chain' ? (
+        <span className="timeline-row__readonly" title={READ_ONLY_NOTE}>
+          read-only<span className="visually-hidden">: {READ_ONLY_NOTE}</span>
+        </span>
+      ) : (
+        <span className="timeline-row__connection">{connectionLabel(event)}</span>
+      )}{' '}
+      <span className="timeline-row__input" title={input}>
+        {input}
+      </span>{' '}
+      {event.shutdown && <span className="timeline-row__shutdown">shutdown</span>}{' '}
+      <span className={`timeline-row__state${change.changed ? ' timeline-row__state--changed' : ''}`} title={change.description}>
+        <span className="visually-hidden">{`${change.description} `}</span>
+        <span aria-hidden="true">{change.label}</span>
+      </span>{' '}
+      <span className="timeline-row__duration">{formatDuration(event.durationMs)}</span>{' '}
+      {time}{' '}
+      <span className={`timeline-row__outcome timeline-row__outcome--${outcome.kind}`}>{outcome.kind}</span>{' '}
+    </div>
+  );
+}
