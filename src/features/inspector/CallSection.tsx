@@ -3,6 +3,7 @@ import { ACTOR, waveCall, waveResult, WEBSOCKET_SERVER, type ActorEvent, type Ca
 import { usePlayground } from '../../store';
 import { CopyButton } from './CopyButton';
 import { SectionHead } from './SectionHead';
+import { Term } from '../../ui/term/Term';
 
 /** Byte lists up to this long are written out; longer ones show a preview and their size. */
 const SHORT_BYTES = 16;
@@ -21,7 +22,13 @@ export function CallSection({ event }: { event: ActorEvent }) {
 
   return (
     <section className="inspector__section" aria-label="Call">
-      <SectionHead title={<>Call <span className="inspector__muted">{event.kind === 'init' ? ACTOR : WEBSOCKET_SERVER}</span></>}>
+      <SectionHead
+        title={
+          <>
+            Call <span className="inspector__muted">{event.kind === 'init' ? ACTOR : WEBSOCKET_SERVER}, in <Term term="wave">WAVE</Term></span>
+          </>
+        }
+      >
         {longest > SHORT_BYTES && (
           <button type="button" className="button button--quiet inspector__small" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
             {expanded ? 'Fold byte lists' : 'Show all bytes'}
