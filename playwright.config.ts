@@ -5,6 +5,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Overridable so that several people (or agents) on one machine can run e2e at once.
 const port = Number(process.env.E2E_PORT ?? 4173);
 const dist = process.env.E2E_DIST ?? 'dist';
+// The preview's own bridge (the page attaches to it by itself) sits at a fixed distance from the
+// page's port: 8765, its usual port, beside the default 4173, and a port of its own for each run.
+const bridgePort = Number(process.env.E2E_BRIDGE_PORT ?? port + (8765 - 4173));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,7 +29,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    command: `THEATER_BRIDGE_PORT=${bridgePort} npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

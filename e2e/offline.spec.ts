@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { BRIDGE_INFO_FILE, type BridgeInfo } from '../src/protocols/bridgeControl';
 import { Playground, Workbench } from './playground';
 
 test('the built page asks no other origin for anything, and loads Monaco only when asked', async ({ page, context }) => {
@@ -21,7 +22,10 @@ test('the built page asks no other origin for anything, and loads Monaco only wh
   await expect(bench.docs.getByRole('heading', { name: 'WebSocket Server Interface' })).toBeVisible();
   expect(requests.some((url) => monaco.test(url))).toBe(true);
 
-  // Blob and data URLs are the page's own memory (the transpiled actor is loaded from a Blob).
-  const foreign = requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== origin);
+  // Blob and data URLs are the page's own memory (the transpiled actor is loaded from a Blob). The
+  // one other origin allowed is the bridge the page's own server named, which the page attaches to.
+  const named = (await (await page.request.get(`${origin}/${BRIDGE_INFO_FILE}`)).json()) as BridgeInfo;
+  const ownBridge = `http://${named.address}`;
+  const foreign = requests.filter((url) => !url.startsWith('blob:') && !url.startsWith('data:') && ![origin, ownBridge].includes(new URL(url).origin));
   expect(foreign).toEqual([]);
 });

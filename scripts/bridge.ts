@@ -1,9 +1,10 @@
 import { BRIDGE_USAGE, parseBridgeArgs } from '../src/server/bridge/cliArgs';
 import { BridgeStartError, startBridge } from '../src/server/bridge/server';
 
-// `npm run bridge`: the In side of bridge mode, on its own. The page finds it at the default
-// address; a non-default one must be entered in the page.
-const parsed = parseBridgeArgs(process.argv.slice(2));
+// `npm run bridge`: the In side of bridge mode, on its own. A page served on another port than
+// Vite's defaults must be allowed (--origin, or THEATER_BRIDGE_ORIGINS); a bridge at another
+// address must be entered in the page.
+const parsed = parseBridgeArgs(process.argv.slice(2), process.env);
 if (!parsed.ok) {
   console.error(`bridge: ${parsed.error.message}\n\n${BRIDGE_USAGE}`);
   process.exit(2);
@@ -23,7 +24,8 @@ try {
     },
   });
   console.log(`Theater Playground bridge listening on ${bridge.address}`);
-  console.log('Open the playground and attach it; real clients connect to the address above.');
+  console.log(`Pages allowed to attach: ${bridge.allowedOrigins.join(', ')} (more with --origin or THEATER_BRIDGE_ORIGINS)`);
+  console.log('Open the playground, press Start bridge; real clients connect to the address above.');
   let stopping = false;
   const stop = (): void => {
     if (stopping) process.exit(1); // a second Ctrl-C does not wait for closing handshakes

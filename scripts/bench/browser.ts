@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /** A port nobody listens on now: several people (and their test runs) share these machines. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -22,14 +22,15 @@ export interface Preview {
 
 /**
  * Serves a built app with `vite preview` on a free port; resolves once it answers. Without the
- * dev bridge unless asked: a benchmark that needs one starts its own on a free port.
+ * dev bridge unless asked (`bridge`, on `bridgePort` or its usual 8765): a benchmark that needs
+ * one starts its own on a free port.
  */
-export async function preview(dist = 'dist', { bridge = false } = {}): Promise<Preview> {
+export async function preview(dist = 'dist', { bridge = false, bridgePort }: { bridge?: boolean; bridgePort?: number } = {}): Promise<Preview> {
   const port = await freePort();
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
     stdio: 'ignore',
     detached: true,
-    env: { ...process.env, ...(!bridge && { THEATER_BRIDGE: '0' }) },
+    env: { ...process.env, ...(!bridge && { THEATER_BRIDGE: '0' }), ...(bridgePort !== undefined && { THEATER_BRIDGE_PORT: String(bridgePort) }) },
   });
   const origin = `http://127.0.0.1:${port}`;
   const stop = () => process.kill(-server.pid!);

@@ -62,3 +62,15 @@ export interface ComponentInfo {
    */
   importFunctions?: ImportedFunction[];
 }
+
+/**
+ * Bare function exports a language runtime adds for its own start-up, which Theater never calls,
+ * with the runtime that adds each: componentize-qjs (the JavaScript runtime of the examples)
+ * exports `init`, which is not the `actor` interface's `init`.
+ */
+export const RUNTIME_INTERNAL_EXPORTS: Readonly<Record<string, string>> = { init: 'componentize-qjs' };
+
+/** Whether the page should label `item` runtime-internal (and leave it out of summaries). */
+export function isRuntimeInternalExport(item: WorldItem): boolean {
+  return item.kind === 'function' && Object.hasOwn(RUNTIME_INTERNAL_EXPORTS, item.name);
+}

@@ -16,6 +16,7 @@ export { hostCallText, type HostCallTextOptions } from './hostCallText';
 export { historyFileOf, HISTORY_FILES, type HistoryFile } from './historyFiles';
 export { isWasmFile } from './wasmMagic';
 export type { ComponentInfo, ImportedFunction, WorldItem } from './componentInfo';
+export { isRuntimeInternalExport, RUNTIME_INTERNAL_EXPORTS } from './componentInfo';
 export { connectionsAfter, type Connection } from './connections';
 export { CONNECT_DELIVERIES, DEFAULT_DELIVERY, opensConnection, type ConnectDelivery } from './connectDelivery';
 export type { StateRef } from './stateStore';

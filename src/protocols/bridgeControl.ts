@@ -14,6 +14,52 @@ export const CONTROL_PROTOCOL_VERSION = 1;
 export const CONTROL_PATH = '/control';
 export const TOKEN_PATH = '/token';
 
+/**
+ * `GET /probe[?token=...]`, readable by any origin (CORS `*`, no secret in it): why the bridge
+ * would refuse this page. A browser never sees the status of a refused request without CORS, nor
+ * of a refused WebSocket, so without it "origin not allowed", "token no longer valid" and "no
+ * bridge at all" would look the same.
+ */
+export const PROBE_PATH = '/probe';
+
+/**
+ * Body of `GET /probe`. `token` and `pageAttached` are said only to an allowed origin: a foreign
+ * page learns nothing but that it is not allowed.
+ */
+export interface ProbeResponse {
+  version: number;
+  /** The request's `Origin` as the bridge saw it (null when absent). */
+  origin: string | null;
+  originAllowed: boolean;
+  /** The `token` query checked: `missing` when none was given. */
+  token?: 'ok' | 'mismatch' | 'missing';
+  /** Another page holds the control channel (a second one is refused until it leaves). */
+  pageAttached?: boolean;
+}
+
+/**
+ * What the dev server (`vite`, `vite preview`) tells the page it serves about the bridge beside
+ * it, at this name relative to the page (its own origin, so nothing is fetched from elsewhere to
+ * find it). A static host has no such file, and the page then attaches only when asked.
+ */
+export const BRIDGE_INFO_FILE = '__theater-bridge.json';
+
+/** Body of {@link BRIDGE_INFO_FILE}. */
+export interface BridgeInfo {
+  version: number;
+  /** `host:port` of the bridge the dev server started (or tried to start). */
+  address: string;
+  /** Why it did not start (the port taken, say by `npm run bridge`), or null when it runs. */
+  problem: string | null;
+}
+
+/**
+ * The close code a real client gets when no playground page attached while it waited (RFC 6455
+ * leaves 4000–4999 to applications). Its reason says what to do.
+ */
+export const NO_PAGE_CLOSE_CODE = 4000;
+export const NO_PAGE_CLOSE_REASON = 'no playground page is attached to this bridge: open the playground page (it attaches by itself)';
+
 /** Body of `GET /token` (only for an allowed Origin). */
 export interface TokenResponse {
   token: string;

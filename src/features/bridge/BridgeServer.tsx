@@ -28,7 +28,9 @@ export function BridgeServer() {
   const attach = usePlayground((s) => s.attachBridge);
   const start = usePlayground((s) => s.startBridge);
   const stop = usePlayground((s) => s.stopBridge);
-  const [address, setAddress] = useState(view.serverAddress);
+  // The field follows the bridge the page attached to by itself until the user types in it.
+  const [typed, setTyped] = useState<string | null>(null);
+  const address = typed ?? view.serverAddress;
   const { control, realClients, inbound } = view;
   const attached = control.kind === 'attached';
 
@@ -45,7 +47,7 @@ export function BridgeServer() {
       <form className="bridge-form__row" onSubmit={onSubmit}>
         <label className="bridge-form__field bridge-form__field--grow">
           <span>Bridge address</span>
-          <input type="text" autoComplete="off" spellCheck={false} value={address} onChange={(e) => setAddress(e.currentTarget.value)} />
+          <input type="text" autoComplete="off" spellCheck={false} value={address} onChange={(e) => setTyped(e.currentTarget.value)} />
         </label>
         <button type="submit" className="button button--primary" disabled={control.kind === 'attaching' || (attached && control.accepting && address.trim() === view.serverAddress)}>
           Start bridge

@@ -1,4 +1,5 @@
 import type { EndpointOptions } from './client/endpointConnection';
+import { fetchBridgeInfo } from './client/bridgeInfo';
 import { PageBridge, type BridgeActor, type BridgeView } from './client/pageBridge';
 import type { WebsocketMessage } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
@@ -19,7 +20,10 @@ export interface BridgeSlice {
   stopBridge(): void;
 }
 
-/** `127.0.0.1:8765`, where `npm run dev` and `npm run bridge` listen, unless the page's URL says `?bridge=host:port`. */
+/**
+ * `127.0.0.1:8765`, where `npm run dev` and `npm run bridge` listen, unless the page's URL says
+ * `?bridge=host:port`. A page served with a bridge beside it takes that bridge's address instead.
+ */
 export function defaultBridgeAddress(): string {
   const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('bridge');
   return asked ?? '127.0.0.1:8765';
@@ -32,7 +36,7 @@ export function defaultBridgeAddress(): string {
 const VIEW_EVERY_MS = 100;
 
 export const createBridgeSlice =
-  ({ client, onRecorded }: StoreContext): Slice<BridgeSlice> =>
+  ({ client, onRecorded, fetchAsset }: StoreContext): Slice<BridgeSlice> =>
   (set, _get, api) => {
     let refreshing = false;
     const refresh = (): void => {
@@ -71,6 +75,12 @@ export const createBridgeSlice =
       recordBridge: (records) => client.recordBridge(records),
     };
     const bridge = new PageBridge(actor, refresh, defaultBridgeAddress());
+    // Served by `vite` or `vite preview`, the page attaches to the bridge beside them by itself.
+    // An address in the page's URL (`?bridge=`) is the user's choice: it is not overridden.
+    if (typeof location === 'undefined' || !new URLSearchParams(location.search).has('bridge'))
+      void fetchBridgeInfo(fetchAsset).then((info) => {
+        if (info !== null && bridge.view().control.kind === 'detached') return bridge.autoAttach(info);
+      });
     // Real clients are answered from the history, whoever made it grow: as soon as an event is
     // recorded (not when the page next renders). A replaced history (a load, an import, a
     // rewrite) records nothing, so the store says when that happens.

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { cursorOf, usePlayground } from '../../store';
+import { useTermTip } from '../../ui/term/useTermTip';
 import { FileButton } from './FileButton';
 import { REPLAY_SPEEDS, useReplayAnimation } from './useReplayAnimation';
 
@@ -13,6 +14,7 @@ export function ReplayControls() {
   const [fromSelected, setFromSelected] = useState(false);
   const [animated, setAnimated] = useState(false);
   const animation = useReplayAnimation();
+  const hotSwapTip = useTermTip('hot-swap');
   const from = fromSelected ? Math.max(0, cursor) : 0;
   const disabled = running || eventCount === 0;
 
@@ -53,7 +55,8 @@ export function ReplayControls() {
         </>
       )}
       <FileButton label="Replay against another build" accept=".wasm,application/wasm" onFile={async (file) => void replay(await readBuild(file), from).then(afterReplay)} />
-      <FileButton label="Hot swap build" accept=".wasm,application/wasm" onFile={async (file) => { const build = await readBuild(file); await hotSwap(build.name, build.bytes); }} />
+      <FileButton label="Hot swap build" accept=".wasm,application/wasm" described={hotSwapTip.props} onFile={async (file) => { const build = await readBuild(file); await hotSwap(build.name, build.bytes); }} />
+      {hotSwapTip.tip}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { usePlayground } from '../../store';
 import { PREVIEW_CHARS } from '../../ui/ClippedText';
 import { CopyButton } from './CopyButton';
 import { SectionHead } from './SectionHead';
+import { Term } from '../../ui/term/Term';
 
 /** Byte lists up to this long are written out; longer ones show a preview and their size. */
 const SHORT_BYTES = 16;
@@ -27,7 +28,13 @@ export function CallSection({ event }: { event: ActorEvent }) {
 
   return (
     <section className="inspector__section" aria-label="Call">
-      <SectionHead title={<>Call <span className="inspector__muted">{event.kind === 'init' ? ACTOR : WEBSOCKET_SERVER}</span></>}>
+      <SectionHead
+        title={
+          <>
+            Call <span className="inspector__muted">{event.kind === 'init' ? ACTOR : WEBSOCKET_SERVER}, in <Term term="wave">WAVE</Term></span>
+          </>
+        }
+      >
         {(longest > SHORT_BYTES || longText) && (
           <button type="button" className="button button--quiet inspector__small" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
             {expanded ? 'Fold long values' : 'Show all'}

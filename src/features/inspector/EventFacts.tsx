@@ -5,6 +5,7 @@ import { chainCost } from './inspectorSlice';
 import { formatClock, formatDuration, READ_ONLY_NOTE } from '../../ui/format';
 import { ClippedText } from '../../ui/ClippedText';
 import { CopyButton } from './CopyButton';
+import { Term } from '../../ui/term/Term';
 
 /** Up to this much to hash (see chainCost), the chain hash is fetched as soon as the event is selected. */
 const AUTO_CHAIN_BYTES = 1024 * 1024;
@@ -46,7 +47,9 @@ export function EventFacts({ event }: { event: ActorEvent }) {
       <dd>
         {formatDuration(event.durationMs)} <span className="inspector__muted">at {formatClock(event.startedAt)}</span>
       </dd>
-      <dt>Chain hash</dt>
+      <dt>
+        <Term term="chain-hash">Chain hash</Term>
+      </dt>
       <dd className="inspector__hash">
         {event.chain?.format === 'text' ? (
           <>

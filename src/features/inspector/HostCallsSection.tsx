@@ -2,6 +2,8 @@ import { hostCallText, isLogCall, logsOf, type ActorEvent, type HostCall } from 
 import { ClippedText } from '../../ui/ClippedText';
 import { CopyButton } from './CopyButton';
 import { SectionHead } from './SectionHead';
+import { LOG_SECTION_ID } from './TrapNote';
+import { Term } from '../../ui/term/Term';
 
 /** Long values are cut here; each call's Copy button gives all of it. */
 const INSPECTOR_TEXT = { maxBytes: 16, maxChars: 1000 };
@@ -12,7 +14,8 @@ export function HostCallsSection({ event }: { event: ActorEvent }) {
   const calls = event.hostCalls.filter((call) => !isLogCall(call));
   return (
     <>
-      <section className="inspector__section" aria-label="Logs">
+      {/* Focusable so a trap's "Show the actor's log" can take the reader here. */}
+      <section className="inspector__section" aria-label="Logs" id={LOG_SECTION_ID} tabIndex={-1}>
         <SectionHead title={<>Logs <span className="count">{logs.length}</span></>}>
           {logs.length > 0 && <CopyButton label="Copy logs as text" text={() => logs.join('\n')} />}
         </SectionHead>
@@ -41,8 +44,8 @@ export function HostCallsSection({ event }: { event: ActorEvent }) {
                   </span>
                 )}
                 {call.stubbed && (
-                  <span className="tag tag--warn" title="The playground does not implement this import: a recorded stub returned a default">
-                    stubbed
+                  <span className="tag tag--warn">
+                    <Term term="stubbed">stubbed</Term>
                   </span>
                 )}
                 <CopyButton label={`Copy host call ${i + 1} as JSON`} text={() => hostCallJson(call)} />

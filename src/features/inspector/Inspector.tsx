@@ -8,6 +8,7 @@ import { FrameView } from './FrameView';
 import { HostCallsSection } from './HostCallsSection';
 import { ResponsesSection } from './ResponsesSection';
 import { StateSection } from './StateSection';
+import { TrapNote } from './TrapNote';
 import { useThrottled } from './useThrottled';
 import './inspector.css';
 
@@ -47,6 +48,7 @@ const EventView = memo(function EventView({ event }: { event: ActorEvent }) {
   return (
     <div className="inspector__body">
       <EventFacts event={event} />
+      <TrapNote event={event} />
       {/* A read-only event from a chain is no call: its entries say what it was, and it changed no state. */}
       {event.kind !== 'chain' && <CallSection event={event} />}
       {event.kind === 'message' && <ResponsesSection event={event} />}

@@ -1,5 +1,6 @@
 import { usePlayground } from '../../store';
 import { formatSize } from '../../ui/format';
+import { Term } from '../../ui/term/Term';
 import { ImportList } from './ImportList';
 import { WorldItems } from './WorldItems';
 
@@ -14,7 +15,9 @@ export function ComponentPanel() {
           <dl className="facts">
             <dt>Size</dt>
             <dd>{formatSize(info.size)}</dd>
-            <dt>Init</dt>
+            <dt>
+              <Term term={info.hasInit ? 'init' : 'init-none'}>Init</Term>
+            </dt>
             <dd>
               {info.hasInit
                 ? `yes: ${info.package}/actor.init ran at load${info.actorId === undefined ? '' : ` with actor id ${info.actorId}`}`

@@ -1,5 +1,6 @@
 import { isTheaterInterface, type ComponentInfo, type ImportedFunction, type WorldItem } from '../../core';
 import { functionsOf, isStubbedImport } from '../../store';
+import { Term } from '../../ui/term/Term';
 import './imports.css';
 
 /** What each function's tag says: who answers it, or that nothing real does. */
@@ -26,11 +27,10 @@ function InterfaceTag({ item, info, functions }: { item: WorldItem; info: Compon
   if (isStubbedImport(item, info)) {
     const partly = functions?.some((fn) => fn.provision === 'provided');
     const theater = isTheaterInterface(item.name);
-    const text = `${theater ? 'Theater interface, ' : ''}${partly ? 'partly stubbed' : 'stubbed'}`;
-    const title = `${theater ? "One of Theater's own interfaces. " : ''}The playground does not implement ${partly ? 'some of its functions' : 'it'}: calls are recorded and answered with defaults.`;
     return (
-      <span className="tag tag--warn" title={title}>
-        {text}
+      <span className="tag tag--warn" title={theater ? "One of Theater's own interfaces" : undefined}>
+        {theater ? 'Theater interface, ' : ''}
+        <Term term="stubbed">{partly ? 'partly stubbed' : 'stubbed'}</Term>
       </span>
     );
   }

@@ -1,5 +1,6 @@
 import { shownStatusOf, stateSizeAtCursor, usePlayground } from '../../store';
 import { formatSize } from '../../ui/format';
+import { Term } from '../../ui/term/Term';
 import { CursorPosition } from './CursorPosition';
 
 /** The bottom line: which actor, how it is, how big its state is, how much has happened. */
@@ -16,7 +17,7 @@ export function StatusBar() {
         {name ?? 'no actor'} <span className="statusbar__muted">{status}</span>
       </span>
       <span className="statusbar__item" title={following ? 'The last committed state: what the next call receives' : 'The state as it was after the selected event'}>
-        state {stateSize === null ? 'none' : formatSize(stateSize)}
+        <Term term="state">state {stateSize === null ? 'none' : formatSize(stateSize)}</Term>
       </span>
       <span className="statusbar__item">
         {eventCount} {eventCount === 1 ? 'event' : 'events'}

@@ -1,3 +1,4 @@
+import { DEFAULT_ALLOWED_ORIGINS, ORIGINS_ENV, originsFromEnv } from './origins.ts';
 import type { BridgeOptions } from './server.ts';
 
 export const BRIDGE_USAGE = `Usage: npm run bridge -- [options]
@@ -10,6 +11,10 @@ Exposes the actor running in the playground page as a real WebSocket server.
   --max-frame-bytes N    close a client that sends a larger frame with 1009 (default 1048576)
   --origin URL           a page origin allowed to attach (repeatable; replaces the defaults,
                          which are http://localhost:5173, :4173 and their 127.0.0.1 forms)
+
+Environment:
+  ${ORIGINS_ENV}   more page origins allowed to attach, comma-separated (added to
+                         the --origin list or the defaults), e.g. http://localhost:5174
   --verbose              log every attach, detach and client error
   --help                 this text`;
 
@@ -25,8 +30,11 @@ function integer(flag: string, raw: string | undefined, min: number, max: number
   return value >= min && value <= max ? value : `${flag} must be between ${min} and ${max}`;
 }
 
-/** Turns the command line into bridge options; a mistake is a message for the person typing it. */
-export function parseBridgeArgs(argv: readonly string[]): CliParse {
+/**
+ * Turns the command line (and `THEATER_BRIDGE_ORIGINS` in `env`) into bridge options; a mistake
+ * is a message for the person typing it.
+ */
+export function parseBridgeArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): CliParse {
   const options: BridgeOptions = {};
   const origins: string[] = [];
   let verbose = false;
@@ -76,6 +84,7 @@ export function parseBridgeArgs(argv: readonly string[]): CliParse {
         return fail(`unknown argument ${JSON.stringify(arg)}`);
     }
   }
-  if (origins.length > 0) options.allowedOrigins = origins;
+  const extra = originsFromEnv(env);
+  if (origins.length > 0 || extra.length > 0) options.allowedOrigins = [...(origins.length > 0 ? origins : DEFAULT_ALLOWED_ORIGINS), ...extra];
   return { ok: true, value: { options, verbose, help } };
 }

@@ -1,7 +1,8 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CONTROL_PROTOCOL_VERSION, TOKEN_PATH, type TokenResponse } from '../../protocols/bridgeControl.ts';
+import { CONTROL_PROTOCOL_VERSION, PROBE_PATH, TOKEN_PATH, type ProbeResponse, type TokenResponse } from '../../protocols/bridgeControl.ts';
 import type { OriginAllowList } from './origins.ts';
+import { tokenMatches } from './token.ts';
 
 /** The request's path without its query; `/` when the target is unparseable. */
 export function requestPath(request: IncomingMessage): string {
@@ -42,17 +43,42 @@ function sendText(response: ServerResponse, status: number, message: string, hea
   response.end(`${message}\n`);
 }
 
+/** What the HTTP side needs to know of the running bridge. */
+export interface HttpAccess {
+  origins: OriginAllowList;
+  token: string;
+  pageAttached(): boolean;
+}
+
+/** Why this request's page would be refused: the body of `GET /probe`. */
+export function probe(request: IncomingMessage, access: HttpAccess): ProbeResponse {
+  const header = request.headers.origin;
+  const origin = typeof header === 'string' ? header : null;
+  const base = { version: CONTROL_PROTOCOL_VERSION, origin };
+  if (access.origins.match(header) === null) return { ...base, originAllowed: false };
+  const candidate = requestQuery(request).get('token');
+  const token = candidate === null ? 'missing' : tokenMatches(access.token, candidate) ? 'ok' : 'mismatch';
+  return { ...base, originAllowed: true, token, pageAttached: access.pageAttached() };
+}
+
 /**
- * Plain HTTP on the bridge port: `GET /token` for an allowed page, and a hint for anyone else.
- * The token is readable only with an allowed Origin and CORS names only that origin, so a
- * foreign page can neither read it nor get its browser to hand it over.
+ * Plain HTTP on the bridge port: `GET /probe` for anyone, `GET /token` for an allowed page, and a
+ * hint for anyone else. The token is readable only with an allowed Origin and CORS names only that
+ * origin, so a foreign page can neither read it nor get its browser to hand it over.
  */
-export function handleHttpRequest(request: IncomingMessage, response: ServerResponse, origins: OriginAllowList, token: string): void {
-  if (requestPath(request) !== TOKEN_PATH) {
+export function handleHttpRequest(request: IncomingMessage, response: ServerResponse, access: HttpAccess): void {
+  const path = requestPath(request);
+  if (path === PROBE_PATH) {
+    // No secret in it, so any page may read it: that is how a refused page learns why.
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' });
+    response.end(request.method === 'HEAD' ? undefined : JSON.stringify(probe(request, access)));
+    return;
+  }
+  if (path !== TOKEN_PATH) {
     sendText(response, 426, 'This is the Theater Playground bridge: connect with a WebSocket client.', { Upgrade: 'websocket' });
     return;
   }
-  const origin = origins.match(request.headers.origin);
+  const origin = access.origins.match(request.headers.origin);
   if (origin === null) {
     sendText(response, 403, 'Forbidden: this origin may not use the bridge.', { Vary: 'Origin' });
     return;
@@ -67,7 +93,7 @@ export function handleHttpRequest(request: IncomingMessage, response: ServerResp
     sendText(response, 405, 'Use GET.', { ...cors, Allow: 'GET' });
     return;
   }
-  const body: TokenResponse = { token, version: CONTROL_PROTOCOL_VERSION };
+  const body: TokenResponse = { token: access.token, version: CONTROL_PROTOCOL_VERSION };
   response.writeHead(200, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   response.end(request.method === 'HEAD' ? undefined : JSON.stringify(body));
 }

@@ -1,6 +1,6 @@
 import { WebSocket, type RawData } from 'ws';
 import { BridgeClient } from './bridgeClient.ts';
-import { CONTROL_PROTOCOL_VERSION, parsePageMessage, type BridgeMessage, type PageMessage } from '../../protocols/bridgeControl.ts';
+import { CONTROL_PROTOCOL_VERSION, NO_PAGE_CLOSE_CODE, NO_PAGE_CLOSE_REASON, parsePageMessage, type BridgeMessage, type PageMessage } from '../../protocols/bridgeControl.ts';
 import { PageChannel } from './pageChannel.ts';
 import type { QueueLimits } from './queue.ts';
 
@@ -22,6 +22,8 @@ export interface HubOptions {
   maxUnreadBytes: number;
   /** How often the page's socket is pinged; a page that misses one ping is taken as gone. */
   heartbeatMs: number;
+  /** How long clients wait for a page before they are closed with {@link NO_PAGE_CLOSE_CODE}. */
+  pageWaitMs: number;
   log: BridgeLog;
 }
 
@@ -58,7 +60,9 @@ export function whenClosed(socket: WebSocket): Promise<void> {
  * that passed the checks.
  *
  * Policy for an absent or dead page: clients may connect before a page attaches (the page then
- * gets them in `hello` and their queued events in order). While the queue is full every client
+ * gets them in `hello` and their queued events in order), but they wait `pageWaitMs` at most,
+ * counted from the first of them: then all are closed with {@link NO_PAGE_CLOSE_CODE} and a reason
+ * that says no page is attached, rather than left in silence. While the queue is full every client
  * is paused (TCP pushes back on it), so memory stays bounded by the queue, not by the clients.
  * When the attached page goes away, what was queued for it is dropped and every client is closed
  * with 1001, since their actor (the page) is gone.
@@ -71,6 +75,7 @@ export class BridgeHub {
   #nextId = 1;
   #accepting = true;
   #pausedForPage = false;
+  #pageWait: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: HubOptions) {
     this.#options = options;
@@ -99,6 +104,7 @@ export class BridgeHub {
     this.#clients.set(id, client);
     if (this.#pausedForPage) client.pause('page');
     this.#page.send({ type: 'client-open', client: id }, true);
+    if (this.#pageSocket === null) this.#pageWait ??= setTimeout(() => this.#giveUpWaiting(), this.#options.pageWaitMs);
 
     // A client dropped from the map (its page went away) still emits events: ignore them.
     const current = (): boolean => this.#clients.get(id) === client;
@@ -147,6 +153,7 @@ export class BridgeHub {
     }
     this.#pageSocket = socket;
     this.#accepting = true;
+    this.#stopWaiting();
     this.#options.log('info', 'playground page attached');
 
     // A page that vanished without a close (sleeping laptop, killed tab) must not hold the
@@ -190,12 +197,28 @@ export class BridgeHub {
   #detachPage(): void {
     this.#pageSocket = null;
     this.#accepting = true;
+    this.#closeAll(GOING_AWAY, 'playground page went away');
+  }
+
+  /** Closes every client and drops what they queued for the page. */
+  #closeAll(code: number, reason: string): void {
     const clients = [...this.#clients.values()];
     // Forget the clients first, so their close events do not queue messages nobody will read.
     this.#clients.clear();
     this.#page.detach();
-    if (clients.length > 0) this.#options.log('info', `playground page went away; closing ${clients.length} client(s) with ${GOING_AWAY}`);
-    for (const client of clients) client.close(GOING_AWAY, 'playground page went away');
+    if (clients.length > 0) this.#options.log('info', `${reason}; closing ${clients.length} client(s) with ${code}`);
+    for (const client of clients) client.close(code, reason);
+  }
+
+  /** No page came while clients waited: they are told so, not left hanging. */
+  #giveUpWaiting(): void {
+    this.#pageWait = null;
+    if (this.#pageSocket === null) this.#closeAll(NO_PAGE_CLOSE_CODE, NO_PAGE_CLOSE_REASON);
+  }
+
+  #stopWaiting(): void {
+    if (this.#pageWait !== null) clearTimeout(this.#pageWait);
+    this.#pageWait = null;
   }
 
   #onPageFrame(data: RawData, isBinary: boolean): void {
@@ -239,6 +262,7 @@ export class BridgeHub {
   /** Closes every client and the page with 1001; resolves when all sockets are closed or were cut. */
   async shutdown(graceMs: number): Promise<void> {
     this.#accepting = false;
+    this.#stopWaiting();
     const sockets = [...[...this.#clients.values()].map((client) => client.socket), ...(this.#pageSocket ? [this.#pageSocket] : [])];
     for (const client of this.#clients.values()) client.close(GOING_AWAY, 'bridge shutting down');
     this.#pageSocket?.close(GOING_AWAY, 'bridge shutting down');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBindHost, isLoopbackHost, wsAddress } from './bindAddress.ts';
-import { DEFAULT_ALLOWED_ORIGINS, OriginAllowList, normalizeOrigin } from './origins.ts';
+import { DEFAULT_ALLOWED_ORIGINS, OriginAllowList, loopbackOrigins, normalizeOrigin } from './origins.ts';
 
 describe('origin allow-list', () => {
   it('matches origins in canonical form only', () => {
@@ -12,6 +12,11 @@ describe('origin allow-list', () => {
       expect(list.match(foreign), String(foreign)).toBeNull();
     expect(normalizeOrigin('https://example.com:443/path?q')).toBe('https://example.com');
     expect(normalizeOrigin('file:///tmp/x.html')).toBeNull();
+  });
+
+  it('names a page served on a port under every loopback name', () => {
+    expect(loopbackOrigins(5174)).toEqual(['http://localhost:5174', 'http://127.0.0.1:5174', 'http://[::1]:5174']);
+    expect(new OriginAllowList(loopbackOrigins(8443, 'https')).match('https://[::1]:8443')).toBe('https://[::1]:8443');
   });
 
   it('rejects a configuration entry that is not an http(s) origin', () => {

@@ -16,6 +16,22 @@ export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [
   'http://127.0.0.1:4173',
 ];
 
+/** The environment variable whose comma-separated origins every bridge also allows. */
+export const ORIGINS_ENV = 'THEATER_BRIDGE_ORIGINS';
+
+/** The origins listed in `THEATER_BRIDGE_ORIGINS` (comma- or space-separated), none when unset. */
+export function originsFromEnv(env: Record<string, string | undefined>): string[] {
+  return (env[ORIGINS_ENV] ?? '').split(/[\s,]+/).filter((origin) => origin !== '');
+}
+
+/**
+ * A page served on this machine at `port`, under each loopback name a browser may use for it:
+ * what a dev server's own bridge allows, whatever port the server ended up on.
+ */
+export function loopbackOrigins(port: number, scheme: 'http' | 'https' = 'http'): string[] {
+  return ['localhost', '127.0.0.1', '[::1]'].map((host) => `${scheme}://${host}:${port}`);
+}
+
 /**
  * The canonical form of an origin (`scheme://host[:port]`, lowercase, default port dropped), or
  * null for anything that is not an http(s) origin, including the opaque origin `null` that

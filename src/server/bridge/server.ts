@@ -14,6 +14,7 @@ export type { BridgeLog, BridgeLogLevel, BridgeStats } from './hub.ts';
 export const DEFAULT_BRIDGE_HOST = '127.0.0.1';
 export const DEFAULT_BRIDGE_PORT = 8765;
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
+export const DEFAULT_PAGE_WAIT_MS = 5000;
 
 export interface BridgeOptions {
   /** Default 127.0.0.1. Anything but loopback needs `allowRemote`. */
@@ -38,6 +39,12 @@ export interface BridgeOptions {
   maxClients?: number;
   /** Default 10 s. */
   heartbeatMs?: number;
+  /**
+   * How long real clients that arrive while no page is attached wait for one (counted from the
+   * first of them) before they are closed with `NO_PAGE_CLOSE_CODE` and a reason saying so.
+   * Default 5 s: long enough for a page that is loading, short enough not to leave anyone in silence.
+   */
+  pageWaitMs?: number;
 }
 
 export interface RunningBridge {
@@ -45,6 +52,8 @@ export interface RunningBridge {
   address: string;
   token: string;
   port: number;
+  /** The origins whose pages may attach, canonical. */
+  allowedOrigins: string[];
   stats(): BridgeStats;
   /** Closes every client and the page with 1001 and stops listening. */
   close(): Promise<void>;
@@ -123,7 +132,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
     maxPayload: Math.max(64 * 1024 * 1024, maxFrameBytes * 8),
   });
 
-  const http = createServer((request, response) => handleHttpRequest(request, response, origins, token));
+  const http = createServer((request, response) => handleHttpRequest(request, response, { origins, token, pageAttached: () => hub.pageAttached }));
   // The address is known only after listening; the hub reads it when a page attaches.
   let address = '';
   const hub = new BridgeHub({
@@ -134,6 +143,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
     maxClients: options.maxClients ?? 1000,
     maxUnreadBytes: options.maxUnreadBytes ?? DEFAULT_MAX_UNREAD_BYTES,
     heartbeatMs: options.heartbeatMs ?? 10_000,
+    pageWaitMs: options.pageWaitMs ?? DEFAULT_PAGE_WAIT_MS,
     log,
   });
 
@@ -176,6 +186,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
     address,
     token,
     port,
+    allowedOrigins: origins.list(),
     stats: () => hub.stats(),
     close() {
       closing ??= (async () => {

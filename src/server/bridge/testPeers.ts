@@ -156,8 +156,9 @@ export class TestClient {
     socket.on('error', () => {});
   }
 
-  static async open(bridge: RunningBridge): Promise<TestClient> {
-    const socket = new WebSocket(bridge.address);
+  /** Connects to `bridge`, or to a bridge's address (`ws://host:port`) as a person would copy it from the page. */
+  static async open(bridge: RunningBridge | string): Promise<TestClient> {
+    const socket = new WebSocket(typeof bridge === 'string' ? bridge : bridge.address);
     const client = new TestClient(socket);
     await opened(socket);
     return client;

@@ -1,5 +1,6 @@
 import { fractionDone, phasesOf, type LoadProgress, type PhaseState } from '../loadProgress';
 import { formatDuration } from '../../../ui/format';
+import { Term } from '../../../ui/term/Term';
 import { useElapsed } from './useElapsed';
 
 function timeOf(phase: PhaseState, elapsedMs: number): string {
@@ -53,7 +54,16 @@ export function LoadStages({ progress, previous }: { progress: LoadProgress; pre
       <ol className="stages__list" aria-label="Load stages">
         {phases.map((phase) => (
           <li key={phase.phase} className={`stage stage--${phase.state}`}>
-            <span className="stage__name">{phase.phase}</span> <span className="stage__time">{timeOf(phase, elapsed)}</span>
+            {/* A skipped init (no actor interface) reads "init none": say what that means. */}
+            {phase.phase === 'init' && phase.state === 'skipped' ? (
+              <Term term="init-none">
+                <span className="stage__name">{phase.phase}</span> <span className="stage__time">{timeOf(phase, elapsed)}</span>
+              </Term>
+            ) : (
+              <>
+                <span className="stage__name">{phase.phase}</span> <span className="stage__time">{timeOf(phase, elapsed)}</span>
+              </>
+            )}
           </li>
         ))}
       </ol>

@@ -1,6 +1,7 @@
-import { isTheaterInterface, THEATER_PACKAGE_ERAS, type ComponentInfo, type WorldItem } from '../../../core';
+import { isRuntimeInternalExport, isTheaterInterface, THEATER_PACKAGE_ERAS, type ComponentInfo, type WorldItem } from '../../../core';
 import { isStubbedImport, missingFunctions } from '../../../store';
 import { formatDuration, formatSize } from '../../../ui/format';
+import { Term } from '../../../ui/term/Term';
 
 /** Names in one line; stubbed imports marked, since their answers are made-up defaults. */
 function Names({ items, stubbed }: { items: WorldItem[]; stubbed?: (item: WorldItem) => boolean }) {
@@ -61,8 +62,15 @@ export function LoadSummary({ name, info, totalMs }: { name: string; info: Compo
         </dd>
         <dt className="visually-hidden">init</dt>
         <dd className={`summary__init${info.hasInit ? ' summary__init--yes' : ''}`}>
-          <span aria-hidden="true">init </span>
-          {info.hasInit ? 'yes, ran at load' : 'none'}
+          {info.hasInit ? (
+            <Term term="init">
+              <span aria-hidden="true">init </span>yes, ran at load
+            </Term>
+          ) : (
+            <Term term="init-none">
+              <span aria-hidden="true">init </span>none
+            </Term>
+          )}
         </dd>
       </div>
       <div className="summary__row">
@@ -80,12 +88,19 @@ export function LoadSummary({ name, info, totalMs }: { name: string; info: Compo
       <div className="summary__row">
         <dt>exports</dt>
         <dd>
-          <Names items={info.exports} />
+          {/* What the runtime adds for itself is not the actor's: the Component tab lists it, labelled. */}
+          <Names items={info.exports.filter((item) => !isRuntimeInternalExport(item))} />
         </dd>
       </div>
       <div className="summary__row">
         <dt>
-          imports{stubbed.length > 0 && <span className="summary__stub-count"> · {stubbed.length} stubbed</span>}
+          imports
+          {stubbed.length > 0 && (
+            <span className="summary__stub-count">
+              {' '}
+              · {stubbed.length} <Term term="stubbed">stubbed</Term>
+            </span>
+          )}
         </dt>
         <dd>
           <Names items={info.imports} stubbed={isStubbed} />

@@ -1,4 +1,5 @@
-import { CONTROL_PATH, CONTROL_PROTOCOL_VERSION, TOKEN_PATH, type PageMessage, type ServerMessage, type TokenResponse } from '../../../protocols/bridgeControl';
+import { CONTROL_PATH, CONTROL_PROTOCOL_VERSION, PROBE_PATH, TOKEN_PATH, type PageMessage, type ProbeResponse, type ServerMessage, type TokenResponse } from '../../../protocols/bridgeControl';
+import { refusalMessage, refusalOf } from './refusals';
 
 /** Where the page stands with the bridge server. */
 export type ControlState =
@@ -28,12 +29,25 @@ export function bridgeHost(address: string): string | null {
   }
 }
 
+/** Asks the bridge why it would refuse: its probe, the HTTP status of something else, or null when nothing answered. */
+async function probeBridge(host: string, token?: string): Promise<ProbeResponse | number | null> {
+  try {
+    const response = await fetch(`http://${host}${PROBE_PATH}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`, { cache: 'no-store' });
+    if (!response.ok) return response.status;
+    const body = (await response.json()) as Partial<ProbeResponse>;
+    return typeof body.version === 'number' && typeof body.originAllowed === 'boolean' ? (body as ProbeResponse) : response.status;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The page's end of the bridge server's control channel (bridge mode, "in"): fetches the token
- * the server gives only to an allowed origin, opens `/control` with it, and relays messages both
- * ways. A browser never sees the HTTP status of a refused WebSocket, so a refusal after a good
- * token is taken for the one refusal a token cannot prevent (409: another page is attached, often
- * this very page before a reload) and retried a few times before giving up.
+ * The page's end of the bridge server's control channel (bridge mode, "in"): asks the bridge's
+ * `/probe` whether this page may attach, fetches the token the server gives only to an allowed
+ * origin, opens `/control` with it, and relays messages both ways. A browser never sees why a
+ * request or a WebSocket was refused, so after each refusal the page asks `/probe` again and
+ * names the cause (`refusals.ts`). The one refusal that passes by itself (another page attached,
+ * often this very page before a reload) is retried a few times before giving up.
  */
 export class ControlChannel {
   #socket: WebSocket | null = null;
@@ -45,30 +59,36 @@ export class ControlChannel {
     return this.#state;
   }
 
-  async attach(address: string): Promise<void> {
+  /** Attaches to the bridge at `address`; `context` is said before any refusal (what the page was told about this bridge). */
+  async attach(address: string, context: string | null = null): Promise<void> {
     this.detach();
     const host = bridgeHost(address);
     if (host === null) return this.#set({ kind: 'detached', problem: `${JSON.stringify(address)} is not a bridge address: write host:port, for example 127.0.0.1:8765.` });
     this.#set({ kind: 'attaching' });
+    const refuse = (probe: ProbeResponse | number | null, refusal = refusalOf(probe) ?? 'refused'): void => {
+      if (this.#state.kind !== 'attaching') return; // detached meanwhile
+      const message = refusalMessage(refusal, host, location.origin, probe);
+      this.#set({ kind: 'detached', problem: context === null ? message : `${context} ${message}` });
+    };
+    const first = await probeBridge(host);
+    if (refusalOf(first) !== null && refusalOf(first) !== 'page-attached') return refuse(first);
     let token: string;
     try {
       const response = await fetch(`http://${host}${TOKEN_PATH}`, { cache: 'no-store' });
-      if (response.status === 403)
-        return this.#set({ kind: 'detached', problem: `The bridge at ${host} does not accept pages from ${location.origin}: start it with --origin ${location.origin}.` });
-      if (!response.ok) return this.#set({ kind: 'detached', problem: `The bridge at ${host} answered ${response.status} for its token.` });
-      const body = (await response.json()) as TokenResponse;
-      if (body.version !== CONTROL_PROTOCOL_VERSION)
-        return this.#set({ kind: 'detached', problem: `The bridge at ${host} speaks control protocol ${body.version}; this page speaks ${CONTROL_PROTOCOL_VERSION}. Run the bridge from the same checkout.` });
-      token = body.token;
+      if (!response.ok) return refuse(await probeBridge(host));
+      token = ((await response.json()) as TokenResponse).token;
     } catch {
-      return this.#set({ kind: 'detached', problem: `No bridge answers at ${host}: start one with \`npm run bridge\` (\`npm run dev\` starts one too).` });
+      return refuse(await probeBridge(host));
     }
-    for (let attempt = 0; attempt <= RETRIES; attempt++) {
-      if (this.#state.kind !== 'attaching') return; // detached meanwhile
+    for (let attempt = 0; ; attempt++) {
+      if (this.#state.kind !== 'attaching') return;
       if (await this.#open(`ws://${host}${CONTROL_PATH}?token=${encodeURIComponent(token)}`)) return;
+      // No cause, or another page still leaving: both may pass by themselves.
+      const probe = await probeBridge(host, token);
+      const refusal = refusalOf(probe);
+      if ((refusal !== null && refusal !== 'page-attached') || attempt === RETRIES) return refuse(probe, refusal ?? 'refused');
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
-    if (this.#state.kind === 'attaching') this.#set({ kind: 'detached', problem: `The bridge at ${host} refused this page: another playground page is attached to it. Close that page (or its bridge) and try again.` });
   }
 
   send(message: PageMessage): void {

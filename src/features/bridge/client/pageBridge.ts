@@ -1,4 +1,5 @@
 import type { ActorEvent, BridgeRecord, EngineError, RecordedEvent, Result, WebsocketMessage } from '../../../core';
+import type { BridgeInfo } from '../../../protocols/bridgeControl';
 import { ControlChannel, type ControlState } from './controlChannel';
 import { EndpointConnection, type EndpointOptions, type EndpointView } from './endpointConnection';
 import { InboundBridge, type InboundActor, type InboundStats, type RealClient } from './inboundBridge';
@@ -120,6 +121,15 @@ export class PageBridge {
   attach(address = this.#serverAddress): Promise<void> {
     this.#serverAddress = address;
     return this.#control.attach(address);
+  }
+
+  /**
+   * Attaches to the bridge the page's own server started, when it says it did (`info`): the page
+   * then needs no button. A refusal is shown as any other, after what the server said.
+   */
+  autoAttach(info: BridgeInfo): Promise<void> {
+    this.#serverAddress = info.address;
+    return this.#control.attach(info.address, info.problem === null ? null : `${info.problem}.`);
   }
 
   /** Starts accepting real clients again, attaching first when the page is not attached. */
