@@ -57,3 +57,30 @@ describe('loading and sending through the store, over a real worker', () => {
     expect(sentHistory.all?.map((entry) => entry.body)).toEqual(['inc']);
   });
 });
+
+describe('loads that finish out of order', () => {
+  it('adopts the last load asked for, even when an earlier one finishes reading after it', async () => {
+    let releaseDownload: () => void = () => {};
+    const downloaded = new Promise<void>((resolve) => (releaseDownload = resolve));
+    // The default example still downloading (a slow network) when a person picks a file.
+    const slow = createPlaygroundStore({
+      createWorker: () => {
+        const worker = threadWorker();
+        workers.push(worker);
+        return worker;
+      },
+      fetchAsset: async (url) => {
+        await downloaded;
+        return fetchAsset(url);
+      },
+    });
+    const startup = slow.getState().loadUrl('./actors/echo.wasm', 'echo');
+    const chosen = slow.getState().loadBytes('counter.wasm', readFileSync(fileURLToPath(new URL('../../public/actors/counter.wasm', import.meta.url))));
+    await chosen;
+    releaseDownload();
+    await startup;
+    const state = slow.getState();
+    expect([state.actorName, state.status, state.alert]).toEqual(['counter', 'ready', null]);
+    expect(state.loaded?.name).toBe('counter.wasm');
+  });
+});

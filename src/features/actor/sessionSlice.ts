@@ -61,7 +61,8 @@ export const createSessionSlice =
 
     /**
      * Runs one load from its first step (a read or a fetch) to the client's answer, timing each
-     * stage. Only the newest load is shown while it runs, but every one that succeeds is adopted.
+     * stage. Only the newest load is shown while it runs, and one that finishes reading after a
+     * newer load was asked for goes no further: the last load asked for is the one adopted.
      */
     const track = async (name: string, source: string, read: () => Promise<Read>): Promise<void> => {
       const id = ++lastId;
@@ -77,7 +78,12 @@ export const createSessionSlice =
       try {
         const read0 = performance.now();
         const got = await read();
-        if (!got.ok) {
+        // A newer load asked for while this one was still reading (the default example still
+        // downloading when a person picks a file) wins, whatever order they finish in: this one stops here.
+        const superseded = id !== lastId;
+        if (superseded) {
+          // Nothing to show or say: only the newest load's progress is on screen.
+        } else if (!got.ok) {
           alert = got.alert;
         } else {
           update({ size: got.bytes.length, done: [{ phase: 'reading', ms: performance.now() - read0 }] });
