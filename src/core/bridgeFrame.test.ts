@@ -1,23 +1,11 @@
+import { messageEvent } from '../store/testing/fakeEvents';
 import { describe, expect, it } from 'vitest';
 import { bridgeFrameOf } from './bridgeFrame';
 import type { ActorEvent, BridgeInfo } from './events';
 import { binaryMessage, makeMessage, textMessage, type WebsocketMessage } from './messages';
 
-const event = (input: WebsocketMessage, bridge: BridgeInfo, kind: ActorEvent['kind'] = 'bridge'): ActorEvent => ({
-  seq: 3,
-  kind,
-  connectionId: -2,
-  startedAt: 1_700_000_000_000,
-  durationMs: 0,
-  input,
-  stateBefore: null,
-  stateAfter: null,
-  outcome: { kind: 'ok' },
-  responses: [],
-  hostCalls: [],
-  shutdown: false,
-  bridge,
-});
+const event = (input: WebsocketMessage, bridge: BridgeInfo, kind: ActorEvent['kind'] = 'bridge'): ActorEvent =>
+  messageEvent(3, input, { kind, connectionId: -2, startedAt: 1_700_000_000_000, durationMs: 0, bridge });
 
 const URL = 'ws://127.0.0.1:9/echo';
 

@@ -1,24 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { WorkerLike } from '../host/workerLike';
-import { threadWorker } from '../cli/threadWorker';
-import { createPlaygroundStore } from './createPlaygroundStore';
+import { actorBytes, nodeStore, type NodeStore } from './testing/nodeStore';
 
-const workers: WorkerLike[] = [];
-afterAll(() => workers.forEach((worker) => worker.terminate()));
+const stores: NodeStore[] = [];
+afterAll(() => stores.forEach((made) => made.dispose()));
+const storeOfOwn = (...options: Parameters<typeof nodeStore>) => {
+  const made = nodeStore(...options);
+  stores.push(made);
+  return made.store;
+};
 
-// The app's own files, as the built page fetches them (`./actors/counter.wasm`).
-const fetchAsset = async (url: string) => new Response(readFileSync(fileURLToPath(new URL(`../../public/${url}`, import.meta.url))));
-
-const store = createPlaygroundStore({
-  createWorker: () => {
-    const worker = threadWorker();
-    workers.push(worker);
-    return worker;
-  },
-  fetchAsset,
-});
+const store = storeOfOwn();
 
 describe('loading and sending through the store, over a real worker', () => {
   it('times every stage of a load, and a failed load leaves the loaded actor as it was', async () => {
@@ -63,19 +54,9 @@ describe('loads that finish out of order', () => {
     let releaseDownload: () => void = () => {};
     const downloaded = new Promise<void>((resolve) => (releaseDownload = resolve));
     // The default example still downloading (a slow network) when a person picks a file.
-    const slow = createPlaygroundStore({
-      createWorker: () => {
-        const worker = threadWorker();
-        workers.push(worker);
-        return worker;
-      },
-      fetchAsset: async (url) => {
-        await downloaded;
-        return fetchAsset(url);
-      },
-    });
+    const slow = storeOfOwn({ beforeFetch: () => downloaded });
     const startup = slow.getState().loadUrl('./actors/echo.wasm', 'echo');
-    const chosen = slow.getState().loadBytes('counter.wasm', readFileSync(fileURLToPath(new URL('../../public/actors/counter.wasm', import.meta.url))));
+    const chosen = slow.getState().loadBytes('counter.wasm', actorBytes('counter'));
     await chosen;
     releaseDownload();
     await startup;

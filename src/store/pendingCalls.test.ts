@@ -1,26 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { textMessage } from '../core';
-import type { WorkerLike } from '../host/workerLike';
-import { threadWorker } from '../cli/threadWorker';
-import { createPlaygroundStore } from './createPlaygroundStore';
-
-const workers: WorkerLike[] = [];
-afterAll(() => workers.forEach((worker) => worker.terminate()));
-
-const fetchAsset = async (url: string) => new Response(readFileSync(fileURLToPath(new URL(`../../public/${url}`, import.meta.url))));
+import { nodeStore } from './testing/nodeStore';
 
 // A short watchdog, so the faulty actor's `loop` (a call that never returns) lands soon as a timeout.
-const store = createPlaygroundStore({
-  createWorker: () => {
-    const worker = threadWorker();
-    workers.push(worker);
-    return worker;
-  },
-  fetchAsset,
-  client: { callTimeoutMs: 400 },
-});
+const { store, dispose } = nodeStore({ client: { callTimeoutMs: 400 } });
+afterAll(dispose);
 
 describe('calls in flight, through the store over a real worker', () => {
   it('shows each call from the moment it is made, queued behind the running one, until its event lands', async () => {

@@ -5,7 +5,7 @@ import { expect, vi } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import { threadWorker } from '../../cli/threadWorker';
 import type { WorkerLike } from '../../host/workerLike';
-import { createPlaygroundStore } from '../createPlaygroundStore';
+import { createPlaygroundStore, type StoreOptions } from '../createPlaygroundStore';
 import type { PlaygroundState } from '../playgroundState';
 
 /** The app's own files, as `vite build` copies them beside the page. */
@@ -18,12 +18,18 @@ export interface NodeStore {
   dispose(): void;
 }
 
+/** What a test may change: the client's options (a short watchdog), and a wait before each file is served (a slow network). */
+export interface NodeStoreOptions {
+  client?: StoreOptions['client'];
+  beforeFetch?: () => Promise<void>;
+}
+
 /**
  * Test support: a playground store over the real actor worker on a Node worker thread
  * (`cli/threadWorker.ts`), reading the app's own files (`./actors/counter.wasm`) from `public/`
  * as the built page fetches them. No diff worker: every diff runs in the test's thread.
  */
-export function nodeStore(): NodeStore {
+export function nodeStore({ client, beforeFetch }: NodeStoreOptions = {}): NodeStore {
   const workers: WorkerLike[] = [];
   const store = createPlaygroundStore({
     createWorker: () => {
@@ -32,10 +38,17 @@ export function nodeStore(): NodeStore {
       return worker;
     },
     // A path, not `new URL(url, import.meta.url)`: a DOM test environment's URL does not resolve file URLs.
-    fetchAsset: async (url) => new Response(readFileSync(join(PUBLIC, url))),
+    fetchAsset: async (url) => {
+      await beforeFetch?.();
+      return new Response(readFileSync(join(PUBLIC, url)));
+    },
+    client,
   });
   return { store, dispose: () => workers.forEach((worker) => worker.terminate()) };
 }
+
+/** An example actor's bytes as `npm run build:actors` built them (`counter`: public/actors/counter.wasm). */
+export const actorBytes = (name: string): Uint8Array => readFileSync(join(PUBLIC, 'actors', `${name}.wasm`));
 
 /** Loads the example counter and opens one connection: events #0 (init) and #1 (connect). */
 export async function counterWithConnection(store: StoreApi<PlaygroundState>): Promise<number> {
