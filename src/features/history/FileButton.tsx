@@ -1,30 +1,40 @@
-import { useRef } from 'react';
+import { useRef, type ReactElement } from 'react';
 
 /**
- * A button that opens the file picker: the visible control has the accessible name people and
- * tests use (`Import session`), the input behind it only carries the file.
+ * A hidden file input and the function that opens its picker: the visible control (a button or a
+ * menu item) carries the accessible name people and tests use, the input only carries the file.
+ * The input stays mounted while a menu that opened it closes, so the choice still arrives.
  */
+export function useFilePicker(accept: string, onFile: (file: File) => void): { open(): void; input: ReactElement } {
+  const ref = useRef<HTMLInputElement>(null);
+  const input = (
+    <input
+      ref={ref}
+      type="file"
+      accept={accept}
+      hidden
+      tabIndex={-1}
+      aria-hidden="true"
+      onChange={(event) => {
+        const file = event.target.files?.[0];
+        // Cleared so choosing the same file again still fires a change.
+        event.target.value = '';
+        if (file) onFile(file);
+      }}
+    />
+  );
+  return { open: () => ref.current?.click(), input };
+}
+
+/** A button that opens the file picker (`Replay against another build`). */
 export function FileButton({ label, accept, onFile }: { label: string; accept: string; onFile: (file: File) => void }) {
-  const input = useRef<HTMLInputElement>(null);
+  const picker = useFilePicker(accept, onFile);
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()}>
+      <button type="button" onClick={picker.open}>
         {label}
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept={accept}
-        hidden
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          // Cleared so choosing the same file again still fires a change.
-          event.target.value = '';
-          if (file) onFile(file);
-        }}
-      />
+      {picker.input}
     </>
   );
 }
