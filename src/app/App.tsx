@@ -48,7 +48,7 @@ export function App() {
           the timeline over the Inspector, takes most of the width; everything used now and then
           (component facts, interface, bridge, reports) shares the side panel's tabs.
         */}
-        <SplitView id="workspace" orientation="horizontal" names={['Side panel', 'Connections', 'Events']} sizes={[20, 38, 42]} minSize="200px">
+        <SplitView id="workspace" orientation="horizontal" names={['Side panel', 'Connections', 'Events']} sizes={[24, 36, 40]} minSize="200px">
           <SidePanel />
           <ConnectionsPanel />
           <SplitView id="events" orientation="vertical" names={['Timeline', 'Inspector']} sizes={[50, 50]} minSize="120px">

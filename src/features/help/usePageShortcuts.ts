@@ -31,6 +31,12 @@ function run(store: StoreApi<PlaygroundState>, action: ShortcutAction): void {
     case 'interface-tab':
       state.showSideTab('interface');
       return;
+    case 'bridge-tab':
+      state.showSideTab('bridge');
+      return;
+    case 'reports-tab':
+      state.showSideTab('reports');
+      return;
     case 'toggle-theme':
       state.toggleTheme();
       return;

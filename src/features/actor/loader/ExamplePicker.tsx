@@ -18,8 +18,14 @@ export function ExamplePicker() {
   const talking = usePlayground((s) => s.connections.length > 0);
   const actorName = usePlayground((s) => s.actorName);
   const [choice, setChoice] = useState(readGalleryFolded);
-  const folded = choice ?? talking;
-  const foldable = running && !failed;
+  // Both stick for the visit: a fork, an import or a restart that briefly clears the actor or the
+  // connections must not pop the strip open under the person.
+  const [hasRun, setHasRun] = useState(false);
+  const [autoFolded, setAutoFolded] = useState(false);
+  if (running && !hasRun) setHasRun(true);
+  if (talking && !autoFolded) setAutoFolded(true);
+  const folded = choice ?? autoFolded;
+  const foldable = hasRun && !failed;
   const open = !foldable || !folded;
   const toggle = () => {
     writeGalleryFolded(!folded);
