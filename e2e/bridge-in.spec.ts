@@ -83,6 +83,8 @@ test('Stop bridge closes the real clients with 1001 and refuses new ones until S
   expect(await refusedStatus(bridge.address)).toBe(503);
 
   await panel.startButton.click();
+  // The page attaches asynchronously: a client that connects before it has is refused (503), as above.
+  await expect(panel.status).toContainText('Real clients connect to ws://');
   const again = await TestClient.open(bridge);
   again.socket.send('back again');
   await again.inbox.waitFor((items) => items.length >= 2, 'the echo');

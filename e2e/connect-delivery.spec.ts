@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { startBridge, type RunningBridge } from '../src/server/bridge/server';
 import { silent, TestClient } from '../src/server/bridge/testPeers';
 import { BridgePanel } from './bridge/bridgePanel';
-import { ComposerControls, Playground, TimelinePanel } from './playground';
+import { ComposerControls, fileAction, Playground, TimelinePanel } from './playground';
 
 // The server setting `Connection events`: the interface's connect/close, or Theater's own
 // websocket-server host (text connect, control frames without data, dropped clients unreported).
@@ -43,13 +43,13 @@ test("Theater's host delivery: a new client arrives as its text connect, ping lo
   await expect(connection.received(/^\s*received\s+pong\s+0 B\s/)).toHaveCount(1);
 
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export session' }).click();
+  await fileAction(page, 'Export session');
   const text = Buffer.concat(await (await (await downloading).createReadStream()).toArray()).toString();
   expect(JSON.parse(text).server).toEqual({ delivery: 'theater-host' });
 
   await setting.selectOption('interface');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import session' }).click();
+  await fileAction(page, 'Import session');
   await (await chooser).setFiles({ name: 'host.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(setting).toHaveValue('theater-host');
 

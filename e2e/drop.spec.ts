@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { fixturePath } from '../src/runtime/testing/theaterChains';
-import { counterSession, echoWithHistory, Playground, readActor } from './playground';
+import { counterSession, echoWithHistory, fileAction, Playground, readActor } from './playground';
 
 test('dropping a .wasm anywhere on the page loads it', async ({ page }) => {
   const playground = new Playground(page);
@@ -52,7 +52,7 @@ test("dropping a Theater chain imports it as Import chain does, with the same al
 test('dropping an exported session file imports it as Import session does, component and all', async ({ page, browser }) => {
   const { playground } = await counterSession(page, ['inc 4']);
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export session' }).click();
+  await fileAction(page, 'Export session');
   const download = await downloading;
   const session = readFileSync((await download.path())!);
   const original = await playground.timelineItems.allInnerTexts();

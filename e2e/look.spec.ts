@@ -144,7 +144,7 @@ test('panes resize by dragging a separator, and keep their size across a reload'
   const bench = new Workbench(page);
   await playground.goto();
   await playground.expectReady('echo');
-  const separator = bench.separator('Resize Component and Connections');
+  const separator = bench.separator('Resize Side panel and Connections');
   const before = (await separator.boundingBox())!;
 
   await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);

@@ -17,6 +17,21 @@ export interface FilePayload {
 
 export const wasmFile = (name: string, bytes: Uint8Array | Buffer): FilePayload => ({ name, mimeType: 'application/wasm', buffer: Buffer.from(bytes) });
 
+/** Unfolds the example strip (it folds itself once a connection opens). */
+export async function showExamples(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Examples', exact: true });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
+/** The actions of the header's `Files` menu (DESIGN.md's UI contract). */
+export type FileAction = 'Export session' | 'Import session' | 'Export chain' | 'Import chain' | 'Export transcript';
+
+/** Opens the header's `Files` menu and chooses one of its items, as a person does with the mouse. */
+export async function fileAction(page: Page, action: FileAction): Promise<void> {
+  await page.getByRole('button', { name: 'Files', exact: true }).click();
+  await page.getByRole('menu', { name: 'Files' }).getByRole('menuitem', { name: action, exact: true }).click();
+}
+
 /**
  * The playground as a person sees it, through the accessible names of ARCHITECTURE.md's UI contract.
  * Specs say what they do (`loadFile`, `newConnection`); this class knows where things are.
@@ -54,8 +69,9 @@ export class Playground {
     await this.loadInput.setInputFiles(file);
   }
 
-  /** Loads one of the built-in examples with its button. */
+  /** Loads one of the built-in examples with its button, unfolding the example strip first if it is folded. */
   async loadExample(name: string): Promise<void> {
+    await showExamples(this.page);
     await this.page.getByRole('button', { name: `Load example ${name}`, exact: true }).click();
   }
 
@@ -222,7 +238,7 @@ export class TimelinePanel {
   /** Chooses a session file with `Import session`, through the file chooser as a person does. */
   async importSession(path: string): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
-    await this.page.getByRole('button', { name: 'Import session' }).click();
+    await fileAction(this.page, 'Import session');
     await (await chooser).setFiles(path);
   }
 
@@ -331,7 +347,7 @@ export class SavedSessions {
 }
 
 /**
- * The workbench around the panels: the `Component` / `Interface` tabs, the Interface tab's WIT
+ * The workbench around the panels: the side panel's `Component` / `Interface` / `Bridge` / `Reports` tabs, the Interface tab's WIT
  * editor (`Component WIT`), `Selected call` (its `Annotated call` table) and the interface's
  * documentation, the `Status bar`, `Toggle theme`, `Help` and the `Keyboard shortcuts` dialog,
  * and the separators between panes (`Resize <pane> and <pane>`).
@@ -343,6 +359,7 @@ export class Workbench {
   readonly shortcuts: Locator;
   readonly componentTab: Locator;
   readonly interfaceTab: Locator;
+  readonly reportsTab: Locator;
   readonly wit: Locator;
   readonly selectedCall: Locator;
   readonly annotatedCall: Locator;
@@ -355,6 +372,7 @@ export class Workbench {
     this.shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     this.componentTab = page.getByRole('tab', { name: 'Component', exact: true });
     this.interfaceTab = page.getByRole('tab', { name: 'Interface', exact: true });
+    this.reportsTab = page.getByRole('tab', { name: 'Reports', exact: true });
     // Monaco names its editing surface after the `ariaLabel` option; the language is on its host.
     this.wit = page.locator('[data-mode-id="wit"]');
     this.selectedCall = page.getByRole('region', { name: 'Selected call' });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { counterSession, readActor, SavedSessions, wasmFile } from './playground';
+import { counterSession, fileAction, readActor, SavedSessions, wasmFile } from './playground';
 
 const position = (page: Page) => page.getByRole('toolbar', { name: 'History' }).locator('output');
 const replayReport = (page: Page) => page.getByRole('region', { name: 'Replay report' });
@@ -90,11 +90,11 @@ test.describe('replacing the workspace', () => {
 
     const exported = await (async () => {
       const download = page.waitForEvent('download');
-      await page.getByRole('button', { name: 'Export chain' }).click();
+      await fileAction(page, 'Export chain');
       return (await download).path();
     })();
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import chain' }).click();
+    await fileAction(page, 'Import chain');
     await (await chooser).setFiles(exported);
     await expect(notice(page)).toContainText('Imported a chain of');
     await expect(notice(page)).toContainText('as the history of counter in place of counter (3 events)');

@@ -2,14 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { HANDLE_MESSAGE_FUNCTION } from '../src/core/chain/chainValues';
 import { wasmCall, wasmResult, writeChain } from '../src/runtime/testing/theaterChains';
-import { echoWithHistory, Playground } from './playground';
+import { echoWithHistory, fileAction, Playground } from './playground';
 
 /** Theater's chains beside the repository (`../shared/fixtures/theater-chains/`), chosen in the file dialog as a person would. */
 const fixture = (name: string): string => fileURLToPath(new URL(`../../shared/fixtures/theater-chains/${name}`, import.meta.url));
 
 async function importChain(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<string | null> {
   const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import chain' }).click();
+  await fileAction(page, 'Import chain');
   const dialog = await chooser;
   const accept = await dialog.element().getAttribute('accept');
   await dialog.setFiles(file);

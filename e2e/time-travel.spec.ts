@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { counterSession, Playground, readActor, wasmFile } from './playground';
+import { counterSession, fileAction, Playground, readActor, wasmFile } from './playground';
 
 const position = (page: Page) => page.getByRole('toolbar', { name: 'History' }).locator('output');
 
@@ -99,7 +99,7 @@ test.describe('time travel', () => {
   test('a session exported and imported in a fresh page gives the identical timeline', async ({ page, browser }) => {
     const { playground } = await counterSession(page, ['inc 2', 'hello', 'burst 2']);
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export session' }).click();
+    await fileAction(page, 'Export session');
     const file = await (await downloading).path();
     const original = await playground.timelineItems.allInnerTexts();
 
@@ -108,7 +108,7 @@ test.describe('time travel', () => {
     await other.goto();
     await other.expectReady('echo');
     const chooser = fresh.waitForEvent('filechooser');
-    await fresh.getByRole('button', { name: 'Import session' }).click();
+    await fileAction(fresh, 'Import session');
     await (await chooser).setFiles(file);
     await other.expectReady('counter');
     await expect(other.timelineItems).toHaveCount(original.length);
@@ -124,7 +124,7 @@ test.describe('time travel', () => {
   test('exports every call as a WAVE transcript', async ({ page }) => {
     await counterSession(page, ['inc 2', 'inc x']);
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export transcript' }).click();
+    await fileAction(page, 'Export transcript');
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^counter-transcript-.*\.wave$/);
     const text = (await (await download.createReadStream()).toArray()).join('');
@@ -137,12 +137,12 @@ test.describe('time travel', () => {
   test('an exported chain imports as the same calls; a tampered one is refused at the right entry', async ({ page }) => {
     const { playground, connection } = await counterSession(page, ['inc 2']);
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export chain' }).click();
+    await fileAction(page, 'Export chain');
     const text = await (await (await downloading).createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
     const entries = JSON.parse(text) as Array<{ data: number[] }>;
     const importChain = async (json: string) => {
       const chooser = page.waitForEvent('filechooser');
-      await page.getByRole('button', { name: 'Import chain' }).click();
+      await fileAction(page, 'Import chain');
       await (await chooser).setFiles(wasmFile('chain.json', Buffer.from(json)));
     };
 

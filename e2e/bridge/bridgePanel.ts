@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { fileAction } from '../playground';
 
 /**
  * The `Bridge` panel as a person sees it: ARCHITECTURE.md's `Endpoint URL` and `Connect`, plus
@@ -30,8 +31,15 @@ export class BridgePanel {
     this.realClients = this.region.getByRole('list', { name: 'Real clients' }).getByRole('listitem');
   }
 
+  /** Brings the side panel's `Bridge` tab forward (the panel lives there, beside Component and Interface). */
+  async show(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Bridge', exact: true }).click();
+    await expect(this.region).toBeVisible();
+  }
+
   /** Connects to a real endpoint and returns its card. */
   async connect(url: string, { shadow = false } = {}): Promise<EndpointCard> {
+    await this.show();
     await this.endpointUrl.fill(url);
     await this.shadowMode.setChecked(shadow);
     await this.connectButton.click();
@@ -44,6 +52,7 @@ export class BridgePanel {
 
   /** Points the page at a bridge server and attaches to it. */
   async attach(hostPort: string): Promise<void> {
+    await this.show();
     await this.address.fill(hostPort);
     await this.startButton.click();
     await expect(this.status).toContainText(`Real clients connect to ws://${hostPort}`);
@@ -92,7 +101,7 @@ export interface ExportedEvent {
 /** The session file the page exports, parsed: the way to see exactly what was recorded. */
 export async function exportedSession(page: Page): Promise<{ events: ExportedEvent[] }> {
   const downloading: Promise<Download> = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export session' }).click();
+  await fileAction(page, 'Export session');
   const stream = await (await downloading).createReadStream();
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -1,6 +1,5 @@
 import { usePlayground } from '../store';
 import { AlertBanner } from '../features/page/AlertBanner';
-import { BridgePanel } from '../features/bridge/BridgePanel';
 import { ConnectionsPanel } from '../features/chat/ConnectionsPanel';
 import { ActorStatus } from '../features/actor/ActorStatus';
 import { FileMenu } from '../features/history/FileMenu';
@@ -9,7 +8,8 @@ import { HelpButton } from '../features/help/HelpButton';
 import { HelpDialog } from '../features/help/HelpDialog';
 import { usePageShortcuts } from '../features/help/usePageShortcuts';
 import { Inspector } from '../features/inspector/Inspector';
-import { SidePanel } from '../features/interface/SidePanel';
+import { SkipLink } from '../features/help/SkipLink';
+import { SidePanel } from './SidePanel';
 import { SplitView } from '../ui/layout/SplitView';
 import { DropOverlay } from '../features/actor/loader/DropOverlay';
 import { ExamplePicker } from '../features/actor/loader/ExamplePicker';
@@ -29,6 +29,7 @@ export function App() {
   usePageShortcuts();
   return (
     <div className="app">
+      <SkipLink />
       <header className="topbar">
         <h1>Theater Playground</h1>
         <ActorStatus />
@@ -43,21 +44,23 @@ export function App() {
       <ExamplePicker />
       <AlertBanner />
       <ReplacedNotice />
-      <HistoryPanel />
       <main className="workspace">
-        {/* Each child of a SplitView is a resizable pane. The bridge, used now and then, sits under the simulated clients. */}
-        <SplitView id="workspace" orientation="horizontal" names={['Component', 'Connections', 'Events']} sizes={[24, 42, 34]} minSize="200px">
+        {/*
+          Each child of a SplitView is a resizable pane. The debugger's core, the conversation and
+          the timeline over the Inspector, takes most of the width; everything used now and then
+          (component facts, interface, bridge, reports) shares the side panel's tabs.
+        */}
+        <SplitView id="workspace" orientation="horizontal" names={['Side panel', 'Connections', 'Events']} sizes={[24, 36, 40]} minSize="200px">
           <SidePanel />
-          <SplitView id="conversation" orientation="vertical" names={['Connections', 'Bridge']} sizes={[68, 32]} minSize="80px">
-            <ConnectionsPanel />
-            <BridgePanel />
-          </SplitView>
-          <SplitView id="events" orientation="vertical" names={['Timeline', 'Inspector']} sizes={[45, 55]} minSize="120px">
+          <ConnectionsPanel />
+          <SplitView id="events" orientation="vertical" names={['Timeline', 'Inspector']} sizes={[50, 50]} minSize="120px">
             <Timeline />
             <Inspector />
           </SplitView>
         </SplitView>
       </main>
+      {/* Under the panes, like a player's transport bar: the Tab order reaches the conversation first. */}
+      <HistoryPanel />
       <StatusBar />
       <DropOverlay />
       <HelpDialog />

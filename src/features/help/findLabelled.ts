@@ -10,6 +10,14 @@ export function findLabelled(name: string): HTMLElement[] {
   return [...byAria, ...byLabel];
 }
 
+/** Focuses the last enabled control with that name (the newest connection's, for `Message`); false when there is none. */
+export function focusLastLabelled(name: string): boolean {
+  const enabled = findLabelled(name).filter((element) => !(element as HTMLInputElement).disabled);
+  const last = enabled.at(-1);
+  last?.focus();
+  return last !== undefined;
+}
+
 /** True while the person is writing: page shortcuts must leave those keys to the field. */
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

@@ -1,5 +1,5 @@
 /** What a page-wide key does; the key handler switches over these exhaustively. */
-export const SHORTCUT_ACTIONS = ['help', 'new-connection', 'focus-message', 'search-events', 'step-back', 'step-forward', 'toggle-theme', 'component-tab', 'interface-tab'] as const;
+export const SHORTCUT_ACTIONS = ['help', 'new-connection', 'focus-message', 'search-events', 'step-back', 'step-forward', 'toggle-theme', 'component-tab', 'interface-tab', 'bridge-tab', 'reports-tab'] as const;
 export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
 
 export interface PageShortcut {
@@ -18,6 +18,8 @@ export const PAGE_SHORTCUTS: readonly PageShortcut[] = [
   { key: ']', action: 'step-forward', description: 'Step forward one event' },
   { key: '1', action: 'component-tab', description: 'Show the component' },
   { key: '2', action: 'interface-tab', description: 'Show the interface and the selected call' },
+  { key: '3', action: 'bridge-tab', description: 'Show the bridge to real WebSockets' },
+  { key: '4', action: 'reports-tab', description: 'Show the reports: replays, rewrites, branches' },
   { key: 't', action: 'toggle-theme', description: 'Switch between light and dark' },
   { key: '?', action: 'help', description: 'Show these shortcuts' },
 ];

@@ -1,14 +1,8 @@
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { usePlaygroundStore, type PlaygroundState } from '../../store';
-import { findLabelled, isTyping } from './findLabelled';
+import { focusLastLabelled, isTyping } from './findLabelled';
 import { shortcutFor, type ShortcutAction } from './shortcuts';
-
-/** Focuses the last enabled control with that name (the newest connection's, for `Message`). */
-function focusLast(name: string): void {
-  const enabled = findLabelled(name).filter((element) => !(element as HTMLInputElement).disabled);
-  enabled.at(-1)?.focus();
-}
 
 function run(store: StoreApi<PlaygroundState>, action: ShortcutAction): void {
   const state = store.getState();
@@ -20,10 +14,10 @@ function run(store: StoreApi<PlaygroundState>, action: ShortcutAction): void {
       if (state.info && state.status !== 'loading') void state.openConnection();
       return;
     case 'focus-message':
-      focusLast('Message');
+      focusLastLabelled('Message');
       return;
     case 'search-events':
-      focusLast('Search events');
+      focusLastLabelled('Search events');
       return;
     case 'step-back':
       state.step(-1);
@@ -36,6 +30,12 @@ function run(store: StoreApi<PlaygroundState>, action: ShortcutAction): void {
       return;
     case 'interface-tab':
       state.showSideTab('interface');
+      return;
+    case 'bridge-tab':
+      state.showSideTab('bridge');
+      return;
+    case 'reports-tab':
+      state.showSideTab('reports');
       return;
     case 'toggle-theme':
       state.toggleTheme();

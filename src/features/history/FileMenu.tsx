@@ -1,9 +1,13 @@
 import { usePlayground } from '../../store';
 import { thrownMessage } from '../../store/alert';
+import { MenuButton } from '../../ui/menu/MenuButton';
 import { download, exportName } from './download';
-import { FileButton } from './FileButton';
+import { useFilePicker } from './FileButton';
 
-/** Carrying a history between machines: session files and Theater chains, out and in. */
+/**
+ * Carrying a history between machines: session files, Theater chains and the WAVE transcript, out
+ * and in, under one `Files` menu so the header stays one row.
+ */
 export function FileMenu() {
   const actorName = usePlayground((s) => s.actorName);
   const exportSession = usePlayground((s) => s.exportSession);
@@ -23,39 +27,41 @@ export function FileMenu() {
     }
     await use(text);
   };
+  const sessionPicker = useFilePicker('.json,application/json', withText(importSession));
+  // Theater writes chains as JSON or in its text format (.chain); the file's text decides which, not its name.
+  const chainPicker = useFilePicker('.json,.chain,application/json,text/plain', withText(importChain));
   return (
-    <div className="file-menu" role="group" aria-label="Files">
-      <button
-        type="button"
-        onClick={() => {
-          const text = exportSession();
-          if (text) download(exportName(actorName, 'session'), text);
-        }}
-      >
-        Export session
-      </button>
-      <FileButton label="Import session" accept=".json,application/json" onFile={withText(importSession)} />
-      <button
-        type="button"
-        onClick={async () => {
-          const text = await exportChain();
-          if (text) download(exportName(actorName, 'chain'), text);
-        }}
-      >
-        Export chain
-      </button>
-      {/* Theater writes chains as JSON or in its text format (.chain); the file's text decides which, not its name. */}
-      <FileButton label="Import chain" accept=".json,.chain,application/json,text/plain" onFile={withText(importChain)} />
-      <button
-        type="button"
-        title="Every call and its result as WAVE text, to keep as a regression test"
-        onClick={() => {
-          const text = exportTranscript();
-          if (text) download(exportName(actorName, 'transcript', 'wave'), text, 'text/plain');
-        }}
-      >
-        Export transcript
-      </button>
-    </div>
+    <>
+      <MenuButton
+        label="Files"
+        actions={[
+          {
+            label: 'Export session',
+            title: 'The whole history with its component, to import here or replay in CI',
+            onSelect: () => {
+              const text = exportSession();
+              if (text) download(exportName(actorName, 'session'), text);
+            },
+          },
+          { label: 'Import session', title: 'Open a session file; the current session stays in Saved sessions', onSelect: sessionPicker.open },
+          {
+            label: 'Export chain',
+            title: "The history as Theater's hash chain",
+            onSelect: () => void exportChain().then((text) => text && download(exportName(actorName, 'chain'), text)),
+          },
+          { label: 'Import chain', title: "Read a Theater chain (JSON or .chain text) into the loaded actor's timeline", onSelect: chainPicker.open },
+          {
+            label: 'Export transcript',
+            title: 'Every call and its result as WAVE text, to keep as a regression test',
+            onSelect: () => {
+              const text = exportTranscript();
+              if (text) download(exportName(actorName, 'transcript', 'wave'), text, 'text/plain');
+            },
+          },
+        ]}
+      />
+      {sessionPicker.input}
+      {chainPicker.input}
+    </>
   );
 }

@@ -1,7 +1,10 @@
 import { cursorOf, usePlayground } from '../../store';
 import { ReplayControls } from './ReplayControls';
 
-/** Moving through the history: the cursor every panel follows, a scrubber, and replay. */
+/**
+ * Moving through the history: the cursor every panel follows, a scrubber, and replay. The four
+ * moves are icon buttons (named by `aria-label`, explained on hover) so the bar stays one row.
+ */
 export function HistoryToolbar() {
   const eventCount = usePlayground((s) => s.eventCount);
   const position = usePlayground(cursorOf);
@@ -11,17 +14,17 @@ export function HistoryToolbar() {
   const empty = eventCount === 0;
   return (
     <div className="history-toolbar" role="toolbar" aria-label="History">
-      <button type="button" onClick={() => select(0)} disabled={empty || position === 0} title="Jump to start">
-        Jump to start
+      <button type="button" onClick={() => select(0)} disabled={empty || position === 0} title="Jump to start" aria-label="Jump to start" className="button history-toolbar__step">
+        <span aria-hidden="true">|◀</span>
       </button>
-      <button type="button" onClick={() => step(-1)} disabled={empty || position === 0} title="Step back ([)">
-        Step back
+      <button type="button" onClick={() => step(-1)} disabled={empty || position === 0} title="Step back ([)" aria-label="Step back" className="button history-toolbar__step">
+        <span aria-hidden="true">◀</span>
       </button>
-      <button type="button" onClick={() => step(1)} disabled={empty || position >= eventCount - 1} title="Step forward (])">
-        Step forward
+      <button type="button" onClick={() => step(1)} disabled={empty || position >= eventCount - 1} title="Step forward (])" aria-label="Step forward" className="button history-toolbar__step">
+        <span aria-hidden="true">▶</span>
       </button>
-      <button type="button" onClick={() => select(null)} disabled={empty || following} title="Jump to end and follow new events">
-        Jump to end
+      <button type="button" onClick={() => select(null)} disabled={empty || following} title="Jump to end and follow new events" aria-label="Jump to end" className="button history-toolbar__step">
+        <span aria-hidden="true">▶|</span>
       </button>
       <input
         type="range"

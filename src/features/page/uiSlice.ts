@@ -1,8 +1,11 @@
 import type { Slice } from '../../store/context';
 import { readThemeChoice, writeThemeChoice, type Theme } from './themePreference';
 
-/** The left column's tabs: what the component is, and the interface it speaks. */
-export const SIDE_TABS = ['component', 'interface'] as const;
+/**
+ * The side panel's tabs: what the component is, the interface it speaks, the bridge to real
+ * WebSockets, and the reports (replays, rewrites, branches) that used to push the workspace down.
+ */
+export const SIDE_TABS = ['component', 'interface', 'bridge', 'reports'] as const;
 export type SideTab = (typeof SIDE_TABS)[number];
 
 /** Page-only state that is not about the actor. */

@@ -3,6 +3,8 @@ import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 export interface Tab<Id extends string> {
   id: Id;
   label: string;
+  /** A short count beside the label (reports waiting); kept out of the tab's accessible name so `Reports` stays `Reports`. */
+  badge?: string;
   content: ReactNode;
 }
 
@@ -51,6 +53,11 @@ export function Tabs<Id extends string>({ label, tabs, selected, onSelect }: Pro
             onClick={() => onSelect(tab.id)}
           >
             {tab.label}
+            {tab.badge && (
+              <span className="tabs__badge" aria-hidden="true">
+                {tab.badge}
+              </span>
+            )}
           </button>
         ))}
       </div>

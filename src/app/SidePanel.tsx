@@ -1,0 +1,29 @@
+import { usePlayground, type SideTab } from '../store';
+import { BridgePanel } from '../features/bridge/BridgePanel';
+import { ReportsPanel, useReportCount } from '../features/history/ReportsPanel';
+import { ComponentPanel } from '../features/interface/ComponentPanel';
+import { InterfacePanel } from '../features/interface/InterfacePanel';
+import { Tabs, type Tab } from '../ui/layout/Tabs';
+import { useReportHome } from './useReportHome';
+
+/**
+ * The side panel: everything that is not the conversation, the timeline or the Inspector, as tabs,
+ * so none of it takes a fixed share of the screen. Reports open their tab when they arrive.
+ */
+export function SidePanel() {
+  const selected = usePlayground((s) => s.sideTab);
+  const showSideTab = usePlayground((s) => s.showSideTab);
+  const reports = useReportCount();
+  useReportHome();
+  const tabs: readonly Tab<SideTab>[] = [
+    { id: 'component', label: 'Component', content: <ComponentPanel /> },
+    { id: 'interface', label: 'Interface', content: <InterfacePanel /> },
+    { id: 'bridge', label: 'Bridge', content: <BridgePanel /> },
+    { id: 'reports', label: 'Reports', badge: reports > 0 ? String(reports) : undefined, content: <ReportsPanel /> },
+  ];
+  return (
+    <div className="panel side-panel">
+      <Tabs label="Side panel" tabs={tabs} selected={selected} onSelect={showSideTab} />
+    </div>
+  );
+}
