@@ -1,13 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { Playground } from './playground';
+import { exampleWithConnection, Playground } from './playground';
 
 test.describe('what goes wrong is shown, and the actor carries on', () => {
   test('dropped responses are protocol warnings; err and trap commit nothing', async ({ page }) => {
-    const playground = new Playground(page);
-    await playground.goto();
-    await playground.loadExample('faulty');
-    await playground.expectReady('faulty');
-    const connection = await playground.newConnection();
+    const { playground, connection } = await exampleWithConnection(page, 'faulty');
 
     await connection.send('notext');
     await expect(connection.lines().filter({ hasText: /^\s*warning\b/ })).toContainText('dropped: a text message without `text` is not sent');
@@ -28,11 +24,7 @@ test.describe('what goes wrong is shown, and the actor carries on', () => {
   });
 
   test('a call that never returns times out, and the restarted actor still answers', async ({ page }) => {
-    const playground = new Playground(page);
-    await playground.goto();
-    await playground.loadExample('faulty');
-    await playground.expectReady('faulty');
-    const connection = await playground.newConnection();
+    const { playground, connection } = await exampleWithConnection(page, 'faulty');
 
     await connection.send('loop');
     await expect(connection.lines().last()).toContainText(/^\s*timeout\b/, { timeout: 30_000 });

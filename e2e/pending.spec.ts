@@ -1,16 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { Playground, TimelinePanel } from './playground';
+import { exampleWithConnection, TimelinePanel } from './playground';
 
 // A call in flight shows at once: the sent message, a pending row with its timer and the watchdog's
 // time left, and `running` in Actor status, until its event lands. The faulty actor's `loop` never
 // answers, so it stays in flight until the watchdog restarts the actor (the page's 5 s).
 test('a slow call is visible before its answer, and calls queued behind it follow in order', async ({ page }) => {
-  const playground = new Playground(page);
+  const { playground, connection } = await exampleWithConnection(page, 'faulty');
   const timeline = new TimelinePanel(page);
-  await playground.goto();
-  await playground.loadExample('faulty');
-  await playground.expectReady('faulty');
-  const connection = await playground.newConnection();
   await expect(timeline.rows).toHaveCount(1);
 
   await connection.send('loop');
@@ -39,12 +35,8 @@ test('a slow call is visible before its answer, and calls queued behind it follo
 });
 
 test('opening and closing a connection are calls too: each shows as pending until it lands', async ({ page }) => {
-  const playground = new Playground(page);
+  const { playground, connection } = await exampleWithConnection(page, 'faulty');
   const timeline = new TimelinePanel(page);
-  await playground.goto();
-  await playground.loadExample('faulty');
-  await playground.expectReady('faulty');
-  const connection = await playground.newConnection();
 
   // A close queued behind a hung call waits its turn, in view.
   await connection.send('loop');

@@ -149,17 +149,22 @@ export const readActor = (name: string): Buffer => readFileSync(actorPath(name))
 
 /** A counter session: connect, then each command from one connection. */
 export async function counterSession(page: Page, commands: string[]): Promise<{ playground: Playground; connection: Connection }> {
-  const playground = new Playground(page);
-  await playground.goto();
-  await playground.expectReady('echo');
-  await playground.loadExample('counter');
-  await playground.expectReady('counter');
-  const connection = await playground.newConnection();
+  const { playground, connection } = await exampleWithConnection(page, 'counter');
   for (const command of commands) {
     await connection.send(command);
     await expect(playground.timelineItems.last()).toContainText(command);
   }
   return { playground, connection };
+}
+
+/** The page with example `name` loaded in place of the default one, and one client connected to it. */
+export async function exampleWithConnection(page: Page, name: string): Promise<{ playground: Playground; connection: Connection }> {
+  const playground = new Playground(page);
+  await playground.goto();
+  await playground.expectReady('echo');
+  await playground.loadExample(name);
+  await playground.expectReady(name);
+  return { playground, connection: await playground.newConnection() };
 }
 
 /**

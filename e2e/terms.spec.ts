@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Loader, Playground, Workbench } from './playground';
+import { exampleWithConnection, Loader, Playground, Workbench } from './playground';
 
 // The words the page uses are explained where they appear (a tooltip on hover and on focus, the
 // term's description for screen readers), what the runtime adds is labelled as the runtime's, and
@@ -44,11 +44,7 @@ test('the Component tab labels the export the JavaScript runtime adds as runtime
 });
 
 test('a trap says what it usually means and takes the reader to the actor’s log for that event', async ({ page }) => {
-  const playground = new Playground(page);
-  await playground.goto();
-  await playground.loadExample('faulty');
-  await playground.expectReady('faulty');
-  const connection = await playground.newConnection();
+  const { playground, connection } = await exampleWithConnection(page, 'faulty');
   await connection.send('trap');
   await expect(playground.timelineItems.last()).toContainText(/\btrap\b/);
 
