@@ -30,6 +30,7 @@ test('served on a port of its own, the page attaches by itself to the bridge bes
   const playground = new Playground(page);
   await playground.expectReady('echo');
   const panel = new BridgePanel(page);
+  await panel.show();
   // Nobody pressed Start bridge: the page's own server told it where its bridge is.
   await expect(panel.status).toContainText(/Real clients connect to ws:\/\/127\.0\.0\.1:\d+/);
   const address = /ws:\/\/127\.0\.0\.1:\d+/.exec((await panel.status.textContent()) ?? '')![0];
@@ -48,6 +49,7 @@ test('Start bridge says why a bridge refuses the page: nothing listening, an ori
   await playground.goto();
   await playground.expectReady('echo');
   const panel = new BridgePanel(page);
+  await panel.show();
   const pageOrigin = new URL(baseURL!).origin;
 
   const nobody = await freePort();

@@ -97,7 +97,10 @@ test.describe('replacing the workspace', () => {
     await fileAction(page, 'Import chain');
     await (await chooser).setFiles(exported);
     await expect(notice(page)).toContainText('Imported a chain of');
-    await expect(notice(page)).toContainText('as the history of counter in place of counter (3 events)');
+    await expect(notice(page)).toContainText('as the history of counter in place of its previous history (3 events)');
     await expect(page.getByRole('list', { name: 'Load stages' })).toHaveCount(0);
+    // Work in the new history: the notice, and its Undo, are about a moment that has passed.
+    await playground.newConnection();
+    await expect(notice(page)).toHaveCount(0);
   });
 });

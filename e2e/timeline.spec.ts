@@ -184,13 +184,14 @@ test.describe('the timeline', () => {
     await expect(timeline.selected()).toContainText('#4');
     await expectInspectorOn(timeline, 4);
 
-    // A click selects too, and a new event does not take the selection away.
+    // A click selects too; a message the person sends goes to the live actor, and the selection follows it there.
     await timeline.row(2).click();
     await expect(timeline.selected()).toContainText('#2');
+    await expectInspectorOn(timeline, 2);
     await connection.send('inc 3');
     await expect(timeline.rows).toHaveCount(6);
-    await expect(timeline.selected()).toContainText('#2');
-    await expectInspectorOn(timeline, 2);
+    await expect(timeline.selected()).toContainText('#5');
+    await expectInspectorOn(timeline, 5);
   });
 
   test.describe('with 100,000 events', () => {

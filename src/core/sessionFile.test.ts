@@ -65,3 +65,12 @@ describe('session files', () => {
     expect(refused.ok ? 'accepted' : refused.error.message).toMatch(/events\[0\]\.chain/);
   });
 });
+
+describe('a Theater chain given as a session file', () => {
+  it.each(['websocket.json', 'greeter.chain'] as const)('%s is named as a chain, with where it goes instead', (name) => {
+    expect(readSessionFile(readFixture(name))).toEqual({
+      ok: false,
+      error: { code: 'invalid-session', message: 'This is a Theater event chain, not a session file: bring it in with Import chain (it becomes the history of the loaded component).' },
+    });
+  });
+});

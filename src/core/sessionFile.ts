@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { fromBase64, toBase64, toHex } from './bytes';
+import { isTextChain } from './chain/textChain';
 import { engineError, type EngineError } from './errors';
 import { CONNECT_DELIVERIES, DEFAULT_DELIVERY, type ConnectDelivery } from './connectDelivery';
 import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
@@ -124,6 +125,8 @@ export function writeSessionFile(session: SessionFile, includeComponent: boolean
   return JSON.stringify(body, (_key, value: unknown) => (value instanceof Uint8Array ? { $bytes: toBase64(value) } : value));
 }
 
+const NOT_A_SESSION_BUT_A_CHAIN = 'This is a Theater event chain, not a session file: bring it in with Import chain (it becomes the history of the loaded component).';
+
 /** Reads and checks a session file, saying exactly where and what is wrong with a bad one. */
 export function readSessionFile(text: string): Result<SessionFile, EngineError> {
   let raw: unknown;
@@ -138,11 +141,14 @@ export function readSessionFile(text: string): Result<SessionFile, EngineError> 
       return value;
     });
   } catch (thrown) {
+    if (isTextChain(text)) return engineError('invalid-session', NOT_A_SESSION_BUT_A_CHAIN);
     return engineError('invalid-session', `The session file is not JSON: ${(thrown as Error).message}`);
   }
   if (raw && typeof raw === 'object' && 'format' in raw && raw.format === SESSION_FORMAT && 'version' in raw && raw.version !== SESSION_VERSION) {
     return engineError('invalid-session', `This session file is version ${String(raw.version)}; this playground reads version ${SESSION_VERSION}.`);
   }
+  // A Theater chain (a JSON array of entries) given where a session goes: say which file it is and where it goes instead.
+  if (Array.isArray(raw)) return engineError('invalid-session', NOT_A_SESSION_BUT_A_CHAIN);
   const parsed = file.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -54,7 +54,7 @@ function ReplayFindings({ result, onSelect }: { result: ReplayResult; onSelect: 
     <>
       <p className="replay-report__summary">
         {summary.matched} of {summary.total} events matched, {summary.diverged} diverged{summary.skipped ? `, ${summary.skipped} skipped` : ''}.{' '}
-        {summary.firstDivergence === null ? 'No divergence: the build behaves the same on this history.' : `First divergence at event #${summary.firstDivergence}.`}
+        {verdict(summary)}
       </p>
       {diverging.length > 0 && (
         <ol className="replay-report__list" aria-label="Divergences">
@@ -79,4 +79,11 @@ function ReplayFindings({ result, onSelect }: { result: ReplayResult; onSelect: 
       )}
     </>
   );
+}
+
+/** The line under the counts: "no divergence" only when something was compared. */
+function verdict(summary: ReplayResult['summary']): string {
+  if (summary.firstDivergence !== null) return `First divergence at event #${summary.firstDivergence}.`;
+  if (summary.matched === 0) return 'Nothing was compared: every event here is read-only (entries of an imported chain, or bridge frames), so this says nothing about the build.';
+  return 'No divergence: the build behaves the same on this history.';
 }

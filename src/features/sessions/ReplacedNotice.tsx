@@ -1,5 +1,5 @@
 import { usePlayground } from '../../store';
-import { sessionLabel } from './sessionsSlice';
+import { eventsText, sessionLabel } from './sessionsSlice';
 import './sessions.css';
 
 /**
@@ -9,6 +9,7 @@ import './sessions.css';
 export function ReplacedNotice() {
   const replaced = usePlayground((s) => s.replaced);
   const persistenceOff = usePlayground((s) => s.persistenceOff);
+  const actorName = usePlayground((s) => s.actorName);
   const undo = usePlayground((s) => s.undoReplace);
   const dismiss = usePlayground((s) => s.dismissReplaced);
   if (!replaced) return null;
@@ -21,7 +22,7 @@ export function ReplacedNotice() {
   return (
     <section className="replaced-notice" role="status" aria-label="Workspace replaced">
       <p className="replaced-notice__message">
-        {what} in place of {sessionLabel(previous)}. {where}
+        {what} in place of {previous.name === actorName ? `its previous history (${eventsText(previous.eventCount)})` : sessionLabel(previous)}. {where}
       </p>
       <button type="button" className="button" onClick={() => void undo()}>
         Undo

@@ -38,7 +38,10 @@ export interface SessionsSlice {
 }
 
 /** How a session is named in messages, as in the list: `echo (12 events)`. */
-export const sessionLabel = (session: Pick<SavedSession, 'name' | 'eventCount'>): string => `${session.name} (${session.eventCount} ${session.eventCount === 1 ? 'event' : 'events'})`;
+export const sessionLabel = (session: Pick<SavedSession, 'name' | 'eventCount'>): string => `${session.name} (${eventsText(session.eventCount)})`;
+
+/** `1 event`, `12 events`. */
+export const eventsText = (count: number): string => `${count} ${count === 1 ? 'event' : 'events'}`;
 
 export const createSessionsSlice =
   ({ client }: StoreContext): Slice<SessionsSlice> =>
@@ -49,6 +52,8 @@ export const createSessionsSlice =
 
     // Everything a session saves changes one of these; the recorder writes only what differs.
     api.subscribe((state, prev) => {
+      // Work in the new workspace makes an Undo of what it replaced a replacement of that work: the notice has said where the old one is.
+      if (state.replaced && state.replaced === prev.replaced && state.eventCount > prev.eventCount) set({ replaced: null });
       if (state.eventCount !== prev.eventCount || state.events !== prev.events || state.connections !== prev.connections || state.cursor !== prev.cursor || state.info !== prev.info || state.branches !== prev.branches) recorder?.schedule();
     });
 
