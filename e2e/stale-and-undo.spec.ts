@@ -82,6 +82,27 @@ test.describe('replacing the workspace', () => {
     await expect(saved.current()).toContainText('4 events');
   });
 
+  test('Undo reopens the session that was open, even one an import started', async ({ page }) => {
+    const { playground } = await counterSession(page, ['inc 2']);
+    const download = page.waitForEvent('download');
+    await fileAction(page, 'Export session');
+    const exported = await (await download).path();
+    const chooser = page.waitForEvent('filechooser');
+    await fileAction(page, 'Import session');
+    await (await chooser).setFiles(exported);
+    await expect(notice(page)).toContainText('Imported a session of counter (3 events) in place of its previous history (3 events).');
+    // The import is a saved session of its own; one more event in it, and another actor in its place.
+    await playground.newConnection();
+    await expect(notice(page)).toHaveCount(0);
+    await expect(playground.timelineItems).toHaveCount(4);
+    await playground.loadExample('echo');
+    await playground.expectReady('echo');
+    await expect(notice(page)).toContainText('in place of counter (4 events)');
+    await notice(page).getByRole('button', { name: 'Undo' }).click();
+    await playground.expectReady('counter');
+    await expect(playground.timelineItems).toHaveCount(4);
+  });
+
   test('an imported chain says what it replaced, and a failed load report goes with the history it was about', async ({ page }) => {
     const { playground } = await counterSession(page, ['inc 2']);
     await playground.loadFile(wasmFile('broken.wasm', Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 9, 9])));

@@ -52,8 +52,8 @@ export const createSessionsSlice =
 
     // Everything a session saves changes one of these; the recorder writes only what differs.
     api.subscribe((state, prev) => {
-      // Work in the new workspace makes an Undo of what it replaced a replacement of that work: the notice has said where the old one is.
-      if (state.replaced && state.replaced === prev.replaced && state.eventCount > prev.eventCount) set({ replaced: null });
+      // Any change to the new history (an event, a fork, an edit) makes an Undo of the replacement a replacement of that work: the notice has said where the old one is.
+      if (state.replaced && state.replaced === prev.replaced && (state.eventCount !== prev.eventCount || state.events !== prev.events)) set({ replaced: null });
       if (state.eventCount !== prev.eventCount || state.events !== prev.events || state.connections !== prev.connections || state.cursor !== prev.cursor || state.info !== prev.info || state.branches !== prev.branches) recorder?.schedule();
     });
 
@@ -127,7 +127,8 @@ export const createSessionsSlice =
           return;
         }
         db = opened.value;
-        const saver = new SessionRecorder(db, { client, cursor: () => get().cursor, branches: () => get().branches, onError: showAlongside });
+        // The store names the open session as the recorder does, so a replacement says (and Undo reopens) the right one.
+        const saver = new SessionRecorder(db, { client, cursor: () => get().cursor, branches: () => get().branches, onError: showAlongside, onSession: (id) => set({ currentSessionId: id }) });
         recorder = saver;
         // A reload or a closed tab must not lose the last ~25 ms of changes waiting to be written.
         addEventListener('pagehide', () => void saver.flush());

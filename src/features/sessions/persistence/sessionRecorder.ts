@@ -22,6 +22,8 @@ export interface RecorderSource {
   branches(): Branch[];
   /** A write failed (`storage-failed`): told once per run of failures, so the person can export before losing anything. */
   onError(error: PlaygroundError): void;
+  /** The open history became another saved session (a load or an import starts a new one): its id, as soon as it has one. */
+  onSession?(id: string): void;
 }
 
 /** What the person is told when IndexedDB refuses a write: the session is safe only in this tab. */
@@ -138,6 +140,7 @@ export class SessionRecorder {
     if (this.#id === undefined || !continuesSession({ info: this.#info, events: this.#events }, { info, events })) {
       const fresh = newSessionId();
       this.#id = fresh;
+      this.source.onSession?.(fresh);
       this.#events = [];
       this.#states.clear();
       this.#record = undefined;
