@@ -3,7 +3,8 @@ import { fail } from './result';
 /**
  * Every way loading or driving an actor can fail that a person can do something about, one code
  * per cause: `actor-stopped` is an actor that shut itself down, `no-actor` a call with nothing
- * loaded, `timeout` a worker the watchdog gave up on, `internal-error` only a bug.
+ * loaded, `timeout` a worker the watchdog gave up on, `invalid-request` a message to the worker
+ * it cannot read (another protocol version, not a request), `internal-error` only a bug.
  */
 export const ENGINE_ERROR_CODES = [
   'empty-file',
@@ -27,6 +28,7 @@ export const ENGINE_ERROR_CODES = [
   'invalid-chain',
   'invalid-session',
   'too-large',
+  'invalid-request',
   'timeout',
   'worker-crashed',
   'internal-error',

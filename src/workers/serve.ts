@@ -105,20 +105,40 @@ export function serve(port: Port, importModule: ModuleImporter): void {
         });
       }
       default: {
-        const exhaustive: never = request;
-        throw new Error(`unknown request ${JSON.stringify(exhaustive)}`);
+        // Every call of this protocol is handled above; another build's may not be.
+        const unknown: never = request;
+        const call = (unknown as { call?: unknown }).call;
+        return { ok: false, error: { code: 'invalid-request', message: `The actor worker has no request ${JSON.stringify(call)}: the page and the worker come from different builds; reload the page.` } };
       }
     }
   }
 
-  port.listen((request) => {
-    queue = queue.then(async () => {
-      if (request.v !== PROTOCOL_VERSION) throw new Error(`protocol version ${request.v} is not ${PROTOCOL_VERSION}`);
-      const result = await handle(request).catch((thrown: unknown) => ({
-        ok: false as const,
-        error: { code: 'internal-error' as const, message: `The playground hit a bug: ${thrown instanceof Error ? thrown.stack ?? thrown.message : String(thrown)}` },
-      }));
-      port.post(result.ok ? { v: PROTOCOL_VERSION, id: request.id, ok: true, value: result.value } : { v: PROTOCOL_VERSION, id: request.id, ok: false, error: result.error });
-    });
+  /**
+   * Answers one message, whatever it is: a message this protocol cannot read is answered with
+   * `invalid-request` (under its id, when it has one), and a bug in a handler with
+   * `internal-error`, so one bad message never stops the requests after it.
+   */
+  async function answer(message: Request): Promise<void> {
+    const id = typeof (message as Partial<Request> | null)?.id === 'number' ? message.id : -1;
+    const unreadable = unreadableRequest(message);
+    const result = unreadable
+      ? { ok: false as const, error: { code: 'invalid-request' as const, message: unreadable } }
+      : await handle(message).catch((thrown: unknown) => ({
+          ok: false as const,
+          error: { code: 'internal-error' as const, message: `The playground hit a bug: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}` },
+        }));
+    port.post(result.ok ? { v: PROTOCOL_VERSION, id, ok: true, value: result.value } : { v: PROTOCOL_VERSION, id, ok: false, error: result.error });
+  }
+
+  port.listen((message) => {
+    queue = queue.then(() => answer(message));
   });
+}
+
+/** Why the worker cannot read `message` as a request of this protocol, or undefined when it can. */
+function unreadableRequest(message: unknown): string | undefined {
+  if (typeof message !== 'object' || message === null || typeof (message as { id?: unknown }).id !== 'number') return 'The actor worker got a message that is not a request (no numeric id): the page and the worker do not match; reload the page.';
+  const { v } = message as { v?: unknown };
+  if (v !== PROTOCOL_VERSION) return `The actor worker speaks protocol ${PROTOCOL_VERSION}, the request protocol ${String(v)}: the page and the worker come from different builds; reload the page.`;
+  return undefined;
 }
