@@ -72,9 +72,9 @@ export function workspaceOf(client: ActorClient, state: Pick<PlaygroundState, 'c
 /**
  * The store after the client's history was replaced by another (a load, an imported file, an
  * opened saved session, a switched branch): the one place that says what no longer applies. The
- * selection, a failed load's report, the composer's drafts and recalled messages (their connections are gone), the
- * branches kept beside the old history, and the replay and rewrite reports about it all go; a
- * caller whose new history brings its own branches sets them after. The actor's name and whether
+ * selection, a failed load's report, the composer's drafts and recalled messages (their
+ * connections are gone), the branches kept beside the old history, and the replay and rewrite
+ * reports about it all go; a caller whose new history brings its own branches sets them after. The actor's name and whether
  * the status settles are the caller's (loads queue up, and each names its actor its own way).
  * A `replacement` (what took the workspace's place, and the workspace as it was before, from
  * `workspaceOf`) is told to the person with an Undo; a branch switch passes none.
