@@ -119,15 +119,17 @@ export function serve(port: Port, importModule: ModuleImporter): void {
    * `internal-error`, so one bad message never stops the requests after it.
    */
   async function answer(message: Request): Promise<void> {
-    const id = typeof (message as Partial<Request> | null)?.id === 'number' ? message.id : -1;
-    const unreadable = unreadableRequest(message);
+    const id = idOf(message);
+    const unreadable = unreadableRequest(message, id);
     const result = unreadable
       ? { ok: false as const, error: { code: 'invalid-request' as const, message: unreadable } }
       : await handle(message).catch((thrown: unknown) => ({
           ok: false as const,
           error: { code: 'internal-error' as const, message: `The playground hit a bug: ${thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown)}` },
         }));
-    port.post(result.ok ? { v: PROTOCOL_VERSION, id, ok: true, value: result.value } : { v: PROTOCOL_VERSION, id, ok: false, error: result.error });
+    // A message without an id is answered under -1: no request waits for it, but nothing is silent.
+    const to = id ?? -1;
+    port.post(result.ok ? { v: PROTOCOL_VERSION, id: to, ok: true, value: result.value } : { v: PROTOCOL_VERSION, id: to, ok: false, error: result.error });
   }
 
   port.listen((message) => {
@@ -135,9 +137,15 @@ export function serve(port: Port, importModule: ModuleImporter): void {
   });
 }
 
-/** Why the worker cannot read `message` as a request of this protocol, or undefined when it can. */
-function unreadableRequest(message: unknown): string | undefined {
-  if (typeof message !== 'object' || message === null || typeof (message as { id?: unknown }).id !== 'number') return 'The actor worker got a message that is not a request (no numeric id): the page and the worker do not match; reload the page.';
+/** The request id `message` carries, if it is an object with a numeric one. */
+const idOf = (message: unknown): number | undefined => {
+  const id = typeof message === 'object' && message !== null ? (message as { id?: unknown }).id : undefined;
+  return typeof id === 'number' ? id : undefined;
+};
+
+/** Why the worker cannot read `message` (whose id is `id`) as a request of this protocol, or undefined when it can. */
+function unreadableRequest(message: unknown, id: number | undefined): string | undefined {
+  if (id === undefined) return 'The actor worker got a message that is not a request (no numeric id): the page and the worker do not match; reload the page.';
   const { v } = message as { v?: unknown };
   if (v !== PROTOCOL_VERSION) return `The actor worker speaks protocol ${PROTOCOL_VERSION}, the request protocol ${String(v)}: the page and the worker come from different builds; reload the page.`;
   return undefined;

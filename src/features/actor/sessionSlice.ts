@@ -79,13 +79,12 @@ export const createSessionSlice =
         const read0 = performance.now();
         const got = await read();
         // A newer load asked for while this one was still reading (the default example still
-        // downloading when a person picks a file) wins, whatever order they finish in: this one stops here.
-        const superseded = id !== lastId;
-        if (superseded) {
-          // Nothing to show or say: only the newest load's progress is on screen.
-        } else if (!got.ok) {
+        // downloading when a person picks a file) wins, whatever order they finish in: this one
+        // stops here, silently (only the newest load's progress is on screen).
+        const current = id === lastId;
+        if (current && !got.ok) {
           alert = got.alert;
-        } else {
+        } else if (current && got.ok) {
           update({ size: got.bytes.length, done: [{ phase: 'reading', ms: performance.now() - read0 }] });
           const previous = workspaceOf(client, get());
           const answer = await client.load(name, got.bytes, (stage, ms) => update({ done: [...progress.done, { phase: stage, ms }] }));
