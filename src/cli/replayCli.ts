@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../host/actorClient';
-import { actorIdOf, historyFileOf, isWasmFile, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type ReplayResult } from '../core';
+import { actorIdOf, historyFileOf, isWasmFile, loadSha1, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type ReplayResult } from '../core';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
@@ -132,6 +132,8 @@ export async function main(argv: string[]): Promise<number> {
   if (!from.ok) return refuse(from.message, true);
   const timeout = numberOption('timeout', args.timeout);
   if (!timeout.ok) return refuse(timeout.message, true);
+  // A chain's hashes are verified as it is read: at memory speed on the compiled SHA-1.
+  await loadSha1();
   const input = readHistory(args.session, args.chain);
   if (!input.ok) return refuse(input.message);
   const actor = readInput(args.actor);

@@ -29,6 +29,7 @@ export { HISTORY_EDIT_KINDS, planEdit, planFork, findBranch, reduceBranches, rew
 export { RecordedHistory, statusOf, type HistoryRecord } from './history/recordedHistory';
 export { readSessionFile, writeSessionFile, componentHash } from './sessionFile';
 export { readChain } from './chain/chainHistory';
+export { loadSha1 } from './chain/sha1';
 export { chainReadings, type EntryKind } from './chain/chainReading';
 export { toBase64, fromBase64 } from './bytes';
 export { clipText, formatSize, quotedPreview, utf8Length } from './longText';

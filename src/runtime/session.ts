@@ -18,6 +18,7 @@ import { RecordedHistory } from '../core/history/recordedHistory';
 import { toHostWire, toWire } from '../core/wire';
 import type { HostCall } from '../core/hostCalls';
 import { chainSoFar, type CallInFlight } from '../core/chain/runtimeChain';
+import { loadSha1 } from '../core/chain/sha1';
 
 /** A session that started: the init event, when the actor has `init`. */
 export interface Started {
@@ -95,6 +96,8 @@ export class ActorSession {
       options.onStage?.(name, performance.now() - t0);
       t0 = performance.now();
     };
+    // Chain hashes (the Inspector's, exports, get-chain's readers) need the compiled SHA-1: it compiles while the component loads.
+    const sha1 = loadSha1();
     const info = await inspect(bytes);
     if (!info.ok) return info;
     stage('inspecting');
@@ -110,6 +113,7 @@ export class ActorSession {
     const exports = await component.value.instantiate();
     if (!exports.ok) return exports;
     stage('instantiating');
+    await sha1;
     made.session = new ActorSession(options.name, component.value.info, component.value, exports.value, options);
     return ok(made.session);
   }

@@ -1,5 +1,4 @@
-import { sha1 } from '@noble/hashes/legacy.js';
-import { utf8, decodeUtf8 } from '../bytes';
+import { decodeUtf8 } from '../bytes';
 import { JsonBytes, writeJson } from './chainWriter';
 import { failureMessage, handleMessageFunction, hostValue, initFunction, initParams, isByteArray, serdeMessage, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD, type ChainWriter } from './chainValues';
 import { engineError, type EngineError } from '../errors';
@@ -7,6 +6,7 @@ import type { ActorEvent } from '../events';
 import type { HostCall } from '../hostCalls';
 import { ok, type Result } from '../result';
 import { chainOutput } from './recordedChain';
+import { createSha1 } from './sha1';
 import type { StateRef } from '../stateStore';
 
 /** One entry of Theater's event chain, exactly as Theater writes it to JSON. */
@@ -23,12 +23,12 @@ type StateLookup = (ref: StateRef) => Uint8Array | undefined;
 
 /**
  * Theater's hash rule: SHA-1 of the compact JSON of the entry with `"hash": []`, keys in the
- * order hash, parent_hash, event_type, data. The plain form, for entries read back as JSON;
- * `hashEntry` gives the same hash without building `data`.
+ * order hash, parent_hash, event_type, data. For entries read back as JSON; the text is the one
+ * `hashEntry` streams for the same bytes, so it is never built whole either.
  */
 export function entryHash(entry: Omit<ChainEntry, 'hash'>): number[] {
-  const text = `{"hash":[],"parent_hash":${entry.parent_hash === null ? 'null' : `[${entry.parent_hash.join(',')}]`},"event_type":${JSON.stringify(entry.event_type)},"data":[${entry.data.join(',')}]}`;
-  return Array.from(sha1(utf8(text)));
+  const parent = entry.parent_hash && Uint8Array.from(entry.parent_hash);
+  return Array.from(hashEntry(parent, { eventType: entry.event_type, data: Uint8Array.from(entry.data) }));
 }
 
 /** What one entry's `data` is written from: a payload (written as the bytes of its JSON), or bytes kept as they were. */
@@ -48,9 +48,12 @@ const entryJson = (hash: Uint8Array, parent: Uint8Array | null, { eventType, dat
   data,
 });
 
-/** `entryHash` streamed: the entry text goes through SHA-1 in chunks and is never held whole. */
+/**
+ * Theater's hash of an entry (see `entryHash`), streamed: the entry text goes through SHA-1 in
+ * chunks and is never held whole. At memory speed once `loadSha1` has resolved.
+ */
 export function hashEntry(parent: Uint8Array | null, payload: ChainPayload): Uint8Array {
-  const hasher = sha1.create();
+  const hasher = createSha1();
   writeJson(entryJson(new Uint8Array(0), parent, payload), (chunk) => hasher.update(chunk));
   return hasher.digest();
 }

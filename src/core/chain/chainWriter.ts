@@ -22,9 +22,17 @@ export class JsonBytes {
 }
 
 const CHUNK = 64 * 1024;
-// Writing is synchronous and never re-entered, so one buffer serves every call.
-const buffer = new Uint8Array(CHUNK);
+/**
+ * Expansions are written as whole 32-bit words, up to `MAX_WORDS` a byte (depth 3: `,255` becomes
+ * 36 bytes); the words past a text's length are padding the next byte's text overwrites.
+ */
+const MAX_WORDS = 9;
+// Writing is synchronous and never re-entered, so one buffer serves every call. Its tail past
+// CHUNK takes the padding of the chunk's last expansion.
+const buffer = new Uint8Array(CHUNK + 4 * MAX_WORDS);
+const view = new DataView(buffer.buffer);
 const DIGITS = Array.from({ length: 256 }, (_, b) => utf8(String(b)));
+const COMMA_DIGITS = Array.from({ length: 256 }, (_, b) => utf8(`,${b}`));
 
 /** UTF-8 of `text`. Entries are mostly many short ASCII strings, which TextEncoder is slow to start on. */
 function encode(text: string): Uint8Array {
@@ -39,28 +47,34 @@ function encode(text: string): Uint8Array {
 
 /**
  * What one byte written at `depth` (after the first of its array) becomes in the outermost text:
- * `,b` at depth 1, each byte of `,b` as `,c` one level out at depth 2, and so on. Precomputed as one
- * flat array, so the bytes of a state turn into entry text by table copies, whatever the depth.
+ * `,b` at depth 1, each character of that as `,c` one level out at depth 2, and so on. Each byte's
+ * text is kept as `words` little-endian 32-bit words, so a state turns into entry text by a few
+ * word stores a byte instead of a copy loop over its characters.
  */
 interface Expansion {
-  flat: Uint8Array;
-  offsets: Uint32Array;
+  /** Byte b's text in words b·words to (b+1)·words, zero-padded. */
+  table: Uint32Array;
+  /** Byte b's text length, in bytes. */
+  lengths: Uint8Array;
+  /** 1, 3 or 9 (depths 1, 2, 3). */
+  words: 1 | 3 | 9;
+  /** The longest text, in bytes. */
+  max: number;
 }
 const expansions: Expansion[] = [];
 
-function expansion(depth: number): Expansion {
+const textAt = (b: number, depth: number): string => (depth === 1 ? `,${b}` : [...textAt(b, depth - 1)].map((c) => `,${c.charCodeAt(0)}`).join(''));
+
+/** The expansion for `depth` 1 to 3; deeper bytes are written through their parent (see Level). */
+function expansion(depth: 1 | 2 | 3): Expansion {
   if (expansions[depth]) return expansions[depth];
-  const parts = Array.from({ length: 256 }, (_, b) => {
-    const text = utf8(`,${b}`);
-    if (depth === 1) return text;
-    const outer = expansion(depth - 1);
-    return Uint8Array.from([...text].flatMap((c) => [...outer.flat.subarray(outer.offsets[c], outer.offsets[c + 1])]));
-  });
-  const offsets = new Uint32Array(257);
-  parts.forEach((part, b) => (offsets[b + 1] = offsets[b]! + part.length));
-  const flat = new Uint8Array(offsets[256]!);
-  parts.forEach((part, b) => flat.set(part, offsets[b]));
-  return (expansions[depth] = { flat, offsets });
+  const texts = Array.from({ length: 256 }, (_, b) => encode(textAt(b, depth)));
+  const words = ({ 1: 1, 2: 3, 3: 9 } as const)[depth];
+  const bytes = new Uint8Array(256 * words * 4);
+  texts.forEach((text, b) => bytes.set(text, b * words * 4));
+  const packed = new DataView(bytes.buffer);
+  const table = Uint32Array.from({ length: 256 * words }, (_, w) => packed.getUint32(w * 4, true));
+  return (expansions[depth] = { table, lengths: Uint8Array.from(texts, (t) => t.length), words, max: Math.max(...texts.map((t) => t.length)) });
 }
 
 /** The outermost text: buffered, handed to `sink` a chunk at a time (the chunk is reused after). */
@@ -81,18 +95,36 @@ class Output {
     this.#pos = pos;
   }
 
-  expand(bytes: Uint8Array, from: number, { flat, offsets }: Expansion): void {
+  /** Writes the expansion of `bytes` from `from` on: the hot loop, hundreds of MB for a large state. */
+  expand(bytes: Uint8Array, from: number, { table, lengths, words, max }: Expansion): void {
     let pos = this.#pos;
-    for (let i = from; i < bytes.length; i++) {
-      const b = bytes[i]!;
-      let k = offsets[b]!;
-      const end = offsets[b + 1]!;
-      if (pos + end - k > CHUNK) {
+    let i = from;
+    while (i < bytes.length) {
+      if (CHUNK - pos < max) {
         this.#pos = pos;
         this.flush();
         pos = 0;
       }
-      while (k < end) buffer[pos++] = flat[k++]!;
+      // Every byte up to `stop` fits in the chunk whatever its value, so the loop checks nothing else.
+      const stop = Math.min(bytes.length, i + Math.floor((CHUNK - pos) / max));
+      for (; i < stop; i++) {
+        const b = bytes[i]!;
+        const w = b * words;
+        view.setUint32(pos, table[w]!, true);
+        if (words > 1) {
+          view.setUint32(pos + 4, table[w + 1]!, true);
+          view.setUint32(pos + 8, table[w + 2]!, true);
+          if (words > 3) {
+            view.setUint32(pos + 12, table[w + 3]!, true);
+            view.setUint32(pos + 16, table[w + 4]!, true);
+            view.setUint32(pos + 20, table[w + 5]!, true);
+            view.setUint32(pos + 24, table[w + 6]!, true);
+            view.setUint32(pos + 28, table[w + 7]!, true);
+            view.setUint32(pos + 32, table[w + 8]!, true);
+          }
+        }
+        pos += lengths[b]!;
+      }
     }
     this.#pos = pos;
   }
@@ -112,11 +144,11 @@ class Level {
     readonly depth: number,
     readonly parent?: Level,
   ) {
-    this.#expansion = parent && expansion(depth);
+    this.#expansion = depth >= 1 && depth <= 3 ? expansion(depth as 1 | 2 | 3) : undefined;
   }
 
   write(bytes: Uint8Array): void {
-    if (!this.parent || !this.#expansion) return this.out.raw(bytes);
+    if (!this.parent) return this.out.raw(bytes);
     if (bytes.length === 0) return;
     // Only the first number of an array goes without a comma; every other byte is a table copy.
     let from = 0;
@@ -125,7 +157,9 @@ class Level {
       this.parent.write(DIGITS[bytes[0]!]!);
       from = 1;
     }
-    this.out.expand(bytes, from, this.#expansion);
+    if (this.#expansion) return this.out.expand(bytes, from, this.#expansion);
+    // Deeper than any chain Theater writes: each number goes through the level above, slowly but the same.
+    for (let i = from; i < bytes.length; i++) this.parent.write(COMMA_DIGITS[bytes[i]!]!);
   }
 
   text(text: string): void {

@@ -1,4 +1,4 @@
-import { componentHash, noActor, readChain, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
+import { componentHash, loadSha1, noActor, readChain, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { replacedHistory, settledStatus, workspaceOf } from '../../store/mirror';
 import { actorNameOf } from '../../store/startupActor';
@@ -95,6 +95,8 @@ export const createHistorySlice =
       },
 
       async importChain(text) {
+        // Its hashes are verified as it is read: at memory speed on the compiled SHA-1.
+        await loadSha1();
         // Read for the loaded actor: events it would write otherwise keep their entries, so an export keeps every hash.
         const chain = readChain(text, client.info);
         if (!chain.ok) {
