@@ -1,12 +1,14 @@
 // `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
-// calls, load, replay, timeline, persistence, bridge, payload, pending (all when none is named). Prints a
+// calls, load, replay, timeline, persistence, bridge, payload, pending, chain (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
-// before a change, `npx vite build --outDir dist-base`), in the same run; `pending` the one in BENCH_BASE_DIST.
+// before a change, `npx vite build --outDir dist-base`), in the same run; `pending` and `chain` the one in BENCH_BASE_DIST
+// (`chain` also the core of the commit BENCH_BASE_REV, in Node).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { measureBridge } from './bench/bridgeBench';
 import { measureCallCost } from './bench/callCost';
+import { measureChain } from './bench/chainBench';
 import { measureLoadTimes } from './bench/loadTimes';
 import { measurePayload } from './bench/payloadBench';
 import { measurePending } from './bench/pendingBench';
@@ -29,6 +31,7 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
     () => measurePayload({ base: process.argv.find((arg) => arg.startsWith('--base='))?.slice('--base='.length) }),
   ],
   pending: ['Send → the call painted in the timeline, a slow call (faulty loop), this build and BENCH_BASE_DIST (Chromium, ms)', () => measurePending()],
+  chain: ['chain hash of the event that makes a 16 MiB state (faulty huge 16), this tree and BENCH_BASE_REV in Node, this build and BENCH_BASE_DIST in Chromium (ms, medians)', () => measureChain()],
 };
 
 const asked = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
