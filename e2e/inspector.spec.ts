@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { InspectorPanel, type HexRowText } from './inspector/inspectorPanel';
-import { Playground, TimelinePanel } from './playground';
+import { fileAction, Playground, TimelinePanel } from './playground';
 
 /** The counter's state after one connect: 40 bytes of JSON. */
 const COUNTER_STATE = '{"count":0,"connections":1,"history":[]}';
@@ -148,5 +149,21 @@ test.describe('the Inspector', () => {
     expect((await inspector.hexRows()).length).toBeLessThan(30);
     await inspector.tab('JSON').click();
     await expect(inspector.changedPaths.getByRole('listitem')).toHaveText(['calls changed 1 → 2', /^pad added "x{120}"… \(1048576 chars\)$/]);
+  });
+
+  test("computes a large state's chain hash when asked: the hash the exported chain ends with", async ({ page }) => {
+    const { inspector } = await session(page, 'faulty', ['huge 1']);
+    // A MiB of state is hashed only on request (it keeps the actor busy), then shown with a copy button.
+    await inspector.region.getByRole('button', { name: 'Compute chain hash' }).click();
+    const hash = inspector.region.getByRole('definition').filter({ has: page.getByRole('button', { name: 'Copy chain hash' }) });
+    await expect(hash).toHaveText(/^[0-9a-f]{40}\s*Copy$/);
+    const downloading = page.waitForEvent('download');
+    await fileAction(page, 'Export chain');
+    const text = await (await (await downloading).createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+    // The entry that holds the state, hashed here by Theater's rule: SHA-1 of its JSON with an empty hash.
+    const { hash: written, ...entry } = (JSON.parse(text) as Array<{ hash: number[]; parent_hash: number[]; event_type: string; data: number[] }>).at(-1)!;
+    const expected = createHash('sha1').update(JSON.stringify({ hash: [], ...entry })).digest('hex');
+    expect(Buffer.from(written).toString('hex')).toBe(expected);
+    await expect(hash).toHaveText(new RegExp(`^${expected}\\s*Copy$`));
   });
 });
