@@ -1,4 +1,4 @@
-import { decodeUtf8 } from '../bytes';
+import { bytesEqual, decodeUtf8, toHex } from '../bytes';
 import { JsonBytes, writeJson } from './chainWriter';
 import { failureMessage, handleMessageFunction, hostValue, initFunction, initParams, isByteArray, serdeMessage, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD, type ChainWriter } from './chainValues';
 import { engineError, type EngineError } from '../errors';
@@ -190,8 +190,6 @@ export interface ChainError extends EngineError {
   index: number;
 }
 
-const hexOf = (bytes: readonly number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
-
 /**
  * Checks a JSON chain's shape, hashes and parent links, and names the first bad entry (index -1
  * when the file as a whole is not a chain). Every message ends with what it means for the import.
@@ -209,21 +207,23 @@ export function verifyChain(json: string): Result<ChainEntry[], ChainError> {
   }
   if (!Array.isArray(parsed)) return bad(-1, `A Theater chain in JSON is an array of {hash, parent_hash, event_type, data} entries; this file holds ${parsed === null ? 'null' : typeof parsed === 'object' ? 'an object' : `a ${typeof parsed}`}.`);
   if (parsed.length === 0) return bad(-1, 'The chain holds no entries.');
-  let parent: number[] | null = null;
+  // Hashes are compared as bytes, not hex text: on a long chain the text cost more than the hashing.
+  let parent: Uint8Array | null = null;
   for (let i = 0; i < parsed.length; i++) {
     const e = parsed[i] as Partial<ChainEntry> | null;
     if (!e || typeof e !== 'object' || !isByteArray(e.hash, 20) || !(e.parent_hash === null || isByteArray(e.parent_hash, 20)) || typeof e.event_type !== 'string' || !isByteArray(e.data)) {
       return bad(i, `Entry ${i} is not a chain entry: it needs hash (20 bytes), parent_hash (20 bytes or null), event_type (a string) and data (bytes).`);
     }
-    const parentHash = e.parent_hash!;
-    if (parent === null && parentHash !== null) return bad(i, `Entry ${i}: the first entry's parent_hash must be null, and it is ${hexOf(parentHash)}: the start of the chain is missing.`);
-    if (parent !== null && (parentHash === null || hexOf(parentHash) !== hexOf(parent))) {
-      return bad(i, `Entry ${i}: its parent_hash (${parentHash === null ? 'null' : hexOf(parentHash)}) is not the hash of entry ${i - 1} (${hexOf(parent)}): a broken parent link, so an entry was removed, inserted or reordered here.`);
+    const parentHash = e.parent_hash && Uint8Array.from(e.parent_hash);
+    if (parent === null && parentHash !== null) return bad(i, `Entry ${i}: the first entry's parent_hash must be null, and it is ${toHex(parentHash)}: the start of the chain is missing.`);
+    if (parent !== null && (parentHash === null || !bytesEqual(parentHash, parent))) {
+      return bad(i, `Entry ${i}: its parent_hash (${parentHash === null ? 'null' : toHex(parentHash)}) is not the hash of entry ${i - 1} (${toHex(parent)}): a broken parent link, so an entry was removed, inserted or reordered here.`);
     }
-    if (hexOf(entryHash({ parent_hash: parentHash, event_type: e.event_type, data: e.data })) !== hexOf(e.hash)) {
+    const hash = Uint8Array.from(e.hash!);
+    if (!bytesEqual(hashEntry(parentHash, { eventType: e.event_type, data: Uint8Array.from(e.data) }), hash)) {
       return bad(i, `Entry ${i} (${e.event_type}) was altered: its hash does not match its content.`);
     }
-    parent = e.hash;
+    parent = hash;
   }
   return ok(parsed as ChainEntry[]);
 }
