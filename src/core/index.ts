@@ -29,6 +29,8 @@ export { HISTORY_EDIT_KINDS, planEdit, planFork, findBranch, reduceBranches, rew
 export { RecordedHistory, statusOf, type HistoryRecord } from './history/recordedHistory';
 export { readSessionFile, writeSessionFile, componentHash } from './sessionFile';
 export { readChain } from './chain/chainHistory';
+export type { ChainHistory } from './chain/importedHistory';
+export type { ChainWriter } from './chain/chainValues';
 export { loadSha1 } from './chain/sha1';
 export { chainReadings, type EntryKind } from './chain/chainReading';
 export { toBase64, fromBase64 } from './bytes';

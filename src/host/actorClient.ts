@@ -1,6 +1,6 @@
 import { connectionsAfter, DEFAULT_DELIVERY, noActor, RecordedHistory } from '../core';
-import type { ActorEvent, BridgeRecord, ConnectDelivery, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
-import type { Calls, LostCall, Progress, RerunInput, SendItem } from '../protocols/actorWorker';
+import type { ActorEvent, BridgeRecord, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
+import type { Calls, ChainRead, LostCall, Progress, RerunInput, SendItem } from '../protocols/actorWorker';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 import { WorkerRequests, type Answer } from './workerRequests';
 
@@ -192,6 +192,20 @@ export class ActorClient {
 
   chainHash(seq: number): Promise<Result<string | undefined, EngineError>> {
     return this.#serialize(() => this.#plain('chainHash', { seq }));
+  }
+
+  /**
+   * Reads a Theater chain's text into a history for `actor` (see the protocol's `readChain`), in a
+   * worker of its own, as a replay runs: the page and the live actor go on meanwhile. The error is
+   * the chain's (`invalid-chain`, naming the entry) or the worker's.
+   */
+  readChain(text: string, actor: ChainWriter | undefined): Promise<Result<ChainRead, EngineError>> {
+    const worker = this.options.createWorker();
+    const writer = actor && { package: actor.package, ...(actor.actorId === undefined ? {} : { actorId: actor.actorId }) };
+    return this.#requests.send(worker, 'readChain', { text, actor: writer }, this.#loadTimeoutMs).then((answer) => {
+      worker.terminate();
+      return answer.ok ? answer : { ok: false, error: answer.error };
+    });
   }
 
   /**

@@ -1,5 +1,7 @@
 import type {
   ActorEvent,
+  ChainHistory,
+  ChainWriter,
   ConnectDelivery,
   BridgeRecord,
   ReplayResult,
@@ -38,6 +40,9 @@ export interface LostCall {
   durationMs: number;
 }
 
+/** A chain read into a history (the core's `ChainHistory`), its states as pairs to cross to the page. */
+export type ChainRead = Omit<ChainHistory, 'states'> & { states: Array<[string, Uint8Array]> };
+
 /** Every request the page can make, and what a successful answer carries. */
 export interface Calls {
   /** `info` is the loaded component's: with `importFunctions`, what the playground does with each imported function. */
@@ -63,6 +68,12 @@ export interface Calls {
   recordBridge: { args: { records: BridgeRecord[] }; value: RecordedEvent[] };
   exportChain: { args: Record<string, never>; value: string };
   chainHash: { args: { seq: number }; value: string | undefined };
+  /**
+   * Reads a chain's text as the core's `readChain` does, for `actor` (the loaded one, if any), in a
+   * worker of its own: verifying every hash of a long chain or a large state must not hold up the
+   * page or the live actor. A chain that does not verify is the error (`invalid-chain`, its `index`).
+   */
+  readChain: { args: { text: string; actor: ChainWriter | undefined }; value: ChainRead };
   /** Re-runs one recorded input on the live actor (editing history: the rest is re-run). */
   rerun: { args: { event: RerunInput }; value: RecordedEvent };
   /**

@@ -1,4 +1,4 @@
-import { noActor as noActorError, type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
+import { loadSha1, noActor as noActorError, readChain, type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
 import { ActorSession, replay, type ModuleImporter } from '../runtime';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocols/actorWorker';
 
@@ -80,6 +80,11 @@ export function serve(port: Port, importModule: ModuleImporter): void {
         return session ? exportChain(session) : noActor;
       case 'chainHash':
         return session ? { ok: true, value: session.chainHash(request.args.seq) } : noActor;
+      case 'readChain': {
+        await loadSha1();
+        const read = readChain(request.args.text, request.args.actor);
+        return read.ok ? { ok: true, value: { ...read.value, states: [...read.value.states.entries()] } } : read;
+      }
       case 'rerun':
         return session ? { ok: true, value: await session.rerun(request.args.event) } : noActor;
       case 'replay': {

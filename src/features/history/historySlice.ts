@@ -1,4 +1,4 @@
-import { componentHash, loadSha1, noActor, readChain, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
+import { componentHash, noActor, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { replacedHistory, settledStatus, workspaceOf } from '../../store/mirror';
 import { actorNameOf } from '../../store/startupActor';
@@ -95,10 +95,8 @@ export const createHistorySlice =
       },
 
       async importChain(text) {
-        // Its hashes are verified as it is read: at memory speed on the compiled SHA-1.
-        await loadSha1();
         // Read for the loaded actor: events it would write otherwise keep their entries, so an export keeps every hash.
-        const chain = readChain(text, client.info);
+        const chain = await client.readChain(text, client.info);
         if (!chain.ok) {
           set({ alert: { code: chain.error.code, message: chain.error.message } });
           return false;
@@ -111,7 +109,7 @@ export const createHistorySlice =
         // Every entry comes in: calls the actor can replay as events, the rest read-only (the timeline says which).
         // The actor takes the id the chain's init was given, so replays and re-runs feed that one.
         const { events, states, actorId } = chain.value;
-        return adopt(component.name, component.bytes, { events, states: [...states.entries()], connections: [], actorId }, `Imported a chain of ${chain.value.entries} entries as the history of ${actorNameOf(component.name)}`);
+        return adopt(component.name, component.bytes, { events, states, connections: [], actorId }, `Imported a chain of ${chain.value.entries} entries as the history of ${actorNameOf(component.name)}`);
       },
     };
   };
