@@ -69,8 +69,16 @@ export function serdeMessage(message: WebsocketMessage): { ty: string | { Other:
 }
 
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-export const isByteArray = (value: unknown, length?: number): value is number[] =>
-  Array.isArray(value) && (length === undefined || value.length === length) && value.every((b) => Number.isInteger(b) && (b as number) >= 0 && (b as number) <= 255);
+/** Whether `value` is an array of bytes (integers 0 to 255), `length` of them when given. */
+export function isByteArray(value: unknown, length?: number): value is number[] {
+  if (!Array.isArray(value) || (length !== undefined && value.length !== length)) return false;
+  // A plain loop, not every(): a chain's data and states are arrays of millions of numbers.
+  for (let i = 0; i < value.length; i++) {
+    const b: unknown = value[i];
+    if (typeof b !== 'number' || (b & 0xff) !== b) return false;
+  }
+  return true;
+}
 
 /** A message back from serde's JSON; the error says which field is wrong. */
 export function messageFromSerde(json: unknown): Result<WebsocketMessage, string> {
