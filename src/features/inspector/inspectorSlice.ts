@@ -122,8 +122,9 @@ const EVENT_OVERHEAD = 2048;
  * Roughly what the engine still has to hash before it knows event `seq`'s chain hash, in bytes
  * of state plus an overhead per event, counted only up to `limit` (enough to know it is too
  * much, and cheap enough to run on every store change). Each entry carries its states as JSON
- * byte arrays, so a 16 MiB state costs seconds in the actor's worker, and every call to the
- * actor waits behind it: past the limit the Inspector asks before starting that.
+ * byte arrays, so a 16 MiB state is about 200 MB of text to hash (about half a second in the
+ * actor's worker), and every call to the actor waits behind it: past the limit the Inspector asks
+ * before starting that.
  */
 export function chainCost(state: PlaygroundState, seq: number, limit: number): number {
   const { events, chainHashed } = state;
