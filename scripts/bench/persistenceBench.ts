@@ -48,14 +48,14 @@ export async function measurePersistence({ events = 10_000, dist = 'dist' } = {}
   import_ms: number;
   save_ms: number;
 }> {
-  const text = await recordSession(ACTOR, events);
-  const file = readSessionFile(text);
+  const bytes = await recordSession(ACTOR, events);
+  const file = await readSessionFile(new Uint8Array(bytes));
   if (!file.ok) throw new Error(file.error.message);
   const serialized = file.value.events.reduce((sum, event) => sum + serialize(event).length, 0) + [...file.value.states.values()].reduce((sum, state) => sum + state.length, 0);
 
   const dir = mkdtempSync(join(tmpdir(), 'persistence-bench-'));
-  const sessionPath = join(dir, 'session.json');
-  writeFileSync(sessionPath, text);
+  const sessionPath = join(dir, 'session.json.gz');
+  writeFileSync(sessionPath, bytes);
   const { origin, stop } = await preview(dist);
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), CHROMIUM);
   try {
