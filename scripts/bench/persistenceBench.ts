@@ -11,14 +11,20 @@ import { round } from './stats';
 const ACTOR = 'public/actors/echo.wasm';
 
 /** Bytes the origin's IndexedDB takes on disk, as Chromium's quota manager counts them. */
-const indexedDbUsage = (page: Page): Promise<number> =>
+export const indexedDbUsage = (page: Page): Promise<number> =>
   page.evaluate(async () => {
     const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
     return estimate.usageDetails?.indexedDB ?? estimate.usage ?? 0;
   });
 
+/** Chooses an item of the header's `Files` menu. */
+export async function fileAction(page: Page, action: 'Import session' | 'Export session'): Promise<void> {
+  await page.getByRole('button', { name: 'Files', exact: true }).click();
+  await page.getByRole('menu', { name: 'Files' }).getByRole('menuitem', { name: action, exact: true }).click();
+}
+
 /** Waits until `Saved sessions` lists the open session with `events` events: it is on disk. */
-async function waitUntilSaved(page: Page, events: number): Promise<void> {
+export async function waitUntilSaved(page: Page, events: number): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Saved sessions' });
   const saved = dialog.getByRole('button', { name: `Open session echo (${events} events)`, exact: true });
   for (;;) {
@@ -67,7 +73,7 @@ export async function measurePersistence({ events = 10_000, dist = 'dist' } = {}
     const before = await indexedDbUsage(page);
 
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import session' }).click();
+    await fileAction(page, 'Import session');
     const t0 = performance.now();
     await (await chooser).setFiles(sessionPath);
     await page.getByRole('heading', { name: `Timeline ${events.toLocaleString('en-US')}`, exact: true }).waitFor({ timeout: 120_000 });

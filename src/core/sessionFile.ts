@@ -6,7 +6,7 @@ import { engineError, type EngineError } from './errors';
 import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
 import { applyDelta, KEYFRAME_INTERVAL, StateChainWriter } from './stateDelta';
-import { checkReferences, componentSchema, connectionsSchema, eventSchema, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, SESSION_VERSION, stateLineSchema, withBytes, type SessionFile } from './sessionFileSchema';
+import { checkReferences, componentSchema, connectionsSchema, eventSchema, bytesOfLine, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, SESSION_VERSION, stateLineSchema, textOrBytesOf, withBytes, type SessionFile } from './sessionFileSchema';
 import { readSessionFileV1 } from './sessionFileV1';
 import { TextLines } from './textLines';
 
@@ -27,10 +27,12 @@ export { componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from
  *                                                             // (connectDelivery.ts)
  *     "states": S, "events": E, "keyframeInterval": K }       // how many lines of each follow
  *   S lines, the distinct states in the order they were recorded, each either
- *     { "state": "<sha256>", "key": {"$bytes"} }              // whole (a keyframe), or
- *     { "state": "<sha256>", "prefix": p, "suffix": s, "middle": {"$bytes"} }
+ *     { "state": "<sha256>", "key": BYTES }                   // whole (a keyframe), or
+ *     { "state": "<sha256>", "prefix": p, "suffix": s, "middle": BYTES }
  *                                 // the state on the line before with its bytes [p, length - s)
- *                                 // replaced by `middle`; a keyframe at least every K lines
+ *                                 // replaced by `middle`; a keyframe at least every K lines;
+ *                                 // BYTES is a string when the bytes are valid UTF-8 (their
+ *                                 // text, byte for byte), else {"$bytes"}
  *   E lines, one ActorEvent each (events.ts); state references are SHA-256 hex; `kind: "bridge"`
  *     events (frames exchanged with a real endpoint) carry `bridge` and a connection id below
  *     zero; events imported from a Theater chain may carry `chain`: {format: "json", entries:
@@ -72,7 +74,8 @@ export function* sessionFileLines(session: SessionFile, includeComponent: boolea
   const chain = new StateChainWriter();
   for (const [ref, bytes] of session.states) {
     const stored = chain.next(ref, bytes);
-    yield JSON.stringify('key' in stored ? { state: ref, key: bytes } : { state: ref, ...stored.delta }, withBytes);
+    const line = 'key' in stored ? { state: ref, key: textOrBytesOf(bytes) } : { state: ref, ...stored.delta, middle: textOrBytesOf(stored.delta.middle) };
+    yield JSON.stringify(line, withBytes);
   }
   for (const event of session.events) yield JSON.stringify(event, withBytes);
 }
@@ -155,7 +158,7 @@ async function readVersion2(raw: { format?: unknown; version?: unknown }, lines:
     const parsed = lineOf(line.value, `states[${i}]`, stateLineSchema);
     if (!parsed.ok) return parsed;
     const stored = parsed.value;
-    const bytes = 'key' in stored ? stored.key : previous && applyDelta(previous, stored);
+    const bytes = 'key' in stored ? bytesOfLine(stored.key) : previous && applyDelta(previous, { ...stored, middle: bytesOfLine(stored.middle) });
     if (!bytes) return invalid(`states[${i}]`, previous ? 'the delta does not fit the state before it' : 'a delta with no state before it');
     if (toHex(sha256(bytes)) !== stored.state) return invalid(`states[${i}] ("${stored.state.slice(0, 12)}…")`, 'the bytes do not match their SHA-256: the file was altered');
     states.set(stored.state, bytes);

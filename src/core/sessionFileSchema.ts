@@ -102,11 +102,30 @@ export const eventSchema = z.object({
 export const componentSchema = z.object({ name: z.string(), sha256: sha256Hex, size: z.number().int().nonnegative(), bytes: bytes.optional() });
 export const connectionsSchema = z.array(z.object({ id: z.number().int().positive(), open: z.boolean() }));
 
+/** Bytes in a state line: a string when they are UTF-8 text (JSON states compress far better so than as base64), else `{"$bytes"}`. */
+const textOrBytes = z.union([bytes, z.string()]);
+
 /** One line of a version 2 file's states: a keyframe (`key`) or a delta against the state on the line before (stateDelta.ts). */
 export const stateLineSchema = z.union([
-  z.object({ state: sha256Hex, key: bytes }).strict(),
-  z.object({ state: sha256Hex, prefix: z.number().int().nonnegative(), suffix: z.number().int().nonnegative(), middle: bytes }).strict(),
+  z.object({ state: sha256Hex, key: textOrBytes }).strict(),
+  z.object({ state: sha256Hex, prefix: z.number().int().nonnegative(), suffix: z.number().int().nonnegative(), middle: textOrBytes }).strict(),
 ]);
+
+// Exact: no byte order mark is taken off the front, and anything but valid UTF-8 stays bytes.
+const exactUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const encoder = new TextEncoder();
+
+/** Bytes as a state line writes them: their text when they are valid UTF-8, else the bytes. */
+export function textOrBytesOf(value: Uint8Array): string | Uint8Array {
+  try {
+    return exactUtf8.decode(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The bytes a state line's `key` or `middle` stands for. */
+export const bytesOfLine = (value: string | Uint8Array): Uint8Array => (typeof value === 'string' ? encoder.encode(value) : value);
 
 /** `JSON.stringify`'s replacer for session files: bytes as `{"$bytes": base64}`. */
 export const withBytes = (_key: string, value: unknown): unknown => (value instanceof Uint8Array ? { $bytes: toBase64(value) } : value);

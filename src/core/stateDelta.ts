@@ -22,7 +22,7 @@ export interface StateDelta {
 }
 
 /** How many states a chain holds per keyframe: reading one costs at most this many minus one deltas. */
-export const KEYFRAME_INTERVAL = 32;
+export const KEYFRAME_INTERVAL = 128;
 
 /** The delta that makes `next` from `base`. `middle` is a view into `next`, not a copy. */
 export function deltaOf(base: Uint8Array, next: Uint8Array): StateDelta {
