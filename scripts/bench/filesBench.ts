@@ -78,7 +78,7 @@ export async function measureFilesSession(kind: EditText): Promise<SessionFile> 
 function recordBytes(session: SessionFile, whole: boolean): number {
   const chain = new StateChainWriter();
   let sum = session.events.reduce((total, event) => total + serialize(event).length, 0);
-  for (const [ref, bytes] of session.states) sum += serialize(whole ? bytes : stateRecordOf(chain.next(ref, bytes))).length;
+  for (const [ref, bytes] of session.states) sum += serialize(whole ? bytes : stateRecordOf(chain.next(ref, bytes), bytes)).length;
   return sum;
 }
 

@@ -103,10 +103,10 @@ export function writeSessionFile(session: SessionFile, includeComponent: boolean
 
 /**
  * Reads and checks a session file of any version, from its bytes as they stream in, saying
- * exactly where and what is wrong with a bad one (`invalid-session`). A string is taken as the
- * file's text (version 1 files are text).
+ * exactly where and what is wrong with a bad one (`invalid-session`). `input` is the file (a
+ * `Blob`), its bytes, or its text.
  */
-export async function readSessionFile(input: Blob | BlobPart): Promise<Result<SessionFile, EngineError>> {
+export async function readSessionFile(input: BlobPart): Promise<Result<SessionFile, EngineError>> {
   const lines = new TextLines((input instanceof Blob ? input : new Blob([input])).stream());
   const iterator = lines[Symbol.asyncIterator]();
   try {

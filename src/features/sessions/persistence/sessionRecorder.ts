@@ -198,7 +198,8 @@ export class SessionRecorder {
       for (const ref of [event.stateBefore, event.stateAfter]) {
         if (ref === null || this.#states.has(ref)) continue;
         this.#states.add(ref);
-        requests.push(stateStore.put(stateRecordOf(this.#chain.next(ref, client.state(ref)!)), [id, ref]));
+        const bytes = client.state(ref)!;
+        requests.push(stateStore.put(stateRecordOf(this.#chain.next(ref, bytes), bytes), [id, ref]));
       }
     }
     if (!sameBranches) requests.push(tx.objectStore('branches').put(branches, id));

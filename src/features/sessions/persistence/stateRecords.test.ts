@@ -69,6 +69,21 @@ describe('states saved to IndexedDB as compressed deltas', { timeout: 120_000 },
     expect(new Map(expectOk(await readSession(db, id)).snapshot.states)).toEqual(statesOfClient(reloaded));
   });
 
+  it('keep a state of a MiB whole, uncompressed, with the deltas after it against it', async () => {
+    const client = new ActorClient({ createWorker: threadWorker });
+    clients.push(client);
+    const recorder = new SessionRecorder(db, { client, cursor: () => null, branches: () => [], onError: (error) => expect.fail(error.message) });
+    expectOk(await client.load('faulty', exampleBytes('faulty')));
+    const { connection } = expectOk(await client.open());
+    for (const text of ['huge 1', 'hello', 'hello']) expectOk(await client.send(connection.id, textMessage(text)));
+    await recorder.flush();
+    const huge = client.snapshot().states.find(([, bytes]) => bytes.length > 1 << 20)![0];
+    expect((await db.get('states', [recorder.sessionId!, huge]))!).toBeInstanceOf(Uint8Array);
+    const records = await db.getAll('states', sessionRange(recorder.sessionId!));
+    expect(records.filter((r) => !(r instanceof Uint8Array) && 'base' in r && r.base === huge)).toHaveLength(1);
+    expect(new Map(expectOk(await readSession(db, recorder.sessionId!)).snapshot.states)).toEqual(statesOfClient(client));
+  });
+
   it('a state whose base is missing is named, and the session is not opened half', async () => {
     const { client, id } = await savedCounter();
     const [base] = client.snapshot().states[0]!;

@@ -8,16 +8,23 @@ import { applyDelta, type ChainedState } from '../../../core';
  * states, so rebuilding one reads at most that many records. The bytes (`key`, `middle`) are
  * raw DEFLATE (RFC 1951), compressed with fflate: the recorder writes in the same task as it
  * decides what to write, so that the transaction is queued before the page can go away, and the
- * platform's `CompressionStream` only compresses asynchronously. A bare `Uint8Array` is a record
- * saved before issue 10: the state whole, uncompressed; it still reads.
+ * platform's `CompressionStream` only compresses asynchronously. A bare `Uint8Array` is a state
+ * whole and uncompressed: one larger than `COMPRESS_AT_MOST`, or a record saved before issue 10.
  */
 export type StateRecord = Uint8Array | { key: Uint8Array } | { base: string; prefix: number; suffix: number; middle: Uint8Array };
 
-/** The record that stores one link of the recorder's chain. */
-export function stateRecordOf(stored: ChainedState): StateRecord {
-  if ('key' in stored) return { key: deflateSync(stored.key) };
+/**
+ * Bytes above this are not compressed: fflate deflates some tens of MB/s on the page's thread,
+ * and a state of many MiB would hold the page for seconds (a keyframe of one is stored whole, as
+ * is a state whose change is that large).
+ */
+const COMPRESS_AT_MOST = 64 * 1024;
+
+/** The record that stores one link of the recorder's chain; `bytes` is the state it stands for. */
+export function stateRecordOf(stored: ChainedState, bytes: Uint8Array): StateRecord {
+  if ('key' in stored) return bytes.length <= COMPRESS_AT_MOST ? { key: deflateSync(bytes) } : bytes;
   const { prefix, suffix, middle } = stored.delta;
-  return { base: stored.base, prefix, suffix, middle: deflateSync(middle) };
+  return middle.length <= COMPRESS_AT_MOST ? { base: stored.base, prefix, suffix, middle: deflateSync(middle) } : bytes;
 }
 
 /**
