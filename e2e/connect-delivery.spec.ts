@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { gunzipSync } from 'node:zlib';
 import { startBridge, type RunningBridge } from '../src/server/bridge/server';
 import { silent, TestClient } from '../src/server/bridge/testPeers';
 import { BridgePanel } from './bridge/bridgePanel';
@@ -44,13 +45,14 @@ test("Theater's host delivery: a new client arrives as its text connect, ping lo
 
   const downloading = page.waitForEvent('download');
   await fileAction(page, 'Export session');
-  const text = Buffer.concat(await (await (await downloading).createReadStream()).toArray()).toString();
-  expect(JSON.parse(text).server).toEqual({ delivery: 'theater-host' });
+  const file = Buffer.concat(await (await (await downloading).createReadStream()).toArray());
+  // A session file is gzip-compressed JSON Lines, its header first (src/core/sessionFile.ts).
+  expect(JSON.parse(gunzipSync(file).toString().split('\n')[0]!).server).toEqual({ delivery: 'theater-host' });
 
   await setting.selectOption('interface');
   const chooser = page.waitForEvent('filechooser');
   await fileAction(page, 'Import session');
-  await (await chooser).setFiles({ name: 'host.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await (await chooser).setFiles({ name: 'host.json.gz', mimeType: 'application/gzip', buffer: file });
   await expect(setting).toHaveValue('theater-host');
 
   await page.reload();

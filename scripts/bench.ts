@@ -1,5 +1,5 @@
 // `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
-// calls, load, replay, timeline, persistence, bridge, payload, pending, chain (all when none is named). Prints a
+// calls, load, replay, timeline, persistence, files, bridge, payload, pending, chain (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
 // before a change, `npx vite build --outDir dist-base`), in the same run; `pending` and `chain` the one in BENCH_BASE_DIST
@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { measureBridge } from './bench/bridgeBench';
 import { measureCallCost } from './bench/callCost';
 import { measureChain } from './bench/chainBench';
+import { measureFiles } from './bench/filesBench';
 import { measureLoadTimes } from './bench/loadTimes';
 import { measurePayload } from './bench/payloadBench';
 import { measurePending } from './bench/pendingBench';
@@ -25,6 +26,7 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
   ],
   timeline: ['timeline with 100,000 events in Chromium (ms, medians of 3 pages)', () => measureTimeline()],
   persistence: ['IndexedDB per event (10,000 echo events imported, Chromium)', async () => ({ echo: await measurePersistence() })],
+  files: ['1,000 edits of a 32 KB JSON state (1 KB each): session file and IndexedDB (MiB), export/import (ms); version 1 in BENCH_BASE_DIST', () => measureFiles()],
   bridge: ['bridge 10 clients × 1,000 messages against the page alone (Chromium)', () => measureBridge()],
   payload: [
     '1 MiB of one token (A) pasted, typed after and sent (Chromium; ms, medians; null: no answer within 90 s)',

@@ -11,14 +11,20 @@ import { round } from './stats';
 const ACTOR = 'public/actors/echo.wasm';
 
 /** Bytes the origin's IndexedDB takes on disk, as Chromium's quota manager counts them. */
-const indexedDbUsage = (page: Page): Promise<number> =>
+export const indexedDbUsage = (page: Page): Promise<number> =>
   page.evaluate(async () => {
     const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
     return estimate.usageDetails?.indexedDB ?? estimate.usage ?? 0;
   });
 
+/** Chooses an item of the header's `Files` menu. */
+export async function fileAction(page: Page, action: 'Import session' | 'Export session'): Promise<void> {
+  await page.getByRole('button', { name: 'Files', exact: true }).click();
+  await page.getByRole('menu', { name: 'Files' }).getByRole('menuitem', { name: action, exact: true }).click();
+}
+
 /** Waits until `Saved sessions` lists the open session with `events` events: it is on disk. */
-async function waitUntilSaved(page: Page, events: number): Promise<void> {
+export async function waitUntilSaved(page: Page, events: number): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Saved sessions' });
   const saved = dialog.getByRole('button', { name: `Open session echo (${events} events)`, exact: true });
   for (;;) {
@@ -48,14 +54,14 @@ export async function measurePersistence({ events = 10_000, dist = 'dist' } = {}
   import_ms: number;
   save_ms: number;
 }> {
-  const text = await recordSession(ACTOR, events);
-  const file = readSessionFile(text);
+  const bytes = await recordSession(ACTOR, events);
+  const file = await readSessionFile(new Uint8Array(bytes));
   if (!file.ok) throw new Error(file.error.message);
   const serialized = file.value.events.reduce((sum, event) => sum + serialize(event).length, 0) + [...file.value.states.values()].reduce((sum, state) => sum + state.length, 0);
 
   const dir = mkdtempSync(join(tmpdir(), 'persistence-bench-'));
-  const sessionPath = join(dir, 'session.json');
-  writeFileSync(sessionPath, text);
+  const sessionPath = join(dir, 'session.json.gz');
+  writeFileSync(sessionPath, bytes);
   const { origin, stop } = await preview(dist);
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), CHROMIUM);
   try {
@@ -67,7 +73,7 @@ export async function measurePersistence({ events = 10_000, dist = 'dist' } = {}
     const before = await indexedDbUsage(page);
 
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import session' }).click();
+    await fileAction(page, 'Import session');
     const t0 = performance.now();
     await (await chooser).setFiles(sessionPath);
     await page.getByRole('heading', { name: `Timeline ${events.toLocaleString('en-US')}`, exact: true }).waitFor({ timeout: 120_000 });

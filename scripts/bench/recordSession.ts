@@ -26,20 +26,21 @@ export async function startWithClients(actorPath: string, clients = 3): Promise<
 }
 
 /** The session file of a recording, with the component's bytes in it (as the page exports it). */
-export function sessionText({ session, bytes, name }: Recording): string {
+export async function sessionFileBytes({ session, bytes, name }: Recording): Promise<Uint8Array> {
   const snapshot = session.snapshot();
-  return writeSessionFile(
+  const file = await writeSessionFile(
     { component: { name, sha256: componentHash(bytes), size: bytes.length, bytes }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) },
     true,
   );
+  return new Uint8Array(await file.arrayBuffer());
 }
 
 /**
  * Records a long session through the real engine (no shortcuts): `events` calls spread over
  * three connections, mixing text, binary and pings, so a timeline has varied rows to show.
  */
-export async function recordSession(actorPath: string, events: number): Promise<string> {
-  return sessionText(await recordHistory(actorPath, events));
+export async function recordSession(actorPath: string, events: number): Promise<Uint8Array> {
+  return sessionFileBytes(await recordHistory(actorPath, events));
 }
 
 /** The recorded session itself, for measuring what is done with a history (replay, export). */

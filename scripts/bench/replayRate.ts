@@ -34,10 +34,10 @@ export async function measureReplay(actor: 'minimal' | 'echo'): Promise<Record<s
 
   const snapshot = session.snapshot();
   let t0 = performance.now();
-  const text = writeSessionFile({ component: { name, sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false);
+  const file = await writeSessionFile({ component: { name, sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false);
   const exportMs = performance.now() - t0;
   t0 = performance.now();
-  const read = readSessionFile(text);
+  const read = await readSessionFile(file);
   const importMs = performance.now() - t0;
   if (!read.ok) throw new Error(read.error.message);
 
@@ -48,6 +48,6 @@ export async function measureReplay(actor: 'minimal' | 'echo'): Promise<Record<s
     replay_vs_bare: round(bareSeconds / replaySeconds),
     export_ms: round(exportMs, 0),
     import_ms: round(importMs, 0),
-    file_mib: round(text.length / 1024 / 1024, 1),
+    file_mib: round(file.size / 1024 / 1024, 1),
   };
 }

@@ -244,9 +244,9 @@ export async function measureTimeline({ events = 100_000, runs = 3, dist = 'dist
     writeFileSync(echoFile, echo);
     const large = await recordHugeStateSession(events);
     const largeFile = join(folder, 'state-16-mib.json');
-    writeFileSync(largeFile, large.text);
+    writeFileSync(largeFile, large.file);
 
-    const sessions = { echo: { file: echoFile, bytes: echo.length, huge: [] as number[] }, state_16_mib: { file: largeFile, bytes: large.text.length, huge: Object.values(large.huge) } };
+    const sessions = { echo: { file: echoFile, bytes: echo.length, huge: [] as number[] }, state_16_mib: { file: largeFile, bytes: large.file.length, huge: Object.values(large.huge) } };
     const results = {} as Record<'echo' | 'state_16_mib', TimelineFigures>;
     for (const [name, session] of Object.entries(sessions) as Array<[keyof typeof sessions, (typeof sessions)[keyof typeof sessions]]>) {
       const measured = [];

@@ -34,7 +34,7 @@ beforeAll(async () => {
   for (const command of ['inc 2', 'inc', 'get']) expectOk(await session.send(connection.id, textMessage(command)));
   const snapshot = session.snapshot();
   const bytes = exampleBytes('counter');
-  writeFileSync(sessionPath, writeSessionFile({ component: { name: 'counter.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false));
+  writeFileSync(sessionPath, new Uint8Array(await (await writeSessionFile({ component: { name: 'counter.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false)).arrayBuffer()));
   writeFileSync(chainPath, session.exportChain());
 });
 
@@ -118,7 +118,7 @@ describe('npm run replay on an ntwk:theater actor that keeps its actor id, again
     const ntwkSession = join(dir, 'ntwk-session.json');
     const ntwkChain = join(dir, 'ntwk-chain.json');
     const rebuilt = join(dir, 'ntwk-rebuilt.wasm');
-    writeFileSync(ntwkSession, writeSessionFile({ component: { name: 'ntwk.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false));
+    writeFileSync(ntwkSession, new Uint8Array(await (await writeSessionFile({ component: { name: 'ntwk.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false)).arrayBuffer()));
     writeFileSync(ntwkChain, session.exportChain());
     // Another hash, so another id of its own: the actor would log it and answer with it from init on.
     writeFileSync(rebuilt, withCustomSection(bytes));
@@ -139,7 +139,7 @@ describe('npm run replay on an actor that calls shutdown(none) and shutdown(some
     const snapshot = session.snapshot();
     const quitterSession = join(dir, 'quitter-session.json');
     const quitterChain = join(dir, 'quitter-chain.json');
-    writeFileSync(quitterSession, writeSessionFile({ component: { name: 'quitter.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false));
+    writeFileSync(quitterSession, new Uint8Array(await (await writeSessionFile({ component: { name: 'quitter.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false)).arrayBuffer()));
     const exported = session.exportChain();
     writeFileSync(quitterChain, exported);
     for (const input of [['--session', quitterSession], ['--chain', quitterChain]]) {

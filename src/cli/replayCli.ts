@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../host/actorClient';
-import { actorIdOf, historyFileOf, isWasmFile, loadSha1, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type ReplayResult } from '../core';
+import { actorIdOf, historyFileOf, isGzip, isWasmFile, loadSha1, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type ReplayResult } from '../core';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
@@ -60,7 +60,7 @@ const HISTORY_NAMES = { session: 'a playground session file', chain: 'a Theater 
 type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery; actorId?: string };
 
 /** A file's bytes, or a one-line reason it cannot be read (missing, a folder, no permission). */
-function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false; message: string } {
+function readInput(path: string): { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; message: string } {
   try {
     return { ok: true, bytes: new Uint8Array(readFileSync(path)) };
   } catch (error) {
@@ -69,24 +69,25 @@ function readInput(path: string): { ok: true; bytes: Uint8Array } | { ok: false;
   }
 }
 
-function readHistory(sessionPath: string | undefined, chainPath: string | undefined): { ok: true; history: History } | { ok: false; message: string } {
+async function readHistory(sessionPath: string | undefined, chainPath: string | undefined): Promise<{ ok: true; history: History } | { ok: false; message: string }> {
   const path = (sessionPath ?? chainPath)!;
   const input = readInput(path);
   if (!input.ok) return input;
   const wanted: HistoryFile = sessionPath ? 'session' : 'chain';
   if (isWasmFile(input.bytes)) return { ok: false, message: `${path}: this is a WebAssembly file, not ${HISTORY_NAMES[wanted]}: pass the component with --actor.` };
-  const text = new TextDecoder().decode(input.bytes);
+  // Read as text only when it is not compressed (a compressed file is a session file: historyFiles.ts).
+  const text = isGzip(input.bytes) ? undefined : new TextDecoder().decode(input.bytes);
   // A file given to the other option is named for what it is, not refused for what it is not.
-  const other = historyFileOf(text);
+  const other = text === undefined ? 'session' : historyFileOf(text);
   if (other !== undefined && other !== wanted) return { ok: false, message: `${path}: this is ${HISTORY_NAMES[other]}, not ${HISTORY_NAMES[wanted]}: pass it with --${other}.` };
   if (sessionPath) {
-    const file = readSessionFile(text);
+    const file = await readSessionFile(input.bytes);
     if (!file.ok) return { ok: false, message: `${sessionPath}: ${file.error.message}` };
     // The recorded component's id, made from its hash as the playground made it when it recorded.
     const { events, states, server, component } = file.value;
     return { ok: true, history: { events, states: [...states], delivery: server?.delivery, actorId: actorIdOf(component.sha256) } };
   }
-  const chain = readChain(text);
+  const chain = readChain(text!);
   if (!chain.ok) return { ok: false, message: `${path}: ${chain.error.message}` };
   const { format, entries, replayable, events, states, actorId } = chain.value;
   if (format === 'text') return { ok: false, message: `${path}: Theater's text chain format (.chain): its hashes cover a binary encoding that cannot be checked here and its values cannot be rebuilt into calls, so there is nothing to replay. Replay the chain Theater wrote as JSON instead.` };
@@ -134,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!timeout.ok) return refuse(timeout.message, true);
   // A chain's hashes are verified as it is read: at memory speed on the compiled SHA-1.
   await loadSha1();
-  const input = readHistory(args.session, args.chain);
+  const input = await readHistory(args.session, args.chain);
   if (!input.ok) return refuse(input.message);
   const actor = readInput(args.actor);
   if (!actor.ok) return refuse(actor.message);

@@ -6,7 +6,7 @@ import { connectionsAfter } from './connections';
 import type { BridgeRecord } from './events';
 import { makeMessage, textMessage } from './messages';
 import { replay } from '../runtime/replay';
-import { readSessionFile, writeSessionFile, componentHash } from './sessionFile';
+import { readSessionFile, sessionFileLines, writeSessionFile, componentHash } from './sessionFile';
 import { exampleBytes, expectOk, startExample } from '../runtime/testing/exampleActors';
 
 const ENDPOINT = 'ws://127.0.0.1:9/echo';
@@ -98,20 +98,22 @@ describe('bridge events: frames exchanged with a real endpoint, in the same hist
     const { session, connection } = await mixedHistory();
     const bytes = exampleBytes('echo');
     const snapshot = session.snapshot();
-    const written = writeSessionFile({ component: { name: 'echo.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false);
-    const read = expectOk(readSessionFile(written));
+    const written = await writeSessionFile({ component: { name: 'echo.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false);
+    const read = expectOk(await readSessionFile(written));
     expect(read.events[3]!.bridge).toEqual(session.events[3]!.bridge);
     expect(read.connections).toEqual([{ id: connection.id, open: true }]);
 
-    const tampered = (change: (events: Array<Record<string, unknown>>) => void) => {
-      const json = JSON.parse(written) as { events: Array<Record<string, unknown>> };
-      change(json.events);
-      const result = readSessionFile(JSON.stringify(json));
+    // Tampered with in the file's uncompressed lines: the header, the states, then one event per line.
+    const lines = [...sessionFileLines(read, false)].map((line) => JSON.parse(line) as Record<string, unknown>);
+    const tampered = async (change: (events: Array<Record<string, unknown>>) => void) => {
+      const copy = structuredClone(lines);
+      change(copy.slice(1 + (copy[0]!.states as number)));
+      const result = await readSessionFile(copy.map((line) => JSON.stringify(line)).join('\n'));
       return result.ok ? 'accepted' : result.error.message;
     };
-    expect(tampered((events) => delete events[2]!.bridge)).toMatch(/events\[2\]\.bridge: a bridge event needs/);
-    expect(tampered((events) => (events[2]!.connectionId = 3))).toMatch(/events\[2\]\.bridge: .*below zero/);
-    expect(tampered((events) => (events[1]!.bridge = events[2]!.bridge))).toMatch(/events\[1\]\.bridge: only a bridge event/);
-    expect(tampered((events) => ((events[2]!.bridge as { direction: string }).direction = 'sideways'))).toMatch(/events\[2\]\.bridge\.direction/);
+    expect(await tampered((events) => delete events[2]!.bridge)).toMatch(/events\[2\]\.bridge: a bridge event needs/);
+    expect(await tampered((events) => (events[2]!.connectionId = 3))).toMatch(/events\[2\]\.bridge: .*below zero/);
+    expect(await tampered((events) => (events[1]!.bridge = events[2]!.bridge))).toMatch(/events\[1\]\.bridge: only a bridge event/);
+    expect(await tampered((events) => ((events[2]!.bridge as { direction: string }).direction = 'sideways'))).toMatch(/events\[2\]\.bridge\.direction/);
   });
 });

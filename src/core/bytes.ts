@@ -56,3 +56,6 @@ export function fromBase64(text: string): Uint8Array | undefined {
     return undefined;
   }
 }
+
+/** Whether bytes start with gzip's magic number (1f 8b, RFC 1952): version 2 session files do. */
+export const isGzip = (head: Uint8Array): boolean => head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;

@@ -68,19 +68,19 @@ describe("connection delivery: the interface's connect and close, or Theater's o
     expectOk(await session.send(connection.id, makeMessage('ping', { data: new Uint8Array([9]) })));
     expectOk(await session.send(connection.id, textMessage('hi')));
     const snapshot = session.snapshot();
-    const text = writeSessionFile(
+    const text = await writeSessionFile(
       { component: { name: 'echo.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, server: { delivery: session.delivery }, events: snapshot.events, states: new Map(snapshot.states) },
       false,
     );
-    const file = expectOk(readSessionFile(text));
+    const file = expectOk(await readSessionFile(text));
     expect(file.server).toEqual({ delivery: 'theater-host' });
     const states = new Map(file.states);
     const result = expectOk(await replay(bytes, { events: file.events, state: (ref) => (ref === null ? undefined : states.get(ref)) }, { name: 'echo.wasm', delivery: file.server?.delivery }));
     expect(result.summary).toMatchObject({ total: 3, matched: 3, diverged: 0 });
   });
 
-  it('reads a session file from before the setting as the interface delivery', () => {
+  it('reads a session file from before the setting as the interface delivery', async () => {
     const old = JSON.stringify({ format: 'theater-playground-session', version: 1, component: { name: 'a.wasm', sha256: '0'.repeat(64), size: 1 }, connections: [], events: [], states: {} });
-    expect(expectOk(readSessionFile(old)).server).toEqual({ delivery: 'interface' });
+    expect(expectOk(await readSessionFile(old)).server).toEqual({ delivery: 'interface' });
   });
 });

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { historyFileOf } from './historyFiles';
 import { textMessage } from './messages';
-import { componentHash, writeSessionFile } from './sessionFile';
+import { componentHash, sessionFileLines } from './sessionFile';
 import { exampleBytes, expectOk, startExample } from '../runtime/testing/exampleActors';
 import { readFixture, THEATER_CHAIN_FIXTURES } from '../runtime/testing/theaterChains';
 
@@ -14,10 +15,12 @@ describe('historyFileOf', () => {
     expect(historyFileOf(`\uFEFF${session.exportChain()}`)).toBe('chain');
     const bytes = exampleBytes('echo');
     const snapshot = session.snapshot();
-    const file = writeSessionFile({ component: { name: 'echo.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false);
-    expect(historyFileOf(file)).toBe('session');
-    // As `jq -S` would write it: pretty, keys sorted, so `format` comes after the events.
-    const sorted = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(file) as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))), null, 2);
+    // Version 2 uncompressed (`gunzip` of what the playground writes): its header line names the format.
+    const lines = [...sessionFileLines({ component: { name: 'echo.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false)];
+    expect(historyFileOf(lines.join('\n'))).toBe('session');
+    // Version 1 as `jq -S` would write it: pretty, keys sorted, so `format` comes after the events.
+    const version1 = JSON.parse(readFileSync(new URL('./fixtures/session-v1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const sorted = JSON.stringify(Object.fromEntries(Object.entries(version1).sort(([a], [b]) => a.localeCompare(b))), null, 2);
     expect(historyFileOf(sorted)).toBe('session');
   });
 

@@ -9,7 +9,9 @@ const SESSION_MARK = new RegExp(`"format"\\s*:\\s*"${SESSION_FORMAT}"`);
 
 /**
  * Which of the two a text looks like, told cheaply (no parse), so a file handed to the wrong
- * place can be named for what it is: a session file is a JSON object naming its format
+ * place can be named for what it is. A compressed file is a session file (version 2 is gzip,
+ * `isGzip` in bytes.ts tells it from its first two bytes; chains are never compressed), so only
+ * an uncompressed file's text comes here: a session file is a JSON object naming its format
  * (`"format": "theater-playground-session"`, wherever the key stands), a chain a JSON array or
  * Theater's text format. Undefined for anything else. Not a check: `readSessionFile` and
  * `readChain` still say what is wrong with a file that only looks like one.

@@ -22,12 +22,13 @@ export { CONNECT_DELIVERIES, DEFAULT_DELIVERY, opensConnection, type ConnectDeli
 export type { StateRef } from './stateStore';
 export { noActor, PAGE_ERROR_CODES, type EngineError, type EngineErrorCode, type ErrorCode, type PageErrorCode, type PlaygroundError } from './errors';
 export type { Result } from './result';
-export { toHex, fromHex, decodeUtf8, utf8, bytesEqual } from './bytes';
+export { toHex, fromHex, decodeUtf8, utf8, bytesEqual, isGzip } from './bytes';
 export { WEBSOCKET_SERVER, ACTOR, THEATER_PACKAGE_ERAS, unversioned, isTheaterInterface } from './interfaceNames';
 export { compareEvents, type ComparedAspect, type Difference, type EventComparison, type ReplayResult } from './compare';
 export { HISTORY_EDIT_KINDS, planEdit, planFork, findBranch, reduceBranches, rewriteReportOf, type Branch, type BranchAction, type EditPlan, type HistoryEdit, type HistoryEditKind, type RewriteReport } from './history/timeTravel';
 export { RecordedHistory, statusOf, type HistoryRecord } from './history/recordedHistory';
-export { readSessionFile, writeSessionFile, componentHash } from './sessionFile';
+export { readSessionFile, writeSessionFile, sessionFileLines, componentHash } from './sessionFile';
+export { deltaOf, applyDelta, StateChainWriter, KEYFRAME_INTERVAL, type StateDelta, type ChainedState } from './stateDelta';
 export { readChain } from './chain/chainHistory';
 export type { ChainHistory } from './chain/importedHistory';
 export type { ChainWriter } from './chain/chainValues';

@@ -1,173 +1,194 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
-import { fromBase64, toBase64, toHex } from './bytes';
-import { isTextChain } from './chain/textChain';
+import { toHex } from './bytes';
+import { CONNECT_DELIVERIES, DEFAULT_DELIVERY } from './connectDelivery';
 import { engineError, type EngineError } from './errors';
-import { CONNECT_DELIVERIES, DEFAULT_DELIVERY, type ConnectDelivery } from './connectDelivery';
-import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
+import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
-import type { Connection } from './connections';
+import { applyDelta, KEYFRAME_INTERVAL, StateChainWriter } from './stateDelta';
+import { checkReferences, componentSchema, connectionsSchema, eventSchema, bytesOfLine, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, SESSION_VERSION, stateLineSchema, textOrBytesOf, withBytes, type SessionFile } from './sessionFileSchema';
+import { readSessionFileV1 } from './sessionFileV1';
+import { TextLines } from './textLines';
+
+export { componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from './sessionFileSchema';
 
 /**
- * The session file: a documented, versioned JSON format for carrying a history between
- * machines and into CI. Bytes anywhere are written as `{"$bytes": "<base64>"}`.
+ * The session file: a documented, versioned format for carrying a history between machines and
+ * into CI. Version 2 (issue 10) is gzip-compressed JSON Lines, one JSON value per line, so a
+ * reader takes it line by line as it decompresses and never holds the whole text; states are
+ * stored as deltas (stateDelta.ts). Bytes anywhere are written as `{"$bytes": "<base64>"}`.
  *
  * ```text
- * { "format": "theater-playground-session", "version": 1, "exportedAt": ISO time,
- *   "component": { "name", "sha256", "size", "bytes"?: {"$bytes"} },
- *   "connections": [{ "id", "open" }],
- *   "server"?: { "delivery": "interface" | "theater-host" },  // how connections reached the actor
- *                                       // (connectDelivery.ts); absent means "interface"
- *   "events": [ActorEvent…],            // see events.ts; state references are SHA-256 hex;
- *                                       // `kind: "bridge"` events (frames exchanged with a real
- *                                       // endpoint) carry `bridge` and a connection id below zero;
- *                                       // events imported from a Theater chain may carry `chain`:
- *                                       // {format: "json", entries: [{eventType, data}], readOnly?}
- *                                       // or {format: "text", entries: [{hash, parent, literal}], readOnly};
- *                                       // `kind: "chain"` events (read-only) always do
- *   "states": { "<sha256>": {"$bytes"} } }
+ * gzip(                                           // RFC 1952; `gunzip` shows the lines
+ *   { "format": "theater-playground-session", "version": 2, "exportedAt": ISO time,
+ *     "component": { "name", "sha256", "size", "bytes"?: {"$bytes"} },
+ *     "connections": [{ "id", "open" }],
+ *     "server": { "delivery": "interface" | "theater-host" },  // how connections reached the actor
+ *                                                             // (connectDelivery.ts)
+ *     "states": S, "events": E, "keyframeInterval": K }       // how many lines of each follow
+ *   S lines, the distinct states in the order they were recorded, each either
+ *     { "state": "<sha256>", "key": BYTES }                   // whole (a keyframe), or
+ *     { "state": "<sha256>", "prefix": p, "suffix": s, "middle": BYTES }
+ *                                 // the state on the line before with its bytes [p, length - s)
+ *                                 // replaced by `middle`; a keyframe at least every K lines;
+ *                                 // BYTES is a string when the bytes are valid UTF-8 (their
+ *                                 // text, byte for byte), else {"$bytes"}
+ *   E lines, one ActorEvent each (events.ts); state references are SHA-256 hex; `kind: "bridge"`
+ *     events (frames exchanged with a real endpoint) carry `bridge` and a connection id below
+ *     zero; events imported from a Theater chain may carry `chain`: {format: "json", entries:
+ *     [{eventType, data}], readOnly?} or {format: "text", entries: [{hash, parent, literal}],
+ *     readOnly}; `kind: "chain"` events (read-only) always do
+ * )
  * ```
+ *
+ * Every state is checked against its SHA-256 once rebuilt, so a damaged delta cannot pass. Version
+ * 1 (one uncompressed JSON object, `sessionFileV1.ts`) is still read.
  */
-export const SESSION_FORMAT = 'theater-playground-session';
-export const SESSION_VERSION = 1;
-
-export interface SessionFile {
-  component: { name: string; sha256: string; size: number; bytes?: Uint8Array };
-  connections: Connection[];
-  events: ActorEvent[];
-  states: Map<string, Uint8Array>;
-  /** The simulated server's settings when the session was exported (read back as `interface` when absent). */
-  server?: { delivery: ConnectDelivery };
-}
-
-const bytes = z.instanceof(Uint8Array);
-const message = z.object({
-  ty: z.union([
-    z.object({ tag: z.enum(['text', 'binary', 'connect', 'close', 'ping', 'pong']) }),
-    z.object({ tag: z.literal('other'), val: z.string() }),
-  ]),
-  data: bytes.optional(),
-  text: z.string().optional(),
-});
-const frame = z.union([
-  z.object({ frame: z.literal('text'), text: z.string() }),
-  z.object({ frame: z.enum(['binary', 'ping', 'pong']), data: bytes }),
-  z.object({ frame: z.literal('close') }),
-]);
-const bridge = z.object({
-  direction: z.enum(BRIDGE_DIRECTIONS),
-  endpoint: z.string(),
-  closeCode: z.number().int().optional(),
-  closeReason: z.string().optional(),
-  shadow: z.object({ actorSeq: z.number().int().nonnegative(), match: z.boolean(), detail: z.string().optional() }).optional(),
-});
-// Entries of an imported Theater chain, as written (see ChainOrigin in events.ts).
-const chainOrigin = z.union([
-  z.object({ format: z.literal('json'), entries: z.array(z.object({ eventType: z.string(), data: bytes })).min(1), readOnly: z.string().optional() }),
-  z.object({ format: z.literal('text'), entries: z.array(z.object({ hash: z.string(), parent: z.string().nullable(), literal: z.string() })).min(1), readOnly: z.string() }),
-]);
-const stateRef = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex reference').nullable();
-const event = z.object({
-  seq: z.number().int().nonnegative(),
-  kind: z.enum(EVENT_KINDS),
-  connectionId: z.number().int().nullable(),
-  startedAt: z.number(),
-  durationMs: z.number().nonnegative(),
-  input: message.nullable(),
-  stateBefore: stateRef,
-  stateAfter: stateRef,
-  outcome: z.union([
-    z.object({ kind: z.literal('ok') }),
-    z.object({ kind: z.enum(['err', 'trap']), message: z.string() }),
-    z.object({ kind: z.literal('timeout'), afterMs: z.number() }),
-  ]),
-  responses: z.array(z.object({ message, frame: frame.nullable(), warning: z.string().optional() })),
-  // `written`: a call read from a Theater chain keeps its input and output's JSON text as the chain had them (hostCalls.ts).
-  hostCalls: z.array(z.object({ interface: z.string(), function: z.string(), args: z.array(z.unknown()), result: z.unknown().optional(), stubbed: z.boolean(), written: z.object({ input: z.string(), output: z.string() }).optional() })),
-  shutdown: z.boolean(),
-  bridge: bridge.optional(),
-  chain: chainOrigin.optional(),
-}).superRefine((e, context) => {
-  // A bridge event must say what went on the wire and where; no other event may claim to be one.
-  if (e.kind === 'bridge' && (!e.bridge || e.input === null || e.connectionId === null || e.connectionId >= 0))
-    context.addIssue({ code: 'custom', path: ['bridge'], message: 'a bridge event needs `bridge`, an `input` frame and a connection id below zero' });
-  if (e.kind !== 'bridge' && e.bridge) context.addIssue({ code: 'custom', path: ['bridge'], message: 'only a bridge event may carry `bridge`' });
-  // A chain event is imported entries shown read-only: it says why, and no call of it is on record.
-  if (e.kind === 'chain' && (!e.chain?.readOnly || e.input !== null || e.connectionId !== null))
-    context.addIssue({ code: 'custom', path: ['chain'], message: 'a chain event needs `chain` with its entries and `readOnly`, no input and no connection' });
-  if (e.kind !== 'chain' && e.chain?.readOnly !== undefined) context.addIssue({ code: 'custom', path: ['chain'], message: 'only a chain event is read-only' });
-  if (e.kind === 'bridge' && e.chain) context.addIssue({ code: 'custom', path: ['chain'], message: 'a bridge event never comes from a chain' });
-});
-const file = z.object({
+const headerV2 = z.object({
   format: z.literal(SESSION_FORMAT),
-  version: z.literal(SESSION_VERSION),
-  component: z.object({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative(), bytes: bytes.optional() }),
-  connections: z.array(z.object({ id: z.number().int().positive(), open: z.boolean() })),
+  version: z.literal(2),
+  component: componentSchema,
+  connections: connectionsSchema,
   server: z.object({ delivery: z.enum(CONNECT_DELIVERIES) }).default({ delivery: DEFAULT_DELIVERY }),
-  events: z.array(event),
-  states: z.record(z.string(), bytes),
+  states: z.number().int().nonnegative(),
+  events: z.number().int().nonnegative(),
 });
 
-export const componentHash = (component: Uint8Array) => toHex(sha256(component));
-
-/** Writes a session file; `includeComponent` embeds the `.wasm` so the file replays anywhere. */
-export function writeSessionFile(session: SessionFile, includeComponent: boolean): string {
-  const body = {
-    format: SESSION_FORMAT,
-    version: SESSION_VERSION,
-    exportedAt: new Date().toISOString(),
-    component: { name: session.component.name, sha256: session.component.sha256, size: session.component.size, ...(includeComponent && session.component.bytes ? { bytes: session.component.bytes } : {}) },
-    connections: session.connections,
-    server: session.server ?? { delivery: DEFAULT_DELIVERY },
-    events: session.events,
-    states: Object.fromEntries(session.states),
-  };
-  return JSON.stringify(body, (_key, value: unknown) => (value instanceof Uint8Array ? { $bytes: toBase64(value) } : value));
+/** The lines of a version 2 file, each without its `\n`. */
+export function* sessionFileLines(session: SessionFile, includeComponent: boolean): Generator<string> {
+  const { component } = session;
+  yield JSON.stringify(
+    {
+      format: SESSION_FORMAT,
+      version: SESSION_VERSION,
+      exportedAt: new Date().toISOString(),
+      component: { name: component.name, sha256: component.sha256, size: component.size, ...(includeComponent && component.bytes ? { bytes: component.bytes } : {}) },
+      connections: session.connections,
+      server: session.server ?? { delivery: DEFAULT_DELIVERY },
+      states: session.states.size,
+      events: session.events.length,
+      keyframeInterval: KEYFRAME_INTERVAL,
+    },
+    withBytes,
+  );
+  const chain = new StateChainWriter();
+  for (const [ref, bytes] of session.states) {
+    const stored = chain.next(ref, bytes);
+    const line = 'key' in stored ? { state: ref, key: textOrBytesOf(bytes) } : { state: ref, ...stored.delta, middle: textOrBytesOf(stored.delta.middle) };
+    yield JSON.stringify(line, withBytes);
+  }
+  for (const event of session.events) yield JSON.stringify(event, withBytes);
 }
 
-const NOT_A_SESSION_BUT_A_CHAIN = 'This is a Theater event chain, not a session file: bring it in with Import chain (it becomes the history of the loaded component).';
+/** Lines gathered per chunk handed to the compressor: fewer, larger writes compress faster. */
+const CHUNK_CHARS = 1 << 16;
 
-/** Reads and checks a session file, saying exactly where and what is wrong with a bad one. */
-export function readSessionFile(text: string): Result<SessionFile, EngineError> {
-  let raw: unknown;
-  let badBytes = '';
-  try {
-    raw = JSON.parse(text, (key, value: unknown) => {
-      if (value && typeof value === 'object' && '$bytes' in value) {
-        const decoded = typeof value.$bytes === 'string' ? fromBase64(value.$bytes) : undefined;
-        if (!decoded) badBytes ||= key;
-        return decoded ?? value;
+/** Writes a session file (version 2, gzip); `includeComponent` embeds the `.wasm` so the file replays anywhere. */
+export function writeSessionFile(session: SessionFile, includeComponent: boolean): Promise<Blob> {
+  const lines = sessionFileLines(session, includeComponent);
+  const encoder = new TextEncoder();
+  const text = new ReadableStream<Uint8Array<ArrayBuffer>>({
+    pull(controller) {
+      let chunk = '';
+      for (let line = lines.next(); !line.done; line = lines.next()) {
+        chunk += `${line.value}\n`;
+        if (chunk.length >= CHUNK_CHARS) break;
       }
-      return value;
-    });
+      if (chunk === '') controller.close();
+      else controller.enqueue(encoder.encode(chunk));
+    },
+  });
+  return new Response(text.pipeThrough(new CompressionStream('gzip'))).blob().then((blob) => new Blob([blob], { type: 'application/gzip' }));
+}
+
+/**
+ * Reads and checks a session file of any version, from its bytes as they stream in, saying
+ * exactly where and what is wrong with a bad one (`invalid-session`). `input` is the file (a
+ * `Blob`), its bytes, or its text.
+ */
+export async function readSessionFile(input: BlobPart): Promise<Result<SessionFile, EngineError>> {
+  const lines = new TextLines((input instanceof Blob ? input : new Blob([input])).stream());
+  const iterator = lines[Symbol.asyncIterator]();
+  try {
+    const first = await iterator.next();
+    if (first.done) return engineError('invalid-session', 'The session file is empty: choose the file the playground exported (Files → Export session).');
+    const parsed = parseWithBytes(first.value);
+    const header = parsed.ok ? parsed.value : undefined;
+    if (isHeader(header)) return await readVersion2(header, iterator);
+    // Anything else is read whole, as version 1 files always were (one line, unless written by hand).
+    const rest: string[] = [];
+    for (let line = await iterator.next(); !line.done; line = await iterator.next()) rest.push(line.value);
+    return rest.length === 0 ? readSessionFileV1(first.value, parsed) : readSessionFileV1([first.value, ...rest].join('\n'));
   } catch (thrown) {
-    if (isTextChain(text)) return engineError('invalid-session', NOT_A_SESSION_BUT_A_CHAIN);
-    return engineError('invalid-session', `The session file is not JSON: ${(thrown as Error).message}`);
+    return unreadable(thrown, lines.compressed);
+  } finally {
+    void iterator.return(undefined);
   }
-  if (raw && typeof raw === 'object' && 'format' in raw && raw.format === SESSION_FORMAT && 'version' in raw && raw.version !== SESSION_VERSION) {
-    return engineError('invalid-session', `This session file is version ${String(raw.version)}; this playground reads version ${SESSION_VERSION}.`);
+}
+
+/** What is said of a file whose bytes could not be read to the end: the platform's reason, and what to do. */
+function unreadable(thrown: unknown, compressed: boolean): Result<never, EngineError> {
+  const why = thrown instanceof Error ? thrown.message : String(thrown);
+  if (thrown instanceof DOMException && (thrown.name === 'NotReadableError' || thrown.name === 'NotFoundError')) {
+    return engineError('invalid-session', `The session file could not be read (${why}): it may have been moved or changed. Choose it again.`);
   }
-  // A Theater chain (a JSON array of entries) given where a session goes: say which file it is and where it goes instead.
-  if (Array.isArray(raw)) return engineError('invalid-session', NOT_A_SESSION_BUT_A_CHAIN);
-  const parsed = file.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || 'the file';
-    const hint = badBytes ? ` (the bytes at "${badBytes}" are not valid base64)` : '';
-    return engineError('invalid-session', `Not a valid session file: ${where}: ${issue.message}${hint}.`);
+  const what = compressed ? 'its compressed data is damaged or cut short' : 'it is not UTF-8 text';
+  return engineError('invalid-session', `The session file could not be read: ${what} (${why}). Nothing was imported: export the session again, or use a complete copy.`);
+}
+
+/** Whether a file's first line is a header of version 2 or later (a version 1 file is one object with `version: 1`). */
+const isHeader = (value: unknown): value is { format?: unknown; version?: unknown } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'version' in value && (value.version === 2 || ('format' in value && value.format === SESSION_FORMAT && value.version !== 1));
+
+/** Reads the lines after a version 2 header, rebuilding each state from the one before. */
+async function readVersion2(raw: { format?: unknown; version?: unknown }, lines: AsyncIterator<string>): Promise<Result<SessionFile, EngineError>> {
+  if (raw.format === SESSION_FORMAT && raw.version !== SESSION_VERSION) return engineError('invalid-session', newerVersion(raw.version));
+  const header = headerV2.safeParse(raw);
+  if (!header.success) return invalid(issuePath('header', header.error.issues[0]!.path), header.error.issues[0]!.message);
+  const { component, connections, server } = header.data;
+  const counts = { states: header.data.states, events: header.data.events };
+  const cutShort = (what: 'states' | 'events', read: number) =>
+    engineError('invalid-session', `The session file ends after ${read.toLocaleString('en-US')} of its ${counts[what].toLocaleString('en-US')} ${what}: it was cut short. Nothing was imported: export the session again, or use a complete copy.`);
+
+  const states = new Map<string, Uint8Array>();
+  let previous: Uint8Array | undefined;
+  for (let i = 0; i < counts.states; i++) {
+    const line = await lines.next();
+    if (line.done) return cutShort('states', i);
+    const parsed = lineOf(line.value, `states[${i}]`, stateLineSchema);
+    if (!parsed.ok) return parsed;
+    const stored = parsed.value;
+    const bytes = 'key' in stored ? bytesOfLine(stored.key) : previous && applyDelta(previous, { ...stored, middle: bytesOfLine(stored.middle) });
+    if (!bytes) return invalid(`states[${i}]`, previous ? 'the delta does not fit the state before it' : 'a delta with no state before it');
+    if (toHex(sha256(bytes)) !== stored.state) return invalid(`states[${i}] ("${stored.state.slice(0, 12)}…")`, 'the bytes do not match their SHA-256: the file was altered');
+    states.set(stored.state, bytes);
+    previous = bytes;
   }
-  const value = parsed.data;
-  const states = new Map(Object.entries(value.states));
-  for (const [ref, state] of states) {
-    if (toHex(sha256(state)) !== ref) return engineError('invalid-session', `states["${ref.slice(0, 12)}…"]: the bytes do not match their SHA-256: the file was altered.`);
+  const events: ActorEvent[] = [];
+  for (let i = 0; i < counts.events; i++) {
+    const line = await lines.next();
+    if (line.done) return cutShort('events', i);
+    const parsed = lineOf(line.value, `events[${i}]`, eventSchema);
+    if (!parsed.ok) return parsed;
+    events.push(parsed.value as ActorEvent);
   }
-  for (const e of value.events) {
-    for (const ref of [e.stateBefore, e.stateAfter]) {
-      if (ref !== null && !states.has(ref)) return engineError('invalid-session', `events[${e.seq}] refers to state ${ref.slice(0, 12)}…, which the file does not contain.`);
-    }
+  for (let line = await lines.next(); !line.done; line = await lines.next()) {
+    if (line.value.trim() !== '') return invalid('the file', `it has more lines than its header counts (${counts.states} states, ${counts.events} events): it was altered`);
   }
-  if (value.component.bytes && componentHash(value.component.bytes) !== value.component.sha256) {
-    return engineError('invalid-session', 'component.bytes do not match component.sha256: the embedded component was altered.');
-  }
-  return ok({ component: value.component, connections: value.connections, server: value.server, events: value.events as ActorEvent[], states });
+  const session: SessionFile = { component, connections, server, events, states };
+  const references = checkReferences(session);
+  return references.ok ? ok(session) : references;
+}
+
+const invalid = (where: string, what: string) => engineError('invalid-session', `Not a valid session file: ${where}: ${what}.`);
+
+/** One line parsed and checked against `schema`; errors name the line as `where`. */
+function lineOf<T>(text: string, where: string, schema: z.ZodType<T>): Result<T, EngineError> {
+  const parsed = parseWithBytes(text);
+  if (!parsed.ok) return invalid(where, `not JSON (${parsed.message})`);
+  const checked = schema.safeParse(parsed.value);
+  if (checked.success) return ok(checked.data);
+  const issue = checked.error.issues[0]!;
+  const hint = parsed.badBytes ? ` (the bytes at "${parsed.badBytes}" are not valid base64)` : '';
+  return invalid(issuePath(where, issue.path), `${issue.message}${hint}`);
 }

@@ -56,7 +56,7 @@ describe('stubbed imports with resources (resource-import.wasm)', () => {
     const snapshot = session.snapshot();
     const bytes = fixtureActorBytes('resource-import');
     const file = { component: { name: 'resource-import.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) };
-    const back = expectOk(readSessionFile(writeSessionFile(file, false)));
+    const back = expectOk(await readSessionFile(await writeSessionFile(file, false)));
     expect(back.events.map((e) => e.hostCalls)).toEqual(session.events.map((e) => e.hostCalls));
 
     const history = { events: back.events, state: (ref: string | null) => (ref === null ? undefined : back.states.get(ref)) };

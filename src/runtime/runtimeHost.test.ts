@@ -80,7 +80,7 @@ describe("Theater's runtime for an actor built against Theater's real package", 
     const snapshot = session.snapshot();
     const bytes = fixtureActorBytes('get-chain');
     const file = { component: { name: 'get-chain.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) };
-    const back = expectOk(readSessionFile(writeSessionFile(file, false)));
+    const back = expectOk(await readSessionFile(await writeSessionFile(file, false)));
     expect(back.events[asked.seq]!.hostCalls).toEqual(asked.hostCalls);
     const result = expectOk(await replay(bytes, { events: back.events, state: (ref) => (ref === null ? undefined : back.states.get(ref)) }, { name: 'get-chain.wasm', from: asked.seq }));
     expect(result.comparisons[0]!.replayed!.responses[0]!.message.text).toBe(asked.responses[0]!.message.text);

@@ -148,7 +148,7 @@ export const createSessionSlice =
         const sorted = await fileKindOf(file);
         switch (sorted.kind) {
           case 'session':
-            await get().importSession(sorted.text);
+            await get().importSession(sorted.file);
             return;
           case 'chain':
             await get().importChain(sorted.text);

@@ -27,7 +27,8 @@ export function FileMenu() {
     }
     await use(text);
   };
-  const sessionPicker = useFilePicker('.json,application/json', withText(importSession));
+  // Version 2 session files are gzip (.json.gz); version 1 files are JSON. The file is read as it streams in.
+  const sessionPicker = useFilePicker('.gz,.json,application/gzip,application/json', (file) => void importSession(file));
   // Theater writes chains as JSON or in its text format (.chain); the file's text decides which, not its name.
   const chainPicker = useFilePicker('.json,.chain,application/json,text/plain', withText(importChain));
   return (
@@ -38,10 +39,7 @@ export function FileMenu() {
           {
             label: 'Export session',
             title: 'The whole history with its component, to import here or replay in CI',
-            onSelect: () => {
-              const text = exportSession();
-              if (text) download(exportName(actorName, 'session'), text);
-            },
+            onSelect: () => void exportSession().then((file) => file && download(exportName(actorName, 'session', 'json.gz'), file, file.type)),
           },
           { label: 'Import session', title: 'Open a session file; the current session stays in Saved sessions', onSelect: sessionPicker.open },
           {

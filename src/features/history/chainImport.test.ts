@@ -70,14 +70,14 @@ describe('importing Theater chains through the store, over a real worker', () =>
   it('imports a chain or a session file chosen or dropped where a component goes, as the Import buttons do', async () => {
     const store = newStore();
     await store.getState().loadUrl('./actors/echo.wasm', 'echo');
-    const file = (name: string, text: string) => new File([text], name, { type: 'application/json' });
+    const file = (name: string, content: string | Blob) => new File([content], name, { type: 'application/json' });
     await store.getState().loadFile(file('websocket.json', readFixture('websocket.json')));
     expect([store.getState().events.length, store.getState().alert, store.getState().actorName]).toEqual([5, null, 'echo']);
     await store.getState().loadFile(file('tampered.json', readFixture('tampered-entry-2.json')));
     expect(store.getState().alert?.message).toMatch(/^Entry 2 \(theater:simple\/runtime\/log\) was altered/);
     expect(store.getState().events.length).toBe(5);
 
-    const session = store.getState().exportSession()!;
+    const session = (await store.getState().exportSession())!;
     const other = newStore();
     await other.getState().loadUrl('./actors/counter.wasm', 'counter');
     await other.getState().loadFile(file('echo-session.json', session));

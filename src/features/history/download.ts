@@ -1,6 +1,6 @@
-/** Hands text to the browser as a file download (the page's only way to write a file). */
-export function download(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Hands text or a file to the browser as a download (the page's only way to write a file). */
+export function download(fileName: string, content: string | Blob, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -5,10 +5,10 @@ import { actorNameOf } from '../../store/startupActor';
 
 /** The history as a thing to carry: session files and Theater chains, out and in. */
 export interface HistorySlice {
-  /** The session as a session file's text; with the component embedded unless told otherwise. */
-  exportSession(includeComponent?: boolean): string | undefined;
-  /** Replaces the current session with a file's; a bad file changes nothing and says why. */
-  importSession(text: string): Promise<boolean>;
+  /** The session as a session file (core/sessionFile.ts); with the component embedded unless told otherwise. */
+  exportSession(includeComponent?: boolean): Promise<Blob | undefined>;
+  /** Replaces the current session with a file's, read as it streams in; a bad file changes nothing and says why. */
+  importSession(file: Blob): Promise<boolean>;
   /** Every call of the history as WAVE text (`call -> result` per event), to keep as a regression test. */
   exportTranscript(): string | undefined;
   /** Theater's event chain of the whole history, as JSON. */
@@ -38,7 +38,7 @@ export const createHistorySlice =
     };
 
     return {
-      exportSession(includeComponent = true) {
+      async exportSession(includeComponent = true) {
         const component = client.component;
         if (!component) {
           set({ alert: noActor() });
@@ -57,8 +57,8 @@ export const createHistorySlice =
         );
       },
 
-      async importSession(text) {
-        const file = readSessionFile(text);
+      async importSession(input) {
+        const file = await readSessionFile(input);
         if (!file.ok) {
           set({ alert: file.error });
           return false;

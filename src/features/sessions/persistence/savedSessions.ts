@@ -1,5 +1,6 @@
 import type { Branch, SessionSnapshot } from '../../../core';
 import { sessionRange, stored, type SessionDb, type SessionRecord, type Stored } from './schema';
+import { statesOf } from './stateRecords';
 
 /** A saved session, read back: what `client.adoptHistory` needs to carry on where it stopped. */
 export interface StoredSession {
@@ -49,6 +50,8 @@ export async function readSession(db: SessionDb, id: string): Promise<Stored<Sto
     const component = await tx.objectStore('components').get(record.componentHash);
     if (!component) return incomplete(`its component (sha256 ${record.componentHash.slice(0, 12)}…) is missing`);
     if (events.length !== record.eventCount) return incomplete(`${events.length} of its ${record.eventCount} events are stored`);
+    const rebuilt = statesOf(stateKeys.map(([, hash], i) => [hash, states[i]!]));
+    if (!rebuilt.ok) return incomplete(rebuilt.reason);
     return {
       ok: true,
       value: {
@@ -56,7 +59,7 @@ export async function readSession(db: SessionDb, id: string): Promise<Stored<Sto
         bytes: component.bytes,
         snapshot: {
           events,
-          states: stateKeys.map(([, hash], i) => [hash, states[i]!]),
+          states: rebuilt.value,
           connections: record.connections,
           delivery: record.delivery,
         },

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ActorEvent, Branch, ConnectDelivery, Connection, PlaygroundError, Result } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
+import type { StateRecord } from './stateRecords';
 
 /** What the `Saved sessions` list shows of a session, and what a restore needs besides its records. */
 export interface SessionRecord {
@@ -34,7 +35,8 @@ export interface ComponentRecord {
 export interface PlaygroundDb extends DBSchema {
   sessions: { key: string; value: SessionRecord };
   events: { key: [string, number]; value: ActorEvent };
-  states: { key: [string, string]; value: Uint8Array };
+  /** A state by its SHA-256: whole or a delta against the one saved before it, compressed (stateRecords.ts). */
+  states: { key: [string, string]; value: StateRecord };
   components: { key: string; value: ComponentRecord };
   /** Version 2: the histories kept aside by forks and edits, all of one session's in one record. */
   branches: { key: string; value: Branch[] };

@@ -1,9 +1,10 @@
 import type { ActorClient } from '../../../host/actorClient';
-import { componentHash, toHex, type ActorEvent, type Branch, type ComponentInfo, type PlaygroundError } from '../../../core';
+import { componentHash, StateChainWriter, toHex, type ActorEvent, type Branch, type ComponentInfo, type PlaygroundError } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
 import { actorNameOf } from '../../../store/startupActor';
 import { continuesSession, savedPrefix } from './lineage';
 import { SessionLocks } from './sessionLocks';
+import { stateRecordOf } from './stateRecords';
 import { writeTabSession } from './tabSession';
 import { ALL_STORES, eventsFrom, sessionRange, type SessionDb, type SessionRecord, type Stored } from './schema';
 
@@ -57,6 +58,8 @@ export class SessionRecorder {
   /** The saved events: the client's own objects, so a rewrite shows as a change of identity. */
   #events: ActorEvent[] = [];
   #states = new Set<string>();
+  /** Each new state is saved as a delta against the one saved before it (stateRecords.ts); restarted whenever the saved states are not known. */
+  readonly #chain = new StateChainWriter();
   #components = new Set<string>();
   #record: SessionRecord | undefined;
   /** The branches as last written (the store replaces the array when they change). */
@@ -100,6 +103,7 @@ export class SessionRecorder {
     this.#info = client.info;
     this.#events = [...client.events];
     this.#states = new Set(stateRefs);
+    this.#chain.restart();
     this.#components.add(record.componentHash);
     this.#record = record;
     this.#branches = this.source.branches();
@@ -122,6 +126,7 @@ export class SessionRecorder {
     } catch (thrown) {
       this.#events = [];
       this.#states.clear();
+      this.#chain.restart();
       this.#components.clear();
       this.#branches = undefined;
       this.#rewriteAll = true;
@@ -143,6 +148,7 @@ export class SessionRecorder {
       this.source.onSession?.(fresh);
       this.#events = [];
       this.#states.clear();
+      this.#chain.restart();
       this.#record = undefined;
       // A new random id is no other tab's: the lock only keeps other tabs from restoring it.
       void this.#locks.take(fresh);
@@ -192,7 +198,8 @@ export class SessionRecorder {
       for (const ref of [event.stateBefore, event.stateAfter]) {
         if (ref === null || this.#states.has(ref)) continue;
         this.#states.add(ref);
-        requests.push(stateStore.put(client.state(ref)!, [id, ref]));
+        const bytes = client.state(ref)!;
+        requests.push(stateStore.put(stateRecordOf(this.#chain.next(ref, bytes), bytes), [id, ref]));
       }
     }
     if (!sameBranches) requests.push(tx.objectStore('branches').put(branches, id));

@@ -1,0 +1,174 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { z } from 'zod';
+import { fromBase64, toBase64, toHex } from './bytes';
+import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
+import { engineError, type EngineError } from './errors';
+import { ok, type Result } from './result';
+import type { ConnectDelivery } from './connectDelivery';
+import type { Connection } from './connections';
+
+/**
+ * What a session file's parts look like, checked with zod as they are read (`sessionFile.ts`
+ * documents the format; `sessionFileV1.ts` reads version 1). Bytes are written
+ * `{"$bytes": "<base64>"}`: `withBytes`/`bytesReviver` turn them into `Uint8Array`s and back.
+ */
+
+export const SESSION_FORMAT = 'theater-playground-session';
+/** The version this playground writes; it reads this one and every one before it. */
+export const SESSION_VERSION = 2;
+
+/** What is said of a session file from a newer playground. */
+export const newerVersion = (version: unknown): string =>
+  `This session file is version ${String(version)}; this playground reads versions 1 to ${SESSION_VERSION}: open it in the playground that wrote it, or a newer one.`;
+
+/** A session file's content, whichever version it was written in. */
+export interface SessionFile {
+  component: { name: string; sha256: string; size: number; bytes?: Uint8Array };
+  connections: Connection[];
+  events: ActorEvent[];
+  /** Every state by its SHA-256 hex, in the order they were recorded. */
+  states: Map<string, Uint8Array>;
+  /** The simulated server's settings when the session was exported (read back as `interface` when absent). */
+  server?: { delivery: ConnectDelivery };
+}
+
+export const componentHash = (component: Uint8Array) => toHex(sha256(component));
+
+/** Bytes, once `bytesReviver` has read them. */
+export const bytesSchema = z.instanceof(Uint8Array);
+const bytes = bytesSchema;
+const message = z.object({
+  ty: z.union([
+    z.object({ tag: z.enum(['text', 'binary', 'connect', 'close', 'ping', 'pong']) }),
+    z.object({ tag: z.literal('other'), val: z.string() }),
+  ]),
+  data: bytes.optional(),
+  text: z.string().optional(),
+});
+const frame = z.union([
+  z.object({ frame: z.literal('text'), text: z.string() }),
+  z.object({ frame: z.enum(['binary', 'ping', 'pong']), data: bytes }),
+  z.object({ frame: z.literal('close') }),
+]);
+const bridge = z.object({
+  direction: z.enum(BRIDGE_DIRECTIONS),
+  endpoint: z.string(),
+  closeCode: z.number().int().optional(),
+  closeReason: z.string().optional(),
+  shadow: z.object({ actorSeq: z.number().int().nonnegative(), match: z.boolean(), detail: z.string().optional() }).optional(),
+});
+// Entries of an imported Theater chain, as written (see ChainOrigin in events.ts).
+const chainOrigin = z.union([
+  z.object({ format: z.literal('json'), entries: z.array(z.object({ eventType: z.string(), data: bytes })).min(1), readOnly: z.string().optional() }),
+  z.object({ format: z.literal('text'), entries: z.array(z.object({ hash: z.string(), parent: z.string().nullable(), literal: z.string() })).min(1), readOnly: z.string() }),
+]);
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex reference');
+const stateRef = sha256Hex.nullable();
+/** One event as a session file writes it (both versions): see `ActorEvent` in events.ts. */
+export const eventSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  kind: z.enum(EVENT_KINDS),
+  connectionId: z.number().int().nullable(),
+  startedAt: z.number(),
+  durationMs: z.number().nonnegative(),
+  input: message.nullable(),
+  stateBefore: stateRef,
+  stateAfter: stateRef,
+  outcome: z.union([
+    z.object({ kind: z.literal('ok') }),
+    z.object({ kind: z.enum(['err', 'trap']), message: z.string() }),
+    z.object({ kind: z.literal('timeout'), afterMs: z.number() }),
+  ]),
+  responses: z.array(z.object({ message, frame: frame.nullable(), warning: z.string().optional() })),
+  // `written`: a call read from a Theater chain keeps its input and output's JSON text as the chain had them (hostCalls.ts).
+  hostCalls: z.array(z.object({ interface: z.string(), function: z.string(), args: z.array(z.unknown()), result: z.unknown().optional(), stubbed: z.boolean(), written: z.object({ input: z.string(), output: z.string() }).optional() })),
+  shutdown: z.boolean(),
+  bridge: bridge.optional(),
+  chain: chainOrigin.optional(),
+}).superRefine((e, context) => {
+  // A bridge event must say what went on the wire and where; no other event may claim to be one.
+  if (e.kind === 'bridge' && (!e.bridge || e.input === null || e.connectionId === null || e.connectionId >= 0))
+    context.addIssue({ code: 'custom', path: ['bridge'], message: 'a bridge event needs `bridge`, an `input` frame and a connection id below zero' });
+  if (e.kind !== 'bridge' && e.bridge) context.addIssue({ code: 'custom', path: ['bridge'], message: 'only a bridge event may carry `bridge`' });
+  // A chain event is imported entries shown read-only: it says why, and no call of it is on record.
+  if (e.kind === 'chain' && (!e.chain?.readOnly || e.input !== null || e.connectionId !== null))
+    context.addIssue({ code: 'custom', path: ['chain'], message: 'a chain event needs `chain` with its entries and `readOnly`, no input and no connection' });
+  if (e.kind !== 'chain' && e.chain?.readOnly !== undefined) context.addIssue({ code: 'custom', path: ['chain'], message: 'only a chain event is read-only' });
+  if (e.kind === 'bridge' && e.chain) context.addIssue({ code: 'custom', path: ['chain'], message: 'a bridge event never comes from a chain' });
+});
+
+
+/** The component a session was recorded with; `bytes` only when the file embeds it. */
+export const componentSchema = z.object({ name: z.string(), sha256: sha256Hex, size: z.number().int().nonnegative(), bytes: bytes.optional() });
+export const connectionsSchema = z.array(z.object({ id: z.number().int().positive(), open: z.boolean() }));
+
+/** Bytes in a state line: a string when they are UTF-8 text (JSON states compress far better so than as base64), else `{"$bytes"}`. */
+const textOrBytes = z.union([bytes, z.string()]);
+
+/** One line of a version 2 file's states: a keyframe (`key`) or a delta against the state on the line before (stateDelta.ts). */
+export const stateLineSchema = z.union([
+  z.object({ state: sha256Hex, key: textOrBytes }).strict(),
+  z.object({ state: sha256Hex, prefix: z.number().int().nonnegative(), suffix: z.number().int().nonnegative(), middle: textOrBytes }).strict(),
+]);
+
+// Exact: no byte order mark is taken off the front, and anything but valid UTF-8 stays bytes.
+const exactUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const encoder = new TextEncoder();
+
+/** Bytes as a state line writes them: their text when they are valid UTF-8, else the bytes. */
+export function textOrBytesOf(value: Uint8Array): string | Uint8Array {
+  try {
+    return exactUtf8.decode(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The bytes a state line's `key` or `middle` stands for. */
+export const bytesOfLine = (value: string | Uint8Array): Uint8Array => (typeof value === 'string' ? encoder.encode(value) : value);
+
+/** `JSON.stringify`'s replacer for session files: bytes as `{"$bytes": base64}`. */
+export const withBytes = (_key: string, value: unknown): unknown => (value instanceof Uint8Array ? { $bytes: toBase64(value) } : value);
+
+/**
+ * `JSON.parse`'s reviver for session files: `{"$bytes": base64}` as a `Uint8Array`. Bytes that are
+ * not base64 are left as they are (the schema then refuses them); `bad` learns the first such key.
+ */
+export function bytesReviver(bad: { key: string }) {
+  return (key: string, value: unknown): unknown => {
+    if (value && typeof value === 'object' && '$bytes' in value) {
+      const decoded = typeof value.$bytes === 'string' ? fromBase64(value.$bytes) : undefined;
+      if (!decoded) bad.key ||= key;
+      return decoded ?? value;
+    }
+    return value;
+  };
+}
+
+/** Parses a text (a whole version 1 file, a line of version 2) as JSON with `{"$bytes"}` revived; `badBytes` names the first key whose bytes were not base64. */
+export function parseWithBytes(text: string): { ok: true; value: unknown; badBytes: string } | { ok: false; message: string } {
+  const bad = { key: '' };
+  try {
+    // A reviver makes JSON.parse several times slower: only text that has bytes in it gets one.
+    return { ok: true, value: JSON.parse(text, text.includes('$bytes') ? bytesReviver(bad) : undefined), badBytes: bad.key };
+  } catch (thrown) {
+    return { ok: false, message: (thrown as Error).message };
+  }
+}
+
+/** Where a zod issue is, as `events[2].outcome`, after `prefix`. */
+export const issuePath = (prefix: string, path: PropertyKey[]): string =>
+  (prefix + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')).replace(/^\./, '') || 'the file';
+
+/** What both versions check once a file is read whole: every state an event names is there, and an embedded component is the one named. */
+export function checkReferences({ events, states, component }: SessionFile): Result<null, EngineError> {
+  for (const e of events) {
+    for (const ref of [e.stateBefore, e.stateAfter]) {
+      if (ref !== null && !states.has(ref)) return engineError('invalid-session', `events[${e.seq}] refers to state ${ref.slice(0, 12)}…, which the file does not contain.`);
+    }
+  }
+  if (component.bytes && componentHash(component.bytes) !== component.sha256) {
+    return engineError('invalid-session', 'component.bytes do not match component.sha256: the embedded component was altered.');
+  }
+  return ok(null);
+}
