@@ -11,19 +11,28 @@ export class SpareWorker {
   #spare: WorkerLike | undefined;
   #scheduled = false;
   #disposed = false;
+  /** A load is under way in a worker taken from here: no spare starts beside it (see `schedule`). */
+  #loading = false;
 
-  /** `whenIdle`: how to run work when the page is idle (requestIdleCallback); without it no spare is kept. */
+  /**
+   * `whenIdle`: how to run work when the page is idle (requestIdleCallback); without it no spare
+   * is kept. With it the first spare is asked for at once: the page's first idle moment comes
+   * while it fetches its default actor, which then finds jco loading already.
+   */
   constructor(
     private readonly createWorker: WorkerFactory,
     private readonly requests: WorkerRequests,
     private readonly timeoutMs: number,
     private readonly whenIdle: ((work: () => void) => void) | undefined,
-  ) {}
+  ) {
+    this.schedule();
+  }
 
-  /** A worker that has never held an actor: the spare when there is one, else a new one. */
+  /** A worker that has never held an actor, for a load: the spare when there is one, else a new one. Call `schedule` when the load ends. */
   take(): WorkerLike {
     const spare = this.#spare;
     this.#spare = undefined;
+    this.#loading = true;
     return spare ?? this.createWorker();
   }
 
@@ -33,16 +42,18 @@ export class SpareWorker {
   }
 
   /**
-   * Starts a spare the next time the page is idle, unless one is there or on its way. Called once
-   * a load has ended, not when it starts: a spare loading jco beside a load that needs it would
-   * halve the speed of both on a two-core machine.
+   * Starts a spare the next time the page is idle, unless one is there or on its way, or a load
+   * is under way: a spare loading jco beside a load that needs it would halve the speed of both
+   * on a two-core machine. Called when each load ends.
    */
   schedule(): void {
+    this.#loading = false;
     if (!this.whenIdle || this.#scheduled) return;
     this.#scheduled = true;
     this.whenIdle(() => {
       this.#scheduled = false;
-      if (!this.#spare && !this.#disposed) this.#spare = this.#start();
+      // A load that began meanwhile asks again when it ends.
+      if (!this.#spare && !this.#disposed && !this.#loading) this.#spare = this.#start();
     });
   }
 

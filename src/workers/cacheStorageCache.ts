@@ -9,15 +9,17 @@ export const CACHE_NAME = 'theater-playground-components';
 export const CACHE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
- * One entry's index, stored beside its files and written last, so an entry whose files did not
- * all arrive (quota, a tab closed mid-write) has no manifest and reads as a miss. Each file's
- * size and SHA-256 tell a damaged file from a good one; `usedAt` (ms since the epoch) orders
- * entries for eviction.
+ * One entry's index. Its files are stored one after another in one response (`files`: each
+ * file's path and size, in order), so a read is two lookups, not one per file; the manifest is
+ * written last, so an entry whose files did not arrive (quota, a tab closed mid-write) reads as
+ * a miss. `sha256` of the files' bytes tells a damaged entry from a good one; `usedAt` (ms since
+ * the epoch) orders entries for eviction.
  */
 interface Manifest {
   info: ComponentInfo;
-  files: Array<{ path: string; size: number; sha256: string }>;
+  files: Array<{ path: string; size: number }>;
   bytes: number;
+  sha256: string;
   usedAt: number;
 }
 
@@ -42,13 +44,15 @@ export class CacheStorageCache implements ComponentCache {
       return { kind: 'broken', reason };
     };
     if (!manifest || !Array.isArray(manifest.files)) return broken('its index is unreadable');
+    const response = await cache.match(urlOf(key, FILES));
+    if (!response) return broken('its files were evicted');
+    const content = new Uint8Array(await response.arrayBuffer());
+    if (content.length !== manifest.bytes || (await sha256Hex(content)) !== manifest.sha256) return broken('it is damaged (its files do not match their checksum)');
     const files: Array<[string, Uint8Array]> = [];
-    for (const file of manifest.files) {
-      const response = await cache.match(urlOf(key, file.path));
-      if (!response) return broken(`part of it was evicted (${file.path} is gone)`);
-      const content = new Uint8Array(await response.arrayBuffer());
-      if (content.length !== file.size || (await sha256Hex(content)) !== file.sha256) return broken(`it is damaged (${file.path} does not match its checksum)`);
-      files.push([file.path, content]);
+    let at = 0;
+    for (const { path, size } of manifest.files) {
+      files.push([path, content.subarray(at, at + size)]);
+      at += size;
     }
     // Marks it recently used; not awaited, the load goes on.
     void cache.put(urlOf(key, MANIFEST), manifestResponse({ ...manifest, usedAt: Date.now() })).catch(() => undefined);
@@ -57,11 +61,17 @@ export class CacheStorageCache implements ComponentCache {
 
   async write(key: string, entry: TranspiledComponent): Promise<void> {
     const cache = await this.storage.open(CACHE_NAME);
-    const files = await Promise.all(entry.files.map(async ([path, content]) => ({ path, size: content.length, sha256: await sha256Hex(content) })));
+    const files = entry.files.map(([path, content]) => ({ path, size: content.length }));
     const bytes = files.reduce((sum, file) => sum + file.size, 0);
     if (bytes > this.limitBytes) return;
-    for (const [path, content] of entry.files) await cache.put(urlOf(key, path), new Response(content as Uint8Array<ArrayBuffer>, { headers: { 'content-type': typeOf(path) } }));
-    await cache.put(urlOf(key, MANIFEST), manifestResponse({ info: entry.info, files, bytes, usedAt: Date.now() }));
+    const content = new Uint8Array(bytes);
+    let at = 0;
+    for (const [, file] of entry.files) {
+      content.set(file, at);
+      at += file.length;
+    }
+    await cache.put(urlOf(key, FILES), new Response(content));
+    await cache.put(urlOf(key, MANIFEST), manifestResponse({ info: entry.info, files, bytes, sha256: await sha256Hex(content), usedAt: Date.now() }));
     await this.#evict(cache, key);
   }
 
@@ -103,9 +113,10 @@ export class CacheStorageCache implements ComponentCache {
 }
 
 const MANIFEST = 'manifest.json';
+const FILES = 'files';
 
 /**
- * Where a file of an entry is kept: a URL on a reserved name (`.invalid` never resolves), since
+ * Where an entry's manifest or files are kept: a URL on a reserved name (`.invalid` never resolves), since
  * Cache Storage keys are requests and these are never fetched.
  */
 const urlOf = (key: string, path: string): string => `https://component-cache.invalid/${encodeURIComponent(key)}/${path}`;
@@ -117,5 +128,3 @@ function keyOf(url: string): string | undefined {
 }
 
 const manifestResponse = (manifest: Manifest): Response => new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } });
-
-const typeOf = (path: string): string => (path.endsWith('.wasm') ? 'application/wasm' : path.endsWith('.js') ? 'text/javascript' : 'text/plain');
