@@ -17,7 +17,8 @@ export function ComponentCacheControl() {
   }, [refresh, info]);
   const entries = usage?.entries ?? 0;
   return (
-    <section className="component-cache" aria-label="Component cache">
+    // Not a region of its own: its name would be one more match for the `Component` region's.
+    <div className="component-cache">
       <h3>Component cache</h3>
       <p>
         {usage === null
@@ -29,6 +30,6 @@ export function ComponentCacheControl() {
       <button type="button" onClick={() => void clear()} disabled={entries === 0}>
         Clear component cache
       </button>
-    </section>
+    </div>
   );
 }
