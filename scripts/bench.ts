@@ -2,7 +2,7 @@
 // calls, load, replay, timeline, persistence, files, bridge, payload, pending, chain (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
-// before a change, `npx vite build --outDir dist-base`), in the same run; `pending` and `chain` the one in BENCH_BASE_DIST
+// before a change, `npx vite build --outDir dist-base`), in the same run; `pending`, `load` and `chain` the one in BENCH_BASE_DIST
 // (`chain` also the core of the commit BENCH_BASE_REV, in Node).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -19,7 +19,7 @@ import { measureTimeline } from './bench/timelineBench';
 
 const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = {
   calls: ['µs per handle-message on minimal (Node)', () => measureCallCost('public/actors/minimal.wasm')],
-  load: ['file chosen → first response in Chromium (ms, medians)', () => measureLoadTimes()],
+  load: ['file chosen → first response in Chromium: cold, again, after a reload, and fresh page → default actor ready; this build and BENCH_BASE_DIST (ms, medians)', () => measureLoadTimes()],
   replay: [
     'replay of 100,000 events against the bare call rate, session file export/import (Node)',
     async () => ({ minimal: await measureReplay('minimal'), echo: await measureReplay('echo') }),

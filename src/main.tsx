@@ -11,8 +11,10 @@ import { followTheme } from './features/page/followTheme';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 
-// The page's store: one per page, the actor and large diffs each in a Web Worker.
-const playgroundStore = createPlaygroundStore({ createWorker: browserWorker, createDiffWorker: browserDiffWorker });
+// The page's store: one per page, the actor and large diffs each in a Web Worker. A spare actor
+// worker with jco loading is started when the page is idle (Safari before 18 lacks requestIdleCallback).
+const whenIdle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(() => work()) : setTimeout(work, 200));
+const playgroundStore = createPlaygroundStore({ createWorker: browserWorker, createDiffWorker: browserDiffWorker, client: { whenIdle } });
 
 followTheme(playgroundStore);
 

@@ -17,6 +17,21 @@ export const LOAD_STAGES = ['inspecting', 'transpiling', 'compiling', 'instantia
 export type LoadStage = (typeof LOAD_STAGES)[number];
 
 /**
+ * Where a load got its transpiled component (runtime/componentCache.ts): from the component cache
+ * (`hit`), from jco with nothing cached yet (`miss`) or no cache where it ran (`off`: Node), or from
+ * jco because the cached entry could not be used (`fallback`: damaged or partly evicted, `reason`
+ * says which), which the page tells the person.
+ */
+export type CacheUse = { kind: 'hit' } | { kind: 'miss' } | { kind: 'off' } | { kind: 'fallback'; reason: string };
+
+/** What the component cache holds: entries (one a component), their bytes, and the bound it keeps (bytes). */
+export interface CacheUsage {
+  entries: number;
+  bytes: number;
+  limitBytes: number;
+}
+
+/**
  * Everything needed to carry a session into a fresh worker after the old one was killed. Whether
  * the actor stopped is not carried: the history says (an event that called `runtime.shutdown`;
  * see `core/history/recordedHistory.ts`).

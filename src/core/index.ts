@@ -4,7 +4,7 @@
  * and ARCHITECTURE.md): no jco, DOM, React or zustand, so it runs unchanged on the page, in a
  * Worker and in Node. Running a component is the runtime's (src/runtime/index.ts).
  */
-export { LOAD_STAGES, type LoadStage, type LostOutcome, type SessionSnapshot } from './actorSnapshot';
+export { LOAD_STAGES, type CacheUse, type CacheUsage, type LoadStage, type LostOutcome, type SessionSnapshot } from './actorSnapshot';
 export type { ActorEvent, BridgeDirection, BridgeRecord, CallOutcome, OutcomeKind, RecordedEvent, ShadowVerdict } from './events';
 export { OUTCOME_KINDS } from './events';
 export { bridgeFrameOf, FRAME_OPCODES, type BridgeFrame, type FrameOpcode } from './bridgeFrame';

@@ -106,3 +106,33 @@ describe('the actor id a history was recorded with (an ntwk:theater actor keeps 
     expect(expectOk(await actor.replay('rebuilt.wasm', rebuilt)).summary).toMatchObject({ total: 4, diverged: 0 });
   });
 });
+
+describe('the spare worker kept for the next load', () => {
+  it('loads the next actor in a worker that never held one: nothing of the previous actor carries over', async () => {
+    let started = 0;
+    const idle: Array<() => void> = [];
+    const actor = new ActorClient({ createWorker: () => (started++, threadWorker()), callTimeoutMs: 5000, whenIdle: (work) => idle.push(work) });
+    clients.push(actor);
+    const first = expectOk(await actor.load('counter.wasm', exampleBytes('counter')));
+    // The spare waits for the page to be idle after the load, then starts with jco loading.
+    expect([started, idle.length]).toEqual([1, 1]);
+    idle.shift()!();
+    expect(started).toBe(2);
+    const { connection } = expectOk(await actor.open());
+    const replies = [];
+    for (const text of ['increment', 'increment']) replies.push(expectOk(await actor.send(connection.id, textMessage(text))).event.responses);
+    expect(actor.events).toHaveLength(4);
+
+    const second = expectOk(await actor.load('counter.wasm', exampleBytes('counter')));
+    expect(started).toBe(2);
+    expect(actor.events.map((e) => e.kind)).toEqual(['init']);
+    expect(actor.connections).toEqual([]);
+    expect(second.init!.event.stateAfter).toBe(first.init!.event.stateAfter);
+    const again = expectOk(await actor.open());
+    expect(again.recorded.event.stateBefore).toBe(first.init!.event.stateAfter);
+    // The count starts over: the first increment answers as the first one did before.
+    expect(expectOk(await actor.send(again.connection.id, textMessage('increment'))).event.responses).toEqual(replies[0]);
+    // Taking the spare asked for the next one.
+    expect(idle).toHaveLength(1);
+  });
+});

@@ -1,7 +1,8 @@
 import { connectionsAfter, DEFAULT_DELIVERY, noActor, RecordedHistory } from '../core';
-import type { ActorEvent, BridgeRecord, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
+import type { ActorEvent, BridgeRecord, CacheUsage, CacheUse, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
 import type { Calls, ChainRead, LostCall, Progress, RerunInput, SendItem } from '../protocols/actorWorker';
 import type { WorkerFactory, WorkerLike } from './workerLike';
+import { SpareWorker } from './spareWorker';
 import { WorkerRequests, type Answer } from './workerRequests';
 
 export interface ClientOptions {
@@ -12,6 +13,12 @@ export interface ClientOptions {
   loadTimeoutMs?: number;
   /** Told of every event recorded, in order, including timeouts the client recorded itself. */
   onEvent?: (recorded: RecordedEvent) => void;
+  /**
+   * How to run work when the page is idle (the page: requestIdleCallback). With it the client
+   * keeps one spare worker, started then with jco loading, for the next load to take; without it
+   * every load starts its worker then.
+   */
+  whenIdle?: (work: () => void) => void;
 }
 
 interface Loaded {
@@ -28,6 +35,7 @@ interface Loaded {
  */
 export class ActorClient {
   #worker: WorkerLike | undefined;
+  readonly #spare: SpareWorker;
   #loaded: Loaded | undefined;
   readonly #requests = new WorkerRequests();
   #queue: Promise<unknown> = Promise.resolve();
@@ -40,6 +48,7 @@ export class ActorClient {
   constructor(private readonly options: ClientOptions) {
     this.#callTimeoutMs = options.callTimeoutMs ?? 5000;
     this.#loadTimeoutMs = options.loadTimeoutMs ?? 60_000;
+    this.#spare = new SpareWorker(options.createWorker, this.#requests, this.#loadTimeoutMs, options.whenIdle);
   }
 
   get info(): ComponentInfo | undefined {
@@ -87,11 +96,12 @@ export class ActorClient {
    * Loads a component in a fresh worker. Only when it loads does it replace the current actor:
    * a bad file leaves the loaded actor, its state and its history untouched.
    */
-  load(name: string, bytes: Uint8Array, onStage?: (stage: LoadStage, ms: number) => void): Promise<Result<{ info: ComponentInfo; init: RecordedEvent | undefined }, EngineError>> {
+  load(name: string, bytes: Uint8Array, onStage?: (stage: LoadStage, ms: number) => void): Promise<Result<{ info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse }, EngineError>> {
     return this.#serialize(async () => {
-      const worker = this.options.createWorker();
+      const worker = this.#spare.take();
       const onProgress = (progress: Progress) => progress.kind === 'load' && onStage?.(progress.stage, progress.ms);
       const answer = await this.#requests.send(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery }, this.#loadTimeoutMs, { onProgress });
+      this.#spare.schedule();
       if (!answer.ok) {
         worker.terminate();
         return { ok: false, error: answer.error };
@@ -109,8 +119,9 @@ export class ActorClient {
    */
   adoptHistory(name: string, bytes: Uint8Array, snapshot: SessionSnapshot): Promise<Result<ComponentInfo, EngineError>> {
     return this.#serialize(async () => {
-      const worker = this.options.createWorker();
+      const worker = this.#spare.take();
       const answer = await this.#requests.send(worker, 'restore', { name, bytes: bytes.slice(), snapshot, lost: undefined }, this.#loadTimeoutMs);
+      this.#spare.schedule();
       if (!answer.ok) {
         worker.terminate();
         return { ok: false, error: answer.error };
@@ -236,9 +247,22 @@ export class ActorClient {
     return this.#loaded && { name: this.#loaded.name, bytes: this.#loaded.bytes };
   }
 
+  /**
+   * What the component cache holds (the workers' Cache Storage, shared by all of them), after
+   * emptying it when `clear`. Asked of the spare worker, which holds no actor, so it waits for no call.
+   */
+  componentCache(clear: boolean): Promise<Result<CacheUsage, EngineError>> {
+    return this.#serialize(async () => {
+      const worker = this.#spare.idle();
+      const answer = await this.#requests.send(worker, 'componentCache', { clear }, this.#loadTimeoutMs);
+      return answer.ok ? answer : { ok: false as const, error: answer.error };
+    });
+  }
+
   dispose(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
+    this.#spare.dispose();
   }
 
   /** What a fresh worker needs to carry on exactly where this one stopped. */
@@ -325,9 +349,11 @@ export class ActorClient {
   #respawn(lost: LostCall | undefined): Promise<Answer<'restore'>> {
     const loaded = this.#loaded!;
     this.#worker?.terminate();
-    const worker = this.options.createWorker();
+    const worker = this.#spare.take();
     this.#adopt(worker);
-    return this.#requests.send(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost }, this.#loadTimeoutMs);
+    const answer = this.#requests.send(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost }, this.#loadTimeoutMs);
+    void answer.then(() => this.#spare.schedule());
+    return answer;
   }
 
   /** Replaces the lost worker with a fresh one at the last committed state, and records the loss. */

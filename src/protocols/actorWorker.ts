@@ -1,5 +1,7 @@
 import type {
   ActorEvent,
+  CacheUsage,
+  CacheUse,
   ChainHistory,
   ChainWriter,
   ConnectDelivery,
@@ -30,7 +32,7 @@ export interface SendItem {
 }
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {
@@ -46,11 +48,18 @@ export type ChainRead = Omit<ChainHistory, 'states'> & { states: Array<[string, 
 /** Every request the page can make, and what a successful answer carries. */
 export interface Calls {
   /** `info` is the loaded component's: with `importFunctions`, what the playground does with each imported function. */
-  load: { args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery }; value: { info: ComponentInfo; init: RecordedEvent | undefined } };
+  load: { args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery }; value: { info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse } };
   restore: {
     args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined };
-    value: { info: ComponentInfo; lost: RecordedEvent | undefined };
+    value: { info: ComponentInfo; lost: RecordedEvent | undefined; cache: CacheUse };
   };
+  /**
+   * Starts loading jco's two tools in a worker that has no actor yet (a spare the page keeps for
+   * its next load) and answers at once: the load that follows waits for them only if it needs jco.
+   */
+  warm: { args: Record<string, never>; value: null };
+  /** What the component cache holds, after emptying it first when `clear`. */
+  componentCache: { args: { clear: boolean }; value: CacheUsage };
   open: { args: Record<string, never>; value: { connection: Connection; recorded: RecordedEvent } };
   close: { args: { connectionId: number }; value: RecordedEvent };
   /** A client gone without a close frame: `close` under the interface's delivery, nothing (null) under Theater's host's. */

@@ -43,28 +43,34 @@ export class LoadedComponent {
   ) {}
 
   /**
-   * Transpiles with jco and compiles the core modules; `info` comes from `inspect`, and the loaded
-   * component's own `info` adds `importFunctions`, what the playground does with each imported
-   * function. `host` is what the host imports need of the session (Theater's chain so far).
+   * jco's output for `bytes` (every file `generate` makes), which `fromFiles` compiles and the
+   * component cache keeps; `info` comes from `inspect`.
    */
-  static async load(
-    bytes: Uint8Array,
+  static async transpile(bytes: Uint8Array, info: ComponentInfo, name: string): Promise<Result<Array<[string, Uint8Array]>, EngineError>> {
+    try {
+      // jco's types are how stubs, the runtime and the imports panel know each imported function.
+      // Through `transpiler`, loaded on first use, which replaces jco after a crash inside it.
+      const { files } = await transpiler.run((jco) => jco.generate(bytes, { name: 'actor', instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: info.imports.length === 0 }));
+      return ok(files);
+    } catch (thrown) {
+      return engineError('invalid-component', `jco could not transpile ${name}: ${describeThrown(thrown)}`);
+    }
+  }
+
+  /**
+   * Compiles the core modules of jco's output `files` (from `transpile` or the component cache)
+   * and imports its glue; the loaded component's own `info` adds `importFunctions`, what the
+   * playground does with each imported function. `host` is what the host imports need of the
+   * session (Theater's chain so far).
+   */
+  static async fromFiles(
+    files: ReadonlyArray<[string, Uint8Array]>,
     info: ComponentInfo,
     name: string,
     importModule: ModuleImporter,
     host: HostEnvironment,
-    stage: (name: 'transpiling' | 'compiling') => void = () => {},
   ): Promise<Result<LoadedComponent, EngineError>> {
     const importNames = info.imports.filter((item) => item.kind === 'interface').map((item) => item.name);
-    let files: Array<[string, Uint8Array]>;
-    try {
-      // jco's types are how stubs, the runtime and the imports panel know each imported function.
-      // Through `transpiler`, loaded on first use, which replaces jco after a crash inside it.
-      ({ files } = await transpiler.run((jco) => jco.generate(bytes, { name: 'actor', instantiation: { tag: 'async' }, noNodejsCompat: true, noTypescript: info.imports.length === 0 })));
-    } catch (thrown) {
-      return engineError('invalid-component', `jco could not transpile ${name}: ${describeThrown(thrown)}`);
-    }
-    stage('transpiling');
     const decoder = new TextDecoder();
     const coreModules = new Map<string, Promise<WebAssembly.Module>>();
     const declarations: Array<[string, string]> = [];
@@ -80,8 +86,12 @@ export class LoadedComponent {
     } catch (thrown) {
       return engineError('instantiate-failed', `This browser cannot compile ${name}: ${describeThrown(thrown)}`);
     }
-    const glueModule = await importModule(glue);
-    stage('compiling');
+    let glueModule: Record<string, unknown>;
+    try {
+      glueModule = await importModule(glue);
+    } catch (thrown) {
+      return engineError('instantiate-failed', `jco's glue for ${name} did not load: ${describeThrown(thrown)}`);
+    }
     const recorder = new CallRecorder();
     const built = await buildImports(info.imports, parseImportTypes(declarations, importNames), recorder, host);
     return ok(new LoadedComponent({ ...info, importFunctions: built.functions }, recorder, glueModule.instantiate as Instantiate, coreModules, built.imports));

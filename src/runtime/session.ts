@@ -1,14 +1,13 @@
-import { givenActorId } from '../core/actorId';
 import { bytesEqual } from '../core/bytes';
 import { ChainBuilder, chainJson } from '../core/chain/chain';
 import { connectMessage, delivered, opensConnection, randomU64, reportsDrops, DEFAULT_DELIVERY, type ConnectDelivery } from '../core/connectDelivery';
 import type { Connection } from '../core/connections';
 import { describeThrown, engineError, type EngineError } from '../core/errors';
 import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, RecordedEvent } from '../core/events';
-import { inspect } from './inspect';
+import { loadComponent } from './cachedLoad';
 import type { ComponentInfo } from '../core/componentInfo';
-import type { ActorStatus, LoadStage, LostOutcome, SessionSnapshot } from '../core/actorSnapshot';
-import { dataUrlImporter, LoadedComponent, type ActorExports } from './loader';
+import type { ActorStatus, CacheUse, LoadStage, LostOutcome, SessionSnapshot } from '../core/actorSnapshot';
+import { dataUrlImporter, type LoadedComponent, type ActorExports } from './loader';
 import type { SessionOptions } from './sessionOptions';
 import { bridgeEvents, chainEventAgain, lostEvent } from '../core/uncalledEvents';
 import { makeMessage, type WebsocketMessage, type WebsocketResponse } from '../core/messages';
@@ -51,6 +50,8 @@ export class ActorSession {
     private readonly component: LoadedComponent,
     exports: ActorExports,
     options: SessionOptions,
+    /** Where its transpiled component came from (the component cache or jco), for the page to tell. */
+    readonly cacheUse: CacheUse,
   ) {
     this.#exports = exports;
     this.#chain = new ChainBuilder(info);
@@ -98,23 +99,20 @@ export class ActorSession {
     };
     // Chain hashes (the Inspector's, exports, get-chain's readers) need the compiled SHA-1: it compiles while the component loads.
     const sha1 = loadSha1();
-    const info = await inspect(bytes);
-    if (!info.ok) return info;
-    stage('inspecting');
     // Theater's runtime reads the chain through this (get-chain); the session it reads is made below.
     const made: { session?: ActorSession } = {};
     const chain = (calls: readonly HostCall[]) => {
       const session = made.session;
       return session ? chainSoFar(session.events, session.#inFlight, calls, (ref) => session.state(ref), session.info) : [];
     };
-    const actorId = givenActorId(info.value.actorId, options.actorId);
-    const component = await LoadedComponent.load(bytes, actorId === undefined ? info.value : { ...info.value, actorId }, options.name, options.importModule ?? dataUrlImporter, { chain }, stage);
-    if (!component.ok) return component;
-    const exports = await component.value.instantiate();
+    const loaded = await loadComponent(bytes, { name: options.name, importModule: options.importModule ?? dataUrlImporter, cache: options.cache, actorId: options.actorId }, { chain }, stage);
+    if (!loaded.ok) return loaded;
+    const { component, cache } = loaded.value;
+    const exports = await component.instantiate();
     if (!exports.ok) return exports;
     stage('instantiating');
     await sha1;
-    made.session = new ActorSession(options.name, component.value.info, component.value, exports.value, options);
+    made.session = new ActorSession(options.name, component.info, component, exports.value, options, cache);
     return ok(made.session);
   }
 

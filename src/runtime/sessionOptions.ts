@@ -1,5 +1,6 @@
 import type { LoadStage } from '../core/actorSnapshot';
 import type { ConnectDelivery } from '../core/connectDelivery';
+import type { ComponentCache } from './componentCache';
 import type { ModuleImporter } from './loader';
 
 /** How an ActorSession (runtime/session.ts) is started: by the worker, a replay, the tests and the command line. */
@@ -23,4 +24,6 @@ export interface SessionOptions {
    * history against another build feeds the same id (ignored when init takes none).
    */
   actorId?: string;
+  /** Where transpiled components are kept between loads (the page's worker: Cache Storage); none: every load runs jco. */
+  cache?: ComponentCache;
 }

@@ -3,6 +3,7 @@ import { ActorClient, type ClientOptions } from '../host/actorClient';
 import type { WorkerFactory } from '../host/workerLike';
 import { DiffClient, type DiffWorkerFactory } from '../host/diffClient';
 import { createCatalogSlice } from '../features/actor/catalogSlice';
+import { createComponentCacheSlice } from '../features/interface/componentCacheSlice';
 import { createComposerSlice } from '../features/chat/composerSlice';
 import { createConnectionsSlice } from '../features/chat/connectionsSlice';
 import type { StoreContext } from './context';
@@ -77,6 +78,7 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       ...createConnectionsSlice(context)(set, get, api),
       ...createComposerSlice()(set, get, api),
       ...createCatalogSlice(context)(set, get, api),
+      ...createComponentCacheSlice(context)(set, get, api),
       ...createUiSlice()(set, get, api),
       ...createStatesSlice(context)(set, get, api),
       ...createTimelineSlice(context)(set, get, api),

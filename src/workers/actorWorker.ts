@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { ModuleImporter } from '../runtime';
 import type { Request, Response } from '../protocols/actorWorker';
+import { CacheStorageCache } from './cacheStorageCache';
 import { serve } from './serve';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -21,4 +22,6 @@ serve(
     listen: (handler) => self.addEventListener('message', (event: MessageEvent<Request>) => handler(event.data)),
   },
   blobImporter,
+  // Cache Storage exists only in secure contexts (https, localhost): elsewhere every load runs jco.
+  typeof caches === 'undefined' ? undefined : new CacheStorageCache(),
 );

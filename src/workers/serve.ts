@@ -1,5 +1,5 @@
 import { loadSha1, noActor as noActorError, readChain, type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
-import { ActorSession, replay, type ModuleImporter } from '../runtime';
+import { ActorSession, replay, warmJco, type ComponentCache, type ModuleImporter } from '../runtime';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocols/actorWorker';
 
 /** The two ends a worker has, whatever the platform (a Web Worker's `self`, Node's parentPort). */
@@ -31,7 +31,11 @@ function exportChain(session: ActorSession): Result<string, EngineError> {
   }
 }
 
-export function serve(port: Port, importModule: ModuleImporter): void {
+/**
+ * Serves `port`. `cache`: where transpiled components are kept between loads (the page's worker
+ * passes Cache Storage's; without one every load runs jco, and `componentCache` reports it empty).
+ */
+export function serve(port: Port, importModule: ModuleImporter, cache?: ComponentCache): void {
   let session: ActorSession | undefined;
   let queue = Promise.resolve();
 
@@ -40,18 +44,26 @@ export function serve(port: Port, importModule: ModuleImporter): void {
       case 'load': {
         const onStage = (stage: LoadStage, ms: number) => port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'load', stage, ms } });
         const { bytes, name, delivery } = request.args;
-        const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery });
+        const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery, cache });
         if (!started.ok) return started;
         session = started.value.session;
-        return { ok: true, value: { info: session.info, init: started.value.init } };
+        return { ok: true, value: { info: session.info, init: started.value.init, cache: session.cacheUse } };
       }
       case 'restore': {
         const { name, bytes, snapshot, lost } = request.args;
-        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule });
+        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache });
         if (!restored.ok) return restored;
         session = restored.value;
         const recorded = lost ? session.recordLost(lost.connectionId, lost.input, lost.outcome, lost.durationMs) : undefined;
-        return { ok: true, value: { info: session.info, lost: recorded } };
+        return { ok: true, value: { info: session.info, lost: recorded, cache: session.cacheUse } };
+      }
+      case 'warm':
+        warmJco();
+        return { ok: true, value: null };
+      case 'componentCache': {
+        if (!cache) return { ok: true, value: { entries: 0, bytes: 0, limitBytes: 0 } };
+        if (request.args.clear) await cache.clear();
+        return { ok: true, value: await cache.usage() };
       }
       case 'open':
         return session ? session.open() : noActor;

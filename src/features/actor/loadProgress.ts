@@ -1,4 +1,4 @@
-import { LOAD_STAGES, type ComponentInfo } from '../../core';
+import { LOAD_STAGES, type CacheUse, type ComponentInfo } from '../../core';
 
 /** Every step of a load, in order: the page reads the bytes, then the engine's own stages. */
 export const LOAD_PHASES = ['reading', ...LOAD_STAGES] as const;
@@ -23,6 +23,8 @@ export interface LoadProgress {
    * reopened from storage), so this tells whether these times belong to the component shown.
    */
   info: ComponentInfo | null;
+  /** Once loaded: whether the component cache spared jco, or could not and why (the stages say so). */
+  cache?: CacheUse;
 }
 
 /** What became of one phase, for the list of stages. */

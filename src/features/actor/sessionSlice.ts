@@ -91,7 +91,7 @@ export const createSessionSlice =
           if (!answer.ok) {
             alert = answer.error;
           } else {
-            update({ outcome: 'loaded', totalMs: performance.now() - t0, info: answer.value.info });
+            update({ outcome: 'loaded', totalMs: performance.now() - t0, info: answer.value.info, cache: answer.value.cache });
             // A newer load still under way keeps its progress on screen.
             const shown = get().loadProgress;
             set({ ...replacedHistory(client, answer.value.info, { what: `Loaded ${name}`, previous }), loaded: progress, loadProgress: shown?.id === id ? progress : shown });

@@ -1,6 +1,7 @@
 import { usePlayground } from '../../store';
 import { formatSize } from '../../ui/format';
 import { Term } from '../../ui/term/Term';
+import { ComponentCacheControl } from './ComponentCacheControl';
 import { ImportList } from './ImportList';
 import { WorldItems } from './WorldItems';
 
@@ -32,6 +33,7 @@ export function ComponentPanel() {
       ) : (
         <p className="empty">No actor loaded yet.</p>
       )}
+      <ComponentCacheControl />
     </section>
   );
 }

@@ -90,3 +90,13 @@ export const transpiler = /* @__PURE__ */ new Reloadable<Transpiler>(async (copy
   await module.$init;
   return { generate: module.generate };
 });
+
+/**
+ * Starts loading both tools (compiling and instantiating about 6 MB of jco's wasm) without waiting:
+ * a worker kept spare for the next load does this while the page is idle, so a load that needs
+ * jco finds it ready and one served from the component cache never waits for it. A tool that
+ * fails to load here is loaded again by the call that needs it, which reports the failure.
+ */
+export function warmJco(): void {
+  for (const tool of [transpiler, wasmTools] as Array<Reloadable<unknown>>) void tool.run(() => undefined).catch(() => undefined);
+}

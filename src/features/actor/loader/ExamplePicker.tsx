@@ -10,11 +10,12 @@ import './loader.css';
  * actor runs it can fold to one line (`Examples`, with `aria-expanded`), so the workspace gets
  * the height. Until the person chooses (remembered across visits) it folds by itself when the
  * first connection opens: from then on the conversation is the work. A failed load opens it again
- * to show which stage failed.
+ * to show which stage failed, and so does a load whose cached copy could not be used, to show the
+ * note saying so.
  */
 export function ExamplePicker() {
   const running = usePlayground((s) => s.info !== null);
-  const failed = usePlayground((s) => s.loadProgress?.outcome === 'failed');
+  const failed = usePlayground((s) => s.loadProgress?.outcome === 'failed' || s.loadProgress?.cache?.kind === 'fallback');
   const talking = usePlayground((s) => s.connections.length > 0);
   const actorName = usePlayground((s) => s.actorName);
   const [choice, setChoice] = useState(readGalleryFolded);

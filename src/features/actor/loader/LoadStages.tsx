@@ -51,6 +51,7 @@ export function LoadStages({ progress, previous }: { progress: LoadProgress; pre
           <span className="stages__aside"> · {previous ? `${previous} is still loaded and answering` : 'no actor is loaded'}</span>
         </p>
       )}
+      <CacheNote progress={progress} />
       <ol className="stages__list" aria-label="Load stages">
         {phases.map((phase) => (
           <li key={phase.phase} className={`stage stage--${phase.state}`}>
@@ -69,4 +70,30 @@ export function LoadStages({ progress, previous }: { progress: LoadProgress; pre
       </ol>
     </div>
   );
+}
+
+/**
+ * What the component cache did for a finished load: spared jco, or could not (a damaged or partly
+ * evicted entry), in which case the load ran in full and the person is told why.
+ */
+function CacheNote({ progress }: { progress: LoadProgress }) {
+  const cache = progress.cache;
+  switch (cache?.kind) {
+    case undefined:
+    case 'off':
+    case 'miss':
+      return null;
+    case 'hit':
+      return <p className="stages__cache">From the component cache: inspecting and transpiling skipped.</p>;
+    case 'fallback':
+      return (
+        <p className="stages__cache stages__cache--fallback" role="note">
+          The cached copy of {progress.name} could not be used: {cache.reason}. It was loaded in full and cached again.
+        </p>
+      );
+    default: {
+      const exhaustive: never = cache;
+      return exhaustive;
+    }
+  }
 }

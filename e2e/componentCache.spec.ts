@@ -1,0 +1,118 @@
+import { expect, test, type Page } from '@playwright/test';
+import { actorPath, Playground, showExamples } from './playground';
+
+// The real cache path: Cache Storage in Chromium's actor worker (src/workers/cacheStorageCache.ts).
+// Each test has a browser profile of its own, so its cache starts empty; the default echo fills it.
+
+const fromCache = (page: Page) => page.getByText('From the component cache: inspecting and transpiling skipped.');
+
+/** Whether the last load came from the cache, as the load report (in the example strip, folded once a client talks) says. */
+async function expectFromCache(page: Page): Promise<void> {
+  await showExamples(page);
+  await expect(fromCache(page)).toBeVisible({ timeout: 45_000 });
+}
+const cacheNote = (page: Page) => page.getByRole('note').filter({ hasText: /^The cached copy of/ });
+
+/** The Component tab's facts, exports and imports: everything but its component cache section. */
+async function componentFacts(playground: Playground): Promise<string> {
+  const text = await playground.component.innerText();
+  return text.slice(0, text.indexOf('Component cache'));
+}
+
+/** Talks to the loaded counter (connect, increment twice) and returns the Timeline's rows without their times. */
+async function conversation(playground: Playground): Promise<string[]> {
+  const connection = await playground.newConnection();
+  for (const command of ['increment', 'increment']) {
+    await connection.send(command);
+    await expect(playground.timelineItems.last()).toContainText(command);
+  }
+  await expect(playground.timelineItems).toHaveCount(4);
+  const rows = await playground.timelineItems.allInnerTexts();
+  return rows.map((row) => row.replace(/\d+(\.\d+)?\s*(ms|µs|s)\b/g, '').replace(/\s+/g, ' ').trim());
+}
+
+/** Loads counter.wasm from a file and waits until a new history has started (init only). */
+async function loadCounter(playground: Playground): Promise<void> {
+  await playground.loadFile(actorPath('counter'));
+  await expect(playground.timelineItems).toHaveCount(1, { timeout: 45_000 });
+  await playground.expectReady('counter');
+}
+
+/** Damages (or, with `evict`, removes) what the cache holds of every entry, as a disk or the browser might. */
+async function spoilCache(page: Page, evict: boolean): Promise<void> {
+  await page.evaluate(async (evict) => {
+    const cache = await caches.open('theater-playground-components');
+    for (const request of await cache.keys()) {
+      if (!request.url.endsWith('/files')) continue;
+      if (evict) {
+        await cache.delete(request);
+        continue;
+      }
+      const bytes = new Uint8Array(await (await cache.match(request))!.arrayBuffer());
+      bytes[bytes.length >> 1]! ^= 0xff;
+      await cache.put(request, new Response(bytes));
+    }
+  }, evict);
+}
+
+test.describe('the component cache', () => {
+  test('a component loaded again, and after a reload, skips transpiling and gives the same component and history', async ({ page }) => {
+    const playground = new Playground(page);
+    await playground.goto();
+    await playground.expectReady('echo');
+    await page.getByRole('tab', { name: 'Component', exact: true }).click();
+
+    await loadCounter(playground);
+    await expect(page.getByRole('list', { name: 'Load stages' })).toContainText('init');
+    await expect(fromCache(page)).toHaveCount(0);
+    const facts = await componentFacts(playground);
+    const history = await conversation(playground);
+
+    await loadCounter(playground);
+    await expectFromCache(page);
+    expect(await componentFacts(playground)).toBe(facts);
+    expect(await conversation(playground)).toEqual(history);
+
+    await page.reload();
+    await expect(playground.status).toHaveText(/ready/i, { timeout: 45_000 });
+    await loadCounter(playground);
+    await expectFromCache(page);
+    expect(await componentFacts(playground)).toBe(facts);
+    expect(await conversation(playground)).toEqual(history);
+
+    // The Component tab says what the cache holds (echo and counter) and empties it.
+    await page.getByRole('tab', { name: 'Component', exact: true }).click();
+    const clear = page.getByRole('button', { name: 'Clear component cache' });
+    await expect(playground.component).toContainText(/Holds 2 components, [\d.]+ MB of at most 64\.00 MB/);
+    await clear.click();
+    await expect(playground.component).toContainText('Holds 0 components');
+    await expect(clear).toBeDisabled();
+    await loadCounter(playground);
+    await expect(fromCache(page)).toHaveCount(0);
+    await expect(playground.component).toContainText('Holds 1 component,');
+  });
+
+  test('a damaged or evicted entry falls back to a full load, with a note saying so', async ({ page }) => {
+    const playground = new Playground(page);
+    await playground.goto();
+    await playground.expectReady('echo');
+
+    await spoilCache(page, false);
+    await playground.loadFile(actorPath('echo'));
+    await expect(cacheNote(page)).toHaveText('The cached copy of echo could not be used: it is damaged (its files do not match their checksum). It was loaded in full and cached again.', { timeout: 45_000 });
+    await playground.expectReady('echo');
+    const connection = await playground.newConnection();
+    await expect(connection.received('Welcome! You are connected to the echo actor.')).toHaveCount(1);
+
+    await spoilCache(page, true);
+    await playground.loadFile(actorPath('echo'));
+    await expect(cacheNote(page)).toHaveText(/could not be used: its files were evicted\. It was loaded in full and cached again\.$/, { timeout: 45_000 });
+    await playground.expectReady('echo');
+
+    // Cached again by the full load: the next one comes from the cache, without a note.
+    await playground.loadFile(actorPath('echo'));
+    await expectFromCache(page);
+    await expect(cacheNote(page)).toHaveCount(0);
+    await playground.expectReady('echo');
+  });
+});

@@ -1,0 +1,46 @@
+import type { CacheUsage } from '../core/actorSnapshot';
+import { toHex } from '../core/bytes';
+import type { ComponentInfo } from '../core/componentInfo';
+
+/**
+ * What a load of the same bytes can skip: `inspect`'s result (before any actor id is given) and
+ * jco's output, every file as `generate` made it (`actor.js`, the `.d.ts` files, the core `.wasm`
+ * modules). Both depend on the bytes and on this build's jco only, so the bytes' hash keys them.
+ */
+export interface TranspiledComponent {
+  info: ComponentInfo;
+  files: Array<[path: string, content: Uint8Array]>;
+}
+
+/** A lookup: found and intact, not there, or there but unusable (damaged, partly evicted: `reason` says which). */
+export type CacheRead = { kind: 'hit'; entry: TranspiledComponent } | { kind: 'miss' } | { kind: 'broken'; reason: string };
+
+/**
+ * Where transpiled components are kept between loads (the page's worker: Cache Storage,
+ * workers/cacheStorageCache.ts). Reads verify what they return; writes keep the store within its
+ * bound. Failures of the store itself (quota, storage switched off) reject: the session treats
+ * them as a miss and carries on with jco.
+ */
+export interface ComponentCache {
+  read(key: string): Promise<CacheRead>;
+  write(key: string, entry: TranspiledComponent): Promise<void>;
+  usage(): Promise<CacheUsage>;
+  clear(): Promise<void>;
+}
+
+/**
+ * What a cached entry was made by: jco-transpile's version and the options `loader.ts` passes it.
+ * A build with another jco must not reuse another's glue, so both are in every key;
+ * componentCache.test.ts fails when jco's package version moves without this.
+ */
+export const TRANSPILED_BY = 'jco-transpile@0.15.0+async-glue';
+
+/** The cache key of `bytes`: SHA-256 (crypto.subtle, in Node and browsers alike) after what made the entry. */
+export async function cacheKeyOf(bytes: Uint8Array): Promise<string> {
+  return `${TRANSPILED_BY}/${await sha256Hex(bytes)}`;
+}
+
+/** SHA-256 of `bytes` as lowercase hex, by crypto.subtle (off the calling thread in browsers). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+}
