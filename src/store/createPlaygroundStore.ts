@@ -26,19 +26,38 @@ import { createBridgeSlice } from '../features/bridge/bridgeSlice';
  * commits them instead, so the store (and what saves it) never waits on the screen.
  */
 const COMMIT_FALLBACK_MS = 100;
+/**
+ * A batch that took long to draw (a slow machine, a busy page) delays the next one by as long
+ * again: drawing events then takes at most about half the main thread, and the other half stays
+ * free for what cannot wait, such as real clients' answers, which leave from this thread.
+ */
+const DRAW_SHARE = 0.5;
+/** However long one batch took, the next is not put off by more than this (ms). */
+const MAX_PAUSE_MS = 250;
 
 /** The page's call watchdog unless the store's options say otherwise (ms): the pending row counts down to it. */
 const CALL_TIMEOUT_MS = 5000;
 
-/** `run` once, at the next animation frame (or after `COMMIT_FALLBACK_MS`), however often it is asked for before then. */
+/** `run` once, at the next animation frame (or after `COMMIT_FALLBACK_MS`), however often it is asked for before then; paced by `DRAW_SHARE`. */
 function perFrame(run: () => void): () => void {
   let asked = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let notBefore = 0;
   const fire = () => {
     if (!asked) return;
-    asked = false;
     clearTimeout(timer);
+    const start = performance.now();
+    if (start < notBefore) {
+      timer = setTimeout(fire, notBefore - start);
+      return;
+    }
+    asked = false;
     run();
+    // A task queued now runs once the frame is drawn: until then is what this batch cost.
+    setTimeout(() => {
+      const cost = performance.now() - start;
+      notBefore = start + Math.min(MAX_PAUSE_MS, cost / DRAW_SHARE);
+    }, 0);
   };
   return () => {
     if (asked) return;
