@@ -89,9 +89,9 @@ test('100 real clients sending 10 messages a second each are all answered, each 
 });
 
 /**
- * Every real client's connection card, scrolled into view one by one (cards out of view are not
- * redrawn while traffic flows), shows that client's own last message echoed as its latest line,
- * and each client is on exactly one card.
+ * Every real client's connection card, scrolled into view one by one (cards out of view are
+ * redrawn only now and then while traffic flows), shows that client's own last message echoed
+ * as its latest line, and each client is on exactly one card.
  */
 async function expectCardsUpToDate(playground: Playground, count: number, messages: number): Promise<void> {
   const seen = new Set<number>();
