@@ -2,11 +2,13 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { usePlayground, usePlaygroundStore, type PlaygroundState } from '../store';
 
 /**
- * How often a part of the page out of view catches up with the store at most (ms): its text stays
- * true for whoever reads it without scrolling (a screen reader, find in page), at a cost that does
- * not grow with the event rate.
+ * A part of the page out of view catches up with the store once it has been quiet this long
+ * (ms), and at least every `OFF_SCREEN_AT_MOST_MS` while it is not: its text stays true for
+ * whoever reads it without scrolling (a screen reader, find in page), at a cost that does not
+ * grow with the event rate.
  */
-const OFF_SCREEN_EVERY_MS = 500;
+const OFF_SCREEN_QUIET_MS = 500;
+const OFF_SCREEN_AT_MOST_MS = 5000;
 
 /**
  * Whether `element` is (near) the viewport, or in a scrolling pane's view, now. True until the
@@ -28,9 +30,10 @@ export function useOnScreen(element: RefObject<Element | null>): boolean {
 
 /**
  * `usePlayground(selector)` for a part of the page that may be scrolled out of view. On screen it
- * follows every batch of events; off screen it keeps the value it last read and catches up at
- * most every `OFF_SCREEN_EVERY_MS`, so a hundred real clients' transcripts, which change every
- * frame, cost the page only the few on screen. Scrolled back, it reads the store at once.
+ * follows every batch of events; off screen it keeps the value it last read and catches up when
+ * the store goes quiet (see `OFF_SCREEN_QUIET_MS`), so a hundred real clients' transcripts,
+ * which change every frame, cost the page only the few on screen. Scrolled back, it reads the
+ * store at once.
  */
 export function usePlaygroundWhileShown<T>(shown: boolean, selector: (state: PlaygroundState) => T): T {
   const store = usePlaygroundStore();
@@ -44,12 +47,19 @@ export function usePlaygroundWhileShown<T>(shown: boolean, selector: (state: Pla
   useEffect(() => {
     if (shown) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let behindSince: number | undefined;
     const unsubscribe = store.subscribe((state) => {
-      if (timer !== undefined || Object.is(select.current(state), last.current?.value)) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        setCatchUp((n) => n + 1);
-      }, OFF_SCREEN_EVERY_MS);
+      if (Object.is(select.current(state), last.current?.value)) return;
+      const now = performance.now();
+      behindSince ??= now;
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => {
+          behindSince = undefined;
+          setCatchUp((n) => n + 1);
+        },
+        Math.max(0, Math.min(OFF_SCREEN_QUIET_MS, behindSince + OFF_SCREEN_AT_MOST_MS - now)),
+      );
     });
     return () => {
       unsubscribe();
