@@ -46,6 +46,9 @@ test('10 real clients × 1,000 messages reach the echo actor in the page and get
   clients.forEach((client, c) => expect(client.texts()).toEqual([WELCOME, ...expected[c]!]));
   await expect(panel.realClients).toHaveCount(CLIENTS);
   await expect(panel.status).toContainText(`${CLIENTS} real clients connected`);
+  // The counters end at the totals: every message delivered, every greeting and echo sent back.
+  await expect(panel.status).toContainText(`${(CLIENTS * MESSAGES).toLocaleString('en-US')} messages delivered, ${(CLIENTS * (MESSAGES + 1)).toLocaleString('en-US')} frames sent back`);
+  await expectCardsUpToDate(new Playground(page), CLIENTS, MESSAGES);
 
   for (const client of clients) client.socket.close(1000, 'done');
   // Ten closes queue behind the last messages' events on a busy machine: wait for them, however long.
@@ -57,7 +60,53 @@ test('10 real clients × 1,000 messages reach the echo actor in the page and get
   await timeline.toggle('kind', 'close');
   await expect(timeline.heading).toContainText(`${CLIENTS} of ${total.toLocaleString('en-US')}`);
   await expect(timeline.rows).toHaveCount(CLIENTS);
+  // Any one message of the burst is in the timeline, once.
+  await timeline.toggle('kind', 'close');
+  await timeline.filterText.fill('client 7 message 503');
+  await expect(timeline.heading).toContainText(`1 of ${total.toLocaleString('en-US')}`);
+  await expect(timeline.rows).toHaveCount(1);
 });
+
+test('100 real clients sending 10 messages a second each are all answered, each with its own echo, and every card shows its latest', async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  const clientCount = 100;
+  const perClient = 10;
+  bridge = await startBridgeFor(baseURL);
+  const panel = await attachedPage(page, bridge);
+  const clients = await Promise.all(Array.from({ length: clientCount }, () => TestClient.open(bridge!)));
+  await Promise.all(clients.map((client) => client.inbox.waitFor((items) => items.length >= 1, 'the greeting', 120_000)));
+
+  // A game's pace: each client sends one message every 100 ms, for one second.
+  for (let m = 0; m < perClient; m++) {
+    clients.forEach((client, c) => client.socket.send(`client ${c} message ${m}`));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await Promise.all(clients.map((client) => client.inbox.waitFor((items) => items.length >= perClient + 1, 'every echo', 240_000)));
+  clients.forEach((client, c) => expect(client.texts()).toEqual([WELCOME, ...Array.from({ length: perClient }, (_, m) => `client ${c} message ${m}`)]));
+  await expect(panel.status).toContainText(`${clientCount} real clients connected · ${(clientCount * perClient).toLocaleString('en-US')} messages delivered, ${(clientCount * (perClient + 1)).toLocaleString('en-US')} frames sent back`);
+  await expectCardsUpToDate(new Playground(page), clientCount, perClient);
+  await expect(new TimelinePanel(page).heading).toContainText((clientCount * (perClient + 1)).toLocaleString('en-US'));
+});
+
+/**
+ * Every real client's connection card, scrolled into view one by one (cards out of view are
+ * redrawn only now and then while traffic flows), shows that client's own last message echoed
+ * as its latest line, and each client is on exactly one card.
+ */
+async function expectCardsUpToDate(playground: Playground, count: number, messages: number): Promise<void> {
+  const seen = new Set<number>();
+  for (let id = 1; id <= count; id++) {
+    const card = playground.connection(id);
+    await card.region.scrollIntoViewIfNeeded();
+    const last = card.received().last();
+    await expect(last).toContainText(new RegExp(`client \\d+ message ${messages - 1}\\b`));
+    const client = Number(/client (\d+) message/.exec((await last.textContent()) ?? '')![1]);
+    seen.add(client);
+    // Only that client's own echoes are on its card.
+    await expect(card.received(/client \d+ message/)).toHaveCount(await card.received(`client ${client} message`).count());
+  }
+  expect(seen.size).toBe(count);
+}
 
 test('the control channel refuses a foreign origin, even one that holds the token; the page attaches from its own', async ({ page, baseURL }) => {
   bridge = await startBridgeFor(baseURL);

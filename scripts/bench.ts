@@ -2,11 +2,12 @@
 // calls, load, replay, timeline, persistence, files, bridge, payload, pending, chain (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
-// before a change, `npx vite build --outDir dist-base`), in the same run; `pending`, `load` and `chain` the one in BENCH_BASE_DIST
+// before a change, `npx vite build --outDir dist-base`), in the same run, and so does `bridge` (whose
+// `--bridge-only=<text>` keeps the runs whose name contains it); `pending`, `load` and `chain` the one in BENCH_BASE_DIST
 // (`chain` also the core of the commit BENCH_BASE_REV, in Node).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { measureBridge } from './bench/bridgeBench';
+import { measureBridgeBuilds } from './bench/bridgeBench';
 import { measureCallCost } from './bench/callCost';
 import { measureChain } from './bench/chainBench';
 import { measureFiles } from './bench/filesBench';
@@ -16,6 +17,9 @@ import { measurePending } from './bench/pendingBench';
 import { measurePersistence } from './bench/persistenceBench';
 import { measureReplay } from './bench/replayRate';
 import { measureTimeline } from './bench/timelineBench';
+
+/** The value of `--<name>=<value>` on the command line. */
+const argument = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = {
   calls: ['µs per handle-message on minimal (Node)', () => measureCallCost('public/actors/minimal.wasm')],
@@ -27,10 +31,13 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
   timeline: ['timeline with 100,000 events in Chromium (ms, medians of 3 pages)', () => measureTimeline()],
   persistence: ['IndexedDB per event (10,000 echo events imported, Chromium)', async () => ({ echo: await measurePersistence() })],
   files: ['1,000 edits of a 32 KB JSON state (1 KB each): session file and IndexedDB (MiB), export/import (ms); version 1 in BENCH_BASE_DIST', () => measureFiles()],
-  bridge: ['bridge 10 clients × 1,000 messages against the page alone (Chromium)', () => measureBridge()],
+  bridge: [
+    'bridge: 10 clients × 1,000 messages against the page alone, 100 clients × 10 msg/s, Send → response painted (Chromium); this build and --base=<folder>',
+    () => measureBridgeBuilds(argument('base'), argument('bridge-only')),
+  ],
   payload: [
     '1 MiB of one token (A) pasted, typed after and sent (Chromium; ms, medians; null: no answer within 90 s)',
-    () => measurePayload({ base: process.argv.find((arg) => arg.startsWith('--base='))?.slice('--base='.length) }),
+    () => measurePayload({ base: argument('base') }),
   ],
   pending: ['Send → the call painted in the timeline, a slow call (faulty loop), this build and BENCH_BASE_DIST (Chromium, ms)', () => measurePending()],
   chain: ['chain hash of the event that makes a 16 MiB state (faulty huge 16), this tree and BENCH_BASE_REV in Node, this build and BENCH_BASE_DIST in Chromium (ms, medians)', () => measureChain()],

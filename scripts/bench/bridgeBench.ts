@@ -1,9 +1,10 @@
 import type { Browser, Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { PROTOCOL_VERSION } from '../../src/protocols/actorWorker';
-import { startBridge, type RunningBridge } from '../../src/server/bridge/server';
+import { startBridge } from '../../src/server/bridge/server';
 import { silent, TestClient } from '../../src/server/bridge/testPeers';
 import { launchChromium, preview } from './browser';
+import { attachTo, gameTraffic, sendToPainted } from './bridgeTraffic';
 import { median, percentile, round } from './stats';
 
 // Bridge mode's numbers (issue 5): 10 real clients × 1,000 messages through the bridge to the
@@ -32,12 +33,6 @@ async function pageWith(browser: Browser, origin: string, actor: 'echo' | 'minim
   return page;
 }
 
-async function attach(page: Page, bridge: RunningBridge): Promise<void> {
-  await page.getByRole('textbox', { name: 'Bridge address' }).fill(`127.0.0.1:${bridge.port}`);
-  await page.getByRole('button', { name: 'Start bridge' }).click();
-  await page.getByRole('status', { name: 'Bridge status' }).filter({ hasText: 'Real clients connect to' }).waitFor({ timeout: 30_000 });
-}
-
 /** Waits until the page's bridge status says it has delivered `count` messages to the actor. */
 async function delivered(page: Page, count: number): Promise<void> {
   await page.waitForFunction(
@@ -60,7 +55,7 @@ async function burstThroughBridge(browser: Browser, origin: string, actor: 'echo
   const page = await pageWith(browser, origin, actor);
   const bridge = await startBridge({ port: 0, allowedOrigins: [origin], log: silent });
   try {
-    await attach(page, bridge);
+    await attachTo(page, bridge.port);
     const clients = await Promise.all(Array.from({ length: CLIENTS }, () => TestClient.open(bridge)));
     const greeting = actor === 'echo' ? 1 : 0;
     await Promise.all(clients.map((c) => c.inbox.waitFor((items) => items.length >= greeting, 'the greeting', 60_000)));
@@ -98,7 +93,7 @@ async function closedLoopThroughBridge(browser: Browser, origin: string): Promis
   const page = await pageWith(browser, origin, 'echo');
   const bridge = await startBridge({ port: 0, allowedOrigins: [origin], log: silent });
   try {
-    await attach(page, bridge);
+    await attachTo(page, bridge.port);
     const clients = await Promise.all(Array.from({ length: CLIENTS }, () => TestClient.open(bridge)));
     await Promise.all(clients.map((c) => c.inbox.waitFor((items) => items.length >= 1, 'the greeting', 60_000)));
     const rtts: number[] = [];
@@ -198,6 +193,8 @@ export async function measureBridge(dist = 'dist', only?: string): Promise<Recor
     ['minimal, bridge, burst', () => burstThroughBridge(browser, origin, 'minimal')],
     ['echo, page alone', () => pageAlone(browser, origin, 'echo', `./assets/${workerFile}`)],
     ['minimal, page alone', () => pageAlone(browser, origin, 'minimal', `./assets/${workerFile}`)],
+    ['echo, bridge, 100 clients × 10 msg/s for 30 s', () => gameTraffic(browser, origin)],
+    ['echo, page alone, Send → response painted', () => sendToPainted(browser, origin)],
   ];
   const results: Record<string, Record<string, number>> = {};
   try {
@@ -207,9 +204,26 @@ export async function measureBridge(dist = 'dist', only?: string): Promise<Recor
       results[name] = await run();
       console.error(`  bridge: ${name}: ${Math.round((performance.now() - t0) / 1000)} s`);
     }
+    // Issue 10: the burst through the bridge against the same actor's batched rate in the page alone.
+    const burst = results['echo, bridge, burst']?.messages_per_s;
+    const alone = results['echo, page alone']?.send_many_per_s;
+    if (burst !== undefined && alone !== undefined) results['echo, bridge burst ÷ page alone sendMany'] = { ratio: Math.round((burst / alone) * 100) / 100 };
     return results;
   } finally {
     await browser.close();
     stop();
   }
+}
+
+/**
+ * `measureBridge` for this build (`dist`) and, when given, another one (`base`, e.g. the commit
+ * before a change built with `vite build --outDir dist-base`) in the same run, one after the
+ * other; rows are named `<build>: <run>`.
+ */
+export async function measureBridgeBuilds(base: string | undefined, only?: string): Promise<Record<string, Record<string, number>>> {
+  const results: Record<string, Record<string, number>> = {};
+  for (const dist of base === undefined ? ['dist'] : [base, 'dist']) {
+    for (const [name, figures] of Object.entries(await measureBridge(dist, only))) results[`${dist}: ${name}`] = figures;
+  }
+  return results;
 }

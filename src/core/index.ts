@@ -27,6 +27,7 @@ export { WEBSOCKET_SERVER, ACTOR, THEATER_PACKAGE_ERAS, unversioned, isTheaterIn
 export { compareEvents, type ComparedAspect, type Difference, type EventComparison, type ReplayResult } from './compare';
 export { HISTORY_EDIT_KINDS, planEdit, planFork, findBranch, reduceBranches, rewriteReportOf, type Branch, type BranchAction, type EditPlan, type HistoryEdit, type HistoryEditKind, type RewriteReport } from './history/timeTravel';
 export { RecordedHistory, statusOf, type HistoryRecord } from './history/recordedHistory';
+export { eventsOfConnection } from './history/connectionEvents';
 export { readSessionFile, writeSessionFile, sessionFileLines, componentHash } from './sessionFile';
 export { deltaOf, applyDelta, StateChainWriter, KEYFRAME_INTERVAL, type StateDelta, type ChainedState } from './stateDelta';
 export { readChain } from './chain/chainHistory';

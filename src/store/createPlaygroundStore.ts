@@ -21,30 +21,50 @@ import { createInspectorSlice } from '../features/inspector/inspectorSlice';
 import { createBridgeSlice } from '../features/bridge/bridgeSlice';
 
 /**
- * Recorded events reach the store (and so the page) at most this often: the first at once, the
- * rest of a stream every 50 ms (20 updates a second reads as live). Each store change re-renders
- * and lays out the page; events that stream in (real clients through the bridge, a burst) would
- * otherwise pay that per event, and the page would fall behind the actor.
+ * Recorded events reach the store (and so the page) in batches, at most once per animation frame:
+ * however many events a frame's time brought (real clients through the bridge, a burst) cost one
+ * store update, one render and one layout. Where frames do not come (a hidden tab, Node) a timer
+ * commits them instead, so the store (and what saves it) never waits on the screen.
  */
-const MIRROR_EVERY_MS = 50;
+const COMMIT_FALLBACK_MS = 100;
+/**
+ * A batch that took long to draw (a slow machine, a busy page) delays the next one by as long
+ * again: drawing events then takes at most about half the main thread, and the other half stays
+ * free for what cannot wait, such as real clients' answers, which leave from this thread.
+ */
+const DRAW_SHARE = 0.5;
+/** However long one batch took, the next is not put off by more than this (ms). */
+const MAX_PAUSE_MS = 250;
 
 /** The page's call watchdog unless the store's options say otherwise (ms): the pending row counts down to it. */
 const CALL_TIMEOUT_MS = 5000;
 
-/** `run` at once, unless it ran less than `everyMs` ago: then once, when that time is up. */
-function throttled(run: () => void, everyMs: number): () => void {
-  let last = -Infinity;
+/** `run` once, at the next animation frame (or after `COMMIT_FALLBACK_MS`), however often it is asked for before then; paced by `DRAW_SHARE`. */
+function perFrame(run: () => void): () => void {
+  let asked = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let notBefore = 0;
   const fire = () => {
-    timer = undefined;
-    last = performance.now();
+    if (!asked) return;
+    clearTimeout(timer);
+    const start = performance.now();
+    if (start < notBefore) {
+      timer = setTimeout(fire, notBefore - start);
+      return;
+    }
+    asked = false;
     run();
+    // A task queued now runs once the frame is drawn: until then is what this batch cost.
+    setTimeout(() => {
+      const cost = performance.now() - start;
+      notBefore = start + Math.min(MAX_PAUSE_MS, cost / DRAW_SHARE);
+    }, 0);
   };
   return () => {
-    if (timer !== undefined) return;
-    const wait = last + everyMs - performance.now();
-    if (wait <= 0) fire();
-    else timer = setTimeout(fire, wait);
+    if (asked) return;
+    asked = true;
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fire);
+    timer = setTimeout(fire, COMMIT_FALLBACK_MS);
   };
 }
 
@@ -65,7 +85,7 @@ export interface StoreOptions {
 export function createPlaygroundStore(options: StoreOptions): StoreApi<PlaygroundState> {
   return createStore<PlaygroundState>()((set, get, api) => {
     const listeners: Array<() => void> = [];
-    const mirrorSoon = throttled(() => set(mirror(client)), MIRROR_EVERY_MS);
+    const mirrorSoon = perFrame(() => set(mirror(client)));
     const onEvent = () => {
       for (const listener of listeners) listener();
       mirrorSoon();

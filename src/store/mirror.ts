@@ -24,9 +24,27 @@ export interface Mirrored {
   delivery: ConnectDelivery;
 }
 
+// The connections each client's store last showed: kept while nothing about them changed, so
+// that components selecting them (the connection cards) do not re-render for every event.
+const shownConnections = new WeakMap<ActorClient, ConnectionView[]>();
+
+/** The client's connections as the page shows them, by id; the previous array while they are the same. */
+function connectionsOf(client: ActorClient): ConnectionView[] {
+  const fresh = client.connections.map((c: Connection) => ({ id: c.id, open: c.open })).sort((a, b) => a.id - b.id);
+  const shown = shownConnections.get(client);
+  if (shown && shown.length === fresh.length && shown.every((c, i) => c.id === fresh[i]!.id && c.open === fresh[i]!.open)) return shown;
+  // A connection that did not change keeps its object, so only its own card re-renders.
+  const byId = new Map(shown?.map((c) => [c.id, c]));
+  const next = fresh.map((c) => {
+    const old = byId.get(c.id);
+    return old && old.open === c.open ? old : c;
+  });
+  shownConnections.set(client, next);
+  return next;
+}
+
 export function mirror(client: ActorClient): Mirrored {
-  const connections = client.connections.map((c: Connection) => ({ id: c.id, open: c.open })).sort((a, b) => a.id - b.id);
-  return { events: client.events, eventCount: client.events.length, connections, delivery: client.delivery };
+  return { events: client.events, eventCount: client.events.length, connections: connectionsOf(client), delivery: client.delivery };
 }
 
 /** Ready or stopped, once nothing is in flight; `error` when no actor is loaded at all. */

@@ -1,5 +1,7 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
+import { eventsOfConnection } from '../../core';
 import { usePlayground } from '../../store';
+import { useOnScreen, usePlaygroundWhileShown } from '../../ui/useOnScreen';
 import { LineTime } from '../../ui/transcript/LineTime';
 import { MessageContent } from '../../ui/transcript/MessageContent';
 import { payloadOfMessage } from '../../ui/transcript/payload';
@@ -42,17 +44,20 @@ const Line = memo(function Line({ line }: { line: BridgeLine }) {
 
 /** Every frame of one bridge connection, newest at the bottom, with shadow verdicts where compared. */
 export function BridgeTranscript({ connectionId }: { connectionId: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(box);
   const events = usePlayground((s) => s.events);
-  // The history is append-only and shared; its length is what says it changed.
-  const eventCount = usePlayground((s) => s.eventCount);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- eventCount stands for the array's contents
-  const lines = useMemo(() => bridgeLinesOf(events, connectionId), [events, eventCount, connectionId]);
+  // The history is append-only and shared; this connection's share of it growing is what says
+  // its lines changed (not read while the card is off screen).
+  const ownCount = usePlaygroundWhileShown(onScreen, (s) => eventsOfConnection(s.events, connectionId).length);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- ownCount stands for the array's contents
+  const lines = useMemo(() => bridgeLinesOf(events, connectionId), [events, ownCount, connectionId]);
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     if (list.current) list.current.scrollTop = list.current.scrollHeight;
   }, [lines.length]);
   return (
-    <div className="chat-transcript">
+    <div ref={box} className="chat-transcript">
       {lines.length > SHOWN && <p className="chat-transcript__more">{lines.length - SHOWN} earlier lines are in the timeline</p>}
       <ol ref={list} className="chat-transcript__lines" aria-label="Transcript">
         {lines.slice(-SHOWN).map((line) => (

@@ -1,4 +1,4 @@
-import type { ActorEvent, ShadowVerdict, WebsocketMessage } from '../../core';
+import { eventsOfConnection, type ActorEvent, type ShadowVerdict, type WebsocketMessage } from '../../core';
 import { closeExplanation } from './client/closeCodes';
 
 /** One line of a bridge connection's transcript: a frame either way, or the socket opening or closing. */
@@ -26,6 +26,9 @@ function lineOf(event: ActorEvent & { input: WebsocketMessage }): BridgeLine {
 /** What went over one bridge connection, across its sockets (a reconnect keeps the id). */
 export function bridgeLinesOf(events: readonly ActorEvent[], connectionId: number): BridgeLine[] {
   const lines: BridgeLine[] = [];
-  for (const event of events) if (event.kind === 'bridge' && event.connectionId === connectionId && event.input) lines.push(lineOf(event as ActorEvent & { input: WebsocketMessage }));
+  for (const seq of eventsOfConnection(events, connectionId)) {
+    const event = events[seq]!;
+    if (event.kind === 'bridge' && event.input) lines.push(lineOf(event as ActorEvent & { input: WebsocketMessage }));
+  }
   return lines;
 }

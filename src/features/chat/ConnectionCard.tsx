@@ -1,9 +1,13 @@
+import { memo } from 'react';
 import { type ConnectionView, usePlayground } from '../../store';
 import { Composer } from './composer/Composer';
 import { Transcript } from './Transcript';
 
-/** One simulated client: its transcript, its composer, and a way to hang up. */
-export function ConnectionCard({ connection }: { connection: ConnectionView }) {
+/**
+ * One simulated client: its transcript, its composer, and a way to hang up. Memoised: the store
+ * keeps a connection's view while it is unchanged, so a new event re-renders no card for it.
+ */
+export const ConnectionCard = memo(function ConnectionCard({ connection }: { connection: ConnectionView }) {
   const closeConnection = usePlayground((s) => s.closeConnection);
   const headingId = `connection-${connection.id}-heading`;
   return (
@@ -20,4 +24,4 @@ export function ConnectionCard({ connection }: { connection: ConnectionView }) {
       <Composer target={connection.id} disabled={!connection.open} label={`Composer for connection #${connection.id}`} submit="Send" />
     </section>
   );
-}
+});

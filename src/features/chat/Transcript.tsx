@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { cursorOf, transcriptOf, usePlayground } from '../../store';
+import { eventsOfConnection } from '../../core';
+import { transcriptOf, usePlayground } from '../../store';
+import { useOnScreen, usePlaygroundWhileShown } from '../../ui/useOnScreen';
 import { TranscriptEntry } from './TranscriptEntry';
 import { PendingLine } from './PendingLine';
 import type { PendingCall } from './pendingCalls';
@@ -22,13 +24,18 @@ const LINE_GAP = 8;
  * so stepping back shows the conversation as it was then.
  */
 export function Transcript({ connectionId, open }: { connectionId: number; open: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(box);
   const events = usePlayground((s) => s.events);
-  // The history is append-only and shared; its length is what says it changed.
-  const eventCount = usePlayground((s) => s.eventCount);
-  const cursor = usePlayground(cursorOf);
-  const following = usePlayground((s) => s.cursor === null);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- eventCount stands for the array's contents
-  const lines = useMemo(() => transcriptOf(events, connectionId, open), [events, eventCount, connectionId, open]);
+  // The history is append-only and shared; this connection's share of it growing is what says
+  // its lines changed. Off screen, it is not read: other clients' traffic costs this card nothing.
+  const ownCount = usePlaygroundWhileShown(onScreen, (s) => eventsOfConnection(s.events, connectionId).length);
+  // Null while following the newest event: then no line is later than the cursor, and a new
+  // event elsewhere does not re-render this transcript.
+  const cursor = usePlayground((s) => s.cursor);
+  const following = cursor === null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- ownCount stands for the array's contents
+  const lines = useMemo(() => transcriptOf(events, connectionId, open), [events, ownCount, connectionId, open]);
   const allPending = usePlayground((s) => s.pendingCalls);
   const pending = useMemo(() => allPending.filter((call: PendingCall) => call.connectionId === connectionId), [allPending, connectionId]);
   const [limit, setLimit] = useState(PAGE);
@@ -36,7 +43,7 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
 
   // A long transcript shows its last lines, or, when the cursor is further back, the lines up to
   // just after it: the selected moment is always among the lines shown.
-  const firstLater = lines.findIndex((line) => line.seq > cursor);
+  const firstLater = following ? -1 : lines.findIndex((line) => line.seq > cursor);
   const end = firstLater !== -1 && firstLater < lines.length - limit ? firstLater + AFTER_CURSOR : lines.length;
   const start = Math.max(0, end - limit);
 
@@ -61,7 +68,7 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
   }, [lines.length, pending.length, cursor, following]);
 
   return (
-    <div className="chat-transcript">
+    <div ref={box} className="chat-transcript">
       {start > 0 && (
         <button type="button" className="chat-transcript__more" onClick={() => setLimit((n) => n + PAGE)}>
           Show earlier lines ({start} hidden)
@@ -69,7 +76,7 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
       )}
       <ol ref={list} className="chat-transcript__lines" aria-label="Transcript">
         {lines.slice(start, end).map((line) => (
-          <TranscriptEntry key={line.key} line={line} later={line.seq > cursor} />
+          <TranscriptEntry key={line.key} line={line} later={!following && line.seq > cursor} />
         ))}
         {end === lines.length && pending.map((call) => <PendingLine key={`pending-${call.id}`} call={call} />)}
       </ol>

@@ -1,4 +1,4 @@
-import { opensConnection, type ActorEvent, type CallOutcome, type WebsocketMessage, type WireOutcome } from '../../core';
+import { eventsOfConnection, opensConnection, type ActorEvent, type CallOutcome, type WebsocketMessage, type WireOutcome } from '../../core';
 
 interface Common {
   key: string;
@@ -64,7 +64,11 @@ function linesOf(event: ActorEvent & { input: WebsocketMessage }): EventLines {
  * a message typed in the composer, which the actor receives exactly the same way.
  */
 export function transcriptOf(events: readonly ActorEvent[], connectionId: number, open: boolean): TranscriptLine[] {
-  const own = events.filter((event): event is ActorEvent & { input: WebsocketMessage } => event.connectionId === connectionId && event.input !== null);
+  const own: Array<ActorEvent & { input: WebsocketMessage }> = [];
+  for (const seq of eventsOfConnection(events, connectionId)) {
+    const event = events[seq]!;
+    if (event.input !== null) own.push(event as ActorEvent & { input: WebsocketMessage });
+  }
   return own.flatMap((event, i) => {
     const { asControl, asSent, rest } = linesOf(event);
     const socket = (opensConnection(event.input) && i === 0) || (event.input.ty.tag === 'close' && !open && i === own.length - 1);

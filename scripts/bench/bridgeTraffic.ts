@@ -1,0 +1,143 @@
+import type { Browser, Page } from '@playwright/test';
+import { startBridge } from '../../src/server/bridge/server';
+import { silent, TestClient } from '../../src/server/bridge/testPeers';
+import { median, percentile, round } from './stats';
+
+// Issue 10's bridge traffic: a small game's load (100 real clients, 10 messages a second each,
+// for 30 s) through the bridge to `echo` in a real Chromium page, and the page alone's Send →
+// response painted. Everything runs on loopback on this machine.
+
+const GAME_CLIENTS = 100;
+const PER_CLIENT_PER_S = 10;
+const GAME_SECONDS = 30;
+/** How long after the last message is sent the run waits for answers before counting the rest unanswered. */
+const DRAIN_MS = 60_000;
+const PAINT_RUNS = 20;
+
+/** A fresh page (and a fresh IndexedDB, so no saved session is restored) with `echo` ready. */
+export async function echoPage(browser: Browser, origin: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${origin}/`);
+  await page.getByRole('status', { name: 'Actor status' }).filter({ hasText: /echo\s+ready/i }).waitFor({ timeout: 120_000 });
+  return page;
+}
+
+/** Attaches `page` through its Bridge panel to the bridge on `port`. */
+export async function attachTo(page: Page, port: number): Promise<void> {
+  await page.getByRole('tab', { name: 'Bridge', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Bridge address' }).fill(`127.0.0.1:${port}`);
+  await page.getByRole('button', { name: 'Start bridge' }).click();
+  await page.getByRole('status', { name: 'Bridge status' }).filter({ hasText: 'Real clients connect to' }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * 100 clients each send a message every 100 ms (their starts spread over the first 100 ms) for
+ * 30 s; each echo is timed against its own message (echo answers a connection in order).
+ * `achieved_per_s` is the answers over the time from the first send to the last answer (or the
+ * end of sending, if later): it equals the offered rate only when the page keeps up.
+ */
+export async function gameTraffic(browser: Browser, origin: string, seconds = GAME_SECONDS): Promise<Record<string, number>> {
+  const page = await echoPage(browser, origin);
+  const bridge = await startBridge({ port: 0, allowedOrigins: [origin], log: silent });
+  try {
+    await attachTo(page, bridge.port);
+    const clients = await Promise.all(Array.from({ length: GAME_CLIENTS }, () => TestClient.open(bridge)));
+    await Promise.all(clients.map((c) => c.inbox.waitFor((items) => items.length >= 1, 'the greeting', 120_000)));
+    const perClient = seconds * PER_CLIENT_PER_S;
+    const sentAt = clients.map(() => [] as number[]);
+    // Echoes each client got (its greeting came before this counts; pings are no messages).
+    const got = clients.map(() => 0);
+    const rtts: number[] = [];
+    let last = 0;
+    let answered = 0;
+    clients.forEach((client, c) =>
+      client.socket.on('message', () => {
+        last = performance.now();
+        rtts.push(last - sentAt[c]![got[c]!++]!);
+        answered++;
+      }),
+    );
+    const t0 = performance.now();
+    await Promise.all(
+      clients.map(
+        (client, c) =>
+          new Promise<void>((resolve) => {
+            let m = 0;
+            const tick = (): void => {
+              sentAt[c]!.push(performance.now());
+              client.socket.send(`client ${c} message ${m++}`);
+              if (m === perClient) return resolve();
+              // Scheduled against the start, so a late tick does not slow the offered rate.
+              setTimeout(tick, Math.max(0, t0 + (c / GAME_CLIENTS) * 100 + m * (1000 / PER_CLIENT_PER_S) - performance.now()));
+            };
+            setTimeout(tick, (c / GAME_CLIENTS) * 100);
+          }),
+      ),
+    );
+    const sendingEnded = performance.now();
+    const total = GAME_CLIENTS * perClient;
+    await Promise.race([
+      Promise.all(clients.map((client, c) => client.inbox.waitFor(() => got[c]! >= perClient, 'every echo', DRAIN_MS))),
+      new Promise((resolve) => setTimeout(resolve, DRAIN_MS)),
+    ]).catch(() => undefined);
+    const offered = total / ((sendingEnded - t0) / 1000);
+    const achieved = answered / ((Math.max(last, sendingEnded) - t0) / 1000);
+    for (const client of clients) client.socket.terminate();
+    return {
+      offered_per_s: Math.round(offered),
+      achieved_per_s: Math.round(achieved),
+      achieved_ratio: round(achieved / offered, 2),
+      unanswered: total - answered,
+      rtt_median_ms: round(median(rtts)),
+      rtt_p99_ms: round(percentile(rtts, 0.99)),
+    };
+  } finally {
+    await bridge.close();
+    await page.context().close();
+  }
+}
+
+/**
+ * Installs in the page: on the next click of a card's Send, the time until the card's transcript
+ * shows the echo (its text twice: the sent line and the answer), then until the frame that shows
+ * it is painted (a task queued from requestAnimationFrame runs after that frame's paint).
+ * Source text, not a function: tsx would wrap the page-side closures in a helper the page lacks.
+ */
+const PAINT_PROBE = (text: string) => `new Promise((resolve) => {
+  let t0 = 0;
+  const text = ${JSON.stringify(text)};
+  const transcript = () => document.querySelector('[aria-label="Transcript"]');
+  const mentions = () => (transcript()?.textContent ?? '').split(text).length - 1;
+  const observer = new MutationObserver(() => {
+    if (mentions() < 2) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+  });
+  const onClick = (event) => {
+    if (event.target.closest('button')?.textContent.trim() !== 'Send') return;
+    document.removeEventListener('click', onClick, true);
+    t0 = performance.now();
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  };
+  document.addEventListener('click', onClick, true);
+})`;
+
+/** Send → the echo painted in the connection's transcript, page alone (ms, median of 20 sends on one connection). */
+export async function sendToPainted(browser: Browser, origin: string): Promise<Record<string, number>> {
+  const page = await echoPage(browser, origin);
+  try {
+    await page.getByRole('button', { name: 'New connection' }).click();
+    const card = page.getByRole('region', { name: 'Connection #1', exact: true });
+    const samples: number[] = [];
+    for (let run = 0; run < PAINT_RUNS; run++) {
+      const text = `painted ${run} ${'x'.repeat(run % 3)}|`;
+      await card.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
+      const probe = page.evaluate<number>(PAINT_PROBE(text));
+      await card.getByRole('button', { name: 'Send' }).click();
+      samples.push(await probe);
+    }
+    return { send_to_painted_median_ms: round(median(samples), 1), send_to_painted_p95_ms: round(percentile(samples, 0.95), 1) };
+  } finally {
+    await page.context().close();
+  }
+}
