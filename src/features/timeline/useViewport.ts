@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 /** What part of a scrolling list is on screen. */
@@ -35,14 +35,15 @@ export function useViewport(list: RefObject<HTMLElement | null>): { viewport: Vi
     },
     [list],
   );
-  useEffect(() => {
+  // Before the first paint: the rows are drawn on a layer as tall as the view, so the first frame needs its height.
+  useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
+    read(true);
     // Rendered before the frame is painted, not in a later task: a fast scroll otherwise shows
     // the rows of the previous position, or none, for a frame.
     const onScroll = () => flushSync(() => read());
     element.addEventListener('scroll', onScroll, { passive: true });
-    // Fires once at once too, which is how the first height arrives.
     const observer = new ResizeObserver(() => read(true));
     observer.observe(element);
     return () => {
