@@ -2,7 +2,8 @@
 // calls, load, replay, timeline, persistence, bridge, payload, pending (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
-// before a change, `npx vite build --outDir dist-base`), in the same run; `pending` the one in BENCH_BASE_DIST.
+// before a change, `npx vite build --outDir dist-base`), in the same run; `pending` and `timeline`
+// (its million events) the one in BENCH_BASE_DIST.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { measureBridge } from './bench/bridgeBench';
@@ -21,7 +22,10 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
     'replay of 100,000 events against the bare call rate, session file export/import (Node)',
     async () => ({ minimal: await measureReplay('minimal'), echo: await measureReplay('echo') }),
   ],
-  timeline: ['timeline with 100,000 events in Chromium (ms, medians of 3 pages)', () => measureTimeline()],
+  timeline: [
+    'timeline with 100,000 events (ms, medians of 3 pages) and with a million (one page; million_base: BENCH_BASE_DIST), Chromium',
+    () => measureTimeline({ base: process.env.BENCH_BASE_DIST }),
+  ],
   persistence: ['IndexedDB per event (10,000 echo events imported, Chromium)', async () => ({ echo: await measurePersistence() })],
   bridge: ['bridge 10 clients × 1,000 messages against the page alone (Chromium)', () => measureBridge()],
   payload: [
