@@ -27,6 +27,7 @@ export { WEBSOCKET_SERVER, ACTOR, THEATER_PACKAGE_ERAS, unversioned, isTheaterIn
 export { compareEvents, type ComparedAspect, type Difference, type EventComparison, type ReplayResult } from './compare';
 export { HISTORY_EDIT_KINDS, planEdit, planFork, findBranch, reduceBranches, rewriteReportOf, type Branch, type BranchAction, type EditPlan, type HistoryEdit, type HistoryEditKind, type RewriteReport } from './history/timeTravel';
 export { RecordedHistory, statusOf, type HistoryRecord } from './history/recordedHistory';
+export { shareRepeatedParts } from './history/sharedParts';
 export { readSessionFile, writeSessionFile, componentHash } from './sessionFile';
 export { readChain } from './chain/chainHistory';
 export { chainReadings, type EntryKind } from './chain/chainReading';
