@@ -74,13 +74,14 @@ export function scrollFrames(page: Page, step: number): Promise<{ deltas: number
 }
 
 /**
- * Resolves once the page has painted a second's worth of frames each under 34 ms, with the time it
- * took: after an import the page keeps working (it stores the history), and a measurement of the
- * timeline taken in the middle of that would measure that work instead.
+ * Resolves once the page has painted `quietMs` worth of frames each under 34 ms (a second unless
+ * told), with the time it took: after an import the page keeps working (it stores the history),
+ * and a measurement of the timeline taken in the middle of that would measure that work instead.
+ * Gives up after `timeoutMs` (3 minutes unless told).
  */
-export function settled(page: Page): Promise<number> {
+export function settled(page: Page, { quietMs = 1000, timeoutMs = 180_000 } = {}): Promise<number> {
   return page.evaluate(
-    () =>
+    ({ quietMs, timeoutMs }) =>
       new Promise<number>((resolve) => {
         const t0 = performance.now();
         let last = t0;
@@ -88,11 +89,12 @@ export function settled(page: Page): Promise<number> {
         const frame = (now: number) => {
           if (now - last >= 34) smoothSince = now;
           last = now;
-          if (now - smoothSince >= 1000 || now - t0 > 180_000) resolve(smoothSince - t0);
+          if (now - smoothSince >= quietMs || now - t0 > timeoutMs) resolve(smoothSince - t0);
           else requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
       }),
+    { quietMs, timeoutMs },
   );
 }
 
