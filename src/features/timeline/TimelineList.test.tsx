@@ -116,7 +116,7 @@ describe('a timeline taller than the browser lets a list be (the cap made small)
     delete (HTMLOListElement.prototype as { clientHeight?: number }).clientHeight;
   });
 
-  it('reaches the last row and the first by End, Page Down and Home, each selected and in view', () => {
+  it('reaches the last row and the first by End, Page Down, Home and a click, each selected and in view', () => {
     const list = renderList(CAPPED_PX);
     fireEvent.keyDown(list, { key: 'Home' });
     expectReached(list, 0);
@@ -127,6 +127,10 @@ describe('a timeline taller than the browser lets a list be (the cap made small)
     expectReached(list, 4);
     act(() => store.getState().select(2));
     expectReached(list, 2);
+    // Clicked, the last row is selected (not "follow the newest": the person chose it).
+    fireEvent.click(within(list).getAllByRole('listitem').find((row) => row.dataset.seq === '4')!);
+    expect(store.getState().cursor).toBe(4);
+    expectReached(list, 4);
   });
 
   it('finds and reveals the last row by search', async () => {
