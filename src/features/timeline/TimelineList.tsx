@@ -60,11 +60,14 @@ export function TimelineList({ maxScrollPx = MAX_SCROLL_PX }: Props) {
   const scrollTop = following ? Math.max(0, space.height - viewport.height) : viewport.top;
   // The view's top in px of rows: the rows are drawn on a layer that stays in view (see the stylesheet).
   const top = space.toRows(scrollTop);
+  // A view that leapt further than the overscan at its last scroll (a fling, a long list's scaled
+  // scroll) would throw the rows beyond its edges away unseen: render only what is in view.
+  const overscan = viewport.moved * space.ratio > OVERSCAN_PX ? 0 : OVERSCAN_PX;
   const indices: number[] = [];
   let base = 0;
   if (count > 0) {
-    const first = layout.indexAt(top - OVERSCAN_PX);
-    const last = layout.indexAt(top + Math.max(viewport.height, 1) + OVERSCAN_PX);
+    const first = layout.indexAt(top - overscan);
+    const last = layout.indexAt(top + Math.max(viewport.height, 1) + overscan);
     for (let i = first; i <= last; i++) indices.push(i);
     base = layout.top(first - (first % BASE_EVERY));
     // The selected row stays rendered wherever it is, in document order, so focus never drops out of the list.
