@@ -51,7 +51,9 @@ async function timeSelection(page: Page, seq: number): Promise<{ inspector: numb
   await page.evaluate(
     (seq) =>
       new Promise<void>((resolve, reject) => {
-        const list = document.querySelector('[aria-label="Timeline"]') as HTMLElement;
+        const named = document.querySelector('[aria-label="Timeline"]') as HTMLElement;
+        // The list scrolls itself (older builds) or sits in a scroller of its own.
+        const list = getComputedStyle(named).overflowY === 'auto' ? named : named.parentElement!;
         let tries = 0;
         const aim = () => {
           // Each row's top in the view, which both layouts agree on (an older build placed rows in the scrolled content).

@@ -51,7 +51,9 @@ export function scrollFrames(page: Page, step: number): Promise<{ deltas: number
   return page.evaluate(
     ({ durationMs, step }) =>
       new Promise<{ deltas: number[]; blank: number }>((resolve) => {
-        const list = document.querySelector('[aria-label="Timeline"]') as HTMLElement;
+        const named = document.querySelector('[aria-label="Timeline"]') as HTMLElement;
+        // The list scrolls itself (older builds) or sits in a scroller of its own.
+        const list = getComputedStyle(named).overflowY === 'auto' ? named : named.parentElement!;
         list.scrollTop = 0;
         const box = list.getBoundingClientRect();
         const deltas: number[] = [];

@@ -47,7 +47,7 @@ export function TimelineList({ maxScrollPx = MAX_SCROLL_PX }: Props) {
   const count = rows ? rowCount : eventCount;
   const shown = useMemo(() => shownRows(rows, count), [rows, count]);
   const layout = useRowLayout(events, rows, count);
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const { viewport, scrollTo } = useViewport(list);
   // The rows' height with the padding under the last one: what the list scrolls through.
   const space = scrollSpace(layout.total + ROW.gap, viewport.height, maxScrollPx);
@@ -93,8 +93,9 @@ export function TimelineList({ maxScrollPx = MAX_SCROLL_PX }: Props) {
 
   return (
     <div className="timeline-viewport">
-      <ol ref={list} className="timeline-list" aria-label="Timeline" tabIndex={0} style={geometry} onKeyDown={onKeyDown} onClick={onClick}>
-        <div className="timeline-rows" role="none">
+      {/* The scroller holds the list, a layer the size of the view that stays in it (see the stylesheet). */}
+      <div ref={list} className="timeline-list" style={geometry}>
+        <ol className="timeline-rows" aria-label="Timeline" tabIndex={0} onKeyDown={onKeyDown} onClick={onClick}>
           {indices.map((index) => {
             const seq = shown.seqAt(index);
             return (
@@ -111,8 +112,8 @@ export function TimelineList({ maxScrollPx = MAX_SCROLL_PX }: Props) {
               />
             );
           })}
-        </div>
-      </ol>
+        </ol>
+      </div>
       {!following && count > 0 && (
         <button
           type="button"
