@@ -57,7 +57,7 @@ export function TimelineList({ maxScrollPx = MAX_SCROLL_PX }: Props) {
   const onKeyDown = useTimelineKeys({ shown, current, unfiltered: rows === null, pageRows: Math.max(1, Math.floor(viewport.height / (ROW.head + ROW.line * 2))), select });
 
   // While following, render the end even before the scroll to it lands.
-  const scrollTop = following ? Math.max(0, space.height - viewport.height) : viewport.top;
+  const scrollTop = following ? Math.max(0, space.toScroll(layout.total - viewport.height)) : viewport.top;
   // The view's top in px of rows: the rows are drawn on a layer that stays in view (see the stylesheet).
   const top = space.toRows(scrollTop);
   // A view that leapt further than the overscan at its last scroll (a fling, a long list's scaled

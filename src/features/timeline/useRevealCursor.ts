@@ -39,7 +39,8 @@ export function useRevealCursor({ list, layout, space, shown, events, rows, curs
     const moved = !seen || seen.cursor !== cursor || seen.rows !== rows || seen.events !== events;
     revealed.current = { cursor, rows, events };
     if (following || (moved && cursor === null)) {
-      const end = Math.max(0, space.height - element.clientHeight);
+      // The last row's bottom at the view's bottom (the padding under it stays below).
+      const end = Math.max(0, space.toScroll(layout.total - element.clientHeight));
       if (Math.abs(element.scrollTop - end) >= 1) scrollTo(end);
     } else if (moved && shown.count > 0) {
       // A selection the filter hides: show where it would be, between its neighbours.
