@@ -3,8 +3,8 @@
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
 // before a change, `npx vite build --outDir dist-base`), in the same run, and so does `bridge` (whose
-// `--bridge-only=<text>` keeps the runs whose name contains it); `pending`, `load` and `chain` the one in BENCH_BASE_DIST
-// (`chain` also the core of the commit BENCH_BASE_REV, in Node).
+// `--bridge-only=<text>` keeps the runs whose name contains it); `pending`, `load`, `chain` and `timeline`
+// (its million events) the one in BENCH_BASE_DIST (`chain` also the core of the commit BENCH_BASE_REV, in Node).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { measureBridgeBuilds } from './bench/bridgeBench';
@@ -28,7 +28,10 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
     'replay of 100,000 events against the bare call rate, session file export/import (Node)',
     async () => ({ minimal: await measureReplay('minimal'), echo: await measureReplay('echo') }),
   ],
-  timeline: ['timeline with 100,000 events in Chromium (ms, medians of 3 pages)', () => measureTimeline()],
+  timeline: [
+    'timeline with 100,000 events (ms, medians of 3 pages) and with a million (one page; million_base: BENCH_BASE_DIST), Chromium',
+    () => measureTimeline({ base: process.env.BENCH_BASE_DIST }),
+  ],
   persistence: ['IndexedDB per event (10,000 echo events imported, Chromium)', async () => ({ echo: await measurePersistence() })],
   files: ['1,000 edits of a 32 KB JSON state (1 KB each): session file and IndexedDB (MiB), export/import (ms); version 1 in BENCH_BASE_DIST', () => measureFiles()],
   bridge: [

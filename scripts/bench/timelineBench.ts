@@ -1,18 +1,14 @@
 import type { Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordSession } from './recordSession';
 import { launchChromium, preview } from './browser';
 import { median, percentile, round } from './stats';
-import { recordHugeStateSession } from './timelineSessions';
+import { chooseSession, diffShown, HEADING, inspecting, LIST, rowShown, SCROLLS, scrollFrames, settled, timeInPage } from './timelinePage';
+import { measureMillionOnce, type MillionFigures } from './millionTimeline';
+import { cachedSession, recordHugeStateSession } from './timelineSessions';
 
-/**
- * The scripted scrolls: how far the list moves per frame, as a brisk wheel (~140 rows a second)
- * and as a hard fling (~1,000 rows a second), each for a few seconds.
- */
-const SCROLLS = { wheel: 120, fling: 900 } as const;
-const SCROLL_MS = 3000;
 /** Selections per page, spread over the history. */
 const SELECTIONS = 8;
 
@@ -48,57 +44,29 @@ export interface TimelineFigures {
   huge_select_to_diff_ms?: number;
 }
 
-/**
- * Starts watching the page for `done` from the moment the next `change` event reaches the
- * document (a file chosen), or from now; resolves with the ms until the first animation frame in
- * which `done` holds, measured in the page so Playwright's own latency is not counted.
- */
-function timeInPage(page: Page, done: string, options: { fromChange?: boolean; timeoutMs?: number } = {}): Promise<number> {
-  return page.evaluate(
-    ({ done, fromChange, timeoutMs }) =>
-      new Promise<number>((resolve, reject) => {
-        const holds = new Function(`return (${done})`) as () => boolean;
-        let t0 = performance.now();
-        const poll = (now: number) => {
-          if (holds()) resolve(now - t0);
-          else if (now - t0 > timeoutMs) reject(new Error(`not done within ${timeoutMs} ms: ${done}`));
-          else requestAnimationFrame(poll);
-        };
-        if (fromChange) {
-          document.addEventListener('change', () => ((t0 = performance.now()), requestAnimationFrame(poll)), { capture: true, once: true });
-        } else {
-          requestAnimationFrame(poll);
-        }
-      }),
-    { done, fromChange: options.fromChange ?? false, timeoutMs: options.timeoutMs ?? 60_000 },
-  );
-}
-
-// Conditions evaluated in the page, each animation frame.
-const LIST = `document.querySelector('[aria-label="Timeline"]')`;
-const HEADING = `document.getElementById('timeline-heading').textContent`;
-const rowShown = (seq: number) => `!!${LIST}.querySelector('[data-seq="${seq}"]')`;
-const inspecting = (seq: number) => `(document.querySelector('[aria-label="Inspector"] h2')?.textContent ?? '').includes('#${seq}')`;
-// The diff is there once the State section no longer says it is working on it.
-const diffShown = (seq: number) =>
-  `${inspecting(seq)} && !/Computing the diff|Measuring the change/.test(document.querySelector('[aria-label="Inspector"] [aria-label="State"]')?.textContent ?? 'Computing the diff')`;
-
 /** Clicks the row of `seq` (scrolling to it first, untimed) and times the Inspector showing it and its diff. */
 async function timeSelection(page: Page, seq: number): Promise<{ inspector: number; diff: number }> {
-  // Untimed: scroll until the row is rendered, correcting the aim by the rows in view.
+  // Untimed: scroll until the row is rendered, correcting the aim by the rows in view. Rows sit on
+  // a layer that stays in view, and a long list scrolls a scaled copy of its rows (scrollSpace.ts).
   await page.evaluate(
     (seq) =>
       new Promise<void>((resolve, reject) => {
-        const list = document.querySelector('[aria-label="Timeline"]') as HTMLElement;
+        const named = document.querySelector('[aria-label="Timeline"]') as HTMLElement;
+        // The list scrolls itself (older builds) or sits in a scroller of its own.
+        const list = getComputedStyle(named).overflowY === 'auto' ? named : named.parentElement!;
         let tries = 0;
         const aim = () => {
-          const rows = [...list.querySelectorAll<HTMLElement>('li[data-seq]:not([aria-current])')].map((row) => ({ seq: Number(row.dataset.seq), top: row.offsetTop }));
+          // Each row's top in the view, which both layouts agree on (an older build placed rows in the scrolled content).
+          const view = list.getBoundingClientRect().top;
+          const rows = [...list.querySelectorAll<HTMLElement>('li[data-seq]:not([aria-current])')].map((row) => ({ seq: Number(row.dataset.seq), top: row.getBoundingClientRect().top - view }));
           if (rows.some((row) => row.seq === seq)) return resolve();
           if (++tries > 60) return reject(new Error(`row #${seq} never rendered`));
           const first = rows[0]!;
           const last = rows.at(-1)!;
           const perRow = (last.top - first.top) / Math.max(1, last.seq - first.seq) || 50;
-          list.scrollTop = first.top + (seq - first.seq) * perRow - list.clientHeight / 2;
+          const count = Number(list.querySelector('li')?.getAttribute('aria-setsize') ?? 1);
+          const ratio = Math.max(1, (count * perRow) / list.scrollHeight);
+          list.scrollTop += ((seq - first.seq) * perRow + first.top - list.clientHeight / 2) / ratio;
           requestAnimationFrame(() => requestAnimationFrame(aim));
         };
         aim();
@@ -111,65 +79,13 @@ async function timeSelection(page: Page, seq: number): Promise<{ inspector: numb
   return { inspector: await inspector, diff: await diff };
 }
 
-/** rAF deltas while the list scrolls by `step` px a frame from the top, and how many frames showed a gap instead of rows. */
-function scrollFrames(page: Page, step: number): Promise<{ deltas: number[]; blank: number }> {
-  return page.evaluate(
-    ({ durationMs, step }) =>
-      new Promise<{ deltas: number[]; blank: number }>((resolve) => {
-        const list = document.querySelector('[aria-label="Timeline"]') as HTMLElement;
-        list.scrollTop = 0;
-        const box = list.getBoundingClientRect();
-        const deltas: number[] = [];
-        let blank = 0;
-        let last = 0;
-        let t0 = 0;
-        const frame = (now: number) => {
-          if (last) deltas.push(now - last);
-          else t0 = now;
-          last = now;
-          if (!document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)?.closest('li')) blank++;
-          list.scrollTop += step;
-          if (now - t0 < durationMs) requestAnimationFrame(frame);
-          else resolve({ deltas, blank });
-        };
-        requestAnimationFrame(frame);
-      }),
-    { durationMs: SCROLL_MS, step },
-  );
-}
-
-/**
- * Resolves once the page has painted a second's worth of frames each under 34 ms, with the time it
- * took: after an import the page keeps working (it stores the history), and a measurement of the
- * timeline taken in the middle of that would measure that work instead.
- */
-function settled(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const t0 = performance.now();
-        let last = t0;
-        let smoothSince = t0;
-        const frame = (now: number) => {
-          if (now - last >= 34) smoothSince = now;
-          last = now;
-          if (now - smoothSince >= 1000 || now - t0 > 180_000) resolve(smoothSince - t0);
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-  );
-}
-
 /** One fresh page: import the session, then scroll, filter and select. */
 async function measureOnce(page: Page, url: string, file: string, events: number, huge: number[]): Promise<Omit<TimelineFigures, 'events' | 'file_mib'>> {
   await page.goto(url);
   await page.getByRole('status', { name: 'Actor status' }).filter({ hasText: /ready/i }).waitFor({ timeout: 120_000 });
   const total = events.toLocaleString('en-US');
   const imported = timeInPage(page, `${HEADING}.includes('${total}') && ${rowShown(events - 1)}`, { fromChange: true, timeoutMs: 300_000 });
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import session' }).click();
-  await (await chooser).setFiles(file);
+  await chooseSession(page, file);
   const importMs = await imported;
   await page.getByRole('status', { name: 'Actor status' }).filter({ hasText: /ready/i }).waitFor({ timeout: 120_000 });
   const settleMs = await settled(page);
@@ -228,13 +144,19 @@ function summarize(runs: Array<Omit<TimelineFigures, 'events' | 'file_mib'>>, ev
   return figures as unknown as TimelineFigures;
 }
 
+/** The figures of the `timeline` part: 100,000 events of two kinds, and a million (in `base` too, when given). */
+export type TimelineResults = Record<'echo' | 'state_16_mib', TimelineFigures> & { million: MillionFigures; million_base?: MillionFigures };
+
 /**
  * The timeline with 100,000 recorded events, in Chromium against `vite preview` of a built app:
  * a session of the echo example (three clients, small rows), and one of the faulty example whose
  * history passes through a 16 MiB state. Both are recorded through the engine, imported with
  * `Import session`, then scrolled, filtered and selected in. Medians over `runs` fresh pages.
+ * Then a million echo events (`million`, recorded once and cached: see `cachedSession`) on one
+ * fresh page: import, heap per event, scroll, the last row by End and by search; and the same
+ * against the build in `base` (another folder, e.g. the commit before a change) when given.
  */
-export async function measureTimeline({ events = 100_000, runs = 3, dist = 'dist' } = {}): Promise<Record<'echo' | 'state_16_mib', TimelineFigures>> {
+export async function measureTimeline({ events = 100_000, runs = 3, dist = 'dist', million = 1_000_000, base }: { events?: number; runs?: number; dist?: string; million?: number; base?: string } = {}): Promise<TimelineResults> {
   const folder = mkdtempSync(join(tmpdir(), 'timeline-bench-'));
   const { origin, stop } = await preview(dist);
   const browser = await launchChromium();
@@ -247,7 +169,7 @@ export async function measureTimeline({ events = 100_000, runs = 3, dist = 'dist
     writeFileSync(largeFile, large.file);
 
     const sessions = { echo: { file: echoFile, bytes: echo.length, huge: [] as number[] }, state_16_mib: { file: largeFile, bytes: large.file.length, huge: Object.values(large.huge) } };
-    const results = {} as Record<'echo' | 'state_16_mib', TimelineFigures>;
+    const results = {} as TimelineResults;
     for (const [name, session] of Object.entries(sessions) as Array<[keyof typeof sessions, (typeof sessions)[keyof typeof sessions]]>) {
       const measured = [];
       for (let run = 0; run < runs; run++) {
@@ -259,6 +181,17 @@ export async function measureTimeline({ events = 100_000, runs = 3, dist = 'dist
         await context.close();
       }
       results[name] = summarize(measured, events, session.bytes);
+    }
+    const millionFile = await cachedSession('public/actors/echo.wasm', million);
+    const millionBytes = statSync(millionFile).size;
+    results.million = await measureMillionOnce(browser, `${origin}/`, millionFile, million, millionBytes);
+    if (base) {
+      const served = await preview(base);
+      try {
+        results.million_base = await measureMillionOnce(browser, `${served.origin}/`, millionFile, million, millionBytes);
+      } finally {
+        served.stop();
+      }
     }
     return results;
   } finally {

@@ -28,6 +28,7 @@ export { compareEvents, type ComparedAspect, type Difference, type EventComparis
 export { HISTORY_EDIT_KINDS, planEdit, planFork, findBranch, reduceBranches, rewriteReportOf, type Branch, type BranchAction, type EditPlan, type HistoryEdit, type HistoryEditKind, type RewriteReport } from './history/timeTravel';
 export { RecordedHistory, statusOf, type HistoryRecord } from './history/recordedHistory';
 export { eventsOfConnection } from './history/connectionEvents';
+export { shareRepeatedParts } from './history/sharedParts';
 export { readSessionFile, writeSessionFile, sessionFileLines, componentHash } from './sessionFile';
 export { deltaOf, applyDelta, StateChainWriter, KEYFRAME_INTERVAL, type StateDelta, type ChainedState } from './stateDelta';
 export { readChain } from './chain/chainHistory';

@@ -1,4 +1,4 @@
-import { componentHash, noActor, readSessionFile, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
+import { componentHash, noActor, readSessionFile, shareRepeatedParts, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { replacedHistory, settledStatus, workspaceOf } from '../../store/mirror';
 import { actorNameOf } from '../../store/startupActor';
@@ -64,6 +64,8 @@ export const createHistorySlice =
           return false;
         }
         const { component, events, states, connections, server } = file.value;
+        // Just parsed, held by nobody yet: what the events repeat becomes shared (a page's memory per event).
+        shareRepeatedParts(events);
         const loaded = client.component;
         const bytes = component.bytes ?? (loaded && componentHash(loaded.bytes) === component.sha256 ? loaded.bytes : undefined);
         if (!bytes) {

@@ -15,7 +15,7 @@ const clockTime = (epochMs: number): string => `${formatClock(epochMs)}.${String
 
 interface Props {
   event: ActorEvent;
-  /** Where the row sits in the list and how tall it is (see RowLayout). */
+  /** Where the row sits (px below `--rows-shift`, see TimelineList) and how tall it is (see RowLayout). */
   top: number;
   height: number;
   selected: boolean;
@@ -40,7 +40,7 @@ export const TimelineItem = memo(function TimelineItem({ event, top, height, sel
   return (
     <li
       className={classes}
-      style={{ top, height }}
+      style={{ top: `calc(var(--rows-shift) + ${top}px)`, height }}
       data-seq={event.seq}
       tabIndex={-1}
       aria-current={selected ? 'true' : undefined}

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlaygroundProvider } from '../../store';
 import { counterWithConnection, nodeStore } from '../../store/testing/nodeStore';
 import { TimelineList } from './TimelineList';
+import { TimelineSearch } from './TimelineSearch';
 
 const { store, dispose } = nodeStore();
 beforeAll(async () => {
@@ -22,10 +23,11 @@ afterEach(() => {
 });
 afterAll(dispose);
 
-function renderList() {
+function renderList(maxScrollPx?: number) {
   render(
     <PlaygroundProvider store={store}>
-      <TimelineList />
+      <TimelineSearch />
+      <TimelineList maxScrollPx={maxScrollPx} />
     </PlaygroundProvider>,
   );
   const list = screen.getByRole('list', { name: 'Timeline' });
@@ -78,5 +80,92 @@ describe('the timeline keys, over the real counter actor', () => {
     fireEvent.keyDown(list, { key: 'Home' });
     fireEvent.keyDown(list, { key: 'End' });
     expect([store.getState().cursor, currentRow(list)]).toEqual([4, 4]);
+  });
+});
+
+/** A scroll range far shorter than the five rows: they share it as a million rows share the browser's. */
+const CAPPED_PX = 200;
+/** happy-dom lays nothing out: the list's scroller is given the height a page would give it, about two rows. */
+const VIEW_PX = 150;
+
+/** Where a row is drawn in the view (px from its top): its offset from the shift, as the stylesheet adds them. */
+function placeOf(list: HTMLElement, seq: number): { top: number; bottom: number } {
+  const row = within(list).getAllByRole('listitem').find((item) => item.dataset.seq === String(seq))!;
+  const offset = Number(/\+ (-?[\d.]+)px\)$/.exec(row.style.top)![1]);
+  const top = parseFloat(list.parentElement!.style.getPropertyValue('--rows-shift')) + offset;
+  return { top, bottom: top + parseFloat(row.style.height) };
+}
+
+/** The row is reached: selected, and in view with the list's scroller at a place inside its scroll range. */
+function expectReached(list: HTMLElement, seq: number) {
+  expect(currentRow(list)).toBe(seq);
+  const scroller = list.parentElement!;
+  const range = parseFloat(scroller.style.getPropertyValue('--timeline-height'));
+  expect(range).toBe(CAPPED_PX);
+  expect(scroller.scrollTop).toBeGreaterThanOrEqual(0);
+  expect(scroller.scrollTop).toBeLessThanOrEqual(range - VIEW_PX);
+  const place = placeOf(list, seq);
+  expect(place.top).toBeGreaterThanOrEqual(0);
+  expect(place.bottom).toBeLessThanOrEqual(VIEW_PX);
+}
+
+describe('a timeline taller than the browser lets a list be (the cap made small)', () => {
+  beforeAll(() => {
+    Object.defineProperty(HTMLDivElement.prototype, 'clientHeight', {
+      configurable: true,
+      get(this: HTMLDivElement) {
+        return this.classList.contains('timeline-list') ? VIEW_PX : 0;
+      },
+    });
+  });
+  afterAll(() => {
+    delete (HTMLDivElement.prototype as { clientHeight?: number }).clientHeight;
+  });
+
+  it('reaches the last row and the first by End, Page Down, Home and a click, each selected and in view', () => {
+    const list = renderList(CAPPED_PX);
+    fireEvent.keyDown(list, { key: 'Home' });
+    expectReached(list, 0);
+    fireEvent.keyDown(list, { key: 'End' });
+    expectReached(list, 4);
+    fireEvent.keyDown(list, { key: 'Home' });
+    for (let i = 0; i < 4; i++) fireEvent.keyDown(list, { key: 'PageDown' });
+    expectReached(list, 4);
+    act(() => store.getState().select(2));
+    expectReached(list, 2);
+    // Clicked, the last row is selected (not "follow the newest": the person chose it).
+    fireEvent.click(within(list).getAllByRole('listitem').find((row) => row.dataset.seq === '4')!);
+    expect(store.getState().cursor).toBe(4);
+    expectReached(list, 4);
+  });
+
+  it('finds and reveals the last row by search', async () => {
+    const list = renderList(CAPPED_PX);
+    fireEvent.keyDown(list, { key: 'Home' });
+    const search = screen.getByRole('searchbox', { name: 'Search events' });
+    fireEvent.change(search, { target: { value: 'inc 1' } });
+    // Back from the first row, a search wraps around to its last match: the last row.
+    fireEvent.keyDown(search, { key: 'Enter', shiftKey: true });
+    await waitFor(() => expect(store.getState().cursor).toBe(4));
+    expectReached(list, 4);
+    act(() => store.getState().setTimelineSearch(''));
+  });
+
+  it('filtered, keys and search move over the rows shown and reveal the right one', async () => {
+    const list = renderList(CAPPED_PX);
+    act(() => store.getState().setTimelineFilter({ changedOnly: true }));
+    await waitFor(() => expect(store.getState().timelineRows).toEqual([0, 1, 2, 4]));
+    fireEvent.keyDown(list, { key: 'Home' });
+    fireEvent.keyDown(list, { key: 'End' });
+    expectReached(list, 4);
+    // #3 changed nothing: the filter hides it.
+    fireEvent.keyDown(list, { key: 'ArrowUp' });
+    expectReached(list, 2);
+    const search = screen.getByRole('searchbox', { name: 'Search events' });
+    fireEvent.change(search, { target: { value: 'connect' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    await waitFor(() => expect(store.getState().cursor).toBe(1));
+    expectReached(list, 1);
+    act(() => store.getState().setTimelineSearch(''));
   });
 });

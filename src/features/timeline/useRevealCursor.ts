@@ -1,11 +1,14 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { ActorEvent } from '../../core';
 import type { RowLayout } from './rowLayout';
+import type { ScrollSpace } from './scrollSpace';
 import type { ShownRows } from './shownRows';
 
 interface Reveal {
   list: RefObject<HTMLElement | null>;
   layout: RowLayout;
+  /** How scroll positions map to the rows' pixels (TimelineList's). */
+  space: ScrollSpace;
   shown: ShownRows;
   events: readonly ActorEvent[];
   rows: readonly number[] | null;
@@ -14,6 +17,7 @@ interface Reveal {
   current: number;
   /** Following the newest event and scrolled to the end: new events scroll into view. */
   following: boolean;
+  /** Scrolls the list to a scroll position (px of its scroll range, not of rows). */
   scrollTo: (top: number) => void;
 }
 
@@ -26,7 +30,7 @@ const MARGIN_PX = 24;
  * rows change (a filter, another history), the selected row is scrolled into view, or the end
  * when following. Nothing else moves the view: a person who scrolled away stays where they are.
  */
-export function useRevealCursor({ list, layout, shown, events, rows, cursor, current, following, scrollTo }: Reveal): void {
+export function useRevealCursor({ list, layout, space, shown, events, rows, cursor, current, following, scrollTo }: Reveal): void {
   const revealed = useRef<{ cursor: number | null; rows: readonly number[] | null; events: readonly ActorEvent[] } | null>(null);
   useLayoutEffect(() => {
     const element = list.current;
@@ -35,7 +39,8 @@ export function useRevealCursor({ list, layout, shown, events, rows, cursor, cur
     const moved = !seen || seen.cursor !== cursor || seen.rows !== rows || seen.events !== events;
     revealed.current = { cursor, rows, events };
     if (following || (moved && cursor === null)) {
-      const end = Math.max(0, layout.total - element.clientHeight);
+      // The last row's bottom at the view's bottom (the padding under it stays below).
+      const end = Math.max(0, space.toScroll(layout.total - element.clientHeight));
       if (Math.abs(element.scrollTop - end) >= 1) scrollTo(end);
     } else if (moved && shown.count > 0) {
       // A selection the filter hides: show where it would be, between its neighbours.
@@ -43,8 +48,12 @@ export function useRevealCursor({ list, layout, shown, events, rows, cursor, cur
       const index = found >= 0 ? found : Math.min(shown.indexFrom(current), shown.count - 1);
       const top = layout.top(index);
       const bottom = top + layout.height(index);
-      if (top < element.scrollTop) scrollTo(Math.max(0, top - MARGIN_PX));
-      else if (bottom > element.scrollTop + element.clientHeight) scrollTo(bottom - element.clientHeight + MARGIN_PX);
+      // Compared in the rows' pixels: the scroll range may be a scaled-down copy of them.
+      const seen = space.toRows(element.scrollTop);
+      const view = element.clientHeight;
+      const toRow = (y: number) => scrollTo(Math.min(Math.max(0, space.toScroll(y)), Math.max(0, space.height - view)));
+      if (top < seen) toRow(top - MARGIN_PX);
+      else if (bottom > seen + view) toRow(bottom - view + MARGIN_PX);
     }
     // Keyboard users keep their focus on the selected row as it moves (it is always rendered).
     if (moved && element.contains(document.activeElement)) {

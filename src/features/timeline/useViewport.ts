@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 /** What part of a scrolling list is on screen. */
@@ -7,6 +7,8 @@ export interface Viewport {
   height: number;
   /** Scrolled to (or within a few pixels of) the end: where a list that follows its newest item stays. */
   atBottom: boolean;
+  /** How far (px) the last scroll moved the view: a fast one makes rows beyond its edges not worth rendering. */
+  moved: number;
 }
 
 const BOTTOM_SLACK_PX = 8;
@@ -17,7 +19,7 @@ const BOTTOM_SLACK_PX = 8;
  * rows for where it landed in the same frame, never a blank one.
  */
 export function useViewport(list: RefObject<HTMLElement | null>): { viewport: Viewport; scrollTo: (top: number) => void } {
-  const [viewport, setViewport] = useState<Viewport>({ top: 0, height: 0, atBottom: true });
+  const [viewport, setViewport] = useState<Viewport>({ top: 0, height: 0, atBottom: true, moved: 0 });
   // `resized`: the list changed size, not place. A list pinned to its end stays pinned (the
   // follower scrolls it back there), or a pane restored to its saved size after the rows arrived
   // would leave the newest rows out of view.
@@ -30,19 +32,20 @@ export function useViewport(list: RefObject<HTMLElement | null>): { viewport: Vi
       const end = top + height >= element.scrollHeight - BOTTOM_SLACK_PX;
       setViewport((seen) => {
         const atBottom = resized ? seen.atBottom || end : end;
-        return seen.top === top && seen.height === height && seen.atBottom === atBottom ? seen : { top, height, atBottom };
+        return seen.top === top && seen.height === height && seen.atBottom === atBottom ? seen : { top, height, atBottom, moved: Math.abs(top - seen.top) };
       });
     },
     [list],
   );
-  useEffect(() => {
+  // Before the first paint: the rows are drawn on a layer as tall as the view, so the first frame needs its height.
+  useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
+    read(true);
     // Rendered before the frame is painted, not in a later task: a fast scroll otherwise shows
     // the rows of the previous position, or none, for a frame.
     const onScroll = () => flushSync(() => read());
     element.addEventListener('scroll', onScroll, { passive: true });
-    // Fires once at once too, which is how the first height arrives.
     const observer = new ResizeObserver(() => read(true));
     observer.observe(element);
     return () => {

@@ -1,0 +1,43 @@
+import type { ActorEvent, CallOutcome } from '../events';
+import type { HostCall } from '../hostCalls';
+import type { WebsocketMessage } from '../messages';
+import type { WireOutcome } from '../wire';
+
+type MessageType = WebsocketMessage['ty'];
+
+const OK: CallOutcome = Object.freeze({ kind: 'ok' });
+const NO_RESPONSES: WireOutcome[] = Object.freeze([]) as unknown as WireOutcome[];
+const NO_HOST_CALLS: HostCall[] = Object.freeze([]) as unknown as HostCall[];
+
+/**
+ * Lets a history just read from a file share what its events repeat. Parsed, a million events are
+ * a million `{kind: 'ok'}` outcomes, millions of `{tag: 'text'}` message types, empty lists, and
+ * the same text up to three times (what went in, the echoed answer, its wire frame): hundreds of
+ * bytes per event of a page's memory. A recorded event is never changed, so equal parts can be one
+ * object, and one string; the objects shared across events are frozen, so a write to one is an
+ * error rather than a change to every event. Changes `events` in place: call it only on events
+ * nobody holds yet. What each event means (and how it serialises) stays the same.
+ */
+export function shareRepeatedParts(events: readonly ActorEvent[]): void {
+  const types = new Map<string, MessageType>();
+  const shared = (ty: MessageType): MessageType => {
+    const key = ty.tag === 'other' ? `other:${ty.val}` : ty.tag;
+    let known = types.get(key);
+    if (!known) types.set(key, (known = Object.freeze(ty)));
+    return known;
+  };
+  for (const event of events) {
+    if (event.outcome.kind === 'ok') event.outcome = OK;
+    if (event.hostCalls.length === 0) event.hostCalls = NO_HOST_CALLS;
+    if (event.responses.length === 0) event.responses = NO_RESPONSES;
+    const input = event.input;
+    if (input) input.ty = shared(input.ty);
+    for (const response of event.responses) {
+      const message = response.message;
+      message.ty = shared(message.ty);
+      if (input?.text !== undefined && message.text === input.text) message.text = input.text;
+      const frame = response.frame;
+      if (frame?.frame === 'text' && frame.text === message.text && message.text !== undefined) frame.text = message.text;
+    }
+  }
+}
