@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { gunzipSync } from 'node:zlib';
 import { fileAction } from '../playground';
 
 /**
@@ -98,12 +99,17 @@ export interface ExportedEvent {
   bridge?: { direction: string; endpoint: string; closeCode?: number; closeReason?: string; shadow?: { actorSeq: number; match: boolean; detail?: string } };
 }
 
-/** The session file the page exports, parsed: the way to see exactly what was recorded. */
+/**
+ * The session file the page exports, parsed: the way to see exactly what was recorded. Version 2
+ * is gzip of JSON Lines: a header (which counts the states), one line per state, then one per event.
+ */
 export async function exportedSession(page: Page): Promise<{ events: ExportedEvent[] }> {
   const downloading: Promise<Download> = page.waitForEvent('download');
   await fileAction(page, 'Export session');
   const stream = await (await downloading).createReadStream();
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const [header, ...rest] = gunzipSync(Buffer.concat(chunks)).toString('utf8').trimEnd().split('\n');
+  const { states } = JSON.parse(header!) as { states: number };
+  return { events: rest.slice(states).map((line) => JSON.parse(line) as ExportedEvent) };
 }

@@ -61,6 +61,9 @@ describe('session files', () => {
       return messageOf(await readSessionFile(copy.map((line) => JSON.stringify(line)).join('\n')));
     };
     expect(messageOf(await readSessionFile('{oops'))).toMatch(/not JSON/);
+    // A random or binary file is named for what it is not, without quoting its bytes back.
+    const noise = Uint8Array.from({ length: 64 }, (_, i) => (i * 151 + 117) % 256);
+    for (const file of [noise, 'hello, not a session']) expect(messageOf(await readSessionFile(file))).toMatch(/^This is not a session file: .*Nothing was imported/);
     expect(await bad((f) => (f[0]!.format = 'something-else'))).toMatch(/format/);
     expect(await bad((f) => (f[0]!.version = 99))).toMatch(/version 99/);
     expect(await bad((f) => (f[1 + stateCount + 2]!.outcome = { kind: 'maybe' }))).toMatch(/events\[2\]\.outcome/);

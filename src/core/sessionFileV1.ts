@@ -32,10 +32,15 @@ const fileV1 = z.object({
 /** What is said of a Theater chain given where a session file goes. */
 export const NOT_A_SESSION_BUT_A_CHAIN = 'This is a Theater event chain, not a session file: bring it in with Import chain (it becomes the history of the loaded component).';
 
+/** What is said of a file that is neither kind of session file (nor a chain). */
+export const NOT_A_SESSION = 'This is not a session file: those are gzip-compressed JSON Lines (version 2) or JSON (version 1), as Files → Export session writes them, and this file is neither. Nothing was imported: choose the file the playground exported.';
+
 /** Reads a version 1 file (or whatever else was given whole as one), saying exactly where and what is wrong with a bad one. */
 export function readSessionFileV1(text: string, parsed = parseWithBytes(text)): Result<SessionFile, EngineError> {
   if (!parsed.ok) {
     if (isTextChain(text)) return engineError('invalid-session', NOT_A_SESSION_BUT_A_CHAIN);
+    // JSON.parse quotes the start of the text, which for a random or binary file is noise: say what the file is not instead.
+    if (!/^\s*[{[]/.test(text)) return engineError('invalid-session', NOT_A_SESSION);
     return engineError('invalid-session', `The session file is not JSON: ${parsed.message}`);
   }
   const raw = parsed.value;

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 /** What part of a scrolling list is on screen. */
@@ -12,6 +12,8 @@ export interface Viewport {
 }
 
 const BOTTOM_SLACK_PX = 8;
+/** How long the view must stay put before a jump counts as over and the rows around it are drawn again. */
+const SETTLE_MS = 150;
 
 /**
  * Tracks a scroll container's visible window, and scrolls it. `scrollTo` reads the result back at
@@ -20,6 +22,7 @@ const BOTTOM_SLACK_PX = 8;
  */
 export function useViewport(list: RefObject<HTMLElement | null>): { viewport: Viewport; scrollTo: (top: number) => void } {
   const [viewport, setViewport] = useState<Viewport>({ top: 0, height: 0, atBottom: true, moved: 0 });
+  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
   // `resized`: the list changed size, not place. A list pinned to its end stays pinned (the
   // follower scrolls it back there), or a pane restored to its saved size after the rows arrived
   // would leave the newest rows out of view.
@@ -34,6 +37,10 @@ export function useViewport(list: RefObject<HTMLElement | null>): { viewport: Vi
         const atBottom = resized ? seen.atBottom || end : end;
         return seen.top === top && seen.height === height && seen.atBottom === atBottom ? seen : { top, height, atBottom, moved: Math.abs(top - seen.top) };
       });
+      // A jump (a fling, a filter, End) draws only the rows in view; once the view stays put, the
+      // rows around it come back, or a list left after a jump would stay without them.
+      clearTimeout(settle.current);
+      settle.current = setTimeout(() => setViewport((seen) => (seen.moved === 0 ? seen : { ...seen, moved: 0 })), SETTLE_MS);
     },
     [list],
   );
@@ -51,6 +58,7 @@ export function useViewport(list: RefObject<HTMLElement | null>): { viewport: Vi
     return () => {
       element.removeEventListener('scroll', onScroll);
       observer.disconnect();
+      clearTimeout(settle.current);
     };
   }, [list, read]);
   const scrollTo = useCallback(
