@@ -9,6 +9,7 @@ import { formatSize } from '../../ui/format';
  */
 export function ComponentCacheControl() {
   const usage = usePlayground((s) => s.componentCache);
+  const cleared = usePlayground((s) => s.clearedComponents);
   const info = usePlayground((s) => s.info);
   const refresh = usePlayground((s) => s.refreshComponentCache);
   const clear = usePlayground((s) => s.clearComponentCache);
@@ -30,6 +31,9 @@ export function ComponentCacheControl() {
       <button type="button" onClick={() => void clear()} disabled={entries === 0}>
         Clear component cache
       </button>
+      <p role="status" aria-label="Component cache status">
+        {cleared && `Removed ${cleared.entries} ${cleared.entries === 1 ? 'component' : 'components'}, ${formatSize(cleared.bytes)}: loading any of them again transpiles it with jco.`}
+      </p>
     </div>
   );
 }
