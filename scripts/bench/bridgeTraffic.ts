@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { startBridge } from '../../src/server/bridge/server';
 import { silent, TestClient } from '../../src/server/bridge/testPeers';
+import { sendToPaintProbe } from './browser';
 import { median, percentile, round } from './stats';
 
 // Issue 10's bridge traffic: a small game's load (100 real clients, 10 messages a second each,
@@ -97,31 +98,6 @@ export async function gameTraffic(browser: Browser, origin: string, seconds = GA
   }
 }
 
-/**
- * Installs in the page: on the next click of a card's Send, the time until the card's transcript
- * shows the echo (its text twice: the sent line and the answer), then until the frame that shows
- * it is painted (a task queued from requestAnimationFrame runs after that frame's paint).
- * Source text, not a function: tsx would wrap the page-side closures in a helper the page lacks.
- */
-const PAINT_PROBE = (text: string) => `new Promise((resolve) => {
-  let t0 = 0;
-  const text = ${JSON.stringify(text)};
-  const transcript = () => document.querySelector('[aria-label="Transcript"]');
-  const mentions = () => (transcript()?.textContent ?? '').split(text).length - 1;
-  const observer = new MutationObserver(() => {
-    if (mentions() < 2) return;
-    observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
-  });
-  const onClick = (event) => {
-    if (event.target.closest('button')?.textContent.trim() !== 'Send') return;
-    document.removeEventListener('click', onClick, true);
-    t0 = performance.now();
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  };
-  document.addEventListener('click', onClick, true);
-})`;
-
 /** Send → the echo painted in the connection's transcript, page alone (ms, median of 20 sends on one connection). */
 export async function sendToPainted(browser: Browser, origin: string): Promise<Record<string, number>> {
   const page = await echoPage(browser, origin);
@@ -132,7 +108,7 @@ export async function sendToPainted(browser: Browser, origin: string): Promise<R
     for (let run = 0; run < PAINT_RUNS; run++) {
       const text = `painted ${run} ${'x'.repeat(run % 3)}|`;
       await card.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
-      const probe = page.evaluate<number>(PAINT_PROBE(text));
+      const probe = page.evaluate<number>(sendToPaintProbe('[aria-label="Transcript"]', text, 2));
       await card.getByRole('button', { name: 'Send' }).click();
       samples.push(await probe);
     }

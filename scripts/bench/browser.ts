@@ -49,3 +49,29 @@ export async function preview(dist = 'dist', { bridge = false, bridgePort }: { b
 export const CHROMIUM = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
 
 export const launchChromium = (): Promise<Browser> => chromium.launch(CHROMIUM);
+
+/**
+ * Source text to evaluate in a page: on the next click of any Send button, the ms until `needle`
+ * appears `more` times more often in the text of the first element matching `container` than it
+ * did when the probe was installed, then until the frame that shows it is painted (a task queued
+ * from requestAnimationFrame runs after that frame's paint). The click is caught on the document
+ * in the capture phase, so it reaches the probe before React's handler. Source text, not a
+ * function: tsx would wrap the page-side closures in a helper the page lacks.
+ */
+export const sendToPaintProbe = (container: string, needle: string, more: number): string => `new Promise((resolve) => {
+  let t0 = 0;
+  const mentions = () => (document.querySelector(${JSON.stringify(container)})?.textContent ?? '').split(${JSON.stringify(needle)}).length - 1;
+  const target = mentions() + ${more};
+  const observer = new MutationObserver(() => {
+    if (mentions() < target) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+  });
+  const onClick = (event) => {
+    if (event.target.closest('button')?.textContent.trim() !== 'Send') return;
+    document.removeEventListener('click', onClick, true);
+    t0 = performance.now();
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  };
+  document.addEventListener('click', onClick, true);
+})`;

@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { launchChromium, preview } from './browser';
+import { launchChromium, preview, sendToPaintProbe } from './browser';
 import { median, round } from './stats';
 
 // Issue 13: the time from Send to the first sign of the call in the timeline, painted. The call is
@@ -9,31 +9,6 @@ import { median, round } from './stats';
 // them, the pending row. Each build in the same run, in its own `vite preview`.
 
 const RUNS = 5;
-
-/**
- * Installs in the page: on the next click of Send, the time until the Timeline panel first names
- * `"loop"` once more than before (a pending row, or the recorded event), then until the frame that
- * shows it is painted (a task queued from requestAnimationFrame runs after that frame's paint).
- * Source text, not a function: tsx would wrap the page-side closures in a helper the page lacks.
- */
-const PAINT_PROBE = `new Promise((resolve) => {
-  let t0 = 0;
-  const mentions = () => (document.querySelector('section.timeline')?.textContent ?? '').split('"loop"').length;
-  const earlier = mentions();
-  const observer = new MutationObserver(() => {
-    if (mentions() <= earlier) return;
-    observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
-  });
-  // Any card's Send: the click reaches the page before React's handler (capture, on the document).
-  const onClick = (event) => {
-    if (event.target.closest('button')?.textContent.trim() !== 'Send') return;
-    document.removeEventListener('click', onClick, true);
-    t0 = performance.now();
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  };
-  document.addEventListener('click', onClick, true);
-})`;
 
 /** Median ms from Send to the call painted in the timeline, over `RUNS` sends of `loop` on a fresh connection each. */
 async function sendToRow(browser: Browser, dist: string): Promise<number> {
@@ -53,7 +28,7 @@ async function sendToRow(browser: Browser, dist: string): Promise<number> {
       const card = page.getByRole('region', { name: `Connection #${run + 1}`, exact: true });
       await card.getByRole('textbox', { name: 'Message', exact: true }).fill('loop');
       const before = await eventCount();
-      const probe = page.evaluate<number>(PAINT_PROBE);
+      const probe = page.evaluate<number>(sendToPaintProbe('section.timeline', '"loop"', 1));
       await card.getByRole('button', { name: 'Send' }).click();
       samples.push(await probe);
       // The watchdog ends the call; the next send must not queue behind it.
