@@ -1,13 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { actorBytes, nodeStore, type NodeStore } from './testing/nodeStore';
+import { describe, expect, it } from 'vitest';
+import { actorBytes, nodeStores } from './testing/nodeStore';
 
-const stores: NodeStore[] = [];
-afterAll(() => stores.forEach((made) => made.dispose()));
-const storeOfOwn = (...options: Parameters<typeof nodeStore>) => {
-  const made = nodeStore(...options);
-  stores.push(made);
-  return made.store;
-};
+const storeOfOwn = nodeStores();
 
 const store = storeOfOwn();
 

@@ -1,25 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { WorkerLike } from '../../host/workerLike';
-import { threadWorker } from '../../cli/threadWorker';
-import { createPlaygroundStore } from '../../store/createPlaygroundStore';
+import { describe, expect, it } from 'vitest';
+import { nodeStores } from '../../store/testing/nodeStore';
 
-const workers: WorkerLike[] = [];
-afterAll(() => workers.forEach((worker) => worker.terminate()));
+const newStore = nodeStores();
 
 // Theater's chains beside the repository (see src/runtime/testing/theaterChains.ts, which the store may not import).
 const readFixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../shared/fixtures/theater-chains/${name}`, import.meta.url)), 'utf8');
-const fetchAsset = async (url: string) => new Response(readFileSync(fileURLToPath(new URL(`../../../public/${url}`, import.meta.url))));
-const newStore = () =>
-  createPlaygroundStore({
-    createWorker: () => {
-      const worker = threadWorker();
-      workers.push(worker);
-      return worker;
-    },
-    fetchAsset,
-  });
 
 describe('importing Theater chains through the store, over a real worker', () => {
   it('needs a loaded component, and says so', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, vi } from 'vitest';
+import { afterAll, expect, vi } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import { threadWorker } from '../../cli/threadWorker';
 import type { WorkerLike } from '../../host/workerLike';
@@ -45,6 +45,20 @@ export function nodeStore({ client, beforeFetch }: NodeStoreOptions = {}): NodeS
     client,
   });
   return { store, dispose: () => workers.forEach((worker) => worker.terminate()) };
+}
+
+/**
+ * Test support: a maker of stores for one test file, each over workers of its own (`nodeStore`),
+ * every one of them stopped after the file's last test (it registers vitest's `afterAll`).
+ */
+export function nodeStores(): (options?: NodeStoreOptions) => StoreApi<PlaygroundState> {
+  const made: NodeStore[] = [];
+  afterAll(() => made.forEach((one) => one.dispose()));
+  return (options) => {
+    const one = nodeStore(options);
+    made.push(one);
+    return one.store;
+  };
 }
 
 /** An example actor's bytes as `npm run build:actors` built them (`counter`: public/actors/counter.wasm). */

@@ -1,36 +1,22 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ActorClient } from '../../../host/actorClient';
+import { IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ActorClient } from '../../../host/actorClient';
 import { textMessage, type Branch, type PlaygroundError } from '../../../core';
 import { exampleBytes, expectOk } from '../../../runtime/testing/exampleActors';
-import { threadWorker } from '../../../cli/threadWorker';
 import { deleteSession, listSessions, readSession, type StoredSession } from './savedSessions';
-import { openSessionDb, type SessionDb } from './schema';
-import { SessionRecorder } from './sessionRecorder';
+import type { SessionRecorder } from './sessionRecorder';
+import { recorderBed } from './testing/recorderBed';
 
-const clients: ActorClient[] = [];
-let db: SessionDb;
-
-beforeEach(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  db = expectOk(await openSessionDb());
-});
-afterEach(() => {
-  db.close();
-  clients.splice(0).forEach((c) => c.dispose());
-  vi.restoreAllMocks();
-});
+const { db, record } = recorderBed();
+afterEach(() => vi.restoreAllMocks());
 
 /** The branches the store would hold: replaced, never changed in place, as the store does. */
 const kept: { branches: Branch[] } = { branches: [] };
 
 function setUp(): { client: ActorClient; recorder: SessionRecorder; errors: PlaygroundError[] } {
-  const client = new ActorClient({ createWorker: threadWorker });
-  clients.push(client);
   const errors: PlaygroundError[] = [];
   kept.branches = [];
-  return { client, recorder: new SessionRecorder(db, { client, cursor: () => 1, branches: () => kept.branches, onError: (error) => errors.push(error) }), errors };
+  return { ...record({ cursor: () => 1, branches: () => kept.branches, onError: (error) => errors.push(error) }), errors };
 }
 
 async function chat(client: ActorClient, ...texts: string[]): Promise<number> {
@@ -53,7 +39,7 @@ async function twoSessions(): Promise<{ recorder: SessionRecorder; first: string
 
 /** A saved session, read back, or the test fails saying what is missing. */
 async function readBack(id: string): Promise<StoredSession> {
-  const read = await readSession(db, id);
+  const read = await readSession(db(), id);
   if (!read.ok) throw new Error(`session ${id} does not read back: ${read.error.message}`);
   return read.value;
 }
@@ -100,7 +86,7 @@ describe('saving the open session to IndexedDB', { timeout: 120_000 }, () => {
     expect(puts('states')).toBe(1);
     expect(puts('components')).toBe(0);
 
-    const transaction = vi.spyOn(db, 'transaction');
+    const transaction = vi.spyOn(db(), 'transaction');
     await recorder.flush();
     expect(transaction).not.toHaveBeenCalled();
     expect((await readBack(recorder.sessionId!)).snapshot.events).toEqual(client.events);
@@ -155,14 +141,14 @@ describe('saving the open session to IndexedDB', { timeout: 120_000 }, () => {
     expectOk(await client.load('minimal', exampleBytes('minimal')));
     kept.branches = [];
     await recorder.flush();
-    expectOk(await deleteSession(db, session));
-    expect(await db.count('branches')).toBe(1);
+    expectOk(await deleteSession(db(), session));
+    expect(await db().count('branches')).toBe(1);
   });
 
   it('saves a load as a new session and leaves the old one as it was', async () => {
     const { recorder, first } = await twoSessions();
     expect(recorder.sessionId).not.toBe(first);
-    expect(expectOk(await listSessions(db)).map((s) => [s.id, s.eventCount])).toEqual([
+    expect(expectOk(await listSessions(db())).map((s) => [s.id, s.eventCount])).toEqual([
       [recorder.sessionId, 0],
       [first, 2],
     ]);
@@ -185,7 +171,7 @@ describe('saving the open session to IndexedDB', { timeout: 120_000 }, () => {
 
     expect(again.sessionId).toBe(stored.record.id);
     expect(puts('events')).toBe(1);
-    expect(expectOk(await listSessions(db))).toHaveLength(1);
+    expect(expectOk(await listSessions(db()))).toHaveLength(1);
     expect((await readBack(stored.record.id)).snapshot.events).toEqual(reloaded.events);
   });
 
@@ -193,12 +179,12 @@ describe('saving the open session to IndexedDB', { timeout: 120_000 }, () => {
     const { recorder, first } = await twoSessions();
     const second = recorder.sessionId!;
 
-    expectOk(await deleteSession(db, first));
-    expect(await db.count('events')).toBe(0);
-    expect(await db.count('components')).toBe(1);
+    expectOk(await deleteSession(db(), first));
+    expect(await db().count('events')).toBe(0);
+    expect(await db().count('components')).toBe(1);
     expect((await readBack(second)).record.name).toBe('minimal');
-    expectOk(await deleteSession(db, second));
-    expect([await db.count('events'), await db.count('states'), await db.count('components'), await db.count('sessions')]).toEqual([0, 0, 0, 0]);
+    expectOk(await deleteSession(db(), second));
+    expect([await db().count('events'), await db().count('states'), await db().count('components'), await db().count('sessions')]).toEqual([0, 0, 0, 0]);
   });
 
   it('says what is missing when a stored session is incomplete', async () => {
@@ -206,7 +192,7 @@ describe('saving the open session to IndexedDB', { timeout: 120_000 }, () => {
     expectOk(await client.load('minimal', exampleBytes('minimal')));
     await chat(client, 'inc 1');
     await recorder.flush();
-    await db.delete('events', [recorder.sessionId!, 1]);
-    expect(await readSession(db, recorder.sessionId!)).toEqual({ ok: false, error: { code: 'invalid-session', message: '1 of its 2 events are stored' } });
+    await db().delete('events', [recorder.sessionId!, 1]);
+    expect(await readSession(db(), recorder.sessionId!)).toEqual({ ok: false, error: { code: 'invalid-session', message: '1 of its 2 events are stored' } });
   });
 });
