@@ -2,6 +2,7 @@ import { componentHash, noActor, readSessionFile, shareRepeatedParts, waveTransc
 import type { Slice, StoreContext } from '../../store/context';
 import { replacedHistory, settledStatus, workspaceOf } from '../../store/mirror';
 import { actorNameOf } from '../../store/startupActor';
+import { missingComponentMessage } from './missingComponent';
 
 /** The history as a thing to carry: session files and Theater chains, out and in. */
 export interface HistorySlice {
@@ -69,12 +70,8 @@ export const createHistorySlice =
         const loaded = client.component;
         const bytes = component.bytes ?? (loaded && componentHash(loaded.bytes) === component.sha256 ? loaded.bytes : undefined);
         if (!bytes) {
-          set({
-            alert: {
-              code: 'invalid-session',
-              message: `This session was recorded with ${component.name} (sha256 ${component.sha256.slice(0, 12)}…), which the file does not include: load that component first, then import the session again.`,
-            },
-          });
+          const loadedName = loaded && { name: loaded.name, sha256: componentHash(loaded.bytes) };
+          set({ alert: { code: 'invalid-session', message: missingComponentMessage(component, loadedName) } });
           return false;
         }
         return adopt(component.name, bytes, { events, states: [...states], connections, delivery: server?.delivery }, `Imported a session of ${actorNameOf(component.name)} (${events.length} events)`);

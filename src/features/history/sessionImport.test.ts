@@ -1,24 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { textMessage } from '../../core';
-import type { WorkerLike } from '../../host/workerLike';
-import { threadWorker } from '../../cli/threadWorker';
-import { createPlaygroundStore } from '../../store/createPlaygroundStore';
+import { describe, expect, it } from 'vitest';
+import { componentHash, textMessage } from '../../core';
+import { actorBytes, nodeStores } from '../../store/testing/nodeStore';
 
-const workers: WorkerLike[] = [];
-afterAll(() => workers.forEach((worker) => worker.terminate()));
-
-const fetchAsset = async (url: string) => new Response(readFileSync(fileURLToPath(new URL(`../../../public/${url}`, import.meta.url))));
-const newStore = () =>
-  createPlaygroundStore({
-    createWorker: () => {
-      const worker = threadWorker();
-      workers.push(worker);
-      return worker;
-    },
-    fetchAsset,
-  });
+const newStore = nodeStores();
 
 /** The counter with a few events, exported as a session file, and the timeline's texts of it. */
 async function exported() {
@@ -51,5 +35,18 @@ describe('importing session files through the store, over a real worker', () => 
     expect(store.getState().alert?.code).toBe('invalid-session');
     expect(store.getState().events).toBe(before);
     expect([store.getState().actorName, store.getState().status]).toEqual(['counter', 'ready']);
+  });
+
+  it('a file without its component, into another build of the same component, names both builds and what to do', async () => {
+    const { store } = await exported();
+    const [recorded, loaded] = [componentHash(actorBytes('counter')), componentHash(actorBytes('counter-v2'))];
+    const withoutComponent = (await store.getState().exportSession(false))!;
+    // counter-v2 is the counter rebuilt with one change: another build, loaded under the same name.
+    await store.getState().loadBytes('counter.wasm', actorBytes('counter-v2'));
+    const before = store.getState().events;
+    expect(await store.getState().importSession(withoutComponent)).toBe(false);
+    expect(store.getState().alert).toMatchObject({ code: 'invalid-session', message: expect.stringContaining(`recorded with another build of counter (sha256 ${recorded.slice(0, 12)}…) than the one loaded (sha256 ${loaded.slice(0, 12)}…)`) });
+    expect(store.getState().alert?.message).toMatch(/load that build, then import the session again\. .*npm run replay -- --actor counter\.wasm --session <this file>\.$/);
+    expect(store.getState().events).toBe(before);
   });
 });
