@@ -16,8 +16,10 @@ const noActor = { ok: false, error: noActorError() } as const;
  */
 /**
  * Theater writes every state byte of a chain as a decimal in a JSON array nested three deep
- * (about 36 characters per byte), so a history holding a state of a few MiB makes a chain longer
- * than a JavaScript string can be: that is said plainly, not reported as a bug.
+ * (about 36 characters per byte, core/chain/chainWriter.ts), and every call writes its whole new
+ * state, so a history holding states of a few MiB makes a chain longer than a JavaScript string
+ * can be (V8: 2^29 - 24 characters, about 14 MiB of state in all). That is the format's cost, not
+ * a fault of the history: the message says so, and what the person can export instead.
  */
 function exportChain(session: ActorSession): Result<string, EngineError> {
   try {
@@ -26,7 +28,13 @@ function exportChain(session: ActorSession): Result<string, EngineError> {
     if (!(thrown instanceof RangeError)) throw thrown;
     return {
       ok: false,
-      error: { code: 'too-large', message: 'This history is too large to write as a Theater chain: the chain format spells every state byte out as decimal text (about 36 characters a byte), and a state of several MiB exceeds what one file can hold here. Export session instead: it stores states in base64.' },
+      error: {
+        code: 'too-large',
+        message:
+          "This history is too large to export as a Theater chain. Nothing is wrong with it: Theater's chain format writes each state byte as a number in JSON, inside JSON that is itself written as numbers, three levels deep, so one state byte takes about 36 characters, and each call that succeeds writes its whole new state again. " +
+          'A history whose states add up to more than about 14 MiB makes a chain longer than the largest text this page can hold. ' +
+          'To keep everything, use Export session: it stores states compactly and imports back whole. To get a Theater chain, make the history shorter first (Fork here on an event before the large states) and export the chain of that.',
+      },
     };
   }
 }
