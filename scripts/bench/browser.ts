@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -49,6 +49,81 @@ export async function preview(dist = 'dist', { bridge = false, bridgePort }: { b
 export const CHROMIUM = { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
 
 export const launchChromium = (): Promise<Browser> => chromium.launch(CHROMIUM);
+
+/** Bytes the origin's IndexedDB takes on disk, as Chromium's quota manager counts them. */
+export const indexedDbUsage = (page: Page): Promise<number> =>
+  page.evaluate(async () => {
+    const estimate = (await navigator.storage.estimate()) as StorageEstimate & { usageDetails?: { indexedDB?: number } };
+    return estimate.usageDetails?.indexedDB ?? estimate.usage ?? 0;
+  });
+
+/** Chooses an item of the header's `Files` menu. */
+export async function fileAction(page: Page, action: 'Import session' | 'Export session'): Promise<void> {
+  await page.getByRole('button', { name: 'Files', exact: true }).click();
+  await page.getByRole('menu', { name: 'Files' }).getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+/** Waits until `Saved sessions` lists the open session with `events` events: it is on disk. */
+export async function waitUntilSaved(page: Page, events: number): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Saved sessions' });
+  const saved = dialog.getByRole('button', { name: `Open session echo (${events} events)`, exact: true });
+  for (;;) {
+    await page.getByRole('button', { name: 'Saved sessions' }).click();
+    const found = await saved.waitFor({ timeout: 500 }).then(
+      () => true,
+      () => false,
+    );
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    if (found) return;
+  }
+}
+
+/** A session of echo imported into a page that saves it, and what that took (see importSaved). */
+export interface SavedImport {
+  page: Page;
+  /** IndexedDB bytes on disk once the page's own empty session is saved, and once the import is. */
+  usageBefore: number;
+  usageAfter: number;
+  /** ms from the file chosen to the whole history in the Timeline, and from then to all of it saved (to within the ~0.3 s a look at `Saved sessions` takes). */
+  importMs: number;
+  saveMs: number;
+  /** Closes Chromium, then the preview. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the build in `dist` in Chromium with a persistent profile in `profileDir` (the database
+ * on disk, as a person's would be), waits for echo and its empty session to be saved, then
+ * imports the session file `file` (a recording of echo with `events` events) with `Import
+ * session` and waits until the Timeline shows them all and `Saved sessions` lists them saved.
+ */
+export async function importSaved(dist: string, profileDir: string, file: string, events: number): Promise<SavedImport> {
+  const { origin, stop } = await preview(dist);
+  const context = await chromium.launchPersistentContext(profileDir, CHROMIUM);
+  const close = async () => {
+    await context.close();
+    stop();
+  };
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/`);
+    await page.getByRole('status', { name: 'Actor status' }).filter({ hasText: /echo\s+ready/i }).waitFor({ timeout: 60_000 });
+    await waitUntilSaved(page, 0);
+    const usageBefore = await indexedDbUsage(page);
+    const chooser = page.waitForEvent('filechooser');
+    await fileAction(page, 'Import session');
+    const t0 = performance.now();
+    await (await chooser).setFiles(file);
+    await page.getByRole('heading', { name: `Timeline ${events.toLocaleString('en-US')}`, exact: true }).waitFor({ timeout: 120_000 });
+    const importMs = performance.now() - t0;
+    await waitUntilSaved(page, events);
+    const saveMs = performance.now() - t0 - importMs;
+    return { page, usageBefore, usageAfter: await indexedDbUsage(page), importMs, saveMs, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
 
 /**
  * Source text to evaluate in a page: on the next click of any Send button, the ms until `needle`

@@ -1,4 +1,3 @@
-import { chromium } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +7,7 @@ import { stateRecordOf } from '../../src/features/sessions/persistence/stateReco
 import type { SessionFile } from '../../src/core/sessionFile';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { recordHistory } from './recordSession';
-import { CHROMIUM, preview } from './browser';
-import { fileAction, indexedDbUsage, waitUntilSaved } from './persistenceBench';
+import { fileAction, importSaved } from './browser';
 import { median, round } from './stats';
 
 const EDITS = 1_000;
@@ -95,32 +93,17 @@ const versionOne = (session: SessionFile): string =>
  * a compaction), file chosen → Timeline, and Export session → the download.
  */
 async function inPage(dist: string, file: string, dir: string): Promise<Record<string, number>> {
-  const { origin, stop } = await preview(dist);
-  const context = await chromium.launchPersistentContext(join(dir, `profile-${dist}-${Math.random()}`), CHROMIUM);
+  const { page, usageBefore, usageAfter, importMs, close } = await importSaved(dist, join(dir, `profile-${dist}-${Math.random()}`), file, EDITS);
   try {
-    const page = await context.newPage();
-    await page.goto(`${origin}/`);
-    await page.getByRole('status', { name: 'Actor status' }).filter({ hasText: /echo\s+ready/i }).waitFor({ timeout: 60_000 });
-    await waitUntilSaved(page, 0);
-    const before = await indexedDbUsage(page);
-    const chooser = page.waitForEvent('filechooser');
-    await fileAction(page, 'Import session');
-    const t0 = performance.now();
-    await (await chooser).setFiles(file);
-    await page.getByRole('heading', { name: `Timeline ${EDITS.toLocaleString('en-US')}`, exact: true }).waitFor({ timeout: 120_000 });
-    const importMs = performance.now() - t0;
-    await waitUntilSaved(page, EDITS);
-    const saved = await indexedDbUsage(page);
     const downloading = page.waitForEvent('download');
     const t1 = performance.now();
     await fileAction(page, 'Export session');
     const exported = await (await downloading).path();
     const exportMs = performance.now() - t1;
     const mib = (bytes: number) => round(bytes / 2 ** 20, 2);
-    return { indexeddb_mib: mib(saved - before), page_import_ms: round(importMs, 0), page_export_ms: round(exportMs, 0), exported_mib: mib(statSync(exported).size) };
+    return { indexeddb_mib: mib(usageAfter - usageBefore), page_import_ms: round(importMs, 0), page_export_ms: round(exportMs, 0), exported_mib: mib(statSync(exported).size) };
   } finally {
-    await context.close();
-    stop();
+    await close();
   }
 }
 
