@@ -2,12 +2,11 @@ import { parentPort } from 'node:worker_threads';
 import { dataUrlImporter } from '../runtime';
 import type { Request, Response } from '../protocols/actorWorker';
 import { serve } from '../workers/serve';
-import { CACHE_DIR_VARIABLE, FileComponentCache } from './fileComponentCache';
+import { cacheFromEnvironment } from './fileComponentCache';
 
 // The same worker switch the page runs, on a Node worker thread: the command line and the tests
 // get the real watchdog path (a hung actor is killed with its thread) without a browser.
 const port = parentPort!;
-const cacheDir = process.env[CACHE_DIR_VARIABLE];
 serve(
   {
     post: (message: Response) => port.postMessage(message),
@@ -15,5 +14,5 @@ serve(
   },
   dataUrlImporter,
   // Without the variable every load runs jco, as the page does where Cache Storage is missing.
-  cacheDir ? new FileComponentCache(cacheDir) : undefined,
+  cacheFromEnvironment(),
 );

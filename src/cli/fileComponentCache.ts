@@ -4,9 +4,11 @@ import type { CacheUsage, ComponentInfo } from '../core';
 import { sha256Hex, type CacheRead, type ComponentCache, type TranspiledComponent } from '../runtime';
 
 /**
- * Names the folder the Node actor worker (`actorThread.ts`) keeps jco's output in, when set. The
- * unit tests set it for one run (scripts/vitest-setup.ts): every worker thread of every test file
- * then transpiles each component once, instead of once per load (about 1.5 of a load's 2.3 s).
+ * Names the folder the Node actor worker (`actorThread.ts`) and the tests' `startExample` keep
+ * jco's output in, when set. The unit tests set it for one run (scripts/vitest-setup.ts): every
+ * worker thread and test file then transpiles each component once, instead of once per load
+ * (about 1.5 of a worker's 2.3 s load of counter; in a test file's own process, jco's own
+ * start-up of several seconds too).
  */
 export const CACHE_DIR_VARIABLE = 'THEATER_COMPONENT_CACHE';
 
@@ -70,6 +72,12 @@ export class FileComponentCache implements ComponentCache {
     await writeFile(temporary, content);
     await rename(temporary, path);
   }
+}
+
+/** The cache the environment names (CACHE_DIR_VARIABLE), or none: every load then runs jco. */
+export function cacheFromEnvironment(): FileComponentCache | undefined {
+  const dir = process.env[CACHE_DIR_VARIABLE];
+  return dir ? new FileComponentCache(dir) : undefined;
 }
 
 const MANIFEST = '.json';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cacheFromEnvironment } from '../../cli/fileComponentCache';
 import { ActorSession, type Started } from '../session';
 
 /** Test support: the real example actors built by `npm run build:actors` (vitest's global setup). */
@@ -9,9 +10,13 @@ export type ExampleName = (typeof EXAMPLES)[number];
 export const exampleBytes = (name: ExampleName): Uint8Array =>
   new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../public/actors/${name}.wasm`, import.meta.url))));
 
-/** Starts an example or fails the test with the engine's own message. */
+/**
+ * Starts an example or fails the test with the engine's own message. Through the test run's
+ * component cache (cli/fileComponentCache.ts) when there is one: jco transpiles each example once
+ * a run, not once a start (the tests that are about jco call `ActorSession.start` or `inspect`).
+ */
 export async function startExample(name: ExampleName): Promise<Started> {
-  const started = await ActorSession.start(exampleBytes(name), { name: `${name}.wasm` });
+  const started = await ActorSession.start(exampleBytes(name), { name: `${name}.wasm`, cache: cacheFromEnvironment() });
   if (!started.ok) throw new Error(`${name} did not start: ${started.error.message}`);
   return started.value;
 }
