@@ -99,7 +99,7 @@ async function pageAlone(browser: Browser, origin: string, actor: 'echo' | 'mini
     const result = await page.evaluate(
       async ({ workerUrl, wasmUrl, version, clients, messages }) => {
         const worker = new Worker(workerUrl, { type: 'module' });
-        const waiting = new Map<number, (answer: { value: unknown }) => void>();
+        const waiting = new Map<number, (answer: { value: unknown; error?: { message: string } }) => void>();
         // Results a `sendMany` streamed before its answer (protocol 7 on; an older worker answers a prefix instead).
         let streamed = 0;
         let nextId = 1;
@@ -108,12 +108,16 @@ async function pageAlone(browser: Browser, origin: string, actor: 'echo' | 'mini
           if (progress === undefined) waiting.get(event.data.id)?.(event.data);
           else if (progress.kind === 'sent') streamed += progress.results!.length;
         };
-        const call = <T>(name: string, args: unknown): Promise<T> =>
-          new Promise((resolve) => {
+        let speaks = version;
+        const ask = (name: string, args: unknown) =>
+          new Promise<{ value: unknown; error?: { message: string } }>((resolve) => {
             const id = nextId++;
-            waiting.set(id, (answer) => resolve(answer.value as T));
-            worker.postMessage({ v: version, id, call: name, args });
+            waiting.set(id, resolve);
+            worker.postMessage({ v: speaks, id, call: name, args });
           });
+        // A build of another protocol (the base build) says which one it speaks: speak that.
+        speaks = Number(/speaks protocol (\d+)/.exec((await ask('open', {})).error?.message ?? '')?.[1] ?? version);
+        const call = async <T>(name: string, args: unknown): Promise<T> => (await ask(name, args)).value as T;
         const bytes = new Uint8Array(await (await fetch(wasmUrl)).arrayBuffer());
         await call('load', { name: 'actor.wasm', bytes });
         const ids: number[] = [];
