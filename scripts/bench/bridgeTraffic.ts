@@ -1,7 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
-import { startBridge } from '../../src/server/bridge/server';
-import { silent, TestClient } from '../../src/server/bridge/testPeers';
 import { sendToPaintProbe } from './browser';
+import { latency, runClients, startBridgeThread } from './bridgeLoad';
 import { median, percentile, round } from './stats';
 
 // Issue 10's bridge traffic: a small game's load (100 real clients, 10 messages a second each,
@@ -39,58 +38,18 @@ export async function attachTo(page: Page, port: number): Promise<void> {
  */
 export async function gameTraffic(browser: Browser, origin: string, seconds = GAME_SECONDS): Promise<Record<string, number>> {
   const page = await echoPage(browser, origin);
-  const bridge = await startBridge({ port: 0, allowedOrigins: [origin], log: silent });
+  const bridge = await startBridgeThread(origin);
   try {
     await attachTo(page, bridge.port);
-    const clients = await Promise.all(Array.from({ length: GAME_CLIENTS }, () => TestClient.open(bridge)));
-    await Promise.all(clients.map((c) => c.inbox.waitFor((items) => items.length >= 1, 'the greeting', 120_000)));
-    const perClient = seconds * PER_CLIENT_PER_S;
-    const sentAt = clients.map(() => [] as number[]);
-    // Echoes each client got (its greeting came before this counts; pings are no messages).
-    const got = clients.map(() => 0);
-    const rtts: number[] = [];
-    let last = 0;
-    let answered = 0;
-    clients.forEach((client, c) =>
-      client.socket.on('message', () => {
-        last = performance.now();
-        rtts.push(last - sentAt[c]![got[c]!++]!);
-        answered++;
-      }),
-    );
-    const t0 = performance.now();
-    await Promise.all(
-      clients.map(
-        (client, c) =>
-          new Promise<void>((resolve) => {
-            let m = 0;
-            const tick = (): void => {
-              sentAt[c]!.push(performance.now());
-              client.socket.send(`client ${c} message ${m++}`);
-              if (m === perClient) return resolve();
-              // Scheduled against the start, so a late tick does not slow the offered rate.
-              setTimeout(tick, Math.max(0, t0 + (c / GAME_CLIENTS) * 100 + m * (1000 / PER_CLIENT_PER_S) - performance.now()));
-            };
-            setTimeout(tick, (c / GAME_CLIENTS) * 100);
-          }),
-      ),
-    );
-    const sendingEnded = performance.now();
-    const total = GAME_CLIENTS * perClient;
-    await Promise.race([
-      Promise.all(clients.map((client, c) => client.inbox.waitFor(() => got[c]! >= perClient, 'every echo', DRAIN_MS))),
-      new Promise((resolve) => setTimeout(resolve, DRAIN_MS)),
-    ]).catch(() => undefined);
-    const offered = total / ((sendingEnded - t0) / 1000);
-    const achieved = answered / ((Math.max(last, sendingEnded) - t0) / 1000);
-    for (const client of clients) client.socket.terminate();
+    const result = await runClients(bridge.address, { mode: 'paced', perSecond: PER_CLIENT_PER_S, clients: GAME_CLIENTS, messages: seconds * PER_CLIENT_PER_S, greeting: 1, answers: true, drainMs: DRAIN_MS });
+    const offered = result.expected / (result.sendingMs / 1000);
+    const achieved = result.answered / (Math.max(result.lastAnswerMs, result.sendingMs) / 1000);
     return {
       offered_per_s: Math.round(offered),
       achieved_per_s: Math.round(achieved),
       achieved_ratio: round(achieved / offered, 2),
-      unanswered: total - answered,
-      rtt_median_ms: round(median(rtts)),
-      rtt_p99_ms: round(percentile(rtts, 0.99)),
+      unanswered: result.expected - result.answered,
+      ...latency(result.rtts),
     };
   } finally {
     await bridge.close();

@@ -11,13 +11,20 @@ const entry = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'actor
 // tsx's ESM API (`tsx/esm/api`, import condition); resolved from its package.json because a
 // CommonJS resolve picks the `require` build, which cannot be imported.
 const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-// A worker thread does not inherit the parent's TypeScript loader, so its bootstrap loads the
-// entry through tsx: no build step stands between an edit and the command line or the tests.
-const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+
+/**
+ * A worker thread running the TypeScript module at `moduleUrl` (a file URL), given `workerData`. A
+ * worker thread does not inherit the parent's TypeScript loader, so its bootstrap loads the entry
+ * through tsx: no build step stands between an edit and the command line, the tests or the bench.
+ */
+export function typeScriptThread(moduleUrl: string, workerData?: unknown): Worker {
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(moduleUrl)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
 
 /** A WorkerFactory for Node: the engine on a worker thread, killed and replaced like a Web Worker. */
 export const threadWorker: WorkerFactory = () => {
-  const worker = new Worker(bootstrap, { eval: true });
+  const worker = typeScriptThread(entry);
   return {
     post: (message) => worker.postMessage(message),
     onMessage: (handler) => worker.on('message', (message: Response) => handler(message)),

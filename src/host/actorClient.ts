@@ -167,14 +167,15 @@ export class ActorClient {
 
   /**
    * Delivers many client messages in order, exactly as `send` one by one would, for senders that
-   * outpace one round trip per message (the bridge's real clients). The worker answers in slices
-   * of about `budgetMs` of work, so the page records (and re-renders) once per slice rather than
-   * once per message, and other calls get their turn between slices.
+   * outpace one round trip per message (the bridge's real clients). The worker streams the results
+   * in chunks of about `budgetMs` of work and goes on while the page records each chunk (and
+   * answers real clients from it), so the page keeps pace with the actor rather than waiting a
+   * round trip per slice; other calls get their turn between slices of `MAX_SLICE` messages.
    *
-   * Each slice runs under the call watchdog. When its worker hangs or dies, nothing of that slice
-   * had been recorded or answered yet, so a fresh worker takes over at the last committed state
-   * and the slice is re-sent one message at a time: the culprit is recorded as a timeout or trap
-   * exactly as `send` would record it, and the rest carry on.
+   * Each chunk restarts the call watchdog. When the worker hangs or dies, what it had streamed is
+   * recorded; a fresh worker takes over at the last committed state and the rest of the slice is
+   * re-sent one message at a time: the culprit is recorded as a timeout or trap exactly as `send`
+   * would record it, and the rest carry on.
    */
   async sendMany(items: readonly SendItem[], budgetMs = SLICE_BUDGET_MS): Promise<Array<Result<RecordedEvent, EngineError>>> {
     const results: Array<Result<RecordedEvent, EngineError>> = [];
@@ -329,19 +330,26 @@ export class ActorClient {
     return this.#restart({ ...pending, outcome, durationMs: performance.now() - started });
   }
 
-  /** One slice of `sendMany`: as many of `items` as the worker gets through in `budgetMs`. */
+  /** One slice of `sendMany`: every result of `items`, recorded chunk by chunk as the worker streams them. */
   async #sendSlice(items: readonly SendItem[], budgetMs: number): Promise<Array<Result<RecordedEvent, EngineError>>> {
     if (!this.#worker || !this.#loaded) return items.map(() => ({ ok: false, error: noActor() }));
-    const answer = await this.#requests.send(this.#worker, 'sendMany', { items: [...items], budgetMs }, this.#callTimeoutMs);
-    if (answer.ok) {
-      for (const result of answer.value) if (result.ok) this.#record(result.value);
-      return answer.value;
-    }
-    if (!('lost' in answer)) return items.map(() => ({ ok: false, error: answer.error }));
-    const restarted = await this.#respawn(undefined);
-    if (!restarted.ok) return items.map(() => ({ ok: false, error: restarted.error }));
     const results: Array<Result<RecordedEvent, EngineError>> = [];
-    for (const { connectionId, message } of items) results.push(this.#eventCall(await this.#call('send', { connectionId, message }, { connectionId, input: message })));
+    const take = (chunk: Array<Result<RecordedEvent, EngineError>>) => {
+      for (const result of chunk) {
+        if (result.ok) this.#record(result.value);
+        results.push(result);
+      }
+    };
+    const onProgress = (progress: Progress) => progress.kind === 'sent' && take(progress.results);
+    const answer = await this.#requests.send(this.#worker, 'sendMany', { items: [...items], budgetMs }, this.#callTimeoutMs, { onProgress });
+    if (answer.ok) take(answer.value);
+    else if (!('lost' in answer)) results.push(...items.slice(results.length).map(() => ({ ok: false as const, error: answer.error })));
+    else {
+      const restarted = await this.#respawn(undefined);
+      const rest = items.slice(results.length);
+      if (!restarted.ok) results.push(...rest.map(() => ({ ok: false as const, error: restarted.error })));
+      else for (const { connectionId, message } of rest) results.push(this.#eventCall(await this.#call('send', { connectionId, message }, { connectionId, input: message })));
+    }
     return results;
   }
 
@@ -384,7 +392,7 @@ export class ActorClient {
 }
 
 
-/** Work per `sendMany` slice: long enough to amortise a round trip, short enough to keep the page lively. */
-const SLICE_BUDGET_MS = 50;
-/** Messages per slice at most, which bounds the one-by-one re-run after a hung slice. */
-const MAX_SLICE = 500;
+/** Work per streamed `sendMany` chunk (ms): long enough to amortise a message to the page, short enough that real clients hear back at once. */
+const SLICE_BUDGET_MS = 10;
+/** Messages per slice at most: other calls (a person's Send, a real client's close) wait no longer than one slice. */
+const MAX_SLICE = 1000;

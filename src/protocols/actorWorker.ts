@@ -32,7 +32,7 @@ export interface SendItem {
 }
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {
@@ -68,9 +68,10 @@ export interface Calls {
   configure: { args: { delivery: ConnectDelivery }; value: null };
   send: { args: { connectionId: number; message: WebsocketMessage }; value: RecordedEvent };
   /**
-   * Sends `items` in order, as `send` would one by one, stopping after the first call that ends
-   * `budgetMs` or more after the start: the answer covers a prefix of `items` (at least one), so
-   * a long run of messages reaches the page in slices instead of one event per round trip.
+   * Sends `items` in order, as `send` would one by one. Every `budgetMs` of work the results so
+   * far go to the page as a `sent` progress note, and the worker goes on meanwhile: the page
+   * records (and answers real clients) at the actor's pace, a chunk per note instead of one event
+   * per round trip. The answer holds the results no note carried (possibly none).
    */
   sendMany: { args: { items: SendItem[]; budgetMs: number }; value: Array<Result<RecordedEvent, EngineError>> };
   /** Writes frames exchanged with a real endpoint down as `bridge` events: no call into the actor. */
@@ -100,7 +101,11 @@ export type CallName = keyof Calls;
 export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];
 
 /** How far a long call has got (a load's stages, a replay's events): also proof of life for the watchdog. */
-export type Progress = { kind: 'load'; stage: LoadStage; ms: number } | { kind: 'replay'; done: number; total: number };
+export type Progress =
+  | { kind: 'load'; stage: LoadStage; ms: number }
+  | { kind: 'replay'; done: number; total: number }
+  /** The next results of a `sendMany`, in order. */
+  | { kind: 'sent'; results: Array<Result<RecordedEvent, EngineError>> };
 
 /** Worker → page: any number of progress notes, then exactly one answer per request id. */
 export type Response =

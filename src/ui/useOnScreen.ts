@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useRef, useState, type RefObject } from 'react';
 import { usePlayground, usePlaygroundStore, type PlaygroundState } from '../store';
 
 /**
@@ -56,7 +56,9 @@ export function usePlaygroundWhileShown<T>(shown: boolean, selector: (state: Pla
       timer = setTimeout(
         () => {
           behindSince = undefined;
-          setCatchUp((n) => n + 1);
+          // A transition: a hundred cards catching up at once render in slices between which
+          // the page goes on answering real clients, instead of in one long task.
+          startTransition(() => setCatchUp((n) => n + 1));
         },
         Math.max(0, Math.min(OFF_SCREEN_QUIET_MS, behindSince + OFF_SCREEN_AT_MOST_MS - now)),
       );

@@ -86,11 +86,15 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
         return session ? session.send(request.args.connectionId, request.args.message) : noActor;
       case 'sendMany': {
         if (!session) return noActor;
-        const results: Array<Result<RecordedEvent, EngineError>> = [];
-        const started = performance.now();
+        let results: Array<Result<RecordedEvent, EngineError>> = [];
+        let since = performance.now();
         for (const { connectionId, message } of request.args.items) {
           results.push(await session.send(connectionId, message));
-          if (performance.now() - started >= request.args.budgetMs) break;
+          if (performance.now() - since < request.args.budgetMs) continue;
+          // Posted now, while the next calls run: the page records these meanwhile.
+          port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'sent', results } });
+          results = [];
+          since = performance.now();
         }
         return { ok: true, value: results };
       }

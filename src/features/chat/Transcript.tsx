@@ -49,7 +49,9 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
 
   useEffect(() => {
     const element = list.current;
-    if (!element) return;
+    // Off screen nothing is shown: reading its layout would lay out a card the page skips
+    // (content-visibility), once per card per batch. It scrolls when it comes into view.
+    if (!element || !onScreen) return;
     if (following) {
       element.scrollTop = element.scrollHeight;
       return;
@@ -65,7 +67,7 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
     const bottom = last.offsetTop + last.offsetHeight;
     const hidden = bottom > element.scrollTop + element.clientHeight || last.offsetTop < element.scrollTop;
     if (hidden) element.scrollTop = bottom - element.clientHeight + LINE_GAP;
-  }, [lines.length, pending.length, cursor, following]);
+  }, [lines.length, pending.length, cursor, following, onScreen]);
 
   return (
     <div ref={box} className="chat-transcript">

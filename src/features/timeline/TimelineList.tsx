@@ -53,7 +53,7 @@ export function TimelineList({ maxScrollPx = MAX_SCROLL_PX }: Props) {
   const space = scrollSpace(layout.total + ROW.gap, viewport.height, maxScrollPx);
   const current = cursorOf({ cursor, eventCount });
   const following = cursor === null && viewport.atBottom;
-  useRevealCursor({ list, layout, space, shown, events, rows, cursor, current, following, scrollTo });
+  useRevealCursor({ list, layout, space, shown, events, rows, cursor, current, following, scrollTo, viewport });
   const onKeyDown = useTimelineKeys({ shown, current, unfiltered: rows === null, pageRows: Math.max(1, Math.floor(viewport.height / (ROW.head + ROW.line * 2))), select });
 
   // While following, render the end even before the scroll to it lands.

@@ -3,6 +3,7 @@ import type { ActorEvent } from '../../core';
 import type { RowLayout } from './rowLayout';
 import type { ScrollSpace } from './scrollSpace';
 import type { ShownRows } from './shownRows';
+import type { Viewport } from './useViewport';
 
 interface Reveal {
   list: RefObject<HTMLElement | null>;
@@ -19,6 +20,19 @@ interface Reveal {
   following: boolean;
   /** Scrolls the list to a scroll position (px of its scroll range, not of rows). */
   scrollTo: (top: number) => void;
+  /** The list's view as last read (useViewport's): while it, the rows and the cursor stay put, nothing needs revealing. */
+  viewport: Viewport;
+}
+
+/** What the last reveal saw: the same again means the view is already where it should be. */
+interface Seen {
+  cursor: number | null;
+  rows: readonly number[] | null;
+  events: readonly ActorEvent[];
+  following: boolean;
+  total: number;
+  top: number;
+  height: number;
 }
 
 /** Room left above or below a row scrolled into view, so it does not sit flush against the edge. */
@@ -30,14 +44,17 @@ const MARGIN_PX = 24;
  * rows change (a filter, another history), the selected row is scrolled into view, or the end
  * when following. Nothing else moves the view: a person who scrolled away stays where they are.
  */
-export function useRevealCursor({ list, layout, space, shown, events, rows, cursor, current, following, scrollTo }: Reveal): void {
-  const revealed = useRef<{ cursor: number | null; rows: readonly number[] | null; events: readonly ActorEvent[] } | null>(null);
+export function useRevealCursor({ list, layout, space, shown, events, rows, cursor, current, following, scrollTo, viewport }: Reveal): void {
+  const revealed = useRef<Seen | null>(null);
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
     const seen = revealed.current;
     const moved = !seen || seen.cursor !== cursor || seen.rows !== rows || seen.events !== events;
-    revealed.current = { cursor, rows, events };
+    // Re-rendered for something else (a call in flight, a status): reading the list's size or
+    // place would lay the whole page out before its paint, once more per render, for nothing.
+    if (!moved && seen.following === following && seen.total === layout.total && seen.top === viewport.top && seen.height === viewport.height) return;
+    revealed.current = { cursor, rows, events, following, total: layout.total, top: viewport.top, height: viewport.height };
     if (following || (moved && cursor === null)) {
       // The last row's bottom at the view's bottom (the padding under it stays below).
       const end = Math.max(0, space.toScroll(layout.total - element.clientHeight));

@@ -15,7 +15,7 @@ function client(callTimeoutMs = 5000, onEvent?: (recorded: RecordedEvent) => voi
   return made;
 }
 
-describe('sendMany: many client messages in one round trip per slice', () => {
+describe('sendMany: many client messages, their results streamed back as the actor goes', () => {
   it('delivers every message in order, as send would, across slices', async () => {
     const told: number[] = [];
     const actor = client(5000, (recorded) => told.push(recorded.event.seq));
@@ -23,7 +23,7 @@ describe('sendMany: many client messages in one round trip per slice', () => {
     const a = expectOk(await actor.open()).connection.id;
     const b = expectOk(await actor.open()).connection.id;
     const items = Array.from({ length: 1200 }, (_, i) => ({ connectionId: i % 2 ? b : a, message: textMessage(`m${i}`) }));
-    // A zero budget makes every slice one message long: the slicing is exercised, not just the batch.
+    // A zero budget streams every result on its own: the chunking is exercised, not just the batch.
     const results = await actor.sendMany(items.slice(0, 5), 0);
     results.push(...(await actor.sendMany(items.slice(5))));
     expect(results.every((r) => r.ok)).toBe(true);
@@ -44,11 +44,12 @@ describe('sendMany: many client messages in one round trip per slice', () => {
     expect(results.map((r) => (r.ok ? r.value.event.input?.text : r.error.code))).toEqual(['fine', 'no-such-connection', 'also fine']);
   });
 
-  it('when a message hangs, re-sends its slice one by one: only that one is a timeout, the rest carry on from the committed state', async () => {
+  it('when a message hangs, keeps what was streamed before it and re-sends the rest one by one: only that one is a timeout, the rest carry on from the committed state', async () => {
     const actor = client(1500);
     expectOk(await actor.load('faulty.wasm', exampleBytes('faulty')));
     const id = expectOk(await actor.open()).connection.id;
-    const results = await actor.sendMany(['one', 'loop', 'two'].map((text) => ({ connectionId: id, message: textMessage(text) })));
+    // A zero budget: `one` reaches the page before `loop` hangs, and must be recorded once.
+    const results = await actor.sendMany(['one', 'loop', 'two'].map((text) => ({ connectionId: id, message: textMessage(text) })), 0);
     expect(results.map((r) => (r.ok ? r.value.event.outcome.kind : r.error.code))).toEqual(['ok', 'timeout', 'ok']);
     expect(actor.events.map((e) => [e.input?.text ?? e.input?.ty.tag, e.outcome.kind, e.responses[0]?.message.text])).toEqual([
       ['connect', 'ok', 'ok 1'],
