@@ -10,6 +10,7 @@ import type {
   ComponentInfo,
   Connection,
   EngineError,
+  ImportedSession,
   LoadStage,
   LostOutcome,
   RecordedEvent,
@@ -32,7 +33,7 @@ export interface SendItem {
 }
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {
@@ -53,6 +54,13 @@ export interface Calls {
     args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined };
     value: { info: ComponentInfo; lost: RecordedEvent | undefined; cache: CacheUse };
   };
+  /**
+   * Reads a session file (a `Blob`, read and checked in the worker: parsing a long history must not
+   * hold up the page) and adopts its history as `restore` does; `loaded` is the page's current
+   * component, run when the file names it by hash instead of embedding it. The answer carries the
+   * history read, for the page's copy, in one message.
+   */
+  importSession: { args: { file: Blob; loaded: Uint8Array | undefined }; value: { info: ComponentInfo; cache: CacheUse } & ImportedSession };
   /**
    * Starts loading jco's two tools in a worker that has no actor yet (a spare the page keeps for
    * its next load) and answers at once: the load that follows waits for them only if it needs jco.

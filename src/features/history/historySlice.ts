@@ -1,4 +1,4 @@
-import { componentHash, noActor, readSessionFile, shareRepeatedParts, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
+import { componentHash, noActor, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { replacedHistory, settledStatus, workspaceOf } from '../../store/mirror';
 import { actorNameOf } from '../../store/startupActor';
@@ -7,7 +7,7 @@ import { actorNameOf } from '../../store/startupActor';
 export interface HistorySlice {
   /** The session as a session file (core/sessionFile.ts); with the component embedded unless told otherwise. */
   exportSession(includeComponent?: boolean): Promise<Blob | undefined>;
-  /** Replaces the current session with a file's, read as it streams in; a bad file changes nothing and says why. */
+  /** Replaces the current session with a file's, read as it streams in (in the actor worker); a bad file changes nothing and says why. */
   importSession(file: Blob): Promise<boolean>;
   /** Every call of the history as WAVE text (`call -> result` per event), to keep as a regression test. */
   exportTranscript(): string | undefined;
@@ -58,26 +58,18 @@ export const createHistorySlice =
       },
 
       async importSession(input) {
-        const file = await readSessionFile(input);
-        if (!file.ok) {
-          set({ alert: file.error });
+        set({ status: 'loading', alert: null });
+        const previous = workspaceOf(client, get());
+        // Read, checked and adopted in the worker: the page gets the history in one message.
+        const imported = await client.importSession(input);
+        if (!imported.ok) {
+          set({ alert: imported.error, status: settledStatus(client) });
           return false;
         }
-        const { component, events, states, connections, server } = file.value;
-        // Just parsed, held by nobody yet: what the events repeat becomes shared (a page's memory per event).
-        shareRepeatedParts(events);
-        const loaded = client.component;
-        const bytes = component.bytes ?? (loaded && componentHash(loaded.bytes) === component.sha256 ? loaded.bytes : undefined);
-        if (!bytes) {
-          set({
-            alert: {
-              code: 'invalid-session',
-              message: `This session was recorded with ${component.name} (sha256 ${component.sha256.slice(0, 12)}…), which the file does not include: load that component first, then import the session again.`,
-            },
-          });
-          return false;
-        }
-        return adopt(component.name, bytes, { events, states: [...states], connections, delivery: server?.delivery }, `Imported a session of ${actorNameOf(component.name)} (${events.length} events)`);
+        const { name, info, snapshot } = imported.value;
+        const actorName = actorNameOf(name);
+        set({ ...replacedHistory(client, info, { what: `Imported a session of ${actorName} (${snapshot.events.length} events)`, previous }), actorName, status: settledStatus(client) });
+        return true;
       },
 
       exportTranscript() {
