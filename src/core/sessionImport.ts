@@ -1,6 +1,7 @@
 import type { SessionSnapshot } from './actorSnapshot';
 import { engineError, type EngineError } from './errors';
 import { ok, type Result } from './result';
+import { shareRepeatedParts } from './history/sharedParts';
 import { componentHash, readSessionFile } from './sessionFile';
 
 /** A session file read for import: the component to run it with, and the history to adopt. */
@@ -29,5 +30,9 @@ export async function readSessionForImport(file: Blob, loaded: Uint8Array | unde
       `This session was recorded with ${component.name} (sha256 ${component.sha256.slice(0, 12)}…), which the file does not include: load that component first, then import the session again.`,
     );
   }
+  // Shared before the history crosses to the page: a structured clone writes an object once
+  // however often it recurs, so the page rebuilds fewer objects (shareRepeatedParts again there
+  // freezes what it gets).
+  shareRepeatedParts(events);
   return ok({ name: component.name, bytes, snapshot: { events, states: [...states], connections, delivery: server?.delivery } });
 }
