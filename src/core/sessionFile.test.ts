@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { binaryMessage, textMessage } from './messages';
-import { componentHash, readSessionFile, sessionFileLines, writeSessionFile, type SessionFile } from './sessionFile';
+import { componentHash, EVENTS_PER_BATCH, readSessionFile, sessionFileLines, writeSessionFile, type SessionFile } from './sessionFile';
 import { readChain } from './chain/chainHistory';
 import { exampleBytes, expectOk, startExample } from '../runtime/testing/exampleActors';
 import { readFixture } from '../runtime/testing/theaterChains';
@@ -39,6 +39,17 @@ describe('session files', () => {
     // Compared as one buffer: an element-by-element deep equal of 1.6 MB is needlessly slow.
     expect(Buffer.compare(bytes!, session.component.bytes!)).toBe(0);
     expect(back.connections).toEqual(session.connections);
+  });
+
+  it('hands a long history on in runs of events as it reads, which with the rest are the events read', async () => {
+    const session = await recorded();
+    const last = session.events.at(-1)!;
+    // The recorded events, then copies of the last one (no state change) past one run.
+    const events = [...session.events, ...Array.from({ length: EVENTS_PER_BATCH + 5 - session.events.length }, (_, i) => ({ ...last, seq: session.events.length + i }))];
+    const runs: number[][] = [];
+    const back = expectOk(await readSessionFile(await writeSessionFile({ ...session, events }, false), (run) => runs.push(run.map((e) => e.seq))));
+    expect(runs).toEqual([Array.from({ length: EVENTS_PER_BATCH }, (_, i) => i)]);
+    expect(back.events).toEqual(events);
   });
 
   it('leaves the component out unless asked', async () => {

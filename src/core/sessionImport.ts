@@ -1,4 +1,5 @@
 import type { SessionSnapshot } from './actorSnapshot';
+import type { ActorEvent } from './events';
 import { engineError, type EngineError } from './errors';
 import { ok, type Result } from './result';
 import { shareRepeatedParts } from './history/sharedParts';
@@ -18,9 +19,17 @@ export interface ImportedSession {
  * the one it embeds, else `loaded` (the page's current component) when its SHA-256 is the one
  * the file names. Errors are `invalid-session` with what to do. Runs where the file is read: the
  * actor worker that adopts the history (issue 10: parsing 100,000 events held the page ~2 s).
+ * `onEvents`: as `readSessionFile`'s, each run with its repeated parts shared.
  */
-export async function readSessionForImport(file: Blob, loaded: Uint8Array | undefined): Promise<Result<ImportedSession, EngineError>> {
-  const read = await readSessionFile(file);
+export async function readSessionForImport(file: Blob, loaded: Uint8Array | undefined, onEvents?: (events: ActorEvent[]) => void): Promise<Result<ImportedSession, EngineError>> {
+  const read = await readSessionFile(
+    file,
+    onEvents &&
+      ((events) => {
+        shareRepeatedParts(events);
+        onEvents(events);
+      }),
+  );
   if (!read.ok) return read;
   const { component, events, states, connections, server } = read.value;
   const bytes = component.bytes ?? (loaded && componentHash(loaded) === component.sha256 ? loaded : undefined);

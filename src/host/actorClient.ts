@@ -127,18 +127,30 @@ export class ActorClient {
    * A failure changes nothing.
    */
   importSession(file: Blob): Promise<Result<ImportedSession & { info: ComponentInfo }, EngineError>> {
-    return this.#adoptInSpare('importSession', { file, loaded: this.#loaded?.bytes.slice() }, (value) => {
+    // The events come in runs as the worker reads them, then the rest with the answer.
+    const events: ActorEvent[] = [];
+    const take = (run: ActorEvent[]) => {
       // Just received, held by nobody yet: what the events repeat becomes shared (a page's memory per event).
-      shareRepeatedParts(value.snapshot.events);
-      return value;
-    });
+      shareRepeatedParts(run);
+      for (const event of run) events.push(event);
+    };
+    const onProgress = (progress: Progress) => progress.kind === 'events' && take(progress.events);
+    return this.#adoptInSpare('importSession', { file, loaded: this.#loaded?.bytes.slice() }, (value) => {
+      take(value.snapshot.events);
+      return { ...value, snapshot: { ...value.snapshot, events } };
+    }, onProgress);
   }
 
   /** Runs `call` in the spare worker and, when it answers, makes that worker's actor, with the history `adopted` gives, the current one. */
-  #adoptInSpare<K extends 'restore' | 'importSession'>(call: K, args: Calls[K]['args'], adopted: (value: Calls[K]['value']) => ImportedSession): Promise<Result<ImportedSession & { info: ComponentInfo }, EngineError>> {
+  #adoptInSpare<K extends 'restore' | 'importSession'>(
+    call: K,
+    args: Calls[K]['args'],
+    adopted: (value: Calls[K]['value']) => ImportedSession,
+    onProgress?: (progress: Progress) => void,
+  ): Promise<Result<ImportedSession & { info: ComponentInfo }, EngineError>> {
     return this.#serialize(async () => {
       const worker = this.#spare.take();
-      const answer = await this.#requests.send(worker, call, args, this.#loadTimeoutMs);
+      const answer = await this.#requests.send(worker, call, args, this.#loadTimeoutMs, { onProgress });
       this.#spare.schedule();
       if (!answer.ok) {
         worker.terminate();

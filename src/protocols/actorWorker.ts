@@ -57,8 +57,9 @@ export interface Calls {
   /**
    * Reads a session file (a `Blob`, read and checked in the worker: parsing a long history must not
    * hold up the page) and adopts its history as `restore` does; `loaded` is the page's current
-   * component, run when the file names it by hash instead of embedding it. The answer carries the
-   * history read, for the page's copy, in one message.
+   * component, run when the file names it by hash instead of embedding it. The history read comes
+   * to the page for its copy: its events in runs as they are read (`events` progress), then the
+   * answer with the events after the last run, so the page takes them in while the worker reads.
    */
   importSession: { args: { file: Blob; loaded: Uint8Array | undefined }; value: { info: ComponentInfo; cache: CacheUse } & ImportedSession };
   /**
@@ -107,8 +108,12 @@ export type CallName = keyof Calls;
 /** Page → worker. */
 export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];
 
-/** How far a long call has got (a load's stages, a replay's events): also proof of life for the watchdog. */
-export type Progress = { kind: 'load'; stage: LoadStage; ms: number } | { kind: 'replay'; done: number; total: number };
+/**
+ * How far a long call has got (a load's stages, a replay's events, an imported session's events
+ * as they are read, in order, which the answer's history then leaves out): also proof of life for
+ * the watchdog.
+ */
+export type Progress = { kind: 'load'; stage: LoadStage; ms: number } | { kind: 'replay'; done: number; total: number } | { kind: 'events'; events: ActorEvent[] };
 
 /** Worker → page: any number of progress notes, then exactly one answer per request id. */
 export type Response =

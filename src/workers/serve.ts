@@ -58,13 +58,17 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
         return { ok: true, value: { info: session.info, lost: recorded, cache: session.cacheUse } };
       }
       case 'importSession': {
-        const read = await readSessionForImport(request.args.file, request.args.loaded);
+        let sent = 0;
+        const read = await readSessionForImport(request.args.file, request.args.loaded, (events) => {
+          sent += events.length;
+          port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'events', events } });
+        });
         if (!read.ok) return read;
         const { name, bytes, snapshot } = read.value;
         const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache });
         if (!restored.ok) return restored;
         session = restored.value;
-        return { ok: true, value: { info: session.info, cache: session.cacheUse, ...read.value } };
+        return { ok: true, value: { info: session.info, cache: session.cacheUse, name, bytes, snapshot: { ...snapshot, events: snapshot.events.slice(sent) } } };
       }
       case 'warm':
         warmJco();
