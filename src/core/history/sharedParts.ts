@@ -29,7 +29,17 @@ export function shareRepeatedParts(events: readonly ActorEvent[]): void {
     if (!known) types.set(key, (known = Object.freeze(ty)));
     return known;
   };
+  // Names from a small closed set (an event's kind, a frame's): one string each, not one per
+  // event, as a structured clone makes them (~20 bytes each).
+  const names = new Map<string, string>();
+  const named = <T extends string>(name: T): T => {
+    const known = names.get(name);
+    if (known !== undefined) return known as T;
+    names.set(name, name);
+    return name;
+  };
   for (const event of events) {
+    event.kind = named(event.kind);
     if (event.outcome.kind === 'ok') event.outcome = OK;
     if (event.hostCalls.length === 0) event.hostCalls = NO_HOST_CALLS;
     if (event.responses.length === 0) event.responses = NO_RESPONSES;
@@ -41,6 +51,7 @@ export function shareRepeatedParts(events: readonly ActorEvent[]): void {
       if (input?.text !== undefined && message.text === input.text) message.text = input.text;
       if (input?.data !== undefined && message.data !== undefined && bytesEqual(message.data, input.data)) message.data = input.data;
       const frame = response.frame;
+      if (frame) frame.frame = named(frame.frame);
       if (frame?.frame === 'text' && frame.text === message.text && message.text !== undefined) frame.text = message.text;
       if (frame?.frame === 'binary' && message.data !== undefined && bytesEqual(frame.data, message.data)) frame.data = message.data;
     }
