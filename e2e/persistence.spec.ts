@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { actorPath, LOAD_TIMEOUT, Playground, SavedSessions, TimelinePanel } from './playground';
+import { actorPath, counterSession, fileAction, LOAD_TIMEOUT, Playground, SavedSessions, TimelinePanel } from './playground';
 
 // Each test has a fresh browser context, so IndexedDB starts empty and the page starts on echo.
 
@@ -145,6 +145,35 @@ test.describe('sessions persist in IndexedDB', () => {
     await expect(timeline.rows).toHaveCount(2);
     await sessions.show();
     await expect(sessions.items).toHaveCount(1);
+  });
+
+  test('an imported session reopens after a reload with every event, and the actor carries on', async ({ page }) => {
+    // Enough events that the import is saved many to a record (recordGroups.ts).
+    const { playground, connection } = await counterSession(page, Array.from({ length: 16 }, () => 'inc 1'));
+    const timeline = new TimelinePanel(page);
+    const sessions = new SavedSessions(page);
+    const downloading = page.waitForEvent('download');
+    await fileAction(page, 'Export session');
+    const file = await (await downloading).path();
+    const chooser = page.waitForEvent('filechooser');
+    await fileAction(page, 'Import session');
+    await (await chooser).setFiles(file!);
+    await expect(playground.alert).toHaveCount(0);
+    // init, connect, 16 calls (the list renders the rows in view; its heading counts them all)
+    const counted = (events: number) => page.getByRole('heading', { name: `Timeline ${events}`, exact: true });
+    await expect(counted(18)).toBeVisible();
+    await sessions.show();
+    await expect(sessions.current()).toContainText('18 events');
+    await sessions.close();
+
+    await page.reload();
+    await playground.expectReady('counter');
+    await expect(counted(18)).toBeVisible();
+    await expect(connection.received('count: 16')).toHaveCount(1);
+    await connection.send('inc 1');
+    await expect(connection.received('count: 17')).toHaveCount(1);
+    await expect(counted(19)).toBeVisible();
+    await expect(timeline.rows.last()).toContainText('inc 1');
   });
 
   test('a reload right after a send keeps that event', async ({ page }) => {

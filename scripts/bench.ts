@@ -1,5 +1,5 @@
 // `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
-// calls, load, replay, timeline, persistence, files, bridge, payload, pending, chain (all when none is named). Prints a
+// calls, load, replay, timeline, import, persistence, files, bridge, payload, pending, chain (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
 // before a change, `npx vite build --outDir dist-base`), in the same run, and so does `bridge` (whose
@@ -11,6 +11,7 @@ import { measureBridgeBuilds } from './bench/bridgeBench';
 import { measureCallCost } from './bench/callCost';
 import { measureChain } from './bench/chainBench';
 import { measureFiles } from './bench/filesBench';
+import { measureImport } from './bench/importBench';
 import { measureLoadTimes } from './bench/loadTimes';
 import { measurePayload } from './bench/payloadBench';
 import { measurePending } from './bench/pendingBench';
@@ -31,6 +32,10 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
   timeline: [
     'timeline with 100,000 events (ms, medians of 3 pages) and with a million (one page; million_base: BENCH_BASE_DIST), Chromium',
     () => measureTimeline({ base: process.env.BENCH_BASE_DIST }),
+  ],
+  import: [
+    'Import session of 100,000 echo events (one per --import-events=N): to the timeline, to disk, heap per event; this build and BENCH_BASE_DIST (Chromium, ms, medians of 3 pages)',
+    () => measureImport({ events: Number(argument('import-events') ?? 100_000), runs: Number(argument('runs') ?? 3), base: process.env.BENCH_BASE_DIST, profile: argument('profile') }),
   ],
   persistence: ['IndexedDB per event (10,000 echo events imported, Chromium)', async () => ({ echo: await measurePersistence() })],
   files: ['1,000 edits of a 32 KB JSON state (1 KB each): session file and IndexedDB (MiB), export/import (ms); version 1 in BENCH_BASE_DIST', () => measureFiles()],

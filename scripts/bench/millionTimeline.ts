@@ -27,7 +27,7 @@ export interface MillionFigures {
 }
 
 /** The page's used JS heap after a full GC (bytes). */
-async function heapAfterGc(page: Page): Promise<number> {
+export async function heapAfterGc(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');

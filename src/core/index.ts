@@ -30,6 +30,8 @@ export { RecordedHistory, statusOf, type HistoryRecord } from './history/recorde
 export { eventsOfConnection } from './history/connectionEvents';
 export { shareRepeatedParts } from './history/sharedParts';
 export { readSessionFile, writeSessionFile, sessionFileLines, componentHash } from './sessionFile';
+export { readSessionForImport, type ImportedSession, type LoadedComponent } from './sessionImport';
+export { actorNameOf } from './actorName';
 export { deltaOf, applyDelta, StateChainWriter, KEYFRAME_INTERVAL, type StateDelta, type ChainedState } from './stateDelta';
 export { readChain } from './chain/chainHistory';
 export type { ChainHistory } from './chain/importedHistory';

@@ -41,6 +41,15 @@ describe('session files', () => {
     expect(back.connections).toEqual(session.connections);
   });
 
+  it('hands a long history on in runs of events as it reads, which with the rest are the events read', async () => {
+    const session = await recorded();
+    const runs: number[][] = [];
+    const back = expectOk(await readSessionFile(await writeSessionFile(session, false), (run) => runs.push(run.map((e) => e.seq)), 3));
+    const seqs = session.events.map((e) => e.seq);
+    expect(runs).toEqual(Array.from({ length: Math.floor(seqs.length / 3) }, (_, i) => seqs.slice(3 * i, 3 * i + 3)));
+    expect(back.events).toEqual(session.events);
+  });
+
   it('leaves the component out unless asked', async () => {
     const back = expectOk(await readSessionFile(await writeSessionFile(await recorded(), false)));
     expect(back.component.bytes).toBeUndefined();

@@ -102,11 +102,22 @@ export function writeSessionFile(session: SessionFile, includeComponent: boolean
 }
 
 /**
+ * How many events `readSessionFile` reads, by default, between two calls of its `onEvents`: as
+ * many as a long history's one message can hold without the page's deserialisation of it growing
+ * worse than linear (a million in one message took it 9 s), and few enough messages that a
+ * history of 100,000 crosses in one (runs that overlap the worker's reading cost more than they
+ * save on two cores).
+ */
+export const EVENTS_PER_RUN = 100_000;
+
+/**
  * Reads and checks a session file of any version, from its bytes as they stream in, saying
  * exactly where and what is wrong with a bad one (`invalid-session`). `input` is the file (a
- * `Blob`), its bytes, or its text.
+ * `Blob`), its bytes, or its text. `onEvents` sees each run of `perRun` events of a version 2
+ * file as soon as they are read (the worker sends them on while it reads the rest); the
+ * file is still checked whole, and they count only if the answer is ok.
  */
-export async function readSessionFile(input: BlobPart): Promise<Result<SessionFile, EngineError>> {
+export async function readSessionFile(input: BlobPart, onEvents?: (events: ActorEvent[]) => void, perRun = EVENTS_PER_RUN): Promise<Result<SessionFile, EngineError>> {
   const lines = new TextLines((input instanceof Blob ? input : new Blob([input])).stream());
   const iterator = lines[Symbol.asyncIterator]();
   try {
@@ -114,7 +125,7 @@ export async function readSessionFile(input: BlobPart): Promise<Result<SessionFi
     if (first.done) return engineError('invalid-session', 'The session file is empty: choose the file the playground exported (Files → Export session).');
     const parsed = parseWithBytes(first.value);
     const header = parsed.ok ? parsed.value : undefined;
-    if (isHeader(header)) return await readVersion2(header, iterator);
+    if (isHeader(header)) return await readVersion2(header, iterator, onEvents && { take: onEvents, perRun });
     // Anything else is read whole, as version 1 files always were (one line, unless written by hand).
     const rest: string[] = [];
     for (let line = await iterator.next(); !line.done; line = await iterator.next()) rest.push(line.value);
@@ -141,7 +152,7 @@ const isHeader = (value: unknown): value is { format?: unknown; version?: unknow
   typeof value === 'object' && value !== null && !Array.isArray(value) && 'version' in value && (value.version === 2 || ('format' in value && value.format === SESSION_FORMAT && value.version !== 1));
 
 /** Reads the lines after a version 2 header, rebuilding each state from the one before. */
-async function readVersion2(raw: { format?: unknown; version?: unknown }, lines: AsyncIterator<string>): Promise<Result<SessionFile, EngineError>> {
+async function readVersion2(raw: { format?: unknown; version?: unknown }, lines: AsyncIterator<string>, runs?: { take: (events: ActorEvent[]) => void; perRun: number }): Promise<Result<SessionFile, EngineError>> {
   if (raw.format === SESSION_FORMAT && raw.version !== SESSION_VERSION) return engineError('invalid-session', newerVersion(raw.version));
   const header = headerV2.safeParse(raw);
   if (!header.success) return invalid(issuePath('header', header.error.issues[0]!.path), header.error.issues[0]!.message);
@@ -171,6 +182,7 @@ async function readVersion2(raw: { format?: unknown; version?: unknown }, lines:
     const parsed = lineOf(line.value, `events[${i}]`, eventSchema);
     if (!parsed.ok) return parsed;
     events.push(parsed.value as ActorEvent);
+    if (runs && events.length % runs.perRun === 0) runs.take(events.slice(-runs.perRun));
   }
   for (let line = await lines.next(); !line.done; line = await lines.next()) {
     if (line.value.trim() !== '') return invalid('the file', `it has more lines than its header counts (${counts.states} states, ${counts.events} events): it was altered`);

@@ -131,29 +131,46 @@ export const bytesOfLine = (value: string | Uint8Array): Uint8Array => (typeof v
 export const withBytes = (_key: string, value: unknown): unknown => (value instanceof Uint8Array ? { $bytes: toBase64(value) } : value);
 
 /**
- * `JSON.parse`'s reviver for session files: `{"$bytes": base64}` as a `Uint8Array`. Bytes that are
- * not base64 are left as they are (the schema then refuses them); `bad` learns the first such key.
+ * `{"$bytes": base64}` anywhere in a value just parsed, replaced by its `Uint8Array` in place.
+ * Bytes that are not base64 are left as they are (the schema then refuses them); `bad` learns the
+ * first such key. A walk after `JSON.parse` rather than a reviver: a reviver is called for every
+ * key and made parsing lines with bytes several times slower (issue 10).
  */
-export function bytesReviver(bad: { key: string }) {
-  return (key: string, value: unknown): unknown => {
-    if (value && typeof value === 'object' && '$bytes' in value) {
-      const decoded = typeof value.$bytes === 'string' ? fromBase64(value.$bytes) : undefined;
-      if (!decoded) bad.key ||= key;
-      return decoded ?? value;
+function reviveBytes(value: unknown, key: string, bad: { key: string }): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const revived = reviveBytes(item, String(i), bad);
+      if (revived !== item) value[i] = revived;
     }
     return value;
-  };
+  }
+  const record = value as Record<string, unknown>;
+  if ('$bytes' in record) {
+    const decoded = typeof record.$bytes === 'string' ? fromBase64(record.$bytes) : undefined;
+    if (!decoded) bad.key ||= key;
+    return decoded ?? value;
+  }
+  for (const name of Object.keys(record)) {
+    const child = record[name];
+    const revived = reviveBytes(child, name, bad);
+    if (revived !== child) record[name] = revived;
+  }
+  return value;
 }
 
 /** Parses a text (a whole version 1 file, a line of version 2) as JSON with `{"$bytes"}` revived; `badBytes` names the first key whose bytes were not base64. */
 export function parseWithBytes(text: string): { ok: true; value: unknown; badBytes: string } | { ok: false; message: string } {
   const bad = { key: '' };
+  let value: unknown;
   try {
-    // A reviver makes JSON.parse several times slower: only text that has bytes in it gets one.
-    return { ok: true, value: JSON.parse(text, text.includes('$bytes') ? bytesReviver(bad) : undefined), badBytes: bad.key };
+    value = JSON.parse(text);
   } catch (thrown) {
     return { ok: false, message: (thrown as Error).message };
   }
+  // Only text that has bytes in it is walked.
+  return { ok: true, value: text.includes('$bytes') ? reviveBytes(value, '', bad) : value, badBytes: bad.key };
 }
 
 /** Where a zod issue is, as `events[2].outcome`, after `prefix`. */

@@ -1,5 +1,5 @@
-import { connectionsAfter, DEFAULT_DELIVERY, noActor, RecordedHistory } from '../core';
-import type { ActorEvent, BridgeRecord, CacheUsage, CacheUse, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
+import { connectionsAfter, DEFAULT_DELIVERY, noActor, RecordedHistory, shareRepeatedParts } from '../core';
+import type { ActorEvent, BridgeRecord, CacheUsage, CacheUse, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, ImportedSession, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
 import type { Calls, ChainRead, LostCall, Progress, RerunInput, SendItem } from '../protocols/actorWorker';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 import { SpareWorker } from './spareWorker';
@@ -118,17 +118,49 @@ export class ActorClient {
    * `load`, a failure changes nothing.
    */
   adoptHistory(name: string, bytes: Uint8Array, snapshot: SessionSnapshot): Promise<Result<ComponentInfo, EngineError>> {
+    return this.#adoptInSpare('restore', { name, bytes: bytes.slice(), snapshot, lost: undefined }, () => ({ name, bytes, snapshot })).then((answer) => (answer.ok ? { ok: true, value: answer.value.info } : answer));
+  }
+
+  /**
+   * Imports a session file as `adoptHistory` adopts a history, the file read and checked in the
+   * worker (see the protocol's `importSession`): what the file holds, or why it cannot be imported.
+   * A failure changes nothing.
+   */
+  importSession(file: Blob): Promise<Result<ImportedSession & { info: ComponentInfo }, EngineError>> {
+    // The events come in runs as the worker reads them, then the rest with the answer.
+    const events: ActorEvent[] = [];
+    const take = (run: ActorEvent[]) => {
+      // Just received, held by nobody yet: what the events repeat becomes shared (a page's memory per event).
+      shareRepeatedParts(run);
+      for (const event of run) events.push(event);
+    };
+    const onProgress = (progress: Progress) => progress.kind === 'events' && take(progress.events);
+    return this.#adoptInSpare('importSession', { file, loaded: this.#loaded && { name: this.#loaded.name, bytes: this.#loaded.bytes.slice() } }, (value) => {
+      take(value.snapshot.events);
+      return { ...value, snapshot: { ...value.snapshot, events } };
+    }, onProgress);
+  }
+
+  /** Runs `call` in the spare worker and, when it answers, makes that worker's actor, with the history `adopted` gives, the current one. */
+  #adoptInSpare<K extends 'restore' | 'importSession'>(
+    call: K,
+    args: Calls[K]['args'],
+    adopted: (value: Calls[K]['value']) => ImportedSession,
+    onProgress?: (progress: Progress) => void,
+  ): Promise<Result<ImportedSession & { info: ComponentInfo }, EngineError>> {
     return this.#serialize(async () => {
       const worker = this.#spare.take();
-      const answer = await this.#requests.send(worker, 'restore', { name, bytes: bytes.slice(), snapshot, lost: undefined }, this.#loadTimeoutMs);
+      const answer = await this.#requests.send(worker, call, args, this.#loadTimeoutMs, { onProgress });
       this.#spare.schedule();
       if (!answer.ok) {
         worker.terminate();
         return { ok: false, error: answer.error };
       }
-      this.#replaceActor(worker, { name, bytes, info: answer.value.info }, RecordedHistory.trusted(snapshot));
+      const { info } = answer.value;
+      const { name, bytes, snapshot } = adopted(answer.value);
+      this.#replaceActor(worker, { name, bytes, info }, RecordedHistory.trusted(snapshot));
       if (snapshot.delivery) this.#delivery = snapshot.delivery;
-      return { ok: true, value: answer.value.info };
+      return { ok: true, value: { info, name, bytes, snapshot } };
     });
   }
 

@@ -10,6 +10,8 @@ import type {
   ComponentInfo,
   Connection,
   EngineError,
+  ImportedSession,
+  LoadedComponent,
   LoadStage,
   LostOutcome,
   RecordedEvent,
@@ -53,6 +55,14 @@ export interface Calls {
     args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined };
     value: { info: ComponentInfo; lost: RecordedEvent | undefined; cache: CacheUse };
   };
+  /**
+   * Reads a session file (a `Blob`, read and checked in the worker: parsing a long history must not
+   * hold up the page) and adopts its history as `restore` does; `loaded` is the page's current
+   * component, run when the file names it by hash instead of embedding it. The history read comes
+   * to the page for its copy: its events in runs as they are read (`events` progress), then the
+   * answer with the events after the last run, so the page takes them in while the worker reads.
+   */
+  importSession: { args: { file: Blob; loaded: LoadedComponent | undefined }; value: { info: ComponentInfo; cache: CacheUse } & ImportedSession };
   /**
    * Starts loading jco's two tools in a worker that has no actor yet (a spare the page keeps for
    * its next load) and answers at once: the load that follows waits for them only if it needs jco.
@@ -100,10 +110,15 @@ export type CallName = keyof Calls;
 /** Page → worker. */
 export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];
 
-/** How far a long call has got (a load's stages, a replay's events): also proof of life for the watchdog. */
+/**
+ * How far a long call has got (a load's stages, a replay's events, an imported session's events
+ * as they are read, in order, which the answer's history then leaves out): also proof of life for
+ * the watchdog.
+ */
 export type Progress =
   | { kind: 'load'; stage: LoadStage; ms: number }
   | { kind: 'replay'; done: number; total: number }
+  | { kind: 'events'; events: ActorEvent[] }
   /** The next results of a `sendMany`, in order. */
   | { kind: 'sent'; results: Array<Result<RecordedEvent, EngineError>> };
 

@@ -10,7 +10,7 @@ export type { CatalogEntry } from '../features/actor/catalogSlice';
 export type { PlaygroundAlert } from './alert';
 export { BODY_FORMATS, isMessageKind, type Draft } from '../features/chat/draft';
 export { draftOf } from '../features/chat/composerSlice';
-export { transcriptOf, type TranscriptLine } from '../features/chat/transcriptLines';
+export { TranscriptLines, type TranscriptLine } from '../features/chat/transcriptLines';
 export { pendingInput, type PendingCall } from '../features/chat/pendingCalls';
 export { closeExplanation } from '../features/bridge/client/closeCodes';
 export { functionsOf, isStubbedImport, missingFunctions } from '../features/interface/interfaceInfo';

@@ -1,7 +1,6 @@
-import type { ActorEvent, Branch, ComponentInfo, ConnectDelivery, Connection, SessionSnapshot } from '../core';
+import { actorNameOf, type ActorEvent, type Branch, type ComponentInfo, type ConnectDelivery, type Connection, type SessionSnapshot } from '../core';
 import type { ActorClient } from '../host/actorClient';
 import type { PlaygroundState } from './playgroundState';
-import { actorNameOf } from './startupActor';
 import type { ActorUiStatus } from './status';
 
 /** A simulated client as the page shows it. */

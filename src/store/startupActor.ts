@@ -1,10 +1,10 @@
+import { actorNameOf } from '../core';
+
 /** The example a first-time visitor gets, so they can chat before finding a file of their own. */
 export const DEFAULT_ACTOR = { url: './actors/echo.wasm', name: 'echo' } as const;
 
 /** What to do when an example cannot be fetched: the examples are built, not committed. */
 export const BUILD_EXAMPLES_HINT = 'Build the examples with `npm run build:actors`.';
-
-export const actorNameOf = (fileName: string): string => fileName.replace(/\.wasm$/i, '') || fileName;
 
 /**
  * The actor to load when the page opens: `?actor=<url>` (relative to the page or absolute), so a

@@ -1,4 +1,4 @@
-import { loadSha1, noActor as noActorError, readChain, type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
+import { loadSha1, noActor as noActorError, readChain, readSessionForImport, type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
 import { ActorSession, replay, warmJco, type ComponentCache, type ModuleImporter } from '../runtime';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocols/actorWorker';
 
@@ -64,6 +64,19 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
         session = restored.value;
         const recorded = lost ? session.recordLost(lost.connectionId, lost.input, lost.outcome, lost.durationMs) : undefined;
         return { ok: true, value: { info: session.info, lost: recorded, cache: session.cacheUse } };
+      }
+      case 'importSession': {
+        let sent = 0;
+        const read = await readSessionForImport(request.args.file, request.args.loaded, (events) => {
+          sent += events.length;
+          port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'events', events } });
+        });
+        if (!read.ok) return read;
+        const { name, bytes, snapshot } = read.value;
+        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache });
+        if (!restored.ok) return restored;
+        session = restored.value;
+        return { ok: true, value: { info: session.info, cache: session.cacheUse, name, bytes, snapshot: { ...snapshot, events: snapshot.events.slice(sent) } } };
       }
       case 'warm':
         warmJco();

@@ -1,14 +1,15 @@
-import { isWasmFile, type ActorEvent, type ComponentInfo } from '../../core';
+import { actorNameOf, isWasmFile, type ActorEvent, type ComponentInfo } from '../../core';
 import { thrownMessage, type PlaygroundAlert } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
 import { fileKindOf } from './fileKind';
 import type { LoadProgress } from './loadProgress';
 import { replacedHistory, settledStatus, workspaceOf } from '../../store/mirror';
-import { actorNameOf, BUILD_EXAMPLES_HINT, startupActor } from '../../store/startupActor';
+import { BUILD_EXAMPLES_HINT, startupActor } from '../../store/startupActor';
 import type { ActorUiStatus } from '../../store/status';
 
 // Other slices name actors and find the default here, where loading lives.
-export { actorNameOf, DEFAULT_ACTOR } from '../../store/startupActor';
+export { DEFAULT_ACTOR } from '../../store/startupActor';
+export { actorNameOf } from '../../core';
 
 /** The actor itself: what is loaded, how it is doing, what it has done, and what went wrong. */
 export interface SessionSlice {

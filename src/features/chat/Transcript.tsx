@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { eventsOfConnection } from '../../core';
-import { transcriptOf, usePlayground } from '../../store';
+import { TranscriptLines, usePlayground } from '../../store';
 import { useOnScreen, usePlaygroundWhileShown } from '../../ui/useOnScreen';
 import { TranscriptEntry } from './TranscriptEntry';
 import { PendingLine } from './PendingLine';
@@ -35,7 +35,7 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
   const cursor = usePlayground((s) => s.cursor);
   const following = cursor === null;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- ownCount stands for the array's contents
-  const lines = useMemo(() => transcriptOf(events, connectionId, open), [events, ownCount, connectionId, open]);
+  const lines = useMemo(() => new TranscriptLines(events, connectionId, open), [events, ownCount, connectionId, open]);
   const allPending = usePlayground((s) => s.pendingCalls);
   const pending = useMemo(() => allPending.filter((call: PendingCall) => call.connectionId === connectionId), [allPending, connectionId]);
   const [limit, setLimit] = useState(PAGE);
@@ -43,9 +43,10 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
 
   // A long transcript shows its last lines, or, when the cursor is further back, the lines up to
   // just after it: the selected moment is always among the lines shown.
-  const firstLater = following ? -1 : lines.findIndex((line) => line.seq > cursor);
+  const firstLater = following ? -1 : lines.firstAfter(cursor);
   const end = firstLater !== -1 && firstLater < lines.length - limit ? firstLater + AFTER_CURSOR : lines.length;
   const start = Math.max(0, end - limit);
+  const shown = useMemo(() => lines.slice(start, end), [lines, start, end]);
 
   useEffect(() => {
     const element = list.current;
@@ -77,7 +78,7 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
         </button>
       )}
       <ol ref={list} className="chat-transcript__lines" aria-label="Transcript">
-        {lines.slice(start, end).map((line) => (
+        {shown.map((line) => (
           <TranscriptEntry key={line.key} line={line} later={!following && line.seq > cursor} />
         ))}
         {end === lines.length && pending.map((call) => <PendingLine key={`pending-${call.id}`} call={call} />)}

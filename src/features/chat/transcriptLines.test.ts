@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMessage, type ActorEvent, type MessageKind } from '../../core';
-import { transcriptOf } from './transcriptLines';
+import { TranscriptLines, transcriptOf } from './transcriptLines';
 import { messageEvent } from '../../store/testing/fakeEvents';
 
 const event = (seq: number, connectionId: number, kind: MessageKind, change: Partial<ActorEvent> = {}): ActorEvent =>
@@ -41,5 +41,15 @@ describe('a connection transcript', () => {
     const before = transcriptOf(events, 1, true);
     const after = transcriptOf([...events, event(2, 1, 'text')], 1, true);
     expect(after[1]).toBe(before[1]);
+  });
+
+  it('makes any part of a long transcript as the whole would read, and finds the first line after the cursor', () => {
+    const answered = { responses: [{ message: makeMessage('text', { text: 'a' }), frame: { frame: 'text' as const, text: 'a' } }] };
+    const events = [event(0, 1, 'connect'), ...Array.from({ length: 30 }, (_, i) => event(i + 1, 1 + (i % 2), 'text', i % 3 === 0 ? answered : i % 5 === 0 ? { outcome: { kind: 'err', message: 'no' } } : {})), event(31, 1, 'close')];
+    const whole = transcriptOf(events, 1, false);
+    const part = new TranscriptLines(events, 1, false);
+    expect(part.length).toBe(whole.length);
+    for (const [start, end] of [[0, 5], [3, 17], [whole.length - 4, whole.length], [7, 7]] as const) expect(part.slice(start, end)).toEqual(whole.slice(start, end));
+    for (const cursor of [-1, 0, 12, 30, 31]) expect(part.firstAfter(cursor)).toBe(whole.findIndex((line) => line.seq > cursor));
   });
 });

@@ -1,14 +1,12 @@
-import { componentHash, noActor, readSessionFile, shareRepeatedParts, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
+import { actorNameOf, componentHash, noActor, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { replacedHistory, settledStatus, workspaceOf } from '../../store/mirror';
-import { actorNameOf } from '../../store/startupActor';
-import { missingComponentMessage } from './missingComponent';
 
 /** The history as a thing to carry: session files and Theater chains, out and in. */
 export interface HistorySlice {
   /** The session as a session file (core/sessionFile.ts); with the component embedded unless told otherwise. */
   exportSession(includeComponent?: boolean): Promise<Blob | undefined>;
-  /** Replaces the current session with a file's, read as it streams in; a bad file changes nothing and says why. */
+  /** Replaces the current session with a file's, read as it streams in (in the actor worker); a bad file changes nothing and says why. */
   importSession(file: Blob): Promise<boolean>;
   /** Every call of the history as WAVE text (`call -> result` per event), to keep as a regression test. */
   exportTranscript(): string | undefined;
@@ -59,22 +57,18 @@ export const createHistorySlice =
       },
 
       async importSession(input) {
-        const file = await readSessionFile(input);
-        if (!file.ok) {
-          set({ alert: file.error });
+        set({ status: 'loading', alert: null });
+        const previous = workspaceOf(client, get());
+        // Read, checked and adopted in the worker: the page gets the history in one message.
+        const imported = await client.importSession(input);
+        if (!imported.ok) {
+          set({ alert: imported.error, status: settledStatus(client) });
           return false;
         }
-        const { component, events, states, connections, server } = file.value;
-        // Just parsed, held by nobody yet: what the events repeat becomes shared (a page's memory per event).
-        shareRepeatedParts(events);
-        const loaded = client.component;
-        const bytes = component.bytes ?? (loaded && componentHash(loaded.bytes) === component.sha256 ? loaded.bytes : undefined);
-        if (!bytes) {
-          const loadedName = loaded && { name: loaded.name, sha256: componentHash(loaded.bytes) };
-          set({ alert: { code: 'invalid-session', message: missingComponentMessage(component, loadedName) } });
-          return false;
-        }
-        return adopt(component.name, bytes, { events, states: [...states], connections, delivery: server?.delivery }, `Imported a session of ${actorNameOf(component.name)} (${events.length} events)`);
+        const { name, info, snapshot } = imported.value;
+        const actorName = actorNameOf(name);
+        set({ ...replacedHistory(client, info, { what: `Imported a session of ${actorName} (${snapshot.events.length} events)`, previous }), actorName, status: settledStatus(client) });
+        return true;
       },
 
       exportTranscript() {

@@ -1,7 +1,6 @@
-import { findBranch, planEdit, planFork, reduceBranches, rewriteReportOf, type Branch, type EngineError, type HistoryEdit, type ReplayResult, type RewriteReport } from '../../core';
+import { actorNameOf, findBranch, planEdit, planFork, reduceBranches, rewriteReportOf, type Branch, type EngineError, type HistoryEdit, type ReplayResult, type RewriteReport } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { mirror, replacedHistory, settledStatus } from '../../store/mirror';
-import { actorNameOf } from '../../store/startupActor';
 
 /** A replay's life: what it ran against, how far it got, what it found. */
 export type ReplayRun =

@@ -1,3 +1,4 @@
+import { actorNameOf } from '../../core';
 import type { PlaygroundAlert } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
 import { replacedHistory, settledStatus, workspaceOf, type Replacement } from '../../store/mirror';
@@ -5,7 +6,7 @@ import { deleteSession, listSessions, readSession, sessionToRestore } from './pe
 import { openSessionDb, type SessionDb, type SessionRecord, type Stored } from './persistence/schema';
 import { SessionRecorder } from './persistence/sessionRecorder';
 import { readTabSession } from './persistence/tabSession';
-import { actorNameOf, BUILD_EXAMPLES_HINT, DEFAULT_ACTOR, startupActor } from '../../store/startupActor';
+import { BUILD_EXAMPLES_HINT, DEFAULT_ACTOR, startupActor } from '../../store/startupActor';
 
 /** A saved session as the `Saved sessions` list shows it. */
 export type SavedSession = Pick<SessionRecord, 'id' | 'name' | 'eventCount' | 'modifiedAt'>;

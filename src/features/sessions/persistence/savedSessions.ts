@@ -1,5 +1,6 @@
 import type { Branch, SessionSnapshot } from '../../../core';
 import { sessionRange, stored, type SessionDb, type SessionRecord, type Stored } from './schema';
+import { eventsOf, statePairs } from './recordGroups';
 import { statesOf } from './stateRecords';
 
 /** A saved session, read back: what `client.adoptHistory` needs to carry on where it stopped. */
@@ -39,8 +40,9 @@ export async function readSession(db: SessionDb, id: string): Promise<Stored<Sto
   const incomplete = (message: string): Stored<never> => ({ ok: false, error: { code: 'invalid-session', message } });
   const read = await stored(async (): Promise<Stored<StoredSession>> => {
     const tx = db.transaction(['sessions', 'events', 'states', 'components', 'branches'], 'readonly');
-    const [record, events, stateKeys, states, branches] = await Promise.all([
+    const [record, eventKeys, eventValues, stateKeys, states, branches] = await Promise.all([
       tx.objectStore('sessions').get(id),
+      tx.objectStore('events').getAllKeys(sessionRange(id)),
       tx.objectStore('events').getAll(sessionRange(id)),
       tx.objectStore('states').getAllKeys(sessionRange(id)),
       tx.objectStore('states').getAll(sessionRange(id)),
@@ -49,8 +51,9 @@ export async function readSession(db: SessionDb, id: string): Promise<Stored<Sto
     if (!record) return incomplete('it is no longer in the database');
     const component = await tx.objectStore('components').get(record.componentHash);
     if (!component) return incomplete(`its component (sha256 ${record.componentHash.slice(0, 12)}…) is missing`);
-    if (events.length !== record.eventCount) return incomplete(`${events.length} of its ${record.eventCount} events are stored`);
-    const rebuilt = statesOf(stateKeys.map(([, hash], i) => [hash, states[i]!]));
+    const events = eventsOf(eventKeys.map(([, seq], i) => [seq, eventValues[i]!]), record.eventCount);
+    if (!events.ok) return incomplete(`${events.found} of its ${record.eventCount} events are stored`);
+    const rebuilt = statesOf(statePairs(stateKeys.map(([, hash], i) => [hash, states[i]!])));
     if (!rebuilt.ok) return incomplete(rebuilt.reason);
     return {
       ok: true,
@@ -58,7 +61,7 @@ export async function readSession(db: SessionDb, id: string): Promise<Stored<Sto
         record,
         bytes: component.bytes,
         snapshot: {
-          events,
+          events: events.value,
           states: rebuilt.value,
           connections: record.connections,
           delivery: record.delivery,

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ActorEvent, Branch, ConnectDelivery, Connection, PlaygroundError, Result } from '../../../core';
+import type { Branch, ConnectDelivery, Connection, PlaygroundError, Result } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
-import type { StateRecord } from './stateRecords';
+import type { EventRecord, StateGroup } from './recordGroups';
 
 /** What the `Saved sessions` list shows of a session, and what a restore needs besides its records. */
 export interface SessionRecord {
@@ -34,9 +34,10 @@ export interface ComponentRecord {
  */
 export interface PlaygroundDb extends DBSchema {
   sessions: { key: string; value: SessionRecord };
-  events: { key: [string, number]; value: ActorEvent };
-  /** A state by its SHA-256: whole or a delta against the one saved before it, compressed (stateRecords.ts). */
-  states: { key: [string, string]; value: StateRecord };
+  /** An event by its seq, or a run of events from that seq on (recordGroups.ts). */
+  events: { key: [string, number]; value: EventRecord };
+  /** A state by its SHA-256: whole or a delta against the one saved before it, compressed (stateRecords.ts); or a run of them keyed by the first (recordGroups.ts). */
+  states: { key: [string, string]; value: StateGroup };
   components: { key: string; value: ComponentRecord };
   /** Version 2: the histories kept aside by forks and edits, all of one session's in one record. */
   branches: { key: string; value: Branch[] };

@@ -112,6 +112,26 @@ describe('saving the open session to IndexedDB', { timeout: 120_000 }, () => {
     expect(stored.snapshot.events.at(-1)!.responses[0]!.message.text).toBe('count: 11');
   });
 
+  it('saves a flush of many events in one record, and a rewrite into its middle reads back as the client has it', async () => {
+    const { client, recorder } = setUp();
+    expectOk(await client.load('counter', exampleBytes('counter')));
+    const puts = countPuts();
+    const id = await chat(client, ...Array.from({ length: 20 }, () => 'inc 1'));
+    await recorder.flush();
+    // init, connect and 20 calls; each `inc 1` makes a state of its own.
+    expect([puts('events'), puts('states')]).toEqual([1, 1]);
+    expect((await readBack(recorder.sessionId!)).snapshot.events).toEqual(client.events);
+
+    expectOk(await client.rewrite(6, []));
+    expectOk(await client.send(id, textMessage('inc 5')));
+    await recorder.flush();
+    const stored = await readBack(recorder.sessionId!);
+    expect(stored.snapshot.events).toEqual(client.events);
+    // The dropped tail's states stay stored (a branch may name them); every state the client has reads back.
+    const storedStates = new Map(stored.snapshot.states);
+    for (const [hash, bytes] of client.snapshot().states) expect(storedStates.get(hash)).toEqual(bytes);
+  });
+
   it('saves the branches a fork keeps aside with the session, and deletes them with it', async () => {
     const { client, recorder } = setUp();
     expectOk(await client.load('counter', exampleBytes('counter')));

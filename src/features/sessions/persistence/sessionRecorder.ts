@@ -1,10 +1,10 @@
 import type { ActorClient } from '../../../host/actorClient';
-import { componentHash, StateChainWriter, toHex, type ActorEvent, type Branch, type ComponentInfo, type PlaygroundError } from '../../../core';
+import { actorNameOf, componentHash, StateChainWriter, toHex, type ActorEvent, type Branch, type ComponentInfo, type PlaygroundError } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
-import { actorNameOf } from '../../../store/startupActor';
 import { continuesSession, savedPrefix } from './lineage';
 import { SessionLocks } from './sessionLocks';
-import { stateRecordOf } from './stateRecords';
+import { eventRecords, stateRecords } from './recordGroups';
+import { stateRecordOf, type StateRecord } from './stateRecords';
 import { writeTabSession } from './tabSession';
 import { ALL_STORES, eventsFrom, sessionRange, type SessionDb, type SessionRecord, type Stored } from './schema';
 
@@ -46,7 +46,8 @@ const sameRecord = (a: SessionRecord | undefined, b: SessionRecord): boolean =>
 
 /**
  * Saves the client's session to IndexedDB as it changes, writing only what changed: new events
- * (and the states they bring, each once) are appended, a rewritten tail replaces the stored one,
+ * (and the states they bring, each once) are appended (many to a record when a flush brings
+ * many: recordGroups.ts), a rewritten tail replaces the stored one,
  * the component is stored once per hash, and the small session record (cursor, connections,
  * counts) is overwritten. Writes are optimistic: what a transaction will write counts as saved
  * when it is queued (IndexedDB runs them in order), and a failure makes the next flush write the
@@ -191,17 +192,19 @@ export class SessionRecorder {
       requests.push(tx.objectStore('components').put({ hash: record.componentHash, bytes: component.bytes }));
     }
     this.#events.length = keep;
+    const newStates: Array<[string, StateRecord]> = [];
     for (let seq = keep; seq < events.length; seq++) {
       const event = events[seq]!;
       this.#events.push(event);
-      requests.push(eventStore.put(event, [id, seq]));
       for (const ref of [event.stateBefore, event.stateAfter]) {
         if (ref === null || this.#states.has(ref)) continue;
         this.#states.add(ref);
         const bytes = client.state(ref)!;
-        requests.push(stateStore.put(stateRecordOf(this.#chain.next(ref, bytes), bytes), [id, ref]));
+        newStates.push([ref, stateRecordOf(this.#chain.next(ref, bytes), bytes)]);
       }
     }
+    for (const [seq, record] of eventRecords(events, keep)) requests.push(eventStore.put(record, [id, seq]));
+    for (const [ref, record] of stateRecords(newStates)) requests.push(stateStore.put(record, [id, ref]));
     if (!sameBranches) requests.push(tx.objectStore('branches').put(branches, id));
     this.#branches = branches;
     if (full || record.id !== this.#record?.id) requests.push(tx.objectStore('settings').put(id, 'current'));

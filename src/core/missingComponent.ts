@@ -1,4 +1,4 @@
-import { actorNameOf } from '../../store/startupActor';
+import { actorNameOf } from './actorName';
 
 /** A component as a session file or the loaded actor names it: its file name and SHA-256 (hex). */
 export interface ComponentName {

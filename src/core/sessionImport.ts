@@ -1,0 +1,51 @@
+import type { SessionSnapshot } from './actorSnapshot';
+import type { ActorEvent } from './events';
+import { engineError, type EngineError } from './errors';
+import { ok, type Result } from './result';
+import { shareRepeatedParts } from './history/sharedParts';
+import { componentHash, readSessionFile } from './sessionFile';
+import { missingComponentMessage } from './missingComponent';
+
+/** The component the page has loaded: its file name and bytes. */
+export interface LoadedComponent {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** A session file read for import: the component to run it with, and the history to adopt. */
+export interface ImportedSession {
+  /** The component's name as the file gives it. */
+  name: string;
+  /** The component: the file's own copy, or the loaded one when the file names it by hash. */
+  bytes: Uint8Array;
+  snapshot: SessionSnapshot;
+}
+
+/**
+ * Reads a session file (any version, `readSessionFile`) and finds the component to run it with:
+ * the one it embeds, else `loaded` (the page's current component) when its SHA-256 is the one
+ * the file names. Errors are `invalid-session` with what to do (`missingComponentMessage`). Runs where the file is read: the
+ * actor worker that adopts the history (issue 10: parsing 100,000 events held the page ~2 s).
+ * `onEvents`: as `readSessionFile`'s, each run with its repeated parts shared.
+ */
+export async function readSessionForImport(file: Blob, loaded: LoadedComponent | undefined, onEvents?: (events: ActorEvent[]) => void): Promise<Result<ImportedSession, EngineError>> {
+  const read = await readSessionFile(
+    file,
+    onEvents &&
+      ((events) => {
+        shareRepeatedParts(events);
+        onEvents(events);
+      }),
+  );
+  if (!read.ok) return read;
+  const { component, events, states, connections, server } = read.value;
+  const bytes = component.bytes ?? (loaded && componentHash(loaded.bytes) === component.sha256 ? loaded.bytes : undefined);
+  if (!bytes) {
+    return engineError('invalid-session', missingComponentMessage(component, loaded && { name: loaded.name, sha256: componentHash(loaded.bytes) }));
+  }
+  // Shared before the history crosses to the page: a structured clone writes an object once
+  // however often it recurs, so the page rebuilds fewer objects (shareRepeatedParts again there
+  // freezes what it gets).
+  shareRepeatedParts(events);
+  return ok({ name: component.name, bytes, snapshot: { events, states: [...states], connections, delivery: server?.delivery } });
+}
