@@ -34,6 +34,22 @@ describe('the client and its watchdog, over a real worker thread', () => {
     ]);
   });
 
+  it('does not call a quick call a timeout when the page was too busy to read its answer in time', async () => {
+    const actor = client(300);
+    expectOk(await actor.load('echo.wasm', exampleBytes('echo')));
+    const { connection } = expectOk(await actor.open());
+    const sent = actor.send(connection.id, textMessage('hello'));
+    // Once the call is posted, the page's thread busy (drawing, say) past the call's time: the
+    // watchdog's timer and the worker's answer are both waiting when it is free again.
+    await new Promise((posted) => setImmediate(posted));
+    const busyUntil = Date.now() + 900;
+    while (Date.now() < busyUntil);
+    const event = expectOk(await sent).event;
+    expect(event.outcome.kind).toBe('ok');
+    expect(event.responses.map((r) => r.message.text)).toEqual(['hello']);
+    expect(actor.events.map((e) => e.outcome.kind)).toEqual(['ok', 'ok']);
+  });
+
   it('keeps the loaded actor and its history when a bad file is loaded', async () => {
     const actor = client(5000);
     expectOk(await actor.load('echo.wasm', exampleBytes('echo')));

@@ -2,6 +2,9 @@ import type { EngineError, Result } from '../core';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Progress, type Response } from '../protocols/actorWorker';
 import type { WorkerLike } from './workerLike';
 
+/** How long a call past its time may take to show it is done before it is called lost, in ms. */
+const CONFIRM_MS = 1000;
+
 /** A call that failed because its worker did not answer (hung) or died: the worker is gone. */
 export type Lost = { ok: false; error: EngineError; lost: 'timeout' | 'crash' };
 /** A worker's answer to one request, or how it was lost. */
@@ -36,7 +39,14 @@ export class WorkerRequests {
         this.#pending.delete(id);
         resolve(answer);
       };
-      const expire = () => finish({ ok: false, lost: 'timeout', error: { code: 'timeout', message: `${call} did not answer within ${timeoutMs} ms` } });
+      const timedOut = () => finish({ ok: false, lost: 'timeout', error: { code: 'timeout', message: `${call} did not answer within ${timeoutMs} ms` } });
+      // The page's timer says only that the time is up here: a page busy drawing reads the
+      // worker's messages late, and its answer may be waiting. A ping is answered after it, so
+      // the call is lost only when the worker has not reached the ping within a grace period.
+      const expire = () => {
+        timer = setTimeout(timedOut, Math.min(timeoutMs, CONFIRM_MS));
+        worker.post({ v: PROTOCOL_VERSION, id: this.#nextId++, call: 'ping', args: {} });
+      };
       let timer = setTimeout(expire, timeoutMs);
       this.#pending.set(id, { worker, answer: (response) => {
         if ('progress' in response) {

@@ -68,6 +68,12 @@ export interface Calls {
    * its next load) and answers at once: the load that follows waits for them only if it needs jco.
    */
   warm: { args: Record<string, never>; value: null };
+  /**
+   * Answered when the worker reaches it, so after every request sent before it: the watchdog asks
+   * before calling a late call a timeout, since the page's timer fires late (and may fire before
+   * the answer already waiting is read) while the page is busy drawing.
+   */
+  ping: { args: Record<string, never>; value: null };
   /** What the component cache holds, after emptying it first when `clear`. */
   componentCache: { args: { clear: boolean }; value: CacheUsage };
   open: { args: Record<string, never>; value: { connection: Connection; recorded: RecordedEvent } };

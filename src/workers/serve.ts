@@ -81,6 +81,8 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
       case 'warm':
         warmJco();
         return { ok: true, value: null };
+      case 'ping':
+        return { ok: true, value: null };
       case 'componentCache': {
         if (!cache) return { ok: true, value: { entries: 0, bytes: 0, limitBytes: 0 } };
         if (request.args.clear) await cache.clear();
