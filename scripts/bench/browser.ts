@@ -128,25 +128,42 @@ export async function importSaved(dist: string, profileDir: string, file: string
 /**
  * Source text to evaluate in a page: on the next click of any Send button, the ms until `needle`
  * appears `more` times more often in the text of the first element matching `container` than it
- * did when the probe was installed, then until the frame that shows it is painted (a task queued
- * from requestAnimationFrame runs after that frame's paint). The click is caught on the document
- * in the capture phase, so it reaches the probe before React's handler. Source text, not a
- * function: tsx would wrap the page-side closures in a helper the page lacks.
+ * did when the probe was installed, then until the frame that shows it is painted. A task queued
+ * during a frame's requestAnimationFrame callbacks runs after that frame's paint: so when the
+ * change was made in a frame callback (the store commits batches there) the probe queues that
+ * task at once, and otherwise it waits for the next frame's callback first (asking for another
+ * frame from inside one would count a whole frame more). A frame loop started at the click tells
+ * which case it is: its callback runs before the store's, and marks the frame until its paint.
+ * The click is caught on the document in the capture phase, so it reaches the probe before
+ * React's handler. Source text, not a function: tsx would wrap the page-side closures in a helper
+ * the page lacks.
  */
 export const sendToPaintProbe = (container: string, needle: string, more: number): string => `new Promise((resolve) => {
   let t0 = 0;
+  let inFrame = false;
+  let done = false;
+  const frame = () => {
+    if (done) return;
+    inFrame = true;
+    setTimeout(() => (inFrame = false), 0);
+    requestAnimationFrame(frame);
+  };
+  const painted = () => setTimeout(() => resolve(performance.now() - t0), 0);
   const mentions = () => (document.querySelector(${JSON.stringify(container)})?.textContent ?? '').split(${JSON.stringify(needle)}).length - 1;
   const target = mentions() + ${more};
   const observer = new MutationObserver(() => {
     if (mentions() < target) return;
     observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+    done = true;
+    if (inFrame) painted();
+    else requestAnimationFrame(painted);
   });
   const onClick = (event) => {
     if (event.target.closest('button')?.textContent.trim() !== 'Send') return;
     document.removeEventListener('click', onClick, true);
     t0 = performance.now();
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    requestAnimationFrame(frame);
   };
   document.addEventListener('click', onClick, true);
 })`;
