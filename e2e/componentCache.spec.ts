@@ -1,16 +1,23 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { actorPath, Playground, showExamples } from './playground';
 
 // The real cache path: Cache Storage in Chromium's actor worker (src/workers/cacheStorageCache.ts).
-// Each test has a browser profile of its own, so its cache starts empty; the default echo fills it.
+// Each test has a browser profile of its own, so its cache starts empty; the default echo, from the
+// entry built with the app (src/workers/prebuiltComponents.ts), fills it.
 
 const fromCache = (page: Page) => page.getByText('From the component cache: inspecting and transpiling skipped.');
 
-/** Whether the last load came from the cache, as the load report (in the example strip, folded once a client talks) says. */
-async function expectFromCache(page: Page): Promise<void> {
-  await showExamples(page);
-  await expect(fromCache(page)).toBeVisible({ timeout: 45_000 });
+/**
+ * Whether the last load's report (in the example strip, folded once a client talks) says `note`;
+ * unfolded again until it does, since the strip may fold while the load ends.
+ */
+async function expectLoadReport(page: Page, note: Locator): Promise<void> {
+  await expect(async () => {
+    await showExamples(page);
+    await expect(note).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 45_000 });
 }
+const expectFromCache = (page: Page) => expectLoadReport(page, fromCache(page));
 const cacheNote = (page: Page) => page.getByRole('note').filter({ hasText: /^The cached copy of/ });
 
 /** The Component tab's facts, exports and imports: everything but its component cache section. */
@@ -56,6 +63,17 @@ async function spoilCache(page: Page, evict: boolean): Promise<void> {
 }
 
 test.describe('the component cache', () => {
+  test('a fresh page loads the default echo from the entry built with the app, and it answers', async ({ page }) => {
+    const playground = new Playground(page);
+    await playground.goto();
+    await playground.expectReady('echo');
+    await expectLoadReport(page, page.getByText("Transpiled with the app's build: inspecting and transpiling skipped."));
+    const connection = await playground.newConnection();
+    await expect(connection.received('Welcome! You are connected to the echo actor.')).toHaveCount(1);
+    await connection.send('hello');
+    await expect(connection.received('hello')).toHaveCount(1);
+  });
+
   test('a component loaded again, and after a reload, skips transpiling and gives the same component and history', async ({ page }) => {
     const playground = new Playground(page);
     await playground.goto();

@@ -1,5 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchChromium, preview } from './browser';
 import { median, round } from './stats';
 
@@ -22,11 +25,11 @@ const ready = (page: Page, name?: string) =>
  * by path (Chromium reads it), not as a buffer Playwright would send through the protocol in
  * base64, which alone took ~100 ms of a 1.6 MB load and is no part of the page.
  */
-async function fileToFirstResponse(page: Page, name: string): Promise<number> {
+async function fileToFirstResponse(page: Page, name: string, path = `public/actors/${name}.wasm`): Promise<number> {
   const timeline = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
   const before = await timeline.count();
   const t0 = performance.now();
-  await page.getByLabel('Load actor').setInputFiles(`public/actors/${name}.wasm`);
+  await page.getByLabel('Load actor').setInputFiles(path);
   // A load resets the history (to init, for actors that have it, else to nothing), which is how
   // a second load of the same file is told apart from the first being still on screen.
   if (before > 0) await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Timeline"] > li, [aria-label="Timeline"] [role="listitem"]').length < n, before);
@@ -37,7 +40,20 @@ async function fileToFirstResponse(page: Page, name: string): Promise<number> {
   return performance.now() - t0;
 }
 
+/**
+ * `name`'s component with a custom section of random bytes appended (id 0, name "bench": allowed
+ * anywhere in a component and ignored by jco), written as `<tmp>/<name>.wasm`: bytes no cache and
+ * no prebuilt entry holds, so its load runs jco in every build.
+ */
+function unseenCopy(name: string): string {
+  const payload = Buffer.concat([Buffer.from([5]), Buffer.from('bench'), randomBytes(16)]);
+  const path = join(mkdtempSync(join(tmpdir(), 'bench-load-')), `${name}.wasm`);
+  writeFileSync(path, Buffer.concat([readFileSync(`public/actors/${name}.wasm`), Buffer.from([0, payload.length]), payload]));
+  return path;
+}
+
 interface Runs {
+  unseen: number[];
   cold: number[];
   again: number[];
   reload: number[];
@@ -58,6 +74,8 @@ async function run(browser: Browser, origin: string, name: string, runs: Runs, f
     fresh.push(performance.now() - t0);
     await page.evaluate((cache) => caches.delete(cache), CACHE_NAME);
     await page.waitForTimeout(IDLE_MS);
+    runs.unseen.push(await fileToFirstResponse(page, name, unseenCopy(name)));
+    await page.waitForTimeout(IDLE_MS);
     runs.cold.push(await fileToFirstResponse(page, name));
     await page.waitForTimeout(IDLE_MS);
     runs.again.push(await fileToFirstResponse(page, name));
@@ -73,9 +91,10 @@ async function run(browser: Browser, origin: string, name: string, runs: Runs, f
 type Figures = Record<string, number | null>;
 
 /**
- * Per build and example, medians (ms) of file chosen → first response: `cold` (first load of it
- * in a fresh profile, component cache empty), `again` (the same file once more), `reload` (the
- * same file after a page reload), and `warm/cold` (again ÷ cold, reload ÷ cold); per build,
+ * Per build and example, medians (ms) of file chosen → first response: `unseen` (its bytes with
+ * a random custom section: jco runs in every build), `cold` (first load of the file itself in a
+ * fresh profile, component cache empty: jco, or the entry built with the app), `again` (the same file once more), `reload` (the
+ * same file after a page reload), and ratios (again and reload ÷ cold and ÷ unseen); per build,
  * `fresh page → default actor ready` (navigation in a fresh profile → Actor status says echo
  * ready). Builds: `dist`, and the base (BENCH_BASE_DIST, default `dist-base`) when built, run
  * alternately so both see the same machine.
@@ -86,7 +105,7 @@ export async function measureLoadTimes(): Promise<Record<string, Figures>> {
   const servers = await Promise.all(builds.map((dist) => preview(dist)));
   const browser = await launchChromium();
   try {
-    const runs = new Map(builds.map((dist) => [dist, new Map(EXAMPLES.map((name) => [name, { cold: [], again: [], reload: [] } as Runs]))]));
+    const runs = new Map(builds.map((dist) => [dist, new Map(EXAMPLES.map((name) => [name, { unseen: [], cold: [], again: [], reload: [] } as Runs]))]));
     const fresh = new Map(builds.map((dist) => [dist, [] as number[]]));
     for (let i = 0; i < RUNS; i++) {
       for (const name of EXAMPLES) {
@@ -95,11 +114,15 @@ export async function measureLoadTimes(): Promise<Record<string, Figures>> {
     }
     const results: Record<string, Figures> = {};
     for (const dist of builds) {
-      for (const [name, { cold, again, reload }] of runs.get(dist)!) {
-        const [c, a, r] = [median(cold), median(again), median(reload)];
-        results[`${dist} ${name}`] = { cold_ms: round(c, 0), again_ms: round(a, 0), reload_ms: round(r, 0), again_per_cold: round(a / c, 2), reload_per_cold: round(r / c, 2) };
+      for (const [name, { unseen, cold, again, reload }] of runs.get(dist)!) {
+        const [u, c, a, r] = [median(unseen), median(cold), median(again), median(reload)];
+        results[`${dist} ${name}`] = {
+          unseen_ms: round(u, 0), cold_ms: round(c, 0), again_ms: round(a, 0), reload_ms: round(r, 0),
+          again_per_cold: round(a / c, 2), reload_per_cold: round(r / c, 2), again_per_unseen: round(a / u, 2), reload_per_unseen: round(r / u, 2),
+        };
       }
-      results[`${dist} fresh page → echo ready`] = { cold_ms: round(median(fresh.get(dist)!), 0), again_ms: null, reload_ms: null, again_per_cold: null, reload_per_cold: null };
+      const none = { cold_ms: null, again_ms: null, reload_ms: null, again_per_cold: null, reload_per_cold: null, again_per_unseen: null, reload_per_unseen: null };
+      results[`${dist} fresh page → echo ready`] = { ...none, unseen_ms: null, cold_ms: round(median(fresh.get(dist)!), 0) };
     }
     return results;
   } finally {

@@ -51,7 +51,7 @@ export async function loadComponent(
       const component = await LoadedComponent.fromFiles(read.entry.files, withId(read.entry.info), name, importModule, host);
       if (component.ok) {
         stage('compiling');
-        return ok({ component: component.value, cache: { kind: 'hit' } });
+        return ok({ component: component.value, cache: { kind: read.prebuilt ? 'prebuilt' : 'hit' } });
       }
       use = { kind: 'fallback', reason: `its cached copy did not load (${component.error.message})` };
     } else {

@@ -12,8 +12,12 @@ export interface TranspiledComponent {
   files: Array<[path: string, content: Uint8Array]>;
 }
 
-/** A lookup: found and intact, not there, or there but unusable (damaged, partly evicted: `reason` says which). */
-export type CacheRead = { kind: 'hit'; entry: TranspiledComponent } | { kind: 'miss' } | { kind: 'broken'; reason: string };
+/**
+ * A lookup: found and intact, not there, or there but unusable (damaged, partly evicted: `reason`
+ * says which). `prebuilt`: the entry came with the app's build (workers/prebuiltComponents.ts),
+ * not from an earlier load.
+ */
+export type CacheRead = { kind: 'hit'; entry: TranspiledComponent; prebuilt?: boolean } | { kind: 'miss' } | { kind: 'broken'; reason: string };
 
 /**
  * Where transpiled components are kept between loads (the page's worker: Cache Storage,

@@ -8,4 +8,5 @@ export { ActorSession } from './session';
 export { dataUrlImporter, type ModuleImporter } from './loader';
 export { replay } from './replay';
 export { warmJco } from './jco/tools';
-export { sha256Hex, type ComponentCache, type CacheRead, type TranspiledComponent } from './componentCache';
+export { cacheKeyOf, sha256Hex, type ComponentCache, type CacheRead, type TranspiledComponent } from './componentCache';
+export { packEntry, unpackEntry, type PackedManifest } from './packedEntry';

@@ -85,6 +85,8 @@ function CacheNote({ progress }: { progress: LoadProgress }) {
       return null;
     case 'hit':
       return <p className="stages__cache">From the component cache: inspecting and transpiling skipped.</p>;
+    case 'prebuilt':
+      return <p className="stages__cache">Transpiled with the app&apos;s build: inspecting and transpiling skipped.</p>;
     case 'fallback':
       return (
         <p className="stages__cache stages__cache--fallback" role="note">
