@@ -3,6 +3,7 @@ import type {
   CacheUsage,
   CacheUse,
   ChainHistory,
+  CompiledComponent,
   ChainWriter,
   ConnectDelivery,
   BridgeRecord,
@@ -32,7 +33,7 @@ export interface SendItem {
 }
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {
@@ -47,17 +48,25 @@ export type ChainRead = Omit<ChainHistory, 'states'> & { states: Array<[string, 
 
 /** Every request the page can make, and what a successful answer carries. */
 export interface Calls {
-  /** `info` is the loaded component's: with `importFunctions`, what the playground does with each imported function. */
-  load: { args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery }; value: { info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse } };
+  /**
+   * `info` is the loaded component's: with `importFunctions`, what the playground does with each
+   * imported function. `compiled` (both ways): the component's compiled modules and glue, which
+   * the page keeps and hands back to the next load of the same bytes (it is used only for them).
+   */
+  load: {
+    args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery; compiled: CompiledComponent | undefined };
+    value: { info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse; compiled: CompiledComponent };
+  };
   restore: {
-    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined };
-    value: { info: ComponentInfo; lost: RecordedEvent | undefined; cache: CacheUse };
+    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined; compiled: CompiledComponent | undefined };
+    value: { info: ComponentInfo; lost: RecordedEvent | undefined; cache: CacheUse; compiled: CompiledComponent };
   };
   /**
    * Starts loading jco's two tools in a worker that has no actor yet (a spare the page keeps for
-   * its next load) and answers at once: the load that follows waits for them only if it needs jco.
+   * its next load), and with `sample` then transpiles a sample component once (runtime/warmUp.ts),
+   * and answers at once: the load that follows waits for that only if it needs jco.
    */
-  warm: { args: Record<string, never>; value: null };
+  warm: { args: { sample: boolean }; value: null };
   /** What the component cache holds, after emptying it first when `clear`. */
   componentCache: { args: { clear: boolean }; value: CacheUsage };
   open: { args: Record<string, never>; value: { connection: Connection; recorded: RecordedEvent } };
@@ -99,8 +108,12 @@ export type CallName = keyof Calls;
 /** Page → worker. */
 export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: number; call: K; args: Calls[K]['args'] } }[CallName];
 
-/** How far a long call has got (a load's stages, a replay's events): also proof of life for the watchdog. */
-export type Progress = { kind: 'load'; stage: LoadStage; ms: number } | { kind: 'replay'; done: number; total: number };
+/**
+ * How far a long call has got (a load's stages, a replay's events): also proof of life for the
+ * watchdog. A load stage's `ms` is null when the stage did not run (its result was reused: the
+ * answer's `cache` says from where).
+ */
+export type Progress = { kind: 'load'; stage: LoadStage; ms: number | null } | { kind: 'replay'; done: number; total: number };
 
 /** Worker → page: any number of progress notes, then exactly one answer per request id. */
 export type Response =

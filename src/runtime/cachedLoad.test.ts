@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cacheKeyOf, TRANSPILED_BY } from './componentCache';
 import { converse, MemoryCache } from './testing/cachedConversation';
-import { exampleBytes } from './testing/exampleActors';
+import { exampleBytes, expectOk } from './testing/exampleActors';
+import { ActorSession } from './session';
 
 describe('loading through the component cache', () => {
   it('gives the same component and the same recorded history as a load without it', async () => {
@@ -17,6 +18,22 @@ describe('loading through the component cache', () => {
     expect(cached.session.info).toEqual(uncached.session.info);
     expect(cached.history).toEqual(uncached.history);
     expect(cached.history.events.length).toBe(5);
+  });
+
+  it('from the compiled modules of an earlier load, gives the same component and history without the cache or jco', async () => {
+    const uncached = await converse(undefined);
+    const cache = new MemoryCache();
+    const first = await converse(cache);
+    // The cache emptied: what the second load needs comes from the first load's compiled form alone.
+    await cache.clear();
+    const reused = await converse(cache, first.session.compiled);
+    expect(reused.session.cacheUse).toEqual({ kind: 'compiled' });
+    expect(cache.entries.size).toBe(0);
+    expect(reused.session.info).toEqual(uncached.session.info);
+    expect(reused.history).toEqual(uncached.history);
+    // Another component's compiled form is not used for these bytes.
+    const other = expectOk(await ActorSession.start(exampleBytes('echo'), { name: 'echo' }));
+    expect((await converse(undefined, other.session.compiled)).session.cacheUse).toEqual({ kind: 'off' });
   });
 
   it('falls back to jco, says why and caches again when a cached entry does not load', async () => {

@@ -1,5 +1,5 @@
 import type { CacheUsage } from '../core/actorSnapshot';
-import { toHex } from '../core/bytes';
+import { sha256Hex } from '../core/compiledComponent';
 import type { ComponentInfo } from '../core/componentInfo';
 
 /**
@@ -42,9 +42,4 @@ export const TRANSPILED_BY = 'jco-transpile@0.15.0+async-glue';
 /** The cache key of `bytes`: SHA-256 (crypto.subtle, in Node and browsers alike) after what made the entry. */
 export async function cacheKeyOf(bytes: Uint8Array): Promise<string> {
   return `${TRANSPILED_BY}/${await sha256Hex(bytes)}`;
-}
-
-/** SHA-256 of `bytes` as lowercase hex, by crypto.subtle (off the calling thread in browsers). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
 }

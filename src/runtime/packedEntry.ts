@@ -1,4 +1,5 @@
-import { sha256Hex, type TranspiledComponent } from './componentCache';
+import { sha256Hex } from '../core/compiledComponent';
+import type { TranspiledComponent } from './componentCache';
 
 /**
  * How a transpiled component is stored as two blobs, by the component cache (workers/

@@ -4,6 +4,7 @@ import type { Request, Response } from '../protocols/actorWorker';
 import { CacheStorageCache } from './cacheStorageCache';
 import { PREBUILT_DIR, WithPrebuilt } from './prebuiltComponents';
 import { serve } from './serve';
+import { warmSample } from './warmSample';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -30,4 +31,6 @@ serve(
     // src/workers/, where this finds nothing, so every prebuilt lookup there is a miss.
     new URL(`../${PREBUILT_DIR}`, self.location.href),
   ),
+  // The built worker is in the app's assets/ folder: the app's root is one up.
+  warmSample(new URL('../', self.location.href)),
 );

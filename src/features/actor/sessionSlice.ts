@@ -87,7 +87,7 @@ export const createSessionSlice =
         } else if (current && got.ok) {
           update({ size: got.bytes.length, done: [{ phase: 'reading', ms: performance.now() - read0 }] });
           const previous = workspaceOf(client, get());
-          const answer = await client.load(name, got.bytes, (stage, ms) => update({ done: [...progress.done, { phase: stage, ms }] }));
+          const answer = await client.load(name, got.bytes, (stage, ms) => update({ done: [...progress.done.filter((d) => d.phase !== stage), { phase: stage, ms }] }));
           if (!answer.ok) {
             alert = answer.error;
           } else {

@@ -1,3 +1,4 @@
+import type { CompiledComponent } from '../../core/compiledComponent';
 import { textMessage } from '../../core/messages';
 import type { CacheRead, ComponentCache, TranspiledComponent } from '../componentCache';
 import { ActorSession } from '../session';
@@ -25,9 +26,12 @@ export class MemoryCache implements ComponentCache {
   }
 }
 
-/** Starts counter the same way each time (fixed clock and connection ids) and has one conversation with it. */
-export async function converse(cache: ComponentCache | undefined) {
-  const started = expectOk(await ActorSession.start(exampleBytes('counter'), { name: 'counter', cache, now: () => 1_000, connectionNumber: () => 7n }));
+/**
+ * Starts counter the same way each time (fixed clock and connection ids) and has one conversation
+ * with it; `compiled`: an earlier session's compiled form to start from, as the page hands one back.
+ */
+export async function converse(cache: ComponentCache | undefined, compiled?: CompiledComponent) {
+  const started = expectOk(await ActorSession.start(exampleBytes('counter'), { name: 'counter', cache, compiled, now: () => 1_000, connectionNumber: () => 7n }));
   const { session } = started;
   const { connection } = expectOk(await session.open());
   for (const text of ['increment', 'increment', 'hello']) expectOk(await session.send(connection.id, textMessage(text)));
