@@ -22,8 +22,8 @@ export class SpareWorker {
    * worker started; that one does not load jco: the default actor comes with the build already
    * transpiled (workers/prebuiltComponents.ts), and jco's 6 MB of wasm compiling beside it would
    * slow the page's first answer on a two-core machine. Spares after it load jco; the second, the
-   * first to load it in this page, also transpiles a sample once (runtime/warmUp.ts), so that the
-   * first component the page has never seen does not pay for jco's first run.
+   * first to load it in this page, also transpiles a sample in short rounds (runtime/warmUp.ts),
+   * so that the first component the page has never seen does not pay for jco's first runs.
    */
   constructor(
     private readonly createWorker: WorkerFactory,

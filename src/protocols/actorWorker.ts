@@ -63,8 +63,8 @@ export interface Calls {
   };
   /**
    * Starts loading jco's two tools in a worker that has no actor yet (a spare the page keeps for
-   * its next load), and with `sample` then transpiles a sample component once (runtime/warmUp.ts),
-   * and answers at once: the load that follows waits for that only if it needs jco.
+   * its next load), and with `sample` then transpiles a sample component in short rounds that a
+   * load stops (runtime/warmUp.ts), and answers at once.
    */
   warm: { args: { sample: boolean }; value: null };
   /** What the component cache holds, after emptying it first when `clear`. */

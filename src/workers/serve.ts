@@ -39,10 +39,13 @@ function exportChain(session: ActorSession): Result<string, EngineError> {
 export function serve(port: Port, importModule: ModuleImporter, cache?: ComponentCache, warmSample?: WarmSample): void {
   let session: ActorSession | undefined;
   let queue = Promise.resolve();
+  /** Set by a load or restore: a warm-up under way stops after its current round (runtime/warmUp.ts). */
+  let loading = false;
 
   async function handle(request: Request): Promise<Result<Calls[CallName]['value'], EngineError>> {
     switch (request.call) {
       case 'load': {
+        loading = true;
         const onStage = (stage: LoadStage, ms: number | null) => port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'load', stage, ms } });
         const { bytes, name, delivery, compiled } = request.args;
         const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery, cache, compiled });
@@ -51,6 +54,7 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
         return { ok: true, value: { info: session.info, init: started.value.init, cache: session.cacheUse, compiled: session.compiled } };
       }
       case 'restore': {
+        loading = true;
         const { name, bytes, snapshot, lost, compiled } = request.args;
         const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled });
         if (!restored.ok) return restored;
@@ -60,7 +64,7 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
       }
       case 'warm':
         // Not awaited: a load that follows and needs no jco (compiled, cached) does not wait for it.
-        void warmUp(request.args.sample ? warmSample : undefined);
+        void warmUp(request.args.sample ? warmSample : undefined, () => loading);
         return { ok: true, value: null };
       case 'componentCache': {
         if (!cache) return { ok: true, value: { entries: 0, bytes: 0, limitBytes: 0 } };

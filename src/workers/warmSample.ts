@@ -4,20 +4,18 @@ import { TRANSPILED_BY, type WarmSample } from '../runtime';
 
 /**
  * The component a spare worker transpiles to warm jco up (runtime/warmUp.ts), relative to the
- * app's root: the echo example, the page's default (so usually already in the HTTP cache), a real
- * actor's size, which runs jco long enough for V8 to optimise its hot code and keep it in its code
- * cache for every later worker (transpiling the 2 KB `minimal` example instead left the first
- * unseen echo at 3x).
+ * app's root: the 2 KB `minimal` example, transpiled in short rounds a load can stop (one round of
+ * the 1.6 MB echo took over a second, which the first load had to wait out).
  */
-export const WARM_SAMPLE = 'actors/echo.wasm';
+export const WARM_SAMPLE = 'actors/minimal.wasm';
 
 /** Where a mark says this browser has run this jco once already (apart from the component cache, which a person may clear). */
 const MARKS = 'theater-playground-jco-warmed';
 
 /**
- * The sample at `root` + WARM_SAMPLE, unless this browser has warmed this jco up before (a page
- * reload, another tab): V8's code cache then already holds jco's optimised code, and transpiling
- * the sample again would only slow the load that comes next. Under the dev server the sample is
+ * The sample at `root` + WARM_SAMPLE, unless this browser has warmed this jco up in full before (a
+ * page reload, another tab): V8's code cache may then already hold jco's optimised code, and
+ * transpiling the sample again would only compete with the load that comes next. Under the dev server the sample is
  * not there, and without Cache Storage (insecure contexts) no mark is kept.
  */
 export function warmSample(root: URL): WarmSample {
