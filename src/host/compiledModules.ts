@@ -35,11 +35,6 @@ export class CompiledModules {
     }
   }
 
-  /** How many components are kept (for tests and the cache's status). */
-  get size(): number {
-    return this.#kept.size;
-  }
-
   clear(): void {
     this.#kept.clear();
   }
