@@ -24,7 +24,7 @@ const argument = (name: string): string | undefined => process.argv.find((arg) =
 
 const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = {
   calls: ['µs per handle-message on minimal (Node)', () => measureCallCost('public/actors/minimal.wasm')],
-  load: ['file chosen → first response in Chromium: cold, again, after a reload, and fresh page → default actor ready; this build and BENCH_BASE_DIST (ms, medians)', () => measureLoadTimes()],
+  load: ['file chosen → first response in Chromium: cold, again, after a reload, and fresh page → default actor ready; this build and BENCH_BASE_DIST (ms, medians)', () => measureLoadTimes({ runs: Number(argument('load-runs') ?? 3), examples: argument('load-examples')?.split(',') })],
   replay: [
     'replay of 100,000 events against the bare call rate, session file export/import (Node)',
     async () => ({ minimal: await measureReplay('minimal'), echo: await measureReplay('echo') }),

@@ -20,7 +20,8 @@ function step(title, command, args, env = {}) {
 
 const prepared =
   step('build example actors', 'node', ['scripts/build-actors.mjs']) &&
-  step('generate types from wit/', 'node', ['scripts/gen-types.mjs']);
+  step('generate types from wit/', 'node', ['scripts/gen-types.mjs']) &&
+  step('prebuild the examples\' transpiled entries', 'node', ['--experimental-wasm-extended-const', '--import', 'tsx', 'scripts/prebuild-components.ts']);
 if (prepared) {
   for (const project of ['tsconfig.worker.json', 'tsconfig.app.json', 'tsconfig.node.json']) {
     step(`typecheck ${project}`, 'npx', ['tsc', '-p', project]);

@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CacheUsage, ComponentInfo } from '../core';
-import { sha256Hex, type CacheRead, type ComponentCache, type TranspiledComponent } from '../runtime';
+import { sha256Hex, type CacheUsage, type ComponentInfo } from '../core';
+import type { CacheRead, ComponentCache, TranspiledComponent } from '../runtime';
 
 /**
  * Names the folder the Node actor worker (`actorThread.ts`) and the tests' `startExample` keep

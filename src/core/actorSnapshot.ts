@@ -17,12 +17,13 @@ export const LOAD_STAGES = ['inspecting', 'transpiling', 'compiling', 'instantia
 export type LoadStage = (typeof LOAD_STAGES)[number];
 
 /**
- * Where a load got its transpiled component (runtime/componentCache.ts): from the component cache
- * (`hit`), from jco with nothing cached yet (`miss`) or no cache where it ran (`off`: Node), or from
+ * Where a load got its transpiled component (runtime/componentCache.ts): its compiled modules from
+ * an earlier load of the same bytes in this page (`compiled`: neither transpiled nor compiled), from the component cache
+ * (`hit`) or from the entries shipped with the app's build (`prebuilt`), from jco with nothing cached yet (`miss`) or no cache where it ran (`off`: Node), or from
  * jco because the cached entry could not be used (`fallback`: damaged or partly evicted, `reason`
  * says which), which the page tells the person.
  */
-export type CacheUse = { kind: 'hit' } | { kind: 'miss' } | { kind: 'off' } | { kind: 'fallback'; reason: string };
+export type CacheUse = { kind: 'compiled' } | { kind: 'hit' } | { kind: 'prebuilt' } | { kind: 'miss' } | { kind: 'off' } | { kind: 'fallback'; reason: string };
 
 /** What the component cache holds: entries (one a component), their bytes, and the bound it keeps (bytes). */
 export interface CacheUsage {

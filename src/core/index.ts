@@ -15,6 +15,7 @@ export { isLogCall, logsOf, type HostCall } from './hostCalls';
 export { hostCallText, type HostCallTextOptions } from './hostCallText';
 export { historyFileOf, HISTORY_FILES, type HistoryFile } from './historyFiles';
 export { isWasmFile } from './wasmMagic';
+export { sha256Hex, type CompiledComponent } from './compiledComponent';
 export type { ComponentInfo, ImportedFunction, WorldItem } from './componentInfo';
 export { isRuntimeInternalExport, RUNTIME_INTERNAL_EXPORTS } from './componentInfo';
 export { connectionsAfter, type Connection } from './connections';

@@ -62,6 +62,24 @@ describe('the client and its watchdog, over a real worker thread', () => {
     expect(actor.events).toHaveLength(2);
   });
 
+  it('loads the same bytes again from the compiled modules it kept, with the same component and history, until the component cache is cleared', async () => {
+    const actor = client(5000);
+    const converse = async () => {
+      const { connection } = expectOk(await actor.open());
+      expectOk(await actor.send(connection.id, textMessage('increment')));
+      return actor.events.map(({ durationMs: _took, startedAt: _at, ...event }) => event);
+    };
+    const first = expectOk(await actor.load('minimal.wasm', exampleBytes('minimal')));
+    const history = await converse();
+    const again = expectOk(await actor.load('minimal.wasm', exampleBytes('minimal')));
+    // The first load comes from jco or the run's component cache (scripts/vitest-setup.ts), never from compiled modules.
+    expect([first.cache.kind === 'compiled', again.cache.kind]).toEqual([false, 'compiled']);
+    expect(again.info).toEqual(first.info);
+    expect(await converse()).toEqual(history);
+    expectOk(await actor.componentCache(true));
+    expect(expectOk(await actor.load('minimal.wasm', exampleBytes('minimal'))).cache.kind).not.toBe('compiled');
+  });
+
   it('exports a chain of the whole history from the worker', async () => {
     const actor = client(5000);
     expectOk(await actor.load('echo.wasm', exampleBytes('echo')));

@@ -2,6 +2,7 @@ import { connectionsAfter, DEFAULT_DELIVERY, noActor, RecordedHistory, shareRepe
 import type { ActorEvent, BridgeRecord, CacheUsage, CacheUse, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, ImportedSession, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
 import type { Calls, ChainRead, LostCall, Progress, RerunInput, SendItem } from '../protocols/actorWorker';
 import type { WorkerFactory, WorkerLike } from './workerLike';
+import { CompiledModules } from './compiledModules';
 import { SpareWorker } from './spareWorker';
 import { WorkerRequests, type Answer } from './workerRequests';
 
@@ -36,6 +37,8 @@ interface Loaded {
 export class ActorClient {
   #worker: WorkerLike | undefined;
   readonly #spare: SpareWorker;
+  /** The last few components' compiled modules, handed to the worker that loads the same bytes again. */
+  readonly #compiled = new CompiledModules();
   #loaded: Loaded | undefined;
   readonly #requests = new WorkerRequests();
   #queue: Promise<unknown> = Promise.resolve();
@@ -96,16 +99,18 @@ export class ActorClient {
    * Loads a component in a fresh worker. Only when it loads does it replace the current actor:
    * a bad file leaves the loaded actor, its state and its history untouched.
    */
-  load(name: string, bytes: Uint8Array, onStage?: (stage: LoadStage, ms: number) => void): Promise<Result<{ info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse }, EngineError>> {
+  load(name: string, bytes: Uint8Array, onStage?: (stage: LoadStage, ms: number | null) => void): Promise<Result<{ info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse }, EngineError>> {
     return this.#serialize(async () => {
+      const compiled = await this.#compiled.for(bytes);
       const worker = this.#spare.take();
       const onProgress = (progress: Progress) => progress.kind === 'load' && onStage?.(progress.stage, progress.ms);
-      const answer = await this.#requests.send(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery }, this.#loadTimeoutMs, { onProgress });
+      const answer = await this.#requests.send(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery, compiled }, this.#loadTimeoutMs, { onProgress });
       this.#spare.schedule();
       if (!answer.ok) {
         worker.terminate();
         return { ok: false, error: answer.error };
       }
+      void this.#compiled.keep(bytes, answer.value.compiled);
       this.#replaceActor(worker, { name, bytes, info: answer.value.info }, new RecordedHistory());
       if (answer.value.init) this.#record(answer.value.init);
       return answer;
@@ -118,7 +123,7 @@ export class ActorClient {
    * `load`, a failure changes nothing.
    */
   adoptHistory(name: string, bytes: Uint8Array, snapshot: SessionSnapshot): Promise<Result<ComponentInfo, EngineError>> {
-    return this.#adoptInSpare('restore', { name, bytes: bytes.slice(), snapshot, lost: undefined }, () => ({ name, bytes, snapshot })).then((answer) => (answer.ok ? { ok: true, value: answer.value.info } : answer));
+    return this.#adoptInSpare('restore', { name, bytes: bytes.slice(), snapshot, lost: undefined }, bytes, () => ({ name, bytes, snapshot })).then((answer) => (answer.ok ? { ok: true, value: answer.value.info } : answer));
   }
 
   /**
@@ -135,29 +140,38 @@ export class ActorClient {
       for (const event of run) events.push(event);
     };
     const onProgress = (progress: Progress) => progress.kind === 'events' && take(progress.events);
-    return this.#adoptInSpare('importSession', { file, loaded: this.#loaded && { name: this.#loaded.name, bytes: this.#loaded.bytes.slice() } }, (value) => {
+    const loaded = this.#loaded && { name: this.#loaded.name, bytes: this.#loaded.bytes.slice() };
+    // The loaded component's compiled form goes along: the file may name or hold the same bytes.
+    return this.#adoptInSpare('importSession', { file, loaded }, this.#loaded?.bytes, (value) => {
       take(value.snapshot.events);
       return { ...value, snapshot: { ...value.snapshot, events } };
     }, onProgress);
   }
 
-  /** Runs `call` in the spare worker and, when it answers, makes that worker's actor, with the history `adopted` gives, the current one. */
+  /**
+   * Runs `call` in the spare worker, with the compiled form kept for `likely` (the bytes it will
+   * probably run), and when it answers makes that worker's actor, with the history `adopted`
+   * gives, the current one.
+   */
   #adoptInSpare<K extends 'restore' | 'importSession'>(
     call: K,
-    args: Calls[K]['args'],
+    args: Omit<Calls[K]['args'], 'compiled'>,
+    likely: Uint8Array | undefined,
     adopted: (value: Calls[K]['value']) => ImportedSession,
     onProgress?: (progress: Progress) => void,
   ): Promise<Result<ImportedSession & { info: ComponentInfo }, EngineError>> {
     return this.#serialize(async () => {
+      const compiled = likely && (await this.#compiled.for(likely));
       const worker = this.#spare.take();
-      const answer = await this.#requests.send(worker, call, args, this.#loadTimeoutMs, { onProgress });
+      const answer = await this.#requests.send(worker, call, { ...args, compiled } as Calls[K]['args'], this.#loadTimeoutMs, { onProgress });
       this.#spare.schedule();
       if (!answer.ok) {
         worker.terminate();
         return { ok: false, error: answer.error };
       }
-      const { info } = answer.value;
+      const { info, compiled: made } = answer.value;
       const { name, bytes, snapshot } = adopted(answer.value);
+      void this.#compiled.keep(bytes, made);
       this.#replaceActor(worker, { name, bytes, info }, RecordedHistory.trusted(snapshot));
       if (snapshot.delivery) this.#delivery = snapshot.delivery;
       return { ok: true, value: { info, name, bytes, snapshot } };
@@ -282,10 +296,12 @@ export class ActorClient {
 
   /**
    * What the component cache holds (the workers' Cache Storage, shared by all of them), after
-   * emptying it when `clear`. Asked of the spare worker, which holds no actor, so it waits for no call.
+   * emptying it when `clear` (and dropping the compiled modules this page keeps). Asked of the
+   * spare worker, which holds no actor, so it waits for no call.
    */
   componentCache(clear: boolean): Promise<Result<CacheUsage, EngineError>> {
     return this.#serialize(async () => {
+      if (clear) this.#compiled.clear();
       const worker = this.#spare.idle();
       const answer = await this.#requests.send(worker, 'componentCache', { clear }, this.#loadTimeoutMs);
       return answer.ok ? answer : { ok: false as const, error: answer.error };
@@ -386,12 +402,13 @@ export class ActorClient {
   }
 
   /** A fresh worker at the last committed state, which writes `lost` down when there is one. */
-  #respawn(lost: LostCall | undefined): Promise<Answer<'restore'>> {
+  async #respawn(lost: LostCall | undefined): Promise<Answer<'restore'>> {
     const loaded = this.#loaded!;
     this.#worker?.terminate();
     const worker = this.#spare.take();
     this.#adopt(worker);
-    const answer = this.#requests.send(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost }, this.#loadTimeoutMs);
+    const compiled = await this.#compiled.for(loaded.bytes);
+    const answer = this.#requests.send(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost, compiled }, this.#loadTimeoutMs);
     void answer.then(() => this.#spare.schedule());
     return answer;
   }

@@ -13,11 +13,17 @@ export class SpareWorker {
   #disposed = false;
   /** A load is under way in a worker taken from here: no spare starts beside it (see `schedule`). */
   #loading = false;
+  /** Spares started so far: the first does not load jco, the second also runs it once on a sample, later ones only load it. */
+  #started = 0;
 
   /**
    * `whenIdle`: how to run work when the page is idle (requestIdleCallback); without it no spare
-   * is kept. With it the first spare is asked for at once: the page's first idle moment comes
-   * while it fetches its default actor, which then finds jco loading already.
+   * is kept. With it the first spare is asked for at once, so the page's default actor finds a
+   * worker started; that one does not load jco: the default actor comes with the build already
+   * transpiled (workers/prebuiltComponents.ts), and jco's 6 MB of wasm compiling beside it would
+   * slow the page's first answer on a two-core machine. Spares after it load jco; the second, the
+   * first to load it in this page, also transpiles a sample in short rounds (runtime/warmUp.ts),
+   * so that the first component the page has never seen does not pay for jco's first runs.
    */
   constructor(
     private readonly createWorker: WorkerFactory,
@@ -65,8 +71,10 @@ export class SpareWorker {
 
   #start(): WorkerLike {
     const spare = this.createWorker();
+    const started = this.#started++;
+    if (started === 0) return spare;
     // A spare that cannot even start is dropped; the next load starts its own worker.
-    void this.requests.send(spare, 'warm', {}, this.timeoutMs).then((answer) => {
+    void this.requests.send(spare, 'warm', { sample: started === 1 }, this.timeoutMs).then((answer) => {
       if (answer.ok || this.#spare !== spare) return;
       this.#spare = undefined;
       spare.terminate();

@@ -3,6 +3,7 @@ import type {
   CacheUsage,
   CacheUse,
   ChainHistory,
+  CompiledComponent,
   ChainWriter,
   ConnectDelivery,
   BridgeRecord,
@@ -49,11 +50,18 @@ export type ChainRead = Omit<ChainHistory, 'states'> & { states: Array<[string, 
 
 /** Every request the page can make, and what a successful answer carries. */
 export interface Calls {
-  /** `info` is the loaded component's: with `importFunctions`, what the playground does with each imported function. */
-  load: { args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery }; value: { info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse } };
+  /**
+   * `info` is the loaded component's: with `importFunctions`, what the playground does with each
+   * imported function. `compiled` (both ways): the component's compiled modules and glue, which
+   * the page keeps and hands back to the next load of the same bytes (it is used only for them).
+   */
+  load: {
+    args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery; compiled: CompiledComponent | undefined };
+    value: { info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse; compiled: CompiledComponent };
+  };
   restore: {
-    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined };
-    value: { info: ComponentInfo; lost: RecordedEvent | undefined; cache: CacheUse };
+    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined; compiled: CompiledComponent | undefined };
+    value: { info: ComponentInfo; lost: RecordedEvent | undefined; cache: CacheUse; compiled: CompiledComponent };
   };
   /**
    * Reads a session file (a `Blob`, read and checked in the worker: parsing a long history must not
@@ -61,13 +69,18 @@ export interface Calls {
    * component, run when the file names it by hash instead of embedding it. The history read comes
    * to the page for its copy: its events in runs as they are read (`events` progress), then the
    * answer with the events after the last run, so the page takes them in while the worker reads.
+   * `compiled`: as `restore`'s, for the loaded component (used only when the file's is the same).
    */
-  importSession: { args: { file: Blob; loaded: LoadedComponent | undefined }; value: { info: ComponentInfo; cache: CacheUse } & ImportedSession };
+  importSession: {
+    args: { file: Blob; loaded: LoadedComponent | undefined; compiled: CompiledComponent | undefined };
+    value: { info: ComponentInfo; cache: CacheUse; compiled: CompiledComponent } & ImportedSession;
+  };
   /**
    * Starts loading jco's two tools in a worker that has no actor yet (a spare the page keeps for
-   * its next load) and answers at once: the load that follows waits for them only if it needs jco.
+   * its next load), and with `sample` then transpiles a sample component in short rounds that a
+   * load stops (runtime/warmUp.ts), and answers at once.
    */
-  warm: { args: Record<string, never>; value: null };
+  warm: { args: { sample: boolean }; value: null };
   /**
    * Answered when the worker reaches it, so after every request sent before it: the watchdog asks
    * before calling a late call a timeout, since the page's timer fires late (and may fire before
@@ -119,10 +132,11 @@ export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: numbe
 /**
  * How far a long call has got (a load's stages, a replay's events, an imported session's events
  * as they are read, in order, which the answer's history then leaves out): also proof of life for
- * the watchdog.
+ * the watchdog. A load stage's `ms` is null when the stage did not run (its result was reused: the
+ * answer's `cache` says from where).
  */
 export type Progress =
-  | { kind: 'load'; stage: LoadStage; ms: number }
+  | { kind: 'load'; stage: LoadStage; ms: number | null }
   | { kind: 'replay'; done: number; total: number }
   | { kind: 'events'; events: ActorEvent[] }
   /** The next results of a `sendMany`, in order. */

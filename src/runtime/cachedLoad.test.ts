@@ -1,42 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { textMessage } from '../core/messages';
-import { cacheKeyOf, TRANSPILED_BY, type CacheRead, type ComponentCache, type TranspiledComponent } from './componentCache';
-import { ActorSession } from './session';
+import { cacheKeyOf, TRANSPILED_BY } from './componentCache';
+import { converse, MemoryCache } from './testing/cachedConversation';
 import { exampleBytes, expectOk } from './testing/exampleActors';
-
-/**
- * A component cache kept in memory, standing in for the page's Cache Storage (which Node lacks;
- * e2e/componentCache.spec.ts runs the real one): it keeps copies, as a store would, and lets a
- * test damage what it holds.
- */
-class MemoryCache implements ComponentCache {
-  readonly entries = new Map<string, TranspiledComponent>();
-  async read(key: string): Promise<CacheRead> {
-    const entry = this.entries.get(key);
-    return entry ? { kind: 'hit', entry: structuredClone(entry) } : { kind: 'miss' };
-  }
-  async write(key: string, entry: TranspiledComponent): Promise<void> {
-    this.entries.set(key, structuredClone(entry));
-  }
-  async usage() {
-    return { entries: this.entries.size, bytes: 0, limitBytes: Infinity };
-  }
-  async clear() {
-    this.entries.clear();
-  }
-}
-
-/** Starts counter the same way each time (fixed clock and connection ids) and has one conversation with it. */
-async function converse(cache: ComponentCache | undefined) {
-  const started = expectOk(await ActorSession.start(exampleBytes('counter'), { name: 'counter', cache, now: () => 1_000, connectionNumber: () => 7n }));
-  const { session } = started;
-  const { connection } = expectOk(await session.open());
-  for (const text of ['increment', 'increment', 'hello']) expectOk(await session.send(connection.id, textMessage(text)));
-  // Everything recorded but how long each call took, which no two runs share.
-  const { events, ...rest } = session.snapshot();
-  return { session, history: { ...rest, events: events.map(({ durationMs: _took, ...event }) => event) } };
-}
+import { ActorSession } from './session';
 
 describe('loading through the component cache', () => {
   it('gives the same component and the same recorded history as a load without it', async () => {
@@ -51,6 +18,22 @@ describe('loading through the component cache', () => {
     expect(cached.session.info).toEqual(uncached.session.info);
     expect(cached.history).toEqual(uncached.history);
     expect(cached.history.events.length).toBe(5);
+  });
+
+  it('from the compiled modules of an earlier load, gives the same component and history without the cache or jco', async () => {
+    const uncached = await converse(undefined);
+    const cache = new MemoryCache();
+    const first = await converse(cache);
+    // The cache emptied: what the second load needs comes from the first load's compiled form alone.
+    await cache.clear();
+    const reused = await converse(cache, first.session.compiled);
+    expect(reused.session.cacheUse).toEqual({ kind: 'compiled' });
+    expect(cache.entries.size).toBe(0);
+    expect(reused.session.info).toEqual(uncached.session.info);
+    expect(reused.history).toEqual(uncached.history);
+    // Another component's compiled form is not used for these bytes.
+    const other = expectOk(await ActorSession.start(exampleBytes('echo'), { name: 'echo' }));
+    expect((await converse(undefined, other.session.compiled)).session.cacheUse).toEqual({ kind: 'off' });
   });
 
   it('falls back to jco, says why and caches again when a cached entry does not load', async () => {

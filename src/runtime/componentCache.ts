@@ -1,5 +1,5 @@
 import type { CacheUsage } from '../core/actorSnapshot';
-import { toHex } from '../core/bytes';
+import { sha256Hex } from '../core/compiledComponent';
 import type { ComponentInfo } from '../core/componentInfo';
 
 /**
@@ -12,8 +12,12 @@ export interface TranspiledComponent {
   files: Array<[path: string, content: Uint8Array]>;
 }
 
-/** A lookup: found and intact, not there, or there but unusable (damaged, partly evicted: `reason` says which). */
-export type CacheRead = { kind: 'hit'; entry: TranspiledComponent } | { kind: 'miss' } | { kind: 'broken'; reason: string };
+/**
+ * A lookup: found and intact, not there, or there but unusable (damaged, partly evicted: `reason`
+ * says which). `prebuilt`: the entry came with the app's build (workers/prebuiltComponents.ts),
+ * not from an earlier load.
+ */
+export type CacheRead = { kind: 'hit'; entry: TranspiledComponent; prebuilt?: boolean } | { kind: 'miss' } | { kind: 'broken'; reason: string };
 
 /**
  * Where transpiled components are kept between loads (the page's worker: Cache Storage,
@@ -38,9 +42,4 @@ export const TRANSPILED_BY = 'jco-transpile@0.15.0+async-glue';
 /** The cache key of `bytes`: SHA-256 (crypto.subtle, in Node and browsers alike) after what made the entry. */
 export async function cacheKeyOf(bytes: Uint8Array): Promise<string> {
   return `${TRANSPILED_BY}/${await sha256Hex(bytes)}`;
-}
-
-/** SHA-256 of `bytes` as lowercase hex, by crypto.subtle (off the calling thread in browsers). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
 }

@@ -7,5 +7,6 @@
 export { ActorSession } from './session';
 export { dataUrlImporter, type ModuleImporter } from './loader';
 export { replay } from './replay';
-export { warmJco } from './jco/tools';
-export { sha256Hex, type ComponentCache, type CacheRead, type TranspiledComponent } from './componentCache';
+export { warmUp, type WarmSample } from './warmUp';
+export { cacheKeyOf, TRANSPILED_BY, type ComponentCache, type CacheRead, type TranspiledComponent } from './componentCache';
+export { packEntry, unpackEntry, type PackedManifest } from './packedEntry';

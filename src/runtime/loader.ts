@@ -38,7 +38,8 @@ export class LoadedComponent {
     readonly info: ComponentInfo,
     readonly recorder: CallRecorder,
     private readonly instantiateGlue: Instantiate,
-    private readonly coreModules: Map<string, Promise<WebAssembly.Module>>,
+    /** The compiled core modules by the path the glue asks for them by (handed to the page for the next load of the same bytes). */
+    readonly modules: ReadonlyMap<string, WebAssembly.Module>,
     private readonly imports: Record<string, unknown>,
   ) {}
 
@@ -59,9 +60,8 @@ export class LoadedComponent {
 
   /**
    * Compiles the core modules of jco's output `files` (from `transpile` or the component cache)
-   * and imports its glue; the loaded component's own `info` adds `importFunctions`, what the
-   * playground does with each imported function. `host` is what the host imports need of the
-   * session (Theater's chain so far).
+   * and goes on as `fromModules`. Compile errors (say, a proposal this browser lacks) surface
+   * now, not at the first message.
    */
   static async fromFiles(
     files: ReadonlyArray<[string, Uint8Array]>,
@@ -70,21 +70,38 @@ export class LoadedComponent {
     importModule: ModuleImporter,
     host: HostEnvironment,
   ): Promise<Result<LoadedComponent, EngineError>> {
+    let modules: Array<[string, WebAssembly.Module]>;
+    try {
+      const wasm = files.filter(([path]) => path.endsWith('.wasm'));
+      modules = await Promise.all(wasm.map(async ([path, content]) => [path, await WebAssembly.compile(content as Uint8Array<ArrayBuffer>)] as [string, WebAssembly.Module]));
+    } catch (thrown) {
+      return engineError('instantiate-failed', `This browser cannot compile ${name}: ${describeThrown(thrown)}`);
+    }
+    return LoadedComponent.fromModules(new Map(modules), files, info, name, importModule, host);
+  }
+
+  /**
+   * A component from its core modules already compiled (`modules`, by path: `fromFiles`', or an
+   * earlier load's handed back by the page) and jco's other `files` (its `.wasm` files, if any,
+   * are not looked at): imports the glue and builds the host imports; the loaded component's own
+   * `info` adds `importFunctions`, what the playground does with each imported function. `host` is
+   * what the host imports need of the session (Theater's chain so far).
+   */
+  static async fromModules(
+    modules: ReadonlyMap<string, WebAssembly.Module>,
+    files: ReadonlyArray<[string, Uint8Array]>,
+    info: ComponentInfo,
+    name: string,
+    importModule: ModuleImporter,
+    host: HostEnvironment,
+  ): Promise<Result<LoadedComponent, EngineError>> {
     const importNames = info.imports.filter((item) => item.kind === 'interface').map((item) => item.name);
     const decoder = new TextDecoder();
-    const coreModules = new Map<string, Promise<WebAssembly.Module>>();
     const declarations: Array<[string, string]> = [];
     let glue = '';
     for (const [path, content] of files) {
-      if (path.endsWith('.wasm')) coreModules.set(path, WebAssembly.compile(content as Uint8Array<ArrayBuffer>));
-      else if (path.endsWith('.d.ts')) declarations.push([path, decoder.decode(content)]);
+      if (path.endsWith('.d.ts')) declarations.push([path, decoder.decode(content)]);
       else if (path === 'actor.js') glue = decoder.decode(content);
-    }
-    // Surface compile errors (say, a proposal this browser lacks) now, not at the first message.
-    try {
-      await Promise.all(coreModules.values());
-    } catch (thrown) {
-      return engineError('instantiate-failed', `This browser cannot compile ${name}: ${describeThrown(thrown)}`);
     }
     let glueModule: Record<string, unknown>;
     try {
@@ -94,7 +111,7 @@ export class LoadedComponent {
     }
     const recorder = new CallRecorder();
     const built = await buildImports(info.imports, parseImportTypes(declarations, importNames), recorder, host);
-    return ok(new LoadedComponent({ ...info, importFunctions: built.functions }, recorder, glueModule.instantiate as Instantiate, coreModules, built.imports));
+    return ok(new LoadedComponent({ ...info, importFunctions: built.functions }, recorder, glueModule.instantiate as Instantiate, modules, built.imports));
   }
 
   /** A fresh instance (the first, or the next after a trap). */
@@ -102,7 +119,7 @@ export class LoadedComponent {
     let root: Record<string, unknown>;
     try {
       root = await this.instantiateGlue(async (path) => {
-        const module = this.coreModules.get(path);
+        const module = this.modules.get(path);
         if (!module) throw new Error(`jco asked for a core module it did not generate: ${path}`);
         return module;
       }, this.imports);

@@ -5,6 +5,7 @@ import type { Connection } from '../core/connections';
 import { describeThrown, engineError, type EngineError } from '../core/errors';
 import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, RecordedEvent } from '../core/events';
 import { loadComponent } from './cachedLoad';
+import type { CompiledComponent } from '../core/compiledComponent';
 import type { ComponentInfo } from '../core/componentInfo';
 import type { ActorStatus, CacheUse, LoadStage, LostOutcome, SessionSnapshot } from '../core/actorSnapshot';
 import { dataUrlImporter, type LoadedComponent, type ActorExports } from './loader';
@@ -52,6 +53,8 @@ export class ActorSession {
     options: SessionOptions,
     /** Where its transpiled component came from (the component cache or jco), for the page to tell. */
     readonly cacheUse: CacheUse,
+    /** Its compiled form, for the page to hand to the next load of the same bytes (runtime/cachedLoad.ts). */
+    readonly compiled: CompiledComponent,
   ) {
     this.#exports = exports;
     this.#chain = new ChainBuilder(info);
@@ -93,9 +96,10 @@ export class ActorSession {
 
   static async #create(bytes: Uint8Array, options: SessionOptions): Promise<Result<ActorSession, EngineError>> {
     let t0 = performance.now();
-    const stage = (name: LoadStage) => {
-      options.onStage?.(name, performance.now() - t0);
-      t0 = performance.now();
+    // A skipped stage takes no time: the next stage's time runs on from the last one that ran.
+    const stage = (name: LoadStage, skipped = false) => {
+      options.onStage?.(name, skipped ? null : performance.now() - t0);
+      if (!skipped) t0 = performance.now();
     };
     // Chain hashes (the Inspector's, exports, get-chain's readers) need the compiled SHA-1: it compiles while the component loads.
     const sha1 = loadSha1();
@@ -105,14 +109,14 @@ export class ActorSession {
       const session = made.session;
       return session ? chainSoFar(session.events, session.#inFlight, calls, (ref) => session.state(ref), session.info) : [];
     };
-    const loaded = await loadComponent(bytes, { name: options.name, importModule: options.importModule ?? dataUrlImporter, cache: options.cache, actorId: options.actorId }, { chain }, stage);
+    const loaded = await loadComponent(bytes, { name: options.name, importModule: options.importModule ?? dataUrlImporter, cache: options.cache, actorId: options.actorId, compiled: options.compiled }, { chain }, stage);
     if (!loaded.ok) return loaded;
-    const { component, cache } = loaded.value;
+    const { component, cache, compiled } = loaded.value;
     const exports = await component.instantiate();
     if (!exports.ok) return exports;
     stage('instantiating');
     await sha1;
-    made.session = new ActorSession(options.name, component.info, component, exports.value, options, cache);
+    made.session = new ActorSession(options.name, component.info, component, exports.value, options, cache, compiled);
     return ok(made.session);
   }
 

@@ -1,4 +1,5 @@
 import type { LoadStage } from '../core/actorSnapshot';
+import type { CompiledComponent } from '../core/compiledComponent';
 import type { ConnectDelivery } from '../core/connectDelivery';
 import type { ComponentCache } from './componentCache';
 import type { ModuleImporter } from './loader';
@@ -12,8 +13,11 @@ export interface SessionOptions {
   now?: () => number;
   /** Run `init` on start (default). A replay runs the recorded init event itself instead. */
   runInit?: boolean;
-  /** Told as each loading stage ends, with how long it took: the page shows them as they go. */
-  onStage?: (stage: LoadStage, ms: number) => void;
+  /**
+   * Told as each loading stage ends, with how long it took (ms), or null when it did not run
+   * because what it makes was reused (the session's `cacheUse` says from where): the page shows them as they go.
+   */
+  onStage?: (stage: LoadStage, ms: number | null) => void;
   /** How connections reach the actor (default: as the interface documents). */
   delivery?: ConnectDelivery;
   /** Draws the connection ids Theater's host put in its text connect (injectable for tests). */
@@ -26,4 +30,6 @@ export interface SessionOptions {
   actorId?: string;
   /** Where transpiled components are kept between loads (the page's worker: Cache Storage); none: every load runs jco. */
   cache?: ComponentCache;
+  /** An earlier load's compiled form of the same bytes (the page keeps them): used when its key is theirs, so the load neither transpiles nor compiles. */
+  compiled?: CompiledComponent;
 }

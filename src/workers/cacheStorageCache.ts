@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import type { CacheUsage, ComponentInfo } from '../core';
-import { sha256Hex, type CacheRead, type ComponentCache, type TranspiledComponent } from '../runtime';
+import type { CacheUsage } from '../core';
+import { packEntry, unpackEntry, type CacheRead, type ComponentCache, type PackedManifest, type TranspiledComponent } from '../runtime';
 
 /** The Cache Storage cache that holds every entry (one per component, by key). */
 export const CACHE_NAME = 'theater-playground-components';
@@ -9,17 +9,12 @@ export const CACHE_NAME = 'theater-playground-components';
 export const CACHE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /**
- * One entry's index. Its files are stored one after another in one response (`files`: each
- * file's path and size, in order), so a read is two lookups, not one per file; the manifest is
- * written last, so an entry whose files did not arrive (quota, a tab closed mid-write) reads as
- * a miss. `sha256` of the files' bytes tells a damaged entry from a good one; `usedAt` (ms since
+ * One entry's index (runtime/packedEntry.ts). Its files are stored one after another in one
+ * response, so a read is two lookups, not one per file; the manifest is written last, so an entry
+ * whose files did not arrive (quota, a tab closed mid-write) reads as a miss. `usedAt` (ms since
  * the epoch) orders entries for eviction.
  */
-interface Manifest {
-  info: ComponentInfo;
-  files: Array<{ path: string; size: number }>;
-  bytes: number;
-  sha256: string;
+interface Manifest extends PackedManifest {
   usedAt: number;
 }
 
@@ -46,32 +41,19 @@ export class CacheStorageCache implements ComponentCache {
     if (!manifest || !Array.isArray(manifest.files)) return broken('its index is unreadable');
     const response = await cache.match(urlOf(key, FILES));
     if (!response) return broken('its files were evicted');
-    const content = new Uint8Array(await response.arrayBuffer());
-    if (content.length !== manifest.bytes || (await sha256Hex(content)) !== manifest.sha256) return broken('it is damaged (its files do not match their checksum)');
-    const files: Array<[string, Uint8Array]> = [];
-    let at = 0;
-    for (const { path, size } of manifest.files) {
-      files.push([path, content.subarray(at, at + size)]);
-      at += size;
-    }
+    const unpacked = await unpackEntry(manifest, new Uint8Array(await response.arrayBuffer()));
+    if ('reason' in unpacked) return broken(unpacked.reason);
     // Marks it recently used; not awaited, the load goes on.
     void cache.put(urlOf(key, MANIFEST), manifestResponse({ ...manifest, usedAt: Date.now() })).catch(() => undefined);
-    return { kind: 'hit', entry: { info: manifest.info, files } };
+    return { kind: 'hit', entry: unpacked.entry };
   }
 
   async write(key: string, entry: TranspiledComponent): Promise<void> {
     const cache = await this.storage.open(CACHE_NAME);
-    const files = entry.files.map(([path, content]) => ({ path, size: content.length }));
-    const bytes = files.reduce((sum, file) => sum + file.size, 0);
-    if (bytes > this.limitBytes) return;
-    const content = new Uint8Array(bytes);
-    let at = 0;
-    for (const [, file] of entry.files) {
-      content.set(file, at);
-      at += file.length;
-    }
-    await cache.put(urlOf(key, FILES), new Response(content));
-    await cache.put(urlOf(key, MANIFEST), manifestResponse({ info: entry.info, files, bytes, sha256: await sha256Hex(content), usedAt: Date.now() }));
+    const { manifest, content } = await packEntry(entry);
+    if (manifest.bytes > this.limitBytes) return;
+    await cache.put(urlOf(key, FILES), new Response(content as Uint8Array<ArrayBuffer>));
+    await cache.put(urlOf(key, MANIFEST), manifestResponse({ ...manifest, usedAt: Date.now() }));
     await this.#evict(cache, key);
   }
 

@@ -19,7 +19,7 @@ describe('the actor worker, over a real worker thread, given messages it cannot 
     worker.post({ v: PROTOCOL_VERSION + 1, id: 1, call: 'open', args: {} } as unknown as Request);
     worker.post({ v: PROTOCOL_VERSION, id: 2, call: 'teleport', args: {} } as unknown as Request);
     worker.post({ v: PROTOCOL_VERSION, call: 'open' } as unknown as Request);
-    worker.post({ v: PROTOCOL_VERSION, id: 3, call: 'load', args: { name: 'counter.wasm', bytes: exampleBytes('counter'), delivery: DEFAULT_DELIVERY } });
+    worker.post({ v: PROTOCOL_VERSION, id: 3, call: 'load', args: { name: 'counter.wasm', bytes: exampleBytes('counter'), delivery: DEFAULT_DELIVERY, compiled: undefined } });
     worker.post({ v: PROTOCOL_VERSION, id: 4, call: 'open', args: {} });
 
     expect(await answerTo(1)).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining(`speaks protocol ${PROTOCOL_VERSION}, the request protocol ${PROTOCOL_VERSION + 1}`) } });

@@ -1,5 +1,5 @@
 import { loadSha1, noActor as noActorError, readChain, readSessionForImport, type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
-import { ActorSession, replay, warmJco, type ComponentCache, type ModuleImporter } from '../runtime';
+import { ActorSession, replay, warmUp, type ComponentCache, type ModuleImporter, type WarmSample } from '../runtime';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocols/actorWorker';
 
 /** The two ends a worker has, whatever the platform (a Web Worker's `self`, Node's parentPort). */
@@ -42,30 +42,36 @@ function exportChain(session: ActorSession): Result<string, EngineError> {
 /**
  * Serves `port`. `cache`: where transpiled components are kept between loads (the page's worker
  * passes Cache Storage's; without one every load runs jco, and `componentCache` reports it empty).
+ * `warmSample`: the component a `warm` request with `sample` transpiles once (runtime/warmUp.ts).
  */
-export function serve(port: Port, importModule: ModuleImporter, cache?: ComponentCache): void {
+export function serve(port: Port, importModule: ModuleImporter, cache?: ComponentCache, warmSample?: WarmSample): void {
   let session: ActorSession | undefined;
   let queue = Promise.resolve();
+  /** Set by a load or restore: a warm-up under way stops after its current round (runtime/warmUp.ts). */
+  let loading = false;
 
   async function handle(request: Request): Promise<Result<Calls[CallName]['value'], EngineError>> {
     switch (request.call) {
       case 'load': {
-        const onStage = (stage: LoadStage, ms: number) => port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'load', stage, ms } });
-        const { bytes, name, delivery } = request.args;
-        const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery, cache });
+        loading = true;
+        const onStage = (stage: LoadStage, ms: number | null) => port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'load', stage, ms } });
+        const { bytes, name, delivery, compiled } = request.args;
+        const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery, cache, compiled });
         if (!started.ok) return started;
         session = started.value.session;
-        return { ok: true, value: { info: session.info, init: started.value.init, cache: session.cacheUse } };
+        return { ok: true, value: { info: session.info, init: started.value.init, cache: session.cacheUse, compiled: session.compiled } };
       }
       case 'restore': {
-        const { name, bytes, snapshot, lost } = request.args;
-        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache });
+        loading = true;
+        const { name, bytes, snapshot, lost, compiled } = request.args;
+        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled });
         if (!restored.ok) return restored;
         session = restored.value;
         const recorded = lost ? session.recordLost(lost.connectionId, lost.input, lost.outcome, lost.durationMs) : undefined;
-        return { ok: true, value: { info: session.info, lost: recorded, cache: session.cacheUse } };
+        return { ok: true, value: { info: session.info, lost: recorded, cache: session.cacheUse, compiled: session.compiled } };
       }
       case 'importSession': {
+        loading = true;
         let sent = 0;
         const read = await readSessionForImport(request.args.file, request.args.loaded, (events) => {
           sent += events.length;
@@ -73,13 +79,14 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
         });
         if (!read.ok) return read;
         const { name, bytes, snapshot } = read.value;
-        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache });
+        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled: request.args.compiled });
         if (!restored.ok) return restored;
         session = restored.value;
-        return { ok: true, value: { info: session.info, cache: session.cacheUse, name, bytes, snapshot: { ...snapshot, events: snapshot.events.slice(sent) } } };
+        return { ok: true, value: { info: session.info, cache: session.cacheUse, compiled: session.compiled, name, bytes, snapshot: { ...snapshot, events: snapshot.events.slice(sent) } } };
       }
       case 'warm':
-        warmJco();
+        // Not awaited: a load that follows and needs no jco (compiled, cached) does not wait for it.
+        void warmUp(request.args.sample ? warmSample : undefined, () => loading);
         return { ok: true, value: null };
       case 'ping':
         return { ok: true, value: null };

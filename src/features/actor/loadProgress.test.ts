@@ -21,4 +21,10 @@ describe('the stages of a load', () => {
     expect(states(p).at(-1)).toBe('init:skipped');
     expect(fractionDone(p)).toBe(1);
   });
+
+  it('marks the stages whose result was reused (no time reported) apart from those that ran', () => {
+    const p = progress({ cache: { kind: 'hit' }, done: [{ phase: 'reading', ms: 3 }, { phase: 'inspecting', ms: null }, { phase: 'transpiling', ms: null }] });
+    expect(states(p).slice(0, 4)).toEqual(['reading:done', 'inspecting:reused', 'transpiling:reused', 'compiling:running']);
+    expect(fractionDone(p)).toBeCloseTo(3 / 6);
+  });
 });

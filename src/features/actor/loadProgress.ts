@@ -13,8 +13,8 @@ export interface LoadProgress {
   source: string;
   /** Known once the bytes are read. */
   size: number | null;
-  /** The phases finished so far, in order, with how long each took. */
-  done: Array<{ phase: LoadPhase; ms: number }>;
+  /** The phases finished so far, in order, with how long each took; null: it did not run, its result was reused (`cache` says from where). */
+  done: Array<{ phase: LoadPhase; ms: number | null }>;
   outcome: 'running' | 'loaded' | 'failed';
   /** Wall-clock time from the first byte read to the end, once it ended. */
   totalMs: number | null;
@@ -33,6 +33,8 @@ export type PhaseState =
   | { state: 'running' }
   | { state: 'pending' }
   | { state: 'failed' }
+  /** Did not run: what it makes came from the component cache, the app's build or an earlier load's compiled modules. */
+  | { state: 'reused' }
   /** `init` when the component does not export `theater:simple/actor`. */
   | { state: 'skipped' };
 
@@ -41,7 +43,7 @@ export function phasesOf(progress: LoadProgress): Array<{ phase: LoadPhase } & P
   const current = LOAD_PHASES.find((phase) => !progress.done.some((d) => d.phase === phase));
   return LOAD_PHASES.map((phase) => {
     const finished = progress.done.find((d) => d.phase === phase);
-    if (finished) return { phase, state: 'done', ms: finished.ms };
+    if (finished) return finished.ms === null ? { phase, state: 'reused' } : { phase, state: 'done', ms: finished.ms };
     if (progress.outcome === 'loaded') return { phase, state: 'skipped' };
     if (phase !== current) return { phase, state: 'pending' };
     return { phase, state: progress.outcome === 'failed' ? 'failed' : 'running' };

@@ -69,9 +69,13 @@ export const createSessionSlice =
       const id = ++lastId;
       const t0 = performance.now();
       let progress: LoadProgress = { id, name, source, size: null, done: [], outcome: 'running', totalMs: null, info: null };
+      // Shown unless a newer load is: something else that replaced the workspace meanwhile (a
+      // session reopened after a reload, queued before this load) clears the progress shown, and
+      // this load's stages come back with its next step rather than staying lost.
+      const shownIsOlder = () => (get().loadProgress?.id ?? 0) <= id;
       const update = (change: Partial<LoadProgress>) => {
         progress = { ...progress, ...change };
-        if (get().loadProgress?.id === id) set({ loadProgress: progress });
+        if (shownIsOlder()) set({ loadProgress: progress });
       };
       inFlight++;
       set({ status: 'loading', actorName: name, alert: null, loadProgress: progress });
@@ -88,14 +92,14 @@ export const createSessionSlice =
         } else if (current && got.ok) {
           update({ size: got.bytes.length, done: [{ phase: 'reading', ms: performance.now() - read0 }] });
           const previous = workspaceOf(client, get());
-          const answer = await client.load(name, got.bytes, (stage, ms) => update({ done: [...progress.done, { phase: stage, ms }] }));
+          const answer = await client.load(name, got.bytes, (stage, ms) => update({ done: [...progress.done.filter((d) => d.phase !== stage), { phase: stage, ms }] }));
           if (!answer.ok) {
             alert = answer.error;
           } else {
             update({ outcome: 'loaded', totalMs: performance.now() - t0, info: answer.value.info, cache: answer.value.cache });
             // A newer load still under way keeps its progress on screen.
-            const shown = get().loadProgress;
-            set({ ...replacedHistory(client, answer.value.info, { what: `Loaded ${name}`, previous }), loaded: progress, loadProgress: shown?.id === id ? progress : shown });
+            const shown = shownIsOlder() ? progress : get().loadProgress;
+            set({ ...replacedHistory(client, answer.value.info, { what: `Loaded ${name}`, previous }), loaded: progress, loadProgress: shown });
           }
         }
       } finally {

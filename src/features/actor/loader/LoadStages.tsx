@@ -13,6 +13,8 @@ function timeOf(phase: PhaseState, elapsedMs: number): string {
       return '';
     case 'failed':
       return 'failed';
+    case 'reused':
+      return 'skipped';
     case 'skipped':
       return 'none';
     default: {
@@ -83,8 +85,12 @@ function CacheNote({ progress }: { progress: LoadProgress }) {
     case 'off':
     case 'miss':
       return null;
+    case 'compiled':
+      return <p className="stages__cache">Compiled modules reused from the last load of these bytes: inspecting, transpiling and compiling skipped.</p>;
     case 'hit':
       return <p className="stages__cache">From the component cache: inspecting and transpiling skipped.</p>;
+    case 'prebuilt':
+      return <p className="stages__cache">Transpiled with the app&apos;s build: inspecting and transpiling skipped.</p>;
     case 'fallback':
       return (
         <p className="stages__cache stages__cache--fallback" role="note">
