@@ -14,6 +14,9 @@ export default defineConfig({
   // Relative asset URLs so `dist/` works from any static server and any sub-path.
   base: './',
   worker: { format: 'es' },
+  // The actor worker imports these lazily, so the dev server's scan of the page misses them and
+  // would find them on a first visit, re-bundle and reload the page (a blank page meanwhile).
+  optimizeDeps: { include: ['@bytecodealliance/preview2-shim/instantiation', '@bytecodealliance/jco-transpile/wasm-tools', '@bytecodealliance/jco-transpile/component'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },

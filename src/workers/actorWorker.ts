@@ -8,6 +8,12 @@ import { warmSample } from './warmSample';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/**
+ * The app's root, where `public/` is served: the built worker is in the app's assets/ folder, one
+ * down; the dev server serves this file from src/workers/ and `public/` at the server's root.
+ */
+const appRoot = new URL(import.meta.env.DEV ? '/' : '../', self.location.href);
+
 /** Blob URLs keep the generated glue out of the address bar limits a data URL would hit. */
 const blobImporter: ModuleImporter = async (source) => {
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
@@ -27,10 +33,7 @@ serve(
   new WithPrebuilt(
     // Cache Storage exists only in secure contexts (https, localhost): elsewhere only the build's entries spare jco.
     typeof caches === 'undefined' ? undefined : new CacheStorageCache(),
-    // The built worker is in the app's assets/ folder. Under the dev server it is served from
-    // src/workers/, where this finds nothing, so every prebuilt lookup there is a miss.
-    new URL(`../${PREBUILT_DIR}`, self.location.href),
+    new URL(PREBUILT_DIR, appRoot),
   ),
-  // The built worker is in the app's assets/ folder: the app's root is one up.
-  warmSample(new URL('../', self.location.href)),
+  warmSample(appRoot),
 );
