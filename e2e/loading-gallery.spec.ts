@@ -104,6 +104,13 @@ test.describe('loading from the example gallery', () => {
     await expect(loader.stages.getByRole('listitem')).toHaveText([new RegExp(`reading\\s+${TIME}`), /inspecting\s+failed/, /transpiling/, /compiling/, /instantiating/, /init/]);
     await expect(loader.summary).toContainText('echo');
     await playground.expectReady('echo');
+
+    // A damaged session file dropped on Load actor is an import: its alert, and no longer the report of the core module's load.
+    await playground.loadFile({ name: 'broken.json.gz', mimeType: 'application/gzip', buffer: Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3, 4, 5]) });
+    await expect(playground.alert).toContainText('The session file could not be read');
+    await expect(loader.report).not.toContainText('Could not load core.wasm');
+    await expect(loader.summary).toContainText('echo');
+    await playground.expectReady('echo');
     const connection = await playground.newConnection();
     await connection.send('still here');
     await expect(connection.received('still here')).toHaveCount(1);
