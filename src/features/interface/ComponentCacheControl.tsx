@@ -26,7 +26,9 @@ export function ComponentCacheControl() {
           ? 'Reading the component cache…'
           : usage.limitBytes === 0
             ? 'This page cannot keep components (no Cache Storage here): every load transpiles.'
-            : `Holds ${entries} ${entries === 1 ? 'component' : 'components'}, ${formatSize(usage.bytes)} of at most ${formatSize(usage.limitBytes)}: loading one of them again skips transpiling.`}
+            : entries === 0
+              ? `Empty: a component loaded from now on is kept (at most ${formatSize(usage.limitBytes)} in all), and loading it again skips transpiling.`
+              : `Holds ${entries} ${entries === 1 ? 'component' : 'components'}, ${formatSize(usage.bytes)} of at most ${formatSize(usage.limitBytes)}: loading one of them again skips transpiling.`}
       </p>
       <button type="button" onClick={() => void clear()} disabled={entries === 0}>
         Clear component cache
