@@ -69,6 +69,7 @@ test.describe("Theater's event chains", () => {
     await expect(playground.timelineItems.nth(2)).toContainText('result of init');
     await expect(note).toContainText("From Theater's text chain format (.chain): parent links checked; its hashes cover a binary encoding the playground cannot reproduce, so they were not verified.");
     await expect(note).toContainText('Nothing in this chain can be replayed');
+    await expect(page.getByRole('group', { name: 'Replay' }).getByRole('button', { name: 'Replay', exact: true })).toBeDisabled();
     await playground.timelineItems.nth(2).click();
     await expect(inspector.getByRole('region', { name: 'Chain entries' })).toContainText('Greeter{greeting: "hi", seen: 0u32}');
     await expect(inspector).toContainText('not verifiable here');

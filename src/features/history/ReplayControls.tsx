@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { cursorOf, usePlayground } from '../../store';
 import { useTermTip } from '../../ui/term/useTermTip';
 import { FileButton } from './FileButton';
@@ -10,13 +10,18 @@ export function ReplayControls() {
   const hotSwap = usePlayground((s) => s.hotSwap);
   const running = usePlayground((s) => s.replayRun?.status === 'running');
   const eventCount = usePlayground((s) => s.eventCount);
+  const events = usePlayground((s) => s.events);
+  // Events from an imported Theater chain are shown, not re-run: a history of nothing else has
+  // nothing to replay (the scan stops at the first other event, usually the first).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- eventCount stands for the array's contents
+  const replayable = useMemo(() => events.some((event) => event.kind !== 'chain'), [events, eventCount]);
   const cursor = usePlayground(cursorOf);
   const [fromSelected, setFromSelected] = useState(false);
   const [animated, setAnimated] = useState(false);
   const animation = useReplayAnimation();
   const hotSwapTip = useTermTip('hot-swap');
   const from = fromSelected ? Math.max(0, cursor) : 0;
-  const disabled = running || eventCount === 0;
+  const disabled = running || !replayable;
 
   const afterReplay = () => {
     if (animated) animation.restart();
@@ -25,7 +30,13 @@ export function ReplayControls() {
 
   return (
     <div className="replay-controls" role="group" aria-label="Replay">
-      <button type="button" className="button button--primary" disabled={disabled} onClick={() => void replay(undefined, from).then(afterReplay)}>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={disabled}
+        title={eventCount > 0 && !replayable ? 'Nothing to replay: every event here is from an imported Theater chain, shown read-only.' : undefined}
+        onClick={() => void replay(undefined, from).then(afterReplay)}
+      >
         Replay
       </button>
       <label>
