@@ -27,6 +27,12 @@ export interface SessionSlice {
   loadProgress: LoadProgress | null;
   /** The load that brought in the actor now loaded; a failed load after it leaves it as it was. */
   loaded: LoadProgress | null;
+  /**
+   * How many times another actor or history was asked for (a load, an imported session or
+   * chain), counted when asked: a reopened session asked for before gives way to them, whatever
+   * order they finish in (the last one asked for wins).
+   */
+  replacementsAsked: number;
 
   /**
    * Loads the actor the address asks for (`?actor=<url>`), else the default example, once; later
@@ -67,6 +73,7 @@ export const createSessionSlice =
      */
     const track = async (name: string, source: string, read: () => Promise<Read>): Promise<void> => {
       const id = ++lastId;
+      set({ replacementsAsked: get().replacementsAsked + 1 });
       const t0 = performance.now();
       let progress: LoadProgress = { id, name, source, size: null, done: [], outcome: 'running', totalMs: null, info: null };
       // Shown unless a newer load is: something else that replaced the workspace meanwhile (a
@@ -138,6 +145,7 @@ export const createSessionSlice =
       alert: null,
       loadProgress: null,
       loaded: null,
+      replacementsAsked: 0,
 
       async start(search = globalThis.location?.search ?? '') {
         if (started) return;

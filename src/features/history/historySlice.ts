@@ -57,7 +57,7 @@ export const createHistorySlice =
       },
 
       async importSession(input) {
-        set({ status: 'loading', alert: null });
+        set({ status: 'loading', alert: null, replacementsAsked: get().replacementsAsked + 1 });
         const previous = workspaceOf(client, get());
         // Read, checked and adopted in the worker: the page gets the history in one message.
         const imported = await client.importSession(input);
@@ -88,6 +88,7 @@ export const createHistorySlice =
       },
 
       async importChain(text) {
+        set({ replacementsAsked: get().replacementsAsked + 1 });
         // Read for the loaded actor: events it would write otherwise keep their entries, so an export keeps every hash.
         const chain = await client.readChain(text, client.info);
         if (!chain.ok) {

@@ -66,9 +66,11 @@ export const createSessionsSlice =
 
     /**
      * Makes a saved session the live one. Why it could not is a clause the caller's alert
-     * completes, with the cause's code: `session-in-use`, persistence's, or the engine's.
+     * completes, with the cause's code: `session-in-use`, persistence's, or the engine's. When a
+     * load or an import was asked for after `asked` (the count of them when the restore was asked
+     * for), the restore gives way to it: it does nothing and the session stays saved.
      */
-    const restore = async (database: SessionDb, saver: SessionRecorder, id: string): Promise<Stored<null>> => {
+    const restore = async (database: SessionDb, saver: SessionRecorder, id: string, asked = get().replacementsAsked): Promise<Stored<null>> => {
       const claimed = await saver.claim(id);
       if (!claimed.ok) return claimed;
       const stored = await readSession(database, id);
@@ -77,6 +79,11 @@ export const createSessionsSlice =
         return stored;
       }
       const { record, bytes, snapshot, branches } = stored.value;
+      // A load or an import asked for while the session was read wins: this one gives way, and stays saved.
+      if (get().replacementsAsked !== asked) {
+        saver.release(id);
+        return { ok: true, value: null };
+      }
       const shownName = get().actorName;
       const previous = workspaceOf(client, get());
       set({ status: 'loading', actorName: record.name, alert: null });
@@ -120,10 +127,13 @@ export const createSessionsSlice =
       async startOrRestore() {
         if (started) return;
         started = true;
+        // The default example only if nothing else was asked for meanwhile (a file chosen at once).
+        const asked = get().replacementsAsked;
+        const start = () => (get().replacementsAsked === asked ? get().start() : get().fetchCatalog());
         const opened = await openSessionDb();
         if (!opened.ok) {
           set({ persistenceOff: opened.error.message });
-          await get().start();
+          await start();
           showAlongside(opened.error);
           return;
         }
@@ -132,21 +142,21 @@ export const createSessionsSlice =
         const saver = new SessionRecorder(db, { client, cursor: () => get().cursor, branches: () => get().branches, onError: showAlongside, onSession: (id) => set({ currentSessionId: id }) });
         recorder = saver;
         // A reload or a closed tab must not lose the last ~25 ms of changes waiting to be written.
-        addEventListener('pagehide', () => void saver.flush());
+        globalThis.addEventListener?.('pagehide', () => void saver.flush());
 
-        if (startupActor(globalThis.location?.search ?? '').linked) return get().start();
+        if (startupActor(globalThis.location?.search ?? '').linked) return start();
         const last = await sessionToRestore(db, readTabSession());
         if (!last.ok) {
-          await get().start();
+          await start();
           showAlongside(last.error);
           return;
         }
-        const restored = last.value === undefined ? undefined : await restore(db, saver, last.value);
+        const restored = last.value === undefined ? undefined : await restore(db, saver, last.value, asked);
         if (restored?.ok) {
           await get().fetchCatalog();
           return;
         }
-        await get().start();
+        await start();
         // A second tab starts afresh, as a first visit does; the other tab's session is in the list.
         if (restored && restored.error.code !== 'session-in-use') showAlongside({ code: restored.error.code, message: `The last session could not be restored: ${restored.error.message}. It is still in Saved sessions; the default example was loaded instead.` });
       },
