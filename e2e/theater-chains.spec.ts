@@ -73,6 +73,10 @@ test.describe("Theater's event chains", () => {
     await playground.timelineItems.nth(2).click();
     await expect(inspector.getByRole('region', { name: 'Chain entries' })).toContainText('Greeter{greeting: "hi", seen: 0u32}');
     await expect(inspector).toContainText('not verifiable here');
+    // Theater's chain entries carry no times: none is made up.
+    await expect(inspector).toContainText("not recorded: Theater's chain entries carry no times");
+    await expect(playground.timelineItems.nth(2).locator('time')).toHaveCount(0);
+    await expect(playground.timelineItems.nth(2)).toContainText('—');
   });
 
   test('a tampered or broken chain is refused at its entry, and the loaded actor and its history survive', async ({ page }) => {

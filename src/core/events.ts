@@ -69,7 +69,10 @@ export interface ActorEvent {
   kind: EventKind;
   /** The simulated connection whose event this was (a bridge connection's, below zero); null for `init`. */
   connectionId: number | null;
-  /** Wall-clock start (ms since the epoch) and how long the call took. */
+  /**
+   * Wall-clock start (ms since the epoch) and how long the call took; both 0 when the source did
+   * not record them (`timesRecorded`): Theater's chains carry no times.
+   */
   startedAt: number;
   durationMs: number;
   /** The message handed to `handle-message`; null for `init`. */
@@ -121,3 +124,6 @@ export interface RecordedEvent {
   event: ActorEvent;
   newStates: Array<[string, Uint8Array]>;
 }
+
+/** Whether `event` says when it ran and how long it took: events read from a Theater chain do not (its entries carry no times). */
+export const timesRecorded = (event: Pick<ActorEvent, 'startedAt'>): boolean => event.startedAt !== 0;

@@ -6,7 +6,7 @@
  */
 export { LOAD_STAGES, type CacheUse, type CacheUsage, type LoadStage, type LostOutcome, type SessionSnapshot } from './actorSnapshot';
 export type { ActorEvent, BridgeDirection, BridgeRecord, CallOutcome, OutcomeKind, RecordedEvent, ShadowVerdict } from './events';
-export { OUTCOME_KINDS } from './events';
+export { OUTCOME_KINDS, timesRecorded } from './events';
 export { bridgeFrameOf, FRAME_OPCODES, type BridgeFrame, type FrameOpcode } from './bridgeFrame';
 export { actorIdOf } from './actorId';
 export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage, type MessageKind, type WebsocketMessage } from './messages';

@@ -43,5 +43,8 @@ export function formatClock(epochMs: number): string {
   return [time.getHours(), time.getMinutes(), time.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
 }
 
+/** Said where an event's duration and time would be when it has none (`timesRecorded`). */
+export const NO_TIMES = "not recorded: Theater's chain entries carry no times";
+
 /** What a read-only event is, said wherever one is marked (the timeline's tag, the Inspector). */
 export const READ_ONLY_NOTE = 'from an imported Theater chain: shown, not replayable';

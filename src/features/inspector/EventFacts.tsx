@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import type { ActorEvent } from '../../core';
+import { timesRecorded, type ActorEvent } from '../../core';
 import { usePlayground } from '../../store';
 import { chainCost } from './inspectorSlice';
-import { formatClock, formatDuration, READ_ONLY_NOTE } from '../../ui/format';
+import { formatClock, formatDuration, NO_TIMES, READ_ONLY_NOTE } from '../../ui/format';
 import { ClippedText } from '../../ui/ClippedText';
 import { CopyButton } from './CopyButton';
 import { Term } from '../../ui/term/Term';
@@ -45,7 +45,13 @@ export function EventFacts({ event }: { event: ActorEvent }) {
       )}
       <dt>Duration</dt>
       <dd>
-        {formatDuration(event.durationMs)} <span className="inspector__muted">at {formatClock(event.startedAt)}</span>
+        {timesRecorded(event) ? (
+          <>
+            {formatDuration(event.durationMs)} <span className="inspector__muted">at {formatClock(event.startedAt)}</span>
+          </>
+        ) : (
+          NO_TIMES
+        )}
       </dd>
       <dt>
         <Term term="chain-hash">Chain hash</Term>

@@ -1,6 +1,6 @@
 import { memo, type ReactNode } from 'react';
-import { bridgeFrameOf, describeMessage, type ActorEvent, type StateRef } from '../../core';
-import { formatClock, formatDuration, READ_ONLY_NOTE } from '../../ui/format';
+import { bridgeFrameOf, describeMessage, timesRecorded, type ActorEvent, type StateRef } from '../../core';
+import { formatClock, formatDuration, NO_TIMES, READ_ONLY_NOTE } from '../../ui/format';
 import { chainHeadline, connectionLabel } from './chainRow';
 import { detailLines } from './eventDetails';
 import { FrameHead } from './FrameHead';
@@ -30,7 +30,7 @@ interface Props {
 /** One event: how it ended, which client, what went in, what it did to the state; then what came out and what it asked the host. */
 export const TimelineItem = memo(function TimelineItem({ event, top, height, selected, match, position, setSize, sizeOf }: Props) {
   const frame = bridgeFrameOf(event);
-  const time = (
+  const time = timesRecorded(event) && (
     <time className="timeline-row__time" dateTime={new Date(event.startedAt).toISOString()}>
       {clockTime(event.startedAt)}
     </time>
@@ -67,6 +67,7 @@ export const TimelineItem = memo(function TimelineItem({ event, top, height, sel
 /** A call's row head: outcome, connection, input, state change, duration, time. The spaces keep the text readable when copied or read aloud, not only when laid out. */
 function CallHead({ event, sizeOf, time }: { event: ActorEvent; sizeOf: Props['sizeOf']; time: ReactNode }) {
   const { outcome } = event;
+  const timed = timesRecorded(event);
   const change = stateChange(event, sizeOf);
   const input = event.kind === 'chain' ? chainHeadline(event) : event.input ? describeMessage(event.input, { maxChars: INPUT_CHARS }) : 'init';
   return (
@@ -88,7 +89,9 @@ function CallHead({ event, sizeOf, time }: { event: ActorEvent; sizeOf: Props['s
         <span className="visually-hidden">{`${change.description} `}</span>
         <span aria-hidden="true">{change.label}</span>
       </span>{' '}
-      <span className="timeline-row__duration">{formatDuration(event.durationMs)}</span>{' '}
+      <span className="timeline-row__duration" title={timed ? undefined : NO_TIMES}>
+        {timed ? formatDuration(event.durationMs) : '—'}
+      </span>{' '}
       {time}{' '}
       <span className={`timeline-row__outcome timeline-row__outcome--${outcome.kind}`}>{outcome.kind}</span>{' '}
     </div>
