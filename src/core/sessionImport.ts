@@ -29,11 +29,13 @@ export interface ImportedSession {
  * `onEvents`: as `readSessionFile`'s, each run with its repeated parts shared.
  */
 export async function readSessionForImport(file: Blob, loaded: LoadedComponent | undefined, onEvents?: (events: ActorEvent[]) => void): Promise<Result<ImportedSession, EngineError>> {
+  let sharedAlready = 0;
   const read = await readSessionFile(
     file,
     onEvents &&
       ((events) => {
         shareRepeatedParts(events);
+        sharedAlready += events.length;
         onEvents(events);
       }),
   );
@@ -45,7 +47,7 @@ export async function readSessionForImport(file: Blob, loaded: LoadedComponent |
   }
   // Shared before the history crosses to the page: a structured clone writes an object once
   // however often it recurs, so the page rebuilds fewer objects (shareRepeatedParts again there
-  // freezes what it gets).
-  shareRepeatedParts(events);
+  // shares across runs and freezes what it gets). The runs sent on are shared already.
+  shareRepeatedParts(sharedAlready === 0 ? events : events.slice(sharedAlready));
   return ok({ name: component.name, bytes, snapshot: { events, states: [...states], connections, delivery: server?.delivery } });
 }

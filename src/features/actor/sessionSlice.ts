@@ -159,8 +159,6 @@ export const createSessionSlice =
       async loadFile(file) {
         // A person who drops a chain or a session file wants it in: imported as its button would, with the same checks and alerts.
         const sorted = await fileKindOf(file);
-        // The report of a load that failed before is about another file: this one is no load.
-        if (sorted.kind !== 'component' && get().loadProgress?.outcome === 'failed') set({ loadProgress: get().loaded });
         switch (sorted.kind) {
           case 'session':
             await get().importSession(sorted.file);

@@ -36,6 +36,12 @@ export const createHistorySlice =
       return true;
     };
 
+    /**
+     * An import asked for: counted, so a session being reopened gives way to it
+     * (`replacementsAsked`), and the report of a load that failed before, about another file, goes.
+     */
+    const importAsked = () => ({ replacementsAsked: get().replacementsAsked + 1, ...(get().loadProgress?.outcome === 'failed' && { loadProgress: get().loaded }) });
+
     return {
       async exportSession(includeComponent = true) {
         const component = client.component;
@@ -57,7 +63,7 @@ export const createHistorySlice =
       },
 
       async importSession(input) {
-        set({ status: 'loading', alert: null, replacementsAsked: get().replacementsAsked + 1 });
+        set({ status: 'loading', alert: null, ...importAsked() });
         const previous = workspaceOf(client, get());
         // Read, checked and adopted in the worker: the page gets the history in one message.
         const imported = await client.importSession(input);
@@ -88,7 +94,7 @@ export const createHistorySlice =
       },
 
       async importChain(text) {
-        set({ replacementsAsked: get().replacementsAsked + 1 });
+        set(importAsked());
         // Read for the loaded actor: events it would write otherwise keep their entries, so an export keeps every hash.
         const chain = await client.readChain(text, client.info);
         if (!chain.ok) {
