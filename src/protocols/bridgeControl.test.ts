@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isSendableCloseCode, parsePageMessage } from './bridgeControl';
+import { isSendableCloseCode, parsePageFrame, spokenVersion, type ParseResult, type PageMessage } from './bridgeControl';
 
-describe('parsePageMessage', () => {
+/** The one message of a frame that holds one. */
+const parsePageMessage = (text: string): ParseResult<PageMessage> => {
+  const [only, ...rest] = parsePageFrame(text);
+  expect(rest).toEqual([]);
+  return only!;
+};
+
+describe('parsePageFrame', () => {
   it('accepts every page message and frame kind', () => {
     const respond = {
       type: 'respond',
@@ -30,6 +37,21 @@ describe('parsePageMessage', () => {
     expect(code('{"type":"close-client","client":1,"code":1005}')).toBe('bad-close-code');
     expect(code(`{"type":"close-client","client":1,"code":1000,"reason":"${'é'.repeat(62)}"}`)).toBe('bad-message');
     expect(code('{"type":"close-client","client":1,"reason":"no code"}')).toBe('bad-message');
+  });
+
+  it('opens a batch into its messages, each parsed on its own', () => {
+    const frame = { type: 'batch', messages: [{ type: 'stop' }, { type: 'dance' }, { type: 'batch', messages: [] }, { type: 'start' }] };
+    expect(parsePageFrame(JSON.stringify(frame)).map((parsed) => (parsed.ok ? parsed.value.type : parsed.error.message))).toEqual([
+      'stop',
+      'unknown control message type "dance"',
+      'batch: message 2 is a batch itself',
+      'start',
+    ]);
+    expect(parsePageFrame('{"type":"batch","messages":{}}')).toEqual([{ ok: false, error: { code: 'bad-message', message: 'batch: `messages` must be an array' } }]);
+  });
+
+  it('speaks the version a page names when it can, and 1 to a page that names none', () => {
+    expect([spokenVersion(null), spokenVersion('1'), spokenVersion('2'), spokenVersion('7'), spokenVersion('x')]).toEqual([1, 1, 2, 2, 2]);
   });
 
   it('allows only the close codes an endpoint may send', () => {

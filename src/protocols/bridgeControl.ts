@@ -7,8 +7,33 @@
  * (a bug in the page must not crash the server), hence `parsePageMessage`.
  */
 
-/** Bumped on any incompatible change; `/token` and `hello` both carry it so the page can refuse early. */
-export const CONTROL_PROTOCOL_VERSION = 1;
+/**
+ * Bumped on any incompatible change; `/probe`, `/token` and `hello` carry it so the page can
+ * refuse early. 2: a control frame may carry a {@link ControlBatch} of messages (issue 10: one
+ * frame per message capped the bridge near 9,000 messages a second).
+ */
+export const CONTROL_PROTOCOL_VERSION = 2;
+
+/**
+ * The versions the server speaks. A page names its own in the `version` query of `/probe`,
+ * `/token` and `/control`; a page that names none is of protocol 1 (its pages did not), so a tab
+ * opened before an update still attaches to a newer bridge (and the bench compares builds).
+ */
+export const CONTROL_PROTOCOL_VERSIONS = [1, CONTROL_PROTOCOL_VERSION] as const;
+
+/** The query parameter by which a page names its protocol version. */
+export const VERSION_QUERY = 'version';
+
+/**
+ * The version the server speaks with a page that named `asked` (the `version` query, null when
+ * absent): that one when the server speaks it, 1 when absent, otherwise the server's own, which
+ * such a page refuses.
+ */
+export function spokenVersion(asked: string | null): number {
+  if (asked === null) return 1;
+  const version = Number(asked);
+  return (CONTROL_PROTOCOL_VERSIONS as readonly number[]).includes(version) ? version : CONTROL_PROTOCOL_VERSION;
+}
 
 /** Paths on the bridge's HTTP server. Any other path is the public WebSocket endpoint. */
 export const CONTROL_PATH = '/control';
@@ -91,6 +116,22 @@ export interface BridgeMessage {
   dataBase64?: string;
 }
 
+/**
+ * Protocol 2: several messages in one control frame, to be handled in order as if each had come
+ * in a frame of its own. Either side sends one when it has more than one message ready in the
+ * same turn of its event loop; a batch never holds a batch, nor `hello`.
+ */
+export interface ControlBatch<T> {
+  type: 'batch';
+  messages: T[];
+}
+
+/** What one control frame from the server holds (a batch only with protocol 2 on). */
+export type ServerFrame = ServerMessage | ControlBatch<ServerMessage>;
+
+/** What one control frame from the page holds. */
+export type PageFrame = PageMessage | ControlBatch<PageMessage>;
+
 /** Server → page. */
 export type ServerMessage =
   | {
@@ -168,14 +209,24 @@ export const isSendableCloseCode = (code: number): boolean =>
 
 const bad = (message: string): ParseResult<never> => ({ ok: false, error: { code: 'bad-message', message } });
 
-/** Validates one control frame from the page; anything malformed becomes an `error` reply, not a crash. */
-export function parsePageMessage(text: string): ParseResult<PageMessage> {
+/**
+ * Validates one control frame from the page: its messages in order, each one parsed or why not
+ * (a bad message in a batch does not cost the others). Anything malformed becomes an `error`
+ * reply, not a crash.
+ */
+export function parsePageFrame(text: string): Array<ParseResult<PageMessage>> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, error: { code: 'bad-json', message: 'control frame is not JSON' } };
+    return [{ ok: false, error: { code: 'bad-json', message: 'control frame is not JSON' } }];
   }
+  if (!isRecord(raw) || raw.type !== 'batch') return [parsePageMessage(raw)];
+  if (!Array.isArray(raw.messages)) return [bad('batch: `messages` must be an array')];
+  return raw.messages.map((message: unknown, index) => (isRecord(message) && message.type === 'batch' ? bad(`batch: message ${index} is a batch itself`) : parsePageMessage(message)));
+}
+
+function parsePageMessage(raw: unknown): ParseResult<PageMessage> {
   if (!isRecord(raw)) return bad('control frame is not a JSON object');
   switch (raw.type) {
     case 'respond': {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../protocols/bridgeControl.ts';
 import { startBridge, type RunningBridge } from './server.ts';
-import { FakePage, TestClient, silent } from './testPeers.ts';
+import { FakePage, TestClient, messagesOf, silent } from './testPeers.ts';
 
 let bridge: RunningBridge | undefined;
 afterEach(async () => {
@@ -87,8 +87,7 @@ describe('backpressure instead of unbounded queues', () => {
     const page = await FakePage.attach(bridge);
     const big = 'x'.repeat(32 * 1024);
     page.socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as ServerMessage;
-      if (message.type === 'client-message') page.send({ type: 'respond', client: message.client, frames: [{ frame: 'text', text: `${message.message.text}${big}` }] });
+      for (const message of messagesOf(data)) if (message.type === 'client-message') page.send({ type: 'respond', client: message.client, frames: [{ frame: 'text', text: `${message.message.text}${big}` }] });
     });
     const client = await TestClient.open(bridge);
     client.socket.pause();

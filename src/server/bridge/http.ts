@@ -1,6 +1,6 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CONTROL_PROTOCOL_VERSION, PROBE_PATH, TOKEN_PATH, type ProbeResponse, type TokenResponse } from '../../protocols/bridgeControl.ts';
+import { PROBE_PATH, spokenVersion, TOKEN_PATH, VERSION_QUERY, type ProbeResponse, type TokenResponse } from '../../protocols/bridgeControl.ts';
 import type { OriginAllowList } from './origins.ts';
 import { tokenMatches } from './token.ts';
 
@@ -54,7 +54,7 @@ export interface HttpAccess {
 export function probe(request: IncomingMessage, access: HttpAccess): ProbeResponse {
   const header = request.headers.origin;
   const origin = typeof header === 'string' ? header : null;
-  const base = { version: CONTROL_PROTOCOL_VERSION, origin };
+  const base = { version: spokenVersion(requestQuery(request).get(VERSION_QUERY)), origin };
   if (access.origins.match(header) === null) return { ...base, originAllowed: false };
   const candidate = requestQuery(request).get('token');
   const token = candidate === null ? 'missing' : tokenMatches(access.token, candidate) ? 'ok' : 'mismatch';
@@ -93,7 +93,7 @@ export function handleHttpRequest(request: IncomingMessage, response: ServerResp
     sendText(response, 405, 'Use GET.', { ...cors, Allow: 'GET' });
     return;
   }
-  const body: TokenResponse = { token: access.token, version: CONTROL_PROTOCOL_VERSION };
+  const body: TokenResponse = { token: access.token, version: spokenVersion(requestQuery(request).get(VERSION_QUERY)) };
   response.writeHead(200, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   response.end(request.method === 'HEAD' ? undefined : JSON.stringify(body));
 }

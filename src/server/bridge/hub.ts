@@ -1,6 +1,6 @@
 import { WebSocket, type RawData } from 'ws';
 import { BridgeClient } from './bridgeClient.ts';
-import { CONTROL_PROTOCOL_VERSION, NO_PAGE_CLOSE_CODE, NO_PAGE_CLOSE_REASON, parsePageMessage, type BridgeMessage, type PageMessage } from '../../protocols/bridgeControl.ts';
+import { NO_PAGE_CLOSE_CODE, NO_PAGE_CLOSE_REASON, parsePageFrame, type BridgeMessage, type PageMessage } from '../../protocols/bridgeControl.ts';
 import { PageChannel } from './pageChannel.ts';
 import type { QueueLimits } from './queue.ts';
 
@@ -145,8 +145,11 @@ export class BridgeHub {
     }
   }
 
-  /** Makes `socket` the page. The caller has checked origin and token; this checks "only one". */
-  attachPage(socket: WebSocket): void {
+  /**
+   * Makes `socket` the page, spoken to in control protocol `version` (the one it asked for). The
+   * caller has checked origin and token; this checks "only one".
+   */
+  attachPage(socket: WebSocket, version: number): void {
     if (this.#pageSocket !== null) {
       socket.close(1008, 'another playground page is attached');
       return;
@@ -187,7 +190,7 @@ export class BridgeHub {
     });
     this.#page.attach(socket, {
       type: 'hello',
-      version: CONTROL_PROTOCOL_VERSION,
+      version,
       address: this.#options.address,
       clients: [...this.#clients.keys()],
       accepting: true,
@@ -226,13 +229,14 @@ export class BridgeHub {
       this.#page.sendNow({ type: 'error', code: 'bad-message', message: 'control frames are JSON text, not binary' });
       return;
     }
-    const parsed = parsePageMessage(toBuffer(data).toString('utf8'));
-    if (!parsed.ok) {
+    for (const parsed of parsePageFrame(toBuffer(data).toString('utf8'))) {
+      if (parsed.ok) {
+        this.#apply(parsed.value);
+        continue;
+      }
       this.#options.log('warn', `control: ${parsed.error.message}`);
       this.#page.sendNow({ type: 'error', ...parsed.error });
-      return;
     }
-    this.#apply(parsed.value);
   }
 
   #apply(message: PageMessage): void {

@@ -5,6 +5,14 @@ import { BoundedQueue, type QueueLimits } from './queue.ts';
 /** Stop handing frames to the page's socket above this many unsent bytes; go on once it drains. */
 const PAGE_SOCKET_HIGH_WATER = 4 * 1024 * 1024;
 
+/**
+ * Messages, and characters of their JSON, one batch frame (protocol 2) holds at most: enough to
+ * spend one frame on a turn's worth of client messages, few enough that the page handles a frame
+ * in a few milliseconds and the queue's backpressure still counts.
+ */
+const BATCH_MESSAGES = 512;
+const BATCH_CHARS = 256 * 1024;
+
 export interface PageChannelEvents {
   /**
    * True when reading from real clients must pause (the page is absent or slower than they are),
@@ -16,7 +24,10 @@ export interface PageChannelEvents {
 /**
  * The one page attached on `/control`, and what waits for it. Messages for the page are always
  * queued first and flushed while the page's socket keeps up, so per-client order is the order of
- * events, whether the page is attached, slow, or not there yet.
+ * events, whether the page is attached, slow, or not there yet. They are flushed once per turn of
+ * the event loop (`setImmediate`: after every client's data read in it), and a page of protocol 2
+ * gets what waits then in batch frames: one frame per message cost a system call and, in the
+ * browser, a task, per message.
  */
 export class PageChannel {
   #socket: WebSocket | null = null;
@@ -24,6 +35,7 @@ export class PageChannel {
   readonly #events: PageChannelEvents;
   #paused = false;
   #flushScheduled = false;
+  #batching = false;
 
   constructor(limits: QueueLimits, events: PageChannelEvents) {
     this.#queue = new BoundedQueue(limits);
@@ -39,9 +51,13 @@ export class PageChannel {
     return this.#queue.length;
   }
 
-  /** Makes `socket` the page; `hello` goes out before anything queued while no page was attached. */
-  attach(socket: WebSocket, hello: ServerMessage): void {
+  /**
+   * Makes `socket` the page; `hello` goes out before anything queued while no page was attached.
+   * `hello.version` says whether the page takes batch frames (2 on).
+   */
+  attach(socket: WebSocket, hello: Extract<ServerMessage, { type: 'hello' }>): void {
     this.#socket = socket;
+    this.#batching = hello.version >= 2;
     socket.send(JSON.stringify(hello));
     this.#flush();
   }
@@ -62,7 +78,8 @@ export class PageChannel {
     const text = JSON.stringify(message);
     if (!essential && this.#queue.wouldOverflow(text)) return false;
     this.#queue.push(text);
-    this.#flush();
+    this.#flushSoon();
+    this.#updateBackpressure();
     return true;
   }
 
@@ -75,22 +92,42 @@ export class PageChannel {
     const socket = this.#socket;
     if (socket !== null && socket.readyState === WebSocket.OPEN) {
       while (this.#queue.length > 0 && socket.bufferedAmount < PAGE_SOCKET_HIGH_WATER) {
-        socket.send(this.#queue.shift()!, this.#afterSend);
+        socket.send(this.#batching ? this.#nextBatch() : this.#queue.shift()!, this.#afterSend);
       }
     }
     this.#updateBackpressure();
+  }
+
+  /** The next frame: the first waiting message alone, or a batch of it and those after it. */
+  #nextBatch(): string {
+    const first = this.#queue.shift()!;
+    if (this.#queue.length === 0) return first;
+    const texts = [first];
+    let chars = first.length;
+    while (this.#queue.length > 0 && texts.length < BATCH_MESSAGES && chars < BATCH_CHARS) {
+      const text = this.#queue.shift()!;
+      texts.push(text);
+      chars += text.length;
+    }
+    // The messages are JSON already: a batch is them joined, not parsed and written again.
+    return `{"type":"batch","messages":[${texts.join(',')}]}`;
+  }
+
+  /** Flushes once this turn's reads are done (however many messages they queued). */
+  #flushSoon(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    setImmediate(() => {
+      this.#flushScheduled = false;
+      this.#flush();
+    });
   }
 
   // ws calls this once a frame is handed to the kernel: the socket has drained a little, so try
   // again (once per turn, however many frames completed).
   // Node passes null, not undefined, on success.
   readonly #afterSend = (error?: Error | null): void => {
-    if (error != null || this.#flushScheduled || this.#queue.length === 0) return;
-    this.#flushScheduled = true;
-    setImmediate(() => {
-      this.#flushScheduled = false;
-      this.#flush();
-    });
+    if (error == null && this.#queue.length > 0) this.#flushSoon();
   };
 
   #updateBackpressure(): void {

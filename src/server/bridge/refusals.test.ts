@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NO_PAGE_CLOSE_CODE, NO_PAGE_CLOSE_REASON, type ProbeResponse } from '../../protocols/bridgeControl.ts';
+import { CONTROL_PROTOCOL_VERSION, NO_PAGE_CLOSE_CODE, NO_PAGE_CLOSE_REASON, type ProbeResponse } from '../../protocols/bridgeControl.ts';
 import { startBridge, type RunningBridge } from './server.ts';
 import { FakePage, PAGE_ORIGIN, TestClient, httpBase, httpGet, silent } from './testPeers.ts';
 
@@ -25,6 +25,14 @@ describe('GET /probe', () => {
     expect(foreign.cors).toBe('*');
     expect(foreign.body).toEqual({ version: 1, origin: 'http://localhost:5174', originAllowed: false });
     expect((await probe('')).body).toEqual({ version: 1, origin: null, originAllowed: false });
+  });
+
+  it('speaks the protocol a page names when it has it, 1 to a page that names none, and its own otherwise', async () => {
+    bridge = await startBridge({ port: 0, log: silent });
+    expect((await probe(`?version=${CONTROL_PROTOCOL_VERSION}`, PAGE_ORIGIN)).body.version).toBe(CONTROL_PROTOCOL_VERSION);
+    expect((await probe('?version=1', PAGE_ORIGIN)).body.version).toBe(1);
+    expect((await probe('', PAGE_ORIGIN)).body.version).toBe(1);
+    expect((await probe('?version=99', PAGE_ORIGIN)).body.version).toBe(CONTROL_PROTOCOL_VERSION);
   });
 
   it('tells an allowed page whether its token is the bridge’s and whether another page holds the bridge', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../protocols/bridgeControl.ts';
+import { CONTROL_PROTOCOL_VERSION, type ServerMessage } from '../../protocols/bridgeControl.ts';
 import { startBridge, type RunningBridge } from './server.ts';
 import { FakePage, TestClient, silent } from './testPeers.ts';
 
@@ -15,7 +15,7 @@ describe('bridge relay between real clients and the page', () => {
   it('delivers every kind of client frame to the page in order, and writes each response frame as that frame', async () => {
     bridge = await startBridge({ port: 0, log: silent });
     const page = await FakePage.attach(bridge);
-    expect(page.inbox.items[0]).toEqual({ type: 'hello', version: 1, address: bridge.address, clients: [], accepting: true });
+    expect(page.inbox.items[0]).toEqual({ type: 'hello', version: CONTROL_PROTOCOL_VERSION, address: bridge.address, clients: [], accepting: true });
 
     const client = await TestClient.open(bridge);
     await page.inbox.waitFor((items) => items.some((m) => m.type === 'client-open'), 'client-open');
@@ -86,6 +86,53 @@ describe('bridge relay between real clients and the page', () => {
     expect(new Set(opens).size).toBe(10);
     await new Promise((resolve) => setTimeout(resolve, 50));
     clients.forEach((client) => expect(client.inbox.items).toHaveLength(perClient));
+  });
+
+  it('sends a page of protocol 2 what waits in batch frames, and a page that names no version one message a frame', async () => {
+    bridge = await startBridge({ port: 0, log: silent });
+    for (const version of [CONTROL_PROTOCOL_VERSION, null]) {
+      const page = await FakePage.attach(bridge, undefined, { version });
+      expect(page.inbox.items[0]).toMatchObject({ type: 'hello', version: version ?? 1 });
+      const client = await TestClient.open(bridge);
+      await page.inbox.waitFor((items) => items.some((m) => m.type === 'client-open'), 'client-open');
+      const before = page.frames;
+      // One write, so every message is read in the same turn of the server's event loop.
+      const texts = Array.from({ length: 50 }, (_, n) => `message ${n}`);
+      client.socket.send(texts[0]!);
+      for (const text of texts.slice(1)) client.socket.send(text);
+      await page.inbox.waitFor((items) => items.filter((m) => m.type === 'client-message').length === texts.length, 'every message');
+      expect(page.inbox.items.flatMap((m) => (m.type === 'client-message' ? [m.message.text] : []))).toEqual(texts);
+      if (version === null) expect(page.frames - before).toBe(texts.length);
+      else expect(page.frames - before).toBeLessThan(texts.length);
+      await page.close();
+      await client.closeEvent();
+    }
+  });
+
+  it('applies a batch from the page in order, and answers a bad message in it with an error without losing the others', async () => {
+    bridge = await startBridge({ port: 0, log: silent });
+    const page = await FakePage.attach(bridge);
+    const client = await TestClient.open(bridge);
+    const open = await page.inbox.find((m): m is Extract<ServerMessage, { type: 'client-open' }> => m.type === 'client-open', 'client-open');
+    page.socket.send(
+      JSON.stringify({
+        type: 'batch',
+        messages: [
+          { type: 'respond', client: open.client, frames: [{ frame: 'text', text: 'one' }] },
+          { type: 'respond', client: open.client, frames: [{ frame: 'binary', dataBase64: '***' }] },
+          { type: 'batch', messages: [] },
+          { type: 'respond', client: open.client, frames: [{ frame: 'text', text: 'two' }] },
+          { type: 'close-client', client: open.client, code: 4001, reason: 'done' },
+        ],
+      }),
+    );
+    expect(await client.closeEvent()).toEqual({ kind: 'close', code: 4001, reason: 'done' });
+    expect(client.texts()).toEqual(['one', 'two']);
+    await page.inbox.waitFor((items) => items.filter((m) => m.type === 'error').length === 2, 'two errors');
+    expect(page.inbox.items.filter((m) => m.type === 'error').map((m) => (m as { message: string }).message)).toEqual([
+      'respond: frame 0 is not a text, binary (base64), close, ping or pong frame',
+      'batch: message 2 is a batch itself',
+    ]);
   });
 
   it('tells the page about a page-initiated close and passes the code and reason to the client', async () => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { DEFAULT_MAX_UNREAD_BYTES } from './bridgeClient.ts';
 import { checkBindHost, wsAddress } from './bindAddress.ts';
-import { CONTROL_PATH } from '../../protocols/bridgeControl.ts';
+import { CONTROL_PATH, spokenVersion, VERSION_QUERY } from '../../protocols/bridgeControl.ts';
 import { handleHttpRequest, refuseUpgrade, requestPath, requestQuery } from './http.ts';
 import { BridgeHub, type BridgeLog, type BridgeStats } from './hub.ts';
 import { DEFAULT_ALLOWED_ORIGINS, OriginAllowList } from './origins.ts';
@@ -165,7 +165,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
         refuseUpgrade(socket, 409, 'Another playground page is already attached to this bridge.');
         return;
       }
-      controlSockets.handleUpgrade(request, socket, head, (ws) => hub.attachPage(ws));
+      const version = spokenVersion(requestQuery(request).get(VERSION_QUERY));
+      controlSockets.handleUpgrade(request, socket, head, (ws) => hub.attachPage(ws, version));
       return;
     }
     const refusal = hub.refusalForClient();

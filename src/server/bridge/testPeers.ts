@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { WebSocket } from 'ws';
-import type { PageMessage, ServerMessage, TokenResponse } from '../../protocols/bridgeControl.ts';
+import { CONTROL_PROTOCOL_VERSION, type PageFrame, type PageMessage, type ServerFrame, type ServerMessage, type TokenResponse } from '../../protocols/bridgeControl.ts';
 import type { RunningBridge } from './server.ts';
 
 // Real peers for the bridge's tests: a `ws` client playing the playground page on /control, and
@@ -87,37 +87,55 @@ function opened(socket: WebSocket): Promise<void> {
   });
 }
 
-/** The playground page: attached on /control with an allowed Origin and the token from /token. */
+/** The messages of one control frame from the server, a batch opened. */
+export function messagesOf(data: unknown): ServerMessage[] {
+  const frame = JSON.parse(String(data)) as ServerFrame;
+  return frame.type === 'batch' ? frame.messages : [frame];
+}
+
+/**
+ * The playground page: attached on /control with an allowed Origin and the token from /token,
+ * speaking control protocol `version` (the current one unless asked; null names none, as pages
+ * of protocol 1 did). Batch frames are opened into `inbox`; `frames` counts the frames themselves.
+ */
 export class FakePage {
   readonly inbox = new Inbox<ServerMessage>();
   readonly socket: WebSocket;
+  frames = 0;
 
   private constructor(socket: WebSocket) {
     this.socket = socket;
-    socket.on('message', (data) => this.inbox.push(JSON.parse(String(data)) as ServerMessage));
+    socket.on('message', (data) => {
+      this.frames++;
+      for (const message of messagesOf(data)) this.inbox.push(message);
+    });
   }
 
-  static async attach(bridge: RunningBridge, origin = PAGE_ORIGIN, options: { autoPong?: boolean } = {}): Promise<FakePage> {
+  static async attach(bridge: RunningBridge, origin = PAGE_ORIGIN, options: { autoPong?: boolean; version?: number | null } = {}): Promise<FakePage> {
+    const { version = CONTROL_PROTOCOL_VERSION, ...socketOptions } = options;
     const reply = await httpGet(`${httpBase(bridge)}/token`, { Origin: origin });
     if (reply.status !== 200) throw new Error(`GET /token answered ${reply.status}`);
     const { token } = JSON.parse(reply.body) as TokenResponse;
-    const socket = new WebSocket(`${bridge.address}/control?token=${encodeURIComponent(token)}`, { origin, ...options });
+    const named = version === null ? '' : `version=${version}&`;
+    const socket = new WebSocket(`${bridge.address}/control?${named}token=${encodeURIComponent(token)}`, { origin, ...socketOptions });
     const page = new FakePage(socket);
     await opened(socket);
     await page.inbox.waitFor((items) => items.some((m) => m.type === 'hello'), 'hello');
     return page;
   }
 
-  send(message: PageMessage): void {
-    this.socket.send(JSON.stringify(message));
+  /** Sends one control frame: a message, or a batch of them. */
+  send(frame: PageFrame): void {
+    this.socket.send(JSON.stringify(frame));
   }
 
-  /** Answers every text message with the same text, to the client that sent it: an echo actor. */
+  /** Answers every text message with the same text, to the client that sent it: an echo actor (a frame's answers in one batch). */
   echoText(): void {
     this.socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as ServerMessage;
-      if (message.type === 'client-message' && message.message.ty.tag === 'text')
-        this.send({ type: 'respond', client: message.client, frames: [{ frame: 'text', text: message.message.text ?? '' }] });
+      const answers: PageMessage[] = [];
+      for (const message of messagesOf(data))
+        if (message.type === 'client-message' && message.message.ty.tag === 'text') answers.push({ type: 'respond', client: message.client, frames: [{ frame: 'text', text: message.message.text ?? '' }] });
+      if (answers.length > 0) this.send({ type: 'batch', messages: answers });
     });
   }
 

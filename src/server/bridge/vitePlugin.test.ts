@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
-import { BRIDGE_INFO_FILE, type BridgeInfo } from '../../protocols/bridgeControl.ts';
+import { BRIDGE_INFO_FILE, CONTROL_PROTOCOL_VERSION, type BridgeInfo } from '../../protocols/bridgeControl.ts';
 import { FakePage, httpGet } from './testPeers.ts';
 import type { RunningBridge } from './server.ts';
 import { bridgePlugin } from './vitePlugin.ts';
@@ -55,7 +55,7 @@ const at = (address: string): RunningBridge => ({ address: `ws://${address}`, po
 describe('the bridge beside vite preview', () => {
   it('tells the page where it is, and lets the page attach from the port it is served on', async () => {
     const { pageOrigin, info } = await servePreview(0, true);
-    expect(info).toMatchObject({ version: 1, problem: null });
+    expect(info).toMatchObject({ version: CONTROL_PROTOCOL_VERSION, problem: null });
     const page = await FakePage.attach(at(info.address), pageOrigin);
     expect(page.inbox.items[0]).toMatchObject({ type: 'hello', address: `ws://${info.address}` });
     await page.close();

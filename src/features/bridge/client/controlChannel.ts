@@ -1,4 +1,4 @@
-import { CONTROL_PATH, CONTROL_PROTOCOL_VERSION, PROBE_PATH, TOKEN_PATH, type PageMessage, type ProbeResponse, type ServerMessage, type TokenResponse } from '../../../protocols/bridgeControl';
+import { CONTROL_PATH, CONTROL_PROTOCOL_VERSION, PROBE_PATH, TOKEN_PATH, VERSION_QUERY, type PageFrame, type PageMessage, type ProbeResponse, type ServerFrame, type ServerMessage, type TokenResponse } from '../../../protocols/bridgeControl';
 import { refusalMessage, refusalOf } from './refusals';
 
 /** Where the page stands with the bridge server. */
@@ -29,10 +29,13 @@ export function bridgeHost(address: string): string | null {
   }
 }
 
+/** `?version=2`: the control protocol this page speaks, named to the bridge on each request (see `spokenVersion`). */
+const VERSION = `?${VERSION_QUERY}=${CONTROL_PROTOCOL_VERSION}`;
+
 /** Asks the bridge why it would refuse: its probe, the HTTP status of something else, or null when nothing answered. */
 async function probeBridge(host: string, token?: string): Promise<ProbeResponse | number | null> {
   try {
-    const response = await fetch(`http://${host}${PROBE_PATH}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`, { cache: 'no-store' });
+    const response = await fetch(`http://${host}${PROBE_PATH}${VERSION}${token === undefined ? '' : `&token=${encodeURIComponent(token)}`}`, { cache: 'no-store' });
     if (!response.ok) return response.status;
     const body = (await response.json()) as Partial<ProbeResponse>;
     return typeof body.version === 'number' && typeof body.originAllowed === 'boolean' ? (body as ProbeResponse) : response.status;
@@ -48,10 +51,15 @@ async function probeBridge(host: string, token?: string): Promise<ProbeResponse 
  * request or a WebSocket was refused, so after each refusal the page asks `/probe` again and
  * names the cause (`refusals.ts`). The one refusal that passes by itself (another page attached,
  * often this very page before a reload) is retried a few times before giving up.
+ *
+ * Messages to the bridge wait for the end of the current task (a microtask) and leave together,
+ * in one batch frame when there are several (protocol 2): answering a run of real clients' messages
+ * costs one frame, not one per answer, and none waits longer than the task that made it.
  */
 export class ControlChannel {
   #socket: WebSocket | null = null;
   #state: ControlState = { kind: 'detached', problem: null };
+  #outbox: PageMessage[] = [];
 
   constructor(private readonly handlers: ControlHandlers) {}
 
@@ -74,7 +82,7 @@ export class ControlChannel {
     if (refusalOf(first) !== null && refusalOf(first) !== 'page-attached') return refuse(first);
     let token: string;
     try {
-      const response = await fetch(`http://${host}${TOKEN_PATH}`, { cache: 'no-store' });
+      const response = await fetch(`http://${host}${TOKEN_PATH}${VERSION}`, { cache: 'no-store' });
       if (!response.ok) return refuse(await probeBridge(host));
       token = ((await response.json()) as TokenResponse).token;
     } catch {
@@ -82,7 +90,7 @@ export class ControlChannel {
     }
     for (let attempt = 0; ; attempt++) {
       if (this.#state.kind !== 'attaching') return;
-      if (await this.#open(`ws://${host}${CONTROL_PATH}?token=${encodeURIComponent(token)}`)) return;
+      if (await this.#open(`ws://${host}${CONTROL_PATH}${VERSION}&token=${encodeURIComponent(token)}`)) return;
       // No cause, or another page still leaving: both may pass by themselves.
       const probe = await probeBridge(host, token);
       const refusal = refusalOf(probe);
@@ -92,12 +100,21 @@ export class ControlChannel {
   }
 
   send(message: PageMessage): void {
-    if (this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(message));
+    if (this.#socket?.readyState !== WebSocket.OPEN) return;
+    if (this.#outbox.push(message) === 1) queueMicrotask(() => this.#flush());
+  }
+
+  #flush(): void {
+    const messages = this.#outbox;
+    this.#outbox = [];
+    const frame: PageFrame = messages.length === 1 ? messages[0]! : { type: 'batch', messages };
+    if (messages.length > 0 && this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(frame));
   }
 
   detach(): void {
     const socket = this.#socket;
     this.#socket = null;
+    this.#outbox = [];
     socket?.close(1000, 'detached by the page');
     if (this.#state.kind !== 'detached') this.#set({ kind: 'detached', problem: null });
   }
@@ -109,7 +126,9 @@ export class ControlChannel {
       let greeted = false;
       socket.onmessage = (event: MessageEvent<string>) => {
         if (this.#socket !== socket && greeted) return;
-        const message = JSON.parse(event.data) as ServerMessage;
+        const frame = JSON.parse(event.data) as ServerFrame;
+        if (frame.type === 'batch') return frame.messages.forEach((message) => this.handlers.onMessage(message));
+        const message: ServerMessage = frame;
         if (message.type !== 'hello') return this.handlers.onMessage(message);
         greeted = true;
         if (this.#state.kind !== 'attaching') {
