@@ -3,7 +3,7 @@
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
 // before a change, `npx vite build --outDir dist-base`), in the same run, and so does `bridge` (whose
-// `--bridge-only=<text>` keeps the runs whose name contains it); `pending`, `load`, `chain` and `timeline`
+// `--bridge-only=<text>` keeps the runs whose name contains it, or one of its `|`-separated parts); `pending`, `load`, `chain` and `timeline`
 // (its million events) the one in BENCH_BASE_DIST (`chain` also the core of the commit BENCH_BASE_REV, in Node).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';

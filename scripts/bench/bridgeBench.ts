@@ -147,7 +147,7 @@ async function pageAlone(browser: Browser, origin: string, actor: 'echo' | 'mini
 
 /**
  * The bridge's figures and the page-alone ones, per actor. `dist` is the built app to serve;
- * `only` picks the runs whose name contains it.
+ * `only` picks the runs whose name contains it, or one of its `|`-separated parts (`burst|page alone`).
  */
 export async function measureBridge(dist = 'dist', only?: string): Promise<Record<string, Record<string, number>>> {
   const workerFile = readdirSync(`${dist}/assets`).find((name) => /^actorWorker-.*\.js$/.test(name));
@@ -165,7 +165,7 @@ export async function measureBridge(dist = 'dist', only?: string): Promise<Recor
   ];
   const results: Record<string, Record<string, number>> = {};
   try {
-    for (const [name, run] of runs.filter(([name]) => only === undefined || name.includes(only))) {
+    for (const [name, run] of runs.filter(([name]) => only === undefined || only.split('|').some((part) => name.includes(part)))) {
       // Each run takes tens of seconds or more on a small machine: say how it goes.
       const t0 = performance.now();
       results[name] = await run();

@@ -35,34 +35,47 @@ const COMMIT_FALLBACK_MS = 100;
 const DRAW_SHARE = 0.5;
 /** However long one batch took, the next is not put off by more than this (ms). */
 const MAX_PAUSE_MS = 250;
+/**
+ * A batch of at least `STREAM_EVENTS` events means a stream (real clients through the bridge, a
+ * burst): the next batch then waits `STREAM_GAP_MS`, so a stream is drawn about ten times a second
+ * however fast it flows, not at the display's rate. Drawing costs per batch much more than per
+ * event (layout and paint of the whole page), and the main thread it frees answers real clients.
+ * A person's Send (a batch of one or two) is drawn at the next frame as before.
+ */
+const STREAM_EVENTS = 8;
+const STREAM_GAP_MS = 100;
 
 /** The page's call watchdog unless the store's options say otherwise (ms): the pending row counts down to it. */
 const CALL_TIMEOUT_MS = 5000;
 
-/** `run` once, at the next animation frame (or after `COMMIT_FALLBACK_MS`), however often it is asked for before then; paced by `DRAW_SHARE`. */
+/**
+ * `run` once, at the next animation frame (or after `COMMIT_FALLBACK_MS`), however often it is
+ * asked for before then (once per event); paced by `DRAW_SHARE` and, for streams, `STREAM_GAP_MS`.
+ */
 function perFrame(run: () => void): () => void {
-  let asked = false;
+  let asked = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let notBefore = 0;
   const fire = () => {
-    if (!asked) return;
+    if (asked === 0) return;
     clearTimeout(timer);
     const start = performance.now();
     if (start < notBefore) {
       timer = setTimeout(fire, notBefore - start);
       return;
     }
-    asked = false;
+    const stream = asked >= STREAM_EVENTS;
+    asked = 0;
     run();
+    if (stream) notBefore = start + STREAM_GAP_MS;
     // A task queued now runs once the frame is drawn: until then is what this batch cost.
     setTimeout(() => {
       const cost = performance.now() - start;
-      notBefore = start + Math.min(MAX_PAUSE_MS, cost / DRAW_SHARE);
+      notBefore = Math.max(notBefore, start + Math.min(MAX_PAUSE_MS, cost / DRAW_SHARE));
     }, 0);
   };
   return () => {
-    if (asked) return;
-    asked = true;
+    if (asked++ > 0) return;
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fire);
     timer = setTimeout(fire, COMMIT_FALLBACK_MS);
   };
