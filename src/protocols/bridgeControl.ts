@@ -15,9 +15,9 @@
 export const CONTROL_PROTOCOL_VERSION = 2;
 
 /**
- * The versions the server speaks. A page names its own in the `version` query of `/probe`,
- * `/token` and `/control`; a page that names none is of protocol 1 (its pages did not), so a tab
- * opened before an update still attaches to a newer bridge (and the bench compares builds).
+ * The versions the server speaks. A page names its own in the `version` query of `/probe` and
+ * `/control` (`/token` reads it too); a page that names none is of protocol 1 (its pages did not),
+ * so a tab opened before an update still attaches to a newer bridge (and the bench compares builds).
  */
 export const CONTROL_PROTOCOL_VERSIONS = [1, CONTROL_PROTOCOL_VERSION] as const;
 

@@ -38,14 +38,14 @@ const VIEW_EVERY_MS = 100;
 export const createBridgeSlice =
   ({ client, onRecorded, fetchAsset }: StoreContext): Slice<BridgeSlice> =>
   (set, _get, api) => {
-    let refreshing = false;
-    const refresh = (): void => {
-      if (refreshing) return;
-      refreshing = true;
-      setTimeout(() => {
-        refreshing = false;
-        set({ bridge: bridge.view() });
-      }, VIEW_EVERY_MS);
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    const showView = (): void => {
+      clearTimeout(refresh);
+      refresh = undefined;
+      set({ bridge: bridge.view() });
+    };
+    const changed = (): void => {
+      refresh ??= setTimeout(showView, VIEW_EVERY_MS);
     };
     // Connections the bridge opens and closes itself must show up like those opened by hand.
     const actor: BridgeActor = {
@@ -74,7 +74,7 @@ export const createBridgeSlice =
       sendMany: (items) => client.sendMany(items),
       recordBridge: (records) => client.recordBridge(records),
     };
-    const bridge = new PageBridge(actor, refresh, defaultBridgeAddress());
+    const bridge = new PageBridge(actor, changed, defaultBridgeAddress());
     // Served by `vite` or `vite preview`, the page attaches to the bridge beside them by itself.
     // An address in the page's URL (`?bridge=`) is the user's choice: it is not overridden.
     if (typeof location === 'undefined' || !new URLSearchParams(location.search).has('bridge'))
@@ -87,6 +87,9 @@ export const createBridgeSlice =
     onRecorded(() => bridge.observe(client.events));
     api.subscribe((state, previous) => {
       if (state.events !== previous.events) bridge.observe(state.events);
+      // A changed view waiting for its turn is shown with the batch of events that changed it,
+      // in the same render, rather than in a render (and a layout of the page) of its own.
+      if (refresh !== undefined && state.eventCount !== previous.eventCount) showView();
     });
 
     return {

@@ -29,7 +29,7 @@ export function bridgeHost(address: string): string | null {
   }
 }
 
-/** `?version=2`: the control protocol this page speaks, named to the bridge on each request (see `spokenVersion`). */
+/** `?version=2`: the control protocol this page speaks, named to the bridge's probe and control channel (see `spokenVersion`). */
 const VERSION = `?${VERSION_QUERY}=${CONTROL_PROTOCOL_VERSION}`;
 
 /** Asks the bridge why it would refuse: its probe, the HTTP status of something else, or null when nothing answered. */
@@ -82,7 +82,7 @@ export class ControlChannel {
     if (refusalOf(first) !== null && refusalOf(first) !== 'page-attached') return refuse(first);
     let token: string;
     try {
-      const response = await fetch(`http://${host}${TOKEN_PATH}${VERSION}`, { cache: 'no-store' });
+      const response = await fetch(`http://${host}${TOKEN_PATH}`, { cache: 'no-store' });
       if (!response.ok) return refuse(await probeBridge(host));
       token = ((await response.json()) as TokenResponse).token;
     } catch {

@@ -129,17 +129,17 @@ export class InboundBridge {
   }
 
   /**
-   * Starts draining after the messages already waiting in the page's task queue have arrived:
-   * several clients' messages then go to the actor in one call, and the page renders once for
-   * them rather than once for the first and again for the rest.
+   * Starts draining at the end of the current task: the bridge sends what its clients sent in one
+   * turn as one batch frame (control protocol 2), so its messages go to the actor in one call.
+   * Not a task of its own, which would wait behind the page's drawing.
    */
   #kick(): void {
     if (this.#draining || this.#kicked) return;
     this.#kicked = true;
-    setTimeout(() => {
+    queueMicrotask(() => {
       this.#kicked = false;
       void this.#drain();
-    }, 0);
+    });
   }
 
   async #drain(): Promise<void> {
