@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import type { WireFrameJson } from '../../protocols/bridgeControl.ts';
 
@@ -36,6 +37,20 @@ export class BridgeClient {
 
   get open(): boolean {
     return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  /**
+   * Holds what is written to this client in its TCP socket until `uncork`: the responses one
+   * control frame carries for it then leave in one write, not one system call per frame. ws keeps
+   * that socket as `_socket` and corks it itself around each frame's header and payload; corks
+   * are counted, so ours holds across its.
+   */
+  cork(): void {
+    (this.socket as unknown as { _socket?: Socket | null })._socket?.cork();
+  }
+
+  uncork(): void {
+    (this.socket as unknown as { _socket?: Socket | null })._socket?.uncork();
   }
 
   pause(reason: PauseReason): void {
