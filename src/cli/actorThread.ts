@@ -9,7 +9,7 @@ import { cacheFromEnvironment } from './fileComponentCache';
 const port = parentPort!;
 serve(
   {
-    post: (message: Response) => port.postMessage(message),
+    post: (message: Response, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer),
     listen: (handler) => port.on('message', (message: Request) => handler(message)),
   },
   dataUrlImporter,

@@ -30,6 +30,7 @@ export { HISTORY_EDIT_KINDS, planEdit, planFork, findBranch, reduceBranches, rew
 export { RecordedHistory, statusOf, type HistoryRecord } from './history/recordedHistory';
 export { eventsOfConnection } from './history/connectionEvents';
 export { shareRepeatedParts } from './history/sharedParts';
+export { packEvents, packedBuffers, unpackEvents, type PackedEvents } from './history/packedEvents';
 export { readSessionFile, writeSessionFile, sessionFileLines, componentHash } from './sessionFile';
 export { readSessionForImport, type ImportedSession, type LoadedComponent } from './sessionImport';
 export { actorNameOf } from './actorName';

@@ -45,9 +45,8 @@ export async function readSessionForImport(file: Blob, loaded: LoadedComponent |
   if (!bytes) {
     return engineError('invalid-session', missingComponentMessage(component, loaded && { name: loaded.name, sha256: componentHash(loaded.bytes) }));
   }
-  // Shared before the history crosses to the page: a structured clone writes an object once
-  // however often it recurs, so the page rebuilds fewer objects (shareRepeatedParts again there
-  // shares across runs and freezes what it gets). The runs sent on are shared already.
+  // The worker keeps the history too: what its events repeat is shared here as well (the runs
+  // sent on are shared already).
   shareRepeatedParts(sharedAlready === 0 ? events : events.slice(sharedAlready));
   return ok({ name: component.name, bytes, snapshot: { events, states: [...states], connections, delivery: server?.delivery } });
 }

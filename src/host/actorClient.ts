@@ -1,4 +1,4 @@
-import { connectionsAfter, DEFAULT_DELIVERY, noActor, RecordedHistory, shareRepeatedParts } from '../core';
+import { connectionsAfter, DEFAULT_DELIVERY, noActor, RecordedHistory, shareRepeatedParts, unpackEvents, type PackedEvents } from '../core';
 import type { ActorEvent, BridgeRecord, CacheUsage, CacheUse, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, ImportedSession, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
 import type { Calls, ChainRead, LostCall, Progress, RerunInput, SendItem } from '../protocols/actorWorker';
 import type { WorkerFactory, WorkerLike } from './workerLike';
@@ -132,20 +132,17 @@ export class ActorClient {
    * A failure changes nothing.
    */
   importSession(file: Blob): Promise<Result<ImportedSession & { info: ComponentInfo }, EngineError>> {
-    // The events come in runs as the worker reads them, then the rest with the answer.
+    // The events come in packed runs as the worker reads them; the answer carries none.
     const events: ActorEvent[] = [];
-    const take = (run: ActorEvent[]) => {
-      // Just received, held by nobody yet: what the events repeat becomes shared (a page's memory per event).
-      shareRepeatedParts(run);
-      for (const event of run) events.push(event);
+    const take = (packed: PackedEvents) => {
+      // Unpacked with their parts shared; the few that travelled whole are shared here (a page's memory per event).
+      shareRepeatedParts(packed.others);
+      for (const event of unpackEvents(packed)) events.push(event);
     };
-    const onProgress = (progress: Progress) => progress.kind === 'events' && take(progress.events);
+    const onProgress = (progress: Progress) => progress.kind === 'events' && take(progress.packed);
     const loaded = this.#loaded && { name: this.#loaded.name, bytes: this.#loaded.bytes.slice() };
     // The loaded component's compiled form goes along: the file may name or hold the same bytes.
-    return this.#adoptInSpare('importSession', { file, loaded }, this.#loaded?.bytes, (value) => {
-      take(value.snapshot.events);
-      return { ...value, snapshot: { ...value.snapshot, events } };
-    }, onProgress);
+    return this.#adoptInSpare('importSession', { file, loaded }, this.#loaded?.bytes, (value) => ({ ...value, snapshot: { ...value.snapshot, events } }), onProgress);
   }
 
   /**

@@ -6,6 +6,7 @@ import type {
   CompiledComponent,
   ChainWriter,
   ConnectDelivery,
+  PackedEvents,
   BridgeRecord,
   ReplayResult,
   ComponentInfo,
@@ -35,7 +36,7 @@ export interface SendItem {
 }
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 7;
+export const PROTOCOL_VERSION = 8;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {
@@ -67,8 +68,9 @@ export interface Calls {
    * Reads a session file (a `Blob`, read and checked in the worker: parsing a long history must not
    * hold up the page) and adopts its history as `restore` does; `loaded` is the page's current
    * component, run when the file names it by hash instead of embedding it. The history read comes
-   * to the page for its copy: its events in runs as they are read (`events` progress), then the
-   * answer with the events after the last run, so the page takes them in while the worker reads.
+   * to the page for its copy: its events in packed runs as they are read (`events` progress, the
+   * last run after the file is read), then the answer with no events left to carry, so the page
+   * takes them in while the worker reads.
    * `compiled`: as `restore`'s, for the loaded component (used only when the file's is the same).
    */
   importSession: {
@@ -138,7 +140,7 @@ export type Request = { [K in CallName]: { v: typeof PROTOCOL_VERSION; id: numbe
 export type Progress =
   | { kind: 'load'; stage: LoadStage; ms: number | null }
   | { kind: 'replay'; done: number; total: number }
-  | { kind: 'events'; events: ActorEvent[] }
+  | { kind: 'events'; packed: PackedEvents }
   /** The next results of a `sendMany`, in order. */
   | { kind: 'sent'; results: Array<Result<RecordedEvent, EngineError>> };
 

@@ -26,7 +26,7 @@ const blobImporter: ModuleImporter = async (source) => {
 
 serve(
   {
-    post: (message: Response) => self.postMessage(message),
+    post: (message: Response, transfer: ArrayBuffer[] = []) => self.postMessage(message, transfer),
     listen: (handler) => self.addEventListener('message', (event: MessageEvent<Request>) => handler(event.data)),
   },
   blobImporter,

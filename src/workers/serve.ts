@@ -1,10 +1,11 @@
-import { loadSha1, noActor as noActorError, readChain, readSessionForImport, type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
+import { loadSha1, noActor as noActorError, packedBuffers, packEvents, readChain, readSessionForImport, type ActorEvent, type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
 import { ActorSession, replay, warmUp, type ComponentCache, type ModuleImporter, type WarmSample } from '../runtime';
 import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocols/actorWorker';
 
 /** The two ends a worker has, whatever the platform (a Web Worker's `self`, Node's parentPort). */
 export interface Port {
-  post(message: Response): void;
+  /** `transfer`: buffers of `message` to move rather than copy (they are unusable here after). */
+  post(message: Response, transfer?: ArrayBuffer[]): void;
   listen(handler: (message: Request) => void): void;
 }
 
@@ -73,16 +74,20 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
       case 'importSession': {
         loading = true;
         let sent = 0;
-        const read = await readSessionForImport(request.args.file, request.args.loaded, (events) => {
+        const send = (events: ActorEvent[]) => {
           sent += events.length;
-          port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'events', events } });
-        });
+          const packed = packEvents(events);
+          port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'events', packed } }, packedBuffers(packed));
+        };
+        const read = await readSessionForImport(request.args.file, request.args.loaded, send);
         if (!read.ok) return read;
         const { name, bytes, snapshot } = read.value;
+        // The last run goes before the component loads, so the page unpacks it meanwhile.
+        if (sent < snapshot.events.length) send(snapshot.events.slice(sent));
         const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled: request.args.compiled });
         if (!restored.ok) return restored;
         session = restored.value;
-        return { ok: true, value: { info: session.info, cache: session.cacheUse, compiled: session.compiled, name, bytes, snapshot: { ...snapshot, events: snapshot.events.slice(sent) } } };
+        return { ok: true, value: { info: session.info, cache: session.cacheUse, compiled: session.compiled, name, bytes, snapshot: { ...snapshot, events: [] } } };
       }
       case 'warm':
         // Not awaited: a load that follows and needs no jco (compiled, cached) does not wait for it.

@@ -6,9 +6,20 @@ import type { WireOutcome } from '../wire';
 
 type MessageType = WebsocketMessage['ty'];
 
-const OK: CallOutcome = Object.freeze({ kind: 'ok' });
-const NO_RESPONSES: WireOutcome[] = Object.freeze([]) as unknown as WireOutcome[];
-const NO_HOST_CALLS: HostCall[] = Object.freeze([]) as unknown as HostCall[];
+/** The outcome, response list and host call list most events have, one frozen object each for all of them. */
+export const OK: CallOutcome = Object.freeze({ kind: 'ok' });
+export const NO_RESPONSES: WireOutcome[] = Object.freeze([]) as unknown as WireOutcome[];
+export const NO_HOST_CALLS: HostCall[] = Object.freeze([]) as unknown as HostCall[];
+
+const plainTypes = new Map<string, MessageType>();
+
+/** One frozen message type per tag, for every history: `{tag: 'text'}` and the like (an `other` with its value is not kept here). */
+export function sharedType(ty: MessageType): MessageType {
+  if (ty.tag === 'other') return ty;
+  let known = plainTypes.get(ty.tag);
+  if (!known) plainTypes.set(ty.tag, (known = Object.freeze(ty)));
+  return known;
+}
 
 /**
  * Lets a history just read from a file share what its events repeat. Parsed, a million events are
@@ -24,7 +35,8 @@ const NO_HOST_CALLS: HostCall[] = Object.freeze([]) as unknown as HostCall[];
 export function shareRepeatedParts(events: readonly ActorEvent[]): void {
   const types = new Map<string, MessageType>();
   const shared = (ty: MessageType): MessageType => {
-    const key = ty.tag === 'other' ? `other:${ty.val}` : ty.tag;
+    if (ty.tag !== 'other') return sharedType(ty);
+    const key = `other:${ty.val}`;
     let known = types.get(key);
     if (!known) types.set(key, (known = Object.freeze(ty)));
     return known;
