@@ -144,6 +144,20 @@ export type Progress =
   /** The next results of a `sendMany`, in order. */
   | { kind: 'sent'; results: Array<Result<RecordedEvent, EngineError>> };
 
+/**
+ * The calls a person waits to see answered (a message sent, a connection opened or closed from
+ * the chat). A worker with an answer channel (a `BroadcastChannel` named after the worker, see
+ * `host/browserWorker.ts`) answers these on it. Chromium holds a worker's messages back after a
+ * click or a key until the page's next frame (its "defer tasks after input"), so an answer posted
+ * as usual is read only after that frame, and drawn a frame later still; a broadcast message is
+ * not held. These calls have no progress notes, and the client sends its next call only once
+ * this one is answered, so the answer cannot overtake another of the same worker's messages.
+ */
+export const ANSWERED_FIRST: ReadonlySet<CallName> = new Set<CallName>(['send', 'open', 'close']);
+
+/** How an actor worker's name starts when the page made it an answer channel: the name, whole, is the channel's. */
+export const ANSWER_CHANNEL_PREFIX = 'actor answers ';
+
 /** Worker → page: any number of progress notes, then exactly one answer per request id. */
 export type Response =
   | { v: typeof PROTOCOL_VERSION; id: number; progress: Progress }

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { ModuleImporter } from '../runtime';
-import type { Request, Response } from '../protocols/actorWorker';
+import { ANSWER_CHANNEL_PREFIX, type Request, type Response } from '../protocols/actorWorker';
 import { CacheStorageCache } from './cacheStorageCache';
 import { PREBUILT_DIR, WithPrebuilt } from './prebuiltComponents';
 import { serve } from './serve';
@@ -24,9 +24,22 @@ const blobImporter: ModuleImporter = async (source) => {
   }
 };
 
+/** The page's answer channel, named as this worker is (host/browserWorker.ts); none when the page named no channel. */
+const answers = self.name.startsWith(ANSWER_CHANNEL_PREFIX) ? new BroadcastChannel(self.name) : undefined;
+
 serve(
   {
     post: (message: Response, transfer: ArrayBuffer[] = []) => self.postMessage(message, transfer),
+    postAnswer:
+      answers &&
+      ((message: Response) => {
+        try {
+          answers.postMessage(message);
+        } catch {
+          // What a broadcast cannot carry (it transfers nothing) still reaches the page the usual way.
+          self.postMessage(message);
+        }
+      }),
     listen: (handler) => self.addEventListener('message', (event: MessageEvent<Request>) => handler(event.data)),
   },
   blobImporter,

@@ -1,11 +1,13 @@
 import { loadSha1, noActor as noActorError, packedBuffers, packEvents, readChain, readSessionForImport, type ActorEvent, type EngineError, type LoadStage, type RecordedEvent, type Result } from '../core';
 import { ActorSession, replay, warmUp, type ComponentCache, type ModuleImporter, type WarmSample } from '../runtime';
-import { PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocols/actorWorker';
+import { ANSWERED_FIRST, PROTOCOL_VERSION, type CallName, type Calls, type Request, type Response } from '../protocols/actorWorker';
 
 /** The two ends a worker has, whatever the platform (a Web Worker's `self`, Node's parentPort). */
 export interface Port {
   /** `transfer`: buffers of `message` to move rather than copy (they are unusable here after). */
   post(message: Response, transfer?: ArrayBuffer[]): void;
+  /** Where the answers to `ANSWERED_FIRST` calls go, when the platform has a faster way than `post` (the page's answer channel). */
+  postAnswer?(message: Response): void;
   listen(handler: (message: Request) => void): void;
 }
 
@@ -185,7 +187,9 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
         }));
     // A message without an id is answered under -1: no request waits for it, but nothing is silent.
     const to = id ?? -1;
-    port.post(result.ok ? { v: PROTOCOL_VERSION, id: to, ok: true, value: result.value } : { v: PROTOCOL_VERSION, id: to, ok: false, error: result.error });
+    const response: Response = result.ok ? { v: PROTOCOL_VERSION, id: to, ok: true, value: result.value } : { v: PROTOCOL_VERSION, id: to, ok: false, error: result.error };
+    if (!unreadable && ANSWERED_FIRST.has(message.call) && port.postAnswer) port.postAnswer(response);
+    else port.post(response);
   }
 
   port.listen((message) => {

@@ -53,21 +53,10 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
     // Off screen nothing is shown: reading its layout would lay out a card the page skips
     // (content-visibility), once per card per batch. It scrolls when it comes into view.
     if (!element || !onScreen) return;
-    if (following) {
-      element.scrollTop = element.scrollHeight;
-      return;
-    }
-    // The latest line at the cursor, brought into view by scrolling this list only
-    // (scrollIntoView would scroll the panes around it too).
-    const current = element.querySelectorAll<HTMLElement>('.chat-line:not(.chat-line--later)');
-    const last = current[current.length - 1];
-    if (!last) {
-      element.scrollTop = 0;
-      return;
-    }
-    const bottom = last.offsetTop + last.offsetHeight;
-    const hidden = bottom > element.scrollTop + element.clientHeight || last.offsetTop < element.scrollTop;
-    if (hidden) element.scrollTop = bottom - element.clientHeight + LINE_GAP;
+    // Scrolled in the frame that draws the new lines, not now: a scroll needs the page laid out,
+    // and laid out now, the rest of this task (the timeline, the composer) lays it out again.
+    const frame = requestAnimationFrame(() => scrollToCursor(element, following));
+    return () => cancelAnimationFrame(frame);
   }, [lines.length, pending.length, cursor, following, onScreen]);
 
   return (
@@ -86,4 +75,21 @@ export function Transcript({ connectionId, open }: { connectionId: number; open:
       {end < lines.length && <p className="chat-transcript__more">{lines.length - end} later lines not shown</p>}
     </div>
   );
+}
+
+/** Scrolls `element`, a transcript's list, to its end (`following`) or to the latest line at the cursor, scrolling this list only (scrollIntoView would scroll the panes around it too). */
+function scrollToCursor(element: HTMLElement, following: boolean): void {
+  if (following) {
+    element.scrollTop = element.scrollHeight;
+    return;
+  }
+  const current = element.querySelectorAll<HTMLElement>('.chat-line:not(.chat-line--later)');
+  const last = current[current.length - 1];
+  if (!last) {
+    element.scrollTop = 0;
+    return;
+  }
+  const bottom = last.offsetTop + last.offsetHeight;
+  const hidden = bottom > element.scrollTop + element.clientHeight || last.offsetTop < element.scrollTop;
+  if (hidden) element.scrollTop = bottom - element.clientHeight + LINE_GAP;
 }

@@ -1,6 +1,7 @@
 import type { ConnectDelivery, EngineError, Result, WebsocketMessage } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { mirror, settledStatus, type ConnectionView } from '../../store/mirror';
+import { atNextFrame } from '../../store/nextFrame';
 import { answers, enqueue, settle, type PendingCall, type PendingCallRequest } from './pendingCalls';
 
 /** The simulated WebSocket clients and what they send. */
@@ -29,26 +30,44 @@ export const createConnectionsSlice =
   ({ client, callTimeoutMs, onRecorded }: StoreContext): Slice<ConnectionsSlice> =>
   (set, get) => {
     let lastPendingId = 0;
-    const settled = (id: number) => settle(get().pendingCalls, id, performance.now());
+    // The calls in flight as they are now. The store shows a new one from the next frame on, when
+    // it would be drawn anyway: a call answered before then (echo, most calls) lands with its
+    // event in one render, and the page lays out and paints once for it, not twice.
+    let calls: readonly PendingCall[] = [];
+    // The calls to set in the store: none when it shows none and none are left (an answer before
+    // its row was shown), so that nothing selecting them re-renders for an empty array.
+    const callsChange = (): Partial<ConnectionsSlice> => {
+      const shown = get().pendingCalls;
+      return shown === calls || (shown.length === 0 && calls.length === 0) ? {} : { pendingCalls: calls };
+    };
+    const showCalls = atNextFrame(() => set(callsChange()));
+    const settled = (id: number): Partial<ConnectionsSlice> => {
+      calls = settle(calls, id, performance.now());
+      return callsChange();
+    };
 
     // The running call's event lands with the store's next render of the history, not a frame
     // after it: the pending row turns into the recorded one without a gap or a double.
     onRecorded(() => {
-      const [running] = get().pendingCalls;
+      const [running] = calls;
       const event = client.events.at(-1);
-      if (running && event && answers(running, event)) set({ ...mirror(client), pendingCalls: settled(running.id) });
+      if (running && event && answers(running, event)) set({ ...mirror(client), ...settled(running.id) });
     });
 
     /**
      * Runs one call into the actor and brings the store up to date, whatever happened. A call the
-     * person made (`pending`) shows as pending from now until it lands.
+     * person made (`pending`) shows as pending from the next frame until it lands.
      */
     const run = async <T>(call: () => Promise<Result<T, EngineError>>, pending?: PendingCallRequest): Promise<boolean> => {
       const id = pending ? ++lastPendingId : 0;
       // A call goes to the live actor, whatever moment of the past is on screen: the view follows it there.
-      set({ alert: null, cursor: null, ...(pending ? { pendingCalls: enqueue(get().pendingCalls, pending, id, performance.now()) } : {}) });
+      set({ alert: null, cursor: null });
+      if (pending) {
+        calls = enqueue(calls, pending, id, performance.now());
+        showCalls();
+      }
       const result = await call();
-      set({ ...mirror(client), pendingCalls: settled(id), ...(result.ok ? {} : { alert: result.error }) });
+      set({ ...mirror(client), ...settled(id), ...(result.ok ? {} : { alert: result.error }) });
       // A load in flight owns the status; otherwise the call may have stopped the actor, or, when
       // its worker died and could not be brought back, left nothing to talk to.
       if (get().status !== 'loading') {

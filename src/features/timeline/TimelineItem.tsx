@@ -30,11 +30,6 @@ interface Props {
 /** One event: how it ended, which client, what went in, what it did to the state; then what came out and what it asked the host. */
 export const TimelineItem = memo(function TimelineItem({ event, top, height, selected, match, position, setSize, sizeOf }: Props) {
   const frame = bridgeFrameOf(event);
-  const time = timesRecorded(event) && (
-    <time className="timeline-row__time" dateTime={new Date(event.startedAt).toISOString()}>
-      {clockTime(event.startedAt)}
-    </time>
-  );
   const kind = frame ? `timeline-row--frame timeline-row--${frame.direction}` : `timeline-row--${event.outcome.kind}`;
   const classes = ['timeline-row', kind, selected && 'timeline-row--selected', match && 'timeline-row--match', event.kind === 'chain' && 'timeline-row--chain'].filter(Boolean).join(' ');
   return (
@@ -47,6 +42,25 @@ export const TimelineItem = memo(function TimelineItem({ event, top, height, sel
       aria-posinset={position}
       aria-setsize={setSize}
     >
+      <RowBody event={event} sizeOf={sizeOf} />
+    </li>
+  );
+});
+
+/**
+ * What a row says, apart from its place: every new event changes every rendered row's
+ * `aria-setsize` (and, while following, its place), and the rows' texts are not worth
+ * working out again for that.
+ */
+const RowBody = memo(function RowBody({ event, sizeOf }: Pick<Props, 'event' | 'sizeOf'>) {
+  const frame = bridgeFrameOf(event);
+  const time = timesRecorded(event) && (
+    <time className="timeline-row__time" dateTime={new Date(event.startedAt).toISOString()}>
+      {clockTime(event.startedAt)}
+    </time>
+  );
+  return (
+    <>
       {/* A bridge frame was no call: it reads as a frame, not as a call that went well. */}
       {frame ? <FrameHead seq={event.seq} frame={frame} time={time} /> : <CallHead event={event} sizeOf={sizeOf} time={time} />}
       {detailLines(event).map((line, i) => (
@@ -60,7 +74,7 @@ export const TimelineItem = memo(function TimelineItem({ event, top, height, sel
           )}{' '}
         </div>
       ))}
-    </li>
+    </>
   );
 });
 
