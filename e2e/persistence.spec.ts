@@ -159,6 +159,8 @@ test.describe('sessions persist in IndexedDB', () => {
     await fileAction(page, 'Import session');
     await (await chooser).setFiles(file!);
     await expect(playground.alert).toHaveCount(0);
+    // The timeline already counted 18 before the import: the notice says the import is done.
+    await expect(page.getByRole('status', { name: 'Workspace replaced' })).toContainText('Imported a session of counter (18 events)');
     // init, connect, 16 calls (the list renders the rows in view; its heading counts them all)
     const counted = (events: number) => page.getByRole('heading', { name: `Timeline ${events}`, exact: true });
     await expect(counted(18)).toBeVisible();

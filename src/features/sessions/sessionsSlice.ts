@@ -163,6 +163,8 @@ export const createSessionsSlice =
 
       async refreshSessions() {
         if (!db) return;
+        // Changes still waiting to be written (the recorder waits a few ms to batch them) go in first: the list shows what is on disk.
+        await recorder?.flush();
         const listed = await listSessions(db);
         if (listed.ok) set({ savedSessions: listed.value, currentSessionId: recorder?.sessionId ?? null });
         else get().showAlert(listed.error);
