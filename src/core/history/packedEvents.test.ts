@@ -51,10 +51,11 @@ const sent = (events: ActorEvent[]) => {
 
 describe('events packed to cross from the worker to the page', () => {
   it('unpacks to equal events, in order, common and unusual alike', async () => {
-    const events = [...(await echoEvents()), ...unusual.map((event, i) => ({ ...event, seq: 100 + i })), { ...base, seq: 200, kind: 'init' as const, connectionId: null, input: null, shutdown: true }];
+    // An empty binary input answered with bytes: its bytes begin where the empty input's (would) begin.
+    const emptyIn = { ...base, seq: 300, input: makeMessage('binary', { data: new Uint8Array(0) }), responses: [toWire(makeMessage('binary', { data: Uint8Array.of(1, 2, 3) }))] };
+    const events = [...(await echoEvents()), ...unusual.map((event, i) => ({ ...event, seq: 100 + i })), { ...base, seq: 200, kind: 'init' as const, connectionId: null, input: null, shutdown: true }, emptyIn];
     const unpacked = unpackEvents(sent(events));
     expect(unpacked).toEqual(events);
-    expect(unpacked.map((event) => event.seq)).toEqual(events.map((event) => event.seq));
   });
 
   it('shares within an event what the event repeats: the input as its echoed response, its bytes in the frame', async () => {
@@ -67,7 +68,6 @@ describe('events packed to cross from the worker to the page', () => {
       if (response!.frame?.frame === 'binary') expect(response!.frame.data).toBe(event.input!.data);
     }
     const [first, second] = echoed.filter((event) => event.input!.ty.tag === 'text');
-    expect(first!.outcome).toBe(second!.outcome);
     expect(first!.input!.ty).toBe(second!.input!.ty);
   });
 

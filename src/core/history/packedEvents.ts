@@ -144,7 +144,8 @@ export function unpackEvents(packed: PackedEvents): ActorEvent[] {
     const ty = sharedType({ tag: TAGS[messages[at]!]! });
     const textAt = messages[at + 1]!;
     const offset = messages[at + 2]!;
-    const sameBytes = input?.data !== undefined && offset === messages[inputAt * MESSAGE_FIELDS + 2];
+    // Offset and length: an empty input's offset is also where the next message's bytes begin.
+    const sameBytes = input?.data !== undefined && offset === messages[inputAt * MESSAGE_FIELDS + 2] && messages[at + 3] === messages[inputAt * MESSAGE_FIELDS + 3];
     // A copy with a buffer of its own: a view into `bytes` would carry all of it into every clone (IndexedDB, a worker).
     const data = offset < 0 ? undefined : sameBytes ? input.data : new Uint8Array(bytes.slice(offset, offset + messages[at + 3]!));
     if (textAt < 0) return data ? { ty, data } : { ty };
