@@ -21,6 +21,20 @@ export const CONTROL_PROTOCOL_VERSION = 2;
  */
 export const CONTROL_PROTOCOL_VERSIONS = [1, CONTROL_PROTOCOL_VERSION] as const;
 
+/**
+ * Messages, and characters of their JSON, one batch frame holds at most, either way: enough to
+ * spend one frame on a turn's worth of messages, few enough that the reader handles a frame in a
+ * few milliseconds, backpressure still counts, and no frame nears the sockets' payload limits.
+ */
+export const BATCH_MESSAGES = 512;
+export const BATCH_CHARS = 256 * 1024;
+
+/**
+ * The control frame for messages already written as JSON (at most `BATCH_MESSAGES` of them): one
+ * alone as it is, several as a {@link ControlBatch}, joined rather than parsed and written again.
+ */
+export const frameText = (texts: readonly string[]): string => (texts.length === 1 ? texts[0]! : `{"type":"batch","messages":[${texts.join(',')}]}`);
+
 /** The query parameter by which a page names its protocol version. */
 export const VERSION_QUERY = 'version';
 

@@ -121,6 +121,19 @@ describe('backpressure instead of unbounded queues', () => {
     expect(bridge.stats().queuedForPage).toBeLessThanOrEqual(4 * 2 + 1); // + the close notice
   });
 
+  it('does not cut off a reading client whose responses come in one control frame larger than maxUnreadBytes', async () => {
+    bridge = await startBridge({ port: 0, log: silent, maxUnreadBytes: 2 * 1024 * 1024 });
+    const page = await FakePage.attach(bridge);
+    const client = await TestClient.open(bridge);
+    const open = await page.inbox.find((m): m is Extract<ServerMessage, { type: 'client-open' }> => m.type === 'client-open', 'client-open');
+    const chunk = Buffer.alloc(1024 * 1024, 7).toString('base64');
+    // Held in the corked socket until the whole frame is applied: 3 MiB that the client reads at once.
+    page.send({ type: 'batch', messages: Array.from({ length: 3 }, () => ({ type: 'respond' as const, client: open.client, frames: [{ frame: 'binary' as const, dataBase64: chunk }] })) });
+    await client.inbox.waitFor((items) => items.length === 3, 'three responses');
+    expect(page.inbox.items.some((m) => m.type === 'client-close')).toBe(false);
+    expect(bridge.stats().clients).toBe(1);
+  });
+
   it('cuts off a client that leaves more than maxUnreadBytes of responses unread, and tells the page', async () => {
     bridge = await startBridge({ port: 0, log: silent, maxUnreadBytes: 2 * 1024 * 1024 });
     const page = await FakePage.attach(bridge);

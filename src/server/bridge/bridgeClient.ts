@@ -24,6 +24,8 @@ export class BridgeClient {
   readonly id: number;
   readonly socket: WebSocket;
   readonly #reasons = new Set<PauseReason>();
+  /** Between `cork` and `uncork`: what is written waits in the socket, so `bufferedAmount` overstates what the client left unread. */
+  #corked = false;
   /** Why the bridge (not the client) ended the connection, for the page: ws reports those as 1006. */
   failure: { code: number; reason: string } | null = null;
 
@@ -46,11 +48,15 @@ export class BridgeClient {
    * are counted, so ours holds across its.
    */
   cork(): void {
+    this.#corked = true;
     (this.socket as unknown as { _socket?: Socket | null })._socket?.cork();
   }
 
+  /** Lets the held responses go in one write, then applies the unread-bytes limits to what is really unsent. */
   uncork(): void {
+    this.#corked = false;
     (this.socket as unknown as { _socket?: Socket | null })._socket?.uncork();
+    this.#settle();
   }
 
   pause(reason: PauseReason): void {
@@ -106,6 +112,12 @@ export class BridgeClient {
         }
       }
     }
+    // While corked, `bufferedAmount` counts what is only held back: `uncork` checks instead.
+    if (!this.#corked) this.#settle();
+  }
+
+  /** Cuts off a client that leaves too much unread, and pauses its page-bound flow above the high water. */
+  #settle(): void {
     if (this.socket.bufferedAmount > this.#maxUnreadBytes) {
       // A close frame would wait behind everything unsent, which the client is not reading.
       this.failure ??= { code: 1006, reason: `cut off: more than ${this.#maxUnreadBytes} bytes of responses unread` };

@@ -231,20 +231,23 @@ export class BridgeHub {
     }
     // A batch answers many clients, several times each: each client's share leaves in one write.
     const corked = new Set<BridgeClient>();
-    for (const parsed of parsePageFrame(toBuffer(data).toString('utf8'))) {
-      if (parsed.ok) {
-        const client = parsed.value.type === 'respond' ? this.#clients.get(parsed.value.client) : undefined;
-        if (client !== undefined && !corked.has(client)) {
-          client.cork();
-          corked.add(client);
+    try {
+      for (const parsed of parsePageFrame(toBuffer(data).toString('utf8'))) {
+        if (parsed.ok) {
+          const client = parsed.value.type === 'respond' ? this.#clients.get(parsed.value.client) : undefined;
+          if (client !== undefined && !corked.has(client)) {
+            client.cork();
+            corked.add(client);
+          }
+          this.#apply(parsed.value);
+          continue;
         }
-        this.#apply(parsed.value);
-        continue;
+        this.#options.log('warn', `control: ${parsed.error.message}`);
+        this.#page.sendNow({ type: 'error', ...parsed.error });
       }
-      this.#options.log('warn', `control: ${parsed.error.message}`);
-      this.#page.sendNow({ type: 'error', ...parsed.error });
+    } finally {
+      for (const client of corked) client.uncork();
     }
-    for (const client of corked) client.uncork();
   }
 
   #apply(message: PageMessage): void {

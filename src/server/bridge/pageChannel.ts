@@ -1,17 +1,10 @@
 import { WebSocket } from 'ws';
-import type { ServerMessage } from '../../protocols/bridgeControl.ts';
+import { BATCH_CHARS, BATCH_MESSAGES, frameText, type ServerMessage } from '../../protocols/bridgeControl.ts';
 import { BoundedQueue, type QueueLimits } from './queue.ts';
 
 /** Stop handing frames to the page's socket above this many unsent bytes; go on once it drains. */
 const PAGE_SOCKET_HIGH_WATER = 4 * 1024 * 1024;
 
-/**
- * Messages, and characters of their JSON, one batch frame (protocol 2) holds at most: enough to
- * spend one frame on a turn's worth of client messages, few enough that the page handles a frame
- * in a few milliseconds and the queue's backpressure still counts.
- */
-const BATCH_MESSAGES = 512;
-const BATCH_CHARS = 256 * 1024;
 
 export interface PageChannelEvents {
   /**
@@ -109,8 +102,7 @@ export class PageChannel {
       texts.push(text);
       chars += text.length;
     }
-    // The messages are JSON already: a batch is them joined, not parsed and written again.
-    return `{"type":"batch","messages":[${texts.join(',')}]}`;
+    return frameText(texts);
   }
 
   /** Flushes once this turn's reads are done (however many messages they queued). */

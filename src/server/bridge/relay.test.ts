@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTROL_PROTOCOL_VERSION, type ServerMessage } from '../../protocols/bridgeControl.ts';
 import { startBridge, type RunningBridge } from './server.ts';
@@ -96,10 +97,12 @@ describe('bridge relay between real clients and the page', () => {
       const client = await TestClient.open(bridge);
       await page.inbox.waitFor((items) => items.some((m) => m.type === 'client-open'), 'client-open');
       const before = page.frames;
-      // One write, so every message is read in the same turn of the server's event loop.
+      // One write (the client's TCP socket corked around the sends), so every message arrives in the same turn of the server's event loop.
       const texts = Array.from({ length: 50 }, (_, n) => `message ${n}`);
-      client.socket.send(texts[0]!);
-      for (const text of texts.slice(1)) client.socket.send(text);
+      const tcp = (client.socket as unknown as { _socket: Socket })._socket;
+      tcp.cork();
+      for (const text of texts) client.socket.send(text);
+      tcp.uncork();
       await page.inbox.waitFor((items) => items.filter((m) => m.type === 'client-message').length === texts.length, 'every message');
       expect(page.inbox.items.flatMap((m) => (m.type === 'client-message' ? [m.message.text] : []))).toEqual(texts);
       if (version === null) expect(page.frames - before).toBe(texts.length);

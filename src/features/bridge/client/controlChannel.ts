@@ -1,4 +1,4 @@
-import { CONTROL_PATH, CONTROL_PROTOCOL_VERSION, PROBE_PATH, TOKEN_PATH, VERSION_QUERY, type PageFrame, type PageMessage, type ProbeResponse, type ServerFrame, type ServerMessage, type TokenResponse } from '../../../protocols/bridgeControl';
+import { BATCH_CHARS, BATCH_MESSAGES, CONTROL_PATH, CONTROL_PROTOCOL_VERSION, frameText, PROBE_PATH, TOKEN_PATH, VERSION_QUERY, type PageMessage, type ProbeResponse, type ServerFrame, type ServerMessage, type TokenResponse } from '../../../protocols/bridgeControl';
 import { refusalMessage, refusalOf } from './refusals';
 
 /** Where the page stands with the bridge server. */
@@ -59,7 +59,9 @@ async function probeBridge(host: string, token?: string): Promise<ProbeResponse 
 export class ControlChannel {
   #socket: WebSocket | null = null;
   #state: ControlState = { kind: 'detached', problem: null };
-  #outbox: PageMessage[] = [];
+  /** This task's messages as JSON, and their characters: one frame at its end. */
+  #outbox: string[] = [];
+  #outboxChars = 0;
 
   constructor(private readonly handlers: ControlHandlers) {}
 
@@ -99,22 +101,31 @@ export class ControlChannel {
     }
   }
 
+  /**
+   * Queues `message` for the frame sent at the end of this task, or at once when the frame is full
+   * (`BATCH_MESSAGES`, `BATCH_CHARS`): a burst of large responses must not make one frame past the
+   * control socket's payload limit, which would cost the page its bridge.
+   */
   send(message: PageMessage): void {
     if (this.#socket?.readyState !== WebSocket.OPEN) return;
-    if (this.#outbox.push(message) === 1) queueMicrotask(() => this.#flush());
+    const text = JSON.stringify(message);
+    if (this.#outbox.push(text) === 1) queueMicrotask(() => this.#flush());
+    this.#outboxChars += text.length;
+    if (this.#outbox.length >= BATCH_MESSAGES || this.#outboxChars >= BATCH_CHARS) this.#flush();
   }
 
   #flush(): void {
-    const messages = this.#outbox;
+    const texts = this.#outbox;
     this.#outbox = [];
-    const frame: PageFrame = messages.length === 1 ? messages[0]! : { type: 'batch', messages };
-    if (messages.length > 0 && this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(JSON.stringify(frame));
+    this.#outboxChars = 0;
+    if (texts.length > 0 && this.#socket?.readyState === WebSocket.OPEN) this.#socket.send(frameText(texts));
   }
 
   detach(): void {
     const socket = this.#socket;
     this.#socket = null;
     this.#outbox = [];
+    this.#outboxChars = 0;
     socket?.close(1000, 'detached by the page');
     if (this.#state.kind !== 'detached') this.#set({ kind: 'detached', problem: null });
   }
