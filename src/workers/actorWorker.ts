@@ -30,16 +30,8 @@ const answers = self.name.startsWith(ANSWER_CHANNEL_PREFIX) ? new BroadcastChann
 serve(
   {
     post: (message: Response, transfer: ArrayBuffer[] = []) => self.postMessage(message, transfer),
-    postAnswer:
-      answers &&
-      ((message: Response) => {
-        try {
-          answers.postMessage(message);
-        } catch {
-          // What a broadcast cannot carry (it transfers nothing) still reaches the page the usual way.
-          self.postMessage(message);
-        }
-      }),
+    // These answers transfer nothing, so a broadcast clones exactly what postMessage would.
+    postAnswer: answers && ((message: Response) => answers.postMessage(message)),
     listen: (handler) => self.addEventListener('message', (event: MessageEvent<Request>) => handler(event.data)),
   },
   blobImporter,
