@@ -16,6 +16,7 @@ import { NO_HOST_CALLS, NO_RESPONSES, OK, sharedType } from './sharedParts';
  * as `shareRepeatedParts` shares them, and a response message equal to the input is the input.
  */
 export interface PackedEvents {
+  /** How many events were packed. */
   count: number;
   /** `FIELDS` numbers per event (see the constants below); an event of flags 0 is the next of `others`. */
   fields: Int32Array;
@@ -25,9 +26,11 @@ export interface PackedEvents {
   responses: Int32Array;
   /** `MESSAGE_FIELDS` numbers per message: its type's tag (`TAGS`), text (index in `strings`, -1 none), bytes (offset, length; -1 none). */
   messages: Int32Array;
+  /** Every text: messages' texts and state hashes (a hash once however often it recurs). */
   strings: string[];
   /** The bytes of every message, one after another. */
   bytes: ArrayBuffer;
+  /** The events not packed, whole and in order (cloned, not transferred). */
   others: ActorEvent[];
 }
 

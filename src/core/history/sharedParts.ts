@@ -8,7 +8,9 @@ type MessageType = WebsocketMessage['ty'];
 
 /** The outcome, response list and host call list most events have, one frozen object each for all of them. */
 export const OK: CallOutcome = Object.freeze({ kind: 'ok' });
+/** The empty response list (frozen), shared by every event that answered nothing. */
 export const NO_RESPONSES: WireOutcome[] = Object.freeze([]) as unknown as WireOutcome[];
+/** The empty host call list (frozen), shared by every event that called no host function. */
 export const NO_HOST_CALLS: HostCall[] = Object.freeze([]) as unknown as HostCall[];
 
 const plainTypes = new Map<string, MessageType>();

@@ -13,6 +13,9 @@ export function requestPath(request: IncomingMessage): string {
   }
 }
 
+/** The control protocol version to speak with the page that sent `request` (its `version` query; see `spokenVersion`). */
+export const requestedVersion = (request: IncomingMessage): number => spokenVersion(requestQuery(request).get(VERSION_QUERY));
+
 export function requestQuery(request: IncomingMessage): URLSearchParams {
   try {
     return new URL(request.url ?? '/', 'http://bridge.invalid').searchParams;
@@ -54,7 +57,7 @@ export interface HttpAccess {
 export function probe(request: IncomingMessage, access: HttpAccess): ProbeResponse {
   const header = request.headers.origin;
   const origin = typeof header === 'string' ? header : null;
-  const base = { version: spokenVersion(requestQuery(request).get(VERSION_QUERY)), origin };
+  const base = { version: requestedVersion(request), origin };
   if (access.origins.match(header) === null) return { ...base, originAllowed: false };
   const candidate = requestQuery(request).get('token');
   const token = candidate === null ? 'missing' : tokenMatches(access.token, candidate) ? 'ok' : 'mismatch';
@@ -93,7 +96,7 @@ export function handleHttpRequest(request: IncomingMessage, response: ServerResp
     sendText(response, 405, 'Use GET.', { ...cors, Allow: 'GET' });
     return;
   }
-  const body: TokenResponse = { token: access.token, version: spokenVersion(requestQuery(request).get(VERSION_QUERY)) };
+  const body: TokenResponse = { token: access.token, version: requestedVersion(request) };
   response.writeHead(200, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   response.end(request.method === 'HEAD' ? undefined : JSON.stringify(body));
 }

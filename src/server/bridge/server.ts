@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { DEFAULT_MAX_UNREAD_BYTES } from './bridgeClient.ts';
 import { checkBindHost, wsAddress } from './bindAddress.ts';
-import { CONTROL_PATH, spokenVersion, VERSION_QUERY } from '../../protocols/bridgeControl.ts';
-import { handleHttpRequest, refuseUpgrade, requestPath, requestQuery } from './http.ts';
+import { CONTROL_PATH } from '../../protocols/bridgeControl.ts';
+import { handleHttpRequest, refuseUpgrade, requestedVersion, requestPath, requestQuery } from './http.ts';
 import { BridgeHub, type BridgeLog, type BridgeStats } from './hub.ts';
 import { DEFAULT_ALLOWED_ORIGINS, OriginAllowList } from './origins.ts';
 import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from './queue.ts';
@@ -165,7 +165,7 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
         refuseUpgrade(socket, 409, 'Another playground page is already attached to this bridge.');
         return;
       }
-      const version = spokenVersion(requestQuery(request).get(VERSION_QUERY));
+      const version = requestedVersion(request);
       controlSockets.handleUpgrade(request, socket, head, (ws) => hub.attachPage(ws, version));
       return;
     }
