@@ -22,6 +22,12 @@ test('an exported session is compressed with its states as deltas; a cut copy is
   await (await chooser).setFiles({ name: 'cut.json.gz', mimeType: 'application/gzip', buffer: file.subarray(0, file.length - 200) });
   await expect(playground.alert).toContainText(/The session file could not be read: its compressed data is damaged or cut short .*Nothing was imported: export the session again, or use a complete copy\./);
   expect(await playground.timelineItems.allInnerTexts()).toEqual(original);
+  // The whole file where a chain goes: named for what it is, not read as a chain.
+  const chainChooser = page.waitForEvent('filechooser');
+  await fileAction(page, 'Import chain');
+  await (await chainChooser).setFiles({ name: 'session.json.gz', mimeType: 'application/gzip', buffer: file });
+  await expect(playground.alert).toContainText('This is a playground session file, not a Theater chain: bring it in with Files → Import session. Nothing was imported.');
+  expect(await playground.timelineItems.allInnerTexts()).toEqual(original);
   // The actor carries on where it was.
   await connection.send('inc 1');
   await expect(connection.received('count: 1')).toHaveCount(1);

@@ -22,3 +22,6 @@ export function historyFileOf(text: string): HistoryFile | undefined {
   if (first === '[' || isTextChain(text)) return 'chain';
   return first === '{' && SESSION_MARK.test(text) ? 'session' : undefined;
 }
+
+/** What is said of a session file given where a Theater chain goes. */
+export const NOT_A_CHAIN_BUT_A_SESSION = 'This is a playground session file, not a Theater chain: bring it in with Files → Import session. Nothing was imported.';

@@ -13,7 +13,7 @@ export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage
 export { toWire, type WireFrame, type WireOutcome } from './wire';
 export { isLogCall, logsOf, type HostCall } from './hostCalls';
 export { hostCallText, type HostCallTextOptions } from './hostCallText';
-export { historyFileOf, HISTORY_FILES, type HistoryFile } from './historyFiles';
+export { historyFileOf, HISTORY_FILES, NOT_A_CHAIN_BUT_A_SESSION, type HistoryFile } from './historyFiles';
 export { isWasmFile } from './wasmMagic';
 export { sha256Hex, type CompiledComponent } from './compiledComponent';
 export type { ComponentInfo, ImportedFunction, WorldItem } from './componentInfo';

@@ -1,3 +1,4 @@
+import { historyFileOf, NOT_A_CHAIN_BUT_A_SESSION } from '../../core';
 import { usePlayground } from '../../store';
 import { thrownMessage } from '../../store/alert';
 import { MenuButton } from '../../ui/menu/MenuButton';
@@ -30,7 +31,19 @@ export function FileMenu() {
   // Version 2 session files are gzip (.json.gz); version 1 files are JSON. The file is read as it streams in.
   const sessionPicker = useFilePicker('.gz,.json,application/gzip,application/json', (file) => void importSession(file));
   // Theater writes chains as JSON or in its text format (.chain); the file's text decides which, not its name.
-  const chainPicker = useFilePicker('.json,.chain,application/json,text/plain', withText(importChain));
+  // A session file chosen here is named for what it is, not parsed as a chain (a compressed one reads as binary noise).
+  const notAChain = () => showAlert({ code: 'invalid-chain', message: NOT_A_CHAIN_BUT_A_SESSION });
+  const chainPicker = useFilePicker(
+    '.json,.chain,application/json,text/plain',
+    withText(async (text) => {
+      // gzip's magic (1f 8b) read as UTF-8 text: a version 2 session file; chains are never compressed.
+      if (text.startsWith('\u001f\ufffd') || historyFileOf(text) === 'session') {
+        notAChain();
+        return false;
+      }
+      return importChain(text);
+    }),
+  );
   return (
     <>
       <MenuButton
