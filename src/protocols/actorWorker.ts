@@ -75,7 +75,7 @@ export interface Calls {
    */
   importSession: {
     args: { file: Blob; loaded: LoadedComponent | undefined; compiled: CompiledComponent | undefined };
-    value: { info: ComponentInfo; cache: CacheUse; compiled: CompiledComponent } & ImportedSession;
+    value: { info: ComponentInfo; cache: CacheUse; compiled: CompiledComponent } & Omit<ImportedSession, 'snapshot'> & { snapshot: Omit<ImportedSession['snapshot'], 'events'> };
   };
   /**
    * Starts loading jco's two tools in a worker that has no actor yet (a spare the page keeps for

@@ -8,6 +8,7 @@ import { createComposerSlice } from '../features/chat/composerSlice';
 import { createConnectionsSlice } from '../features/chat/connectionsSlice';
 import type { StoreContext } from './context';
 import { mirror } from './mirror';
+import { requestFrame } from './nextFrame';
 import type { PlaygroundState } from './playgroundState';
 import { createSessionSlice } from '../features/actor/sessionSlice';
 import { createSessionsSlice } from '../features/sessions/sessionsSlice';
@@ -20,13 +21,6 @@ import { createStatesSlice } from '../features/inspector/statesSlice';
 import { createInspectorSlice } from '../features/inspector/inspectorSlice';
 import { createBridgeSlice } from '../features/bridge/bridgeSlice';
 
-/**
- * Recorded events reach the store (and so the page) in batches, at most once per animation frame:
- * however many events a frame's time brought (real clients through the bridge, a burst) cost one
- * store update, one render and one layout. Where frames do not come (a hidden tab, Node) a timer
- * commits them instead, so the store (and what saves it) never waits on the screen.
- */
-const COMMIT_FALLBACK_MS = 100;
 /**
  * A batch that took long to draw (a slow machine, a busy page) delays the next one by as long
  * again: drawing events then takes at most about half the main thread, and the other half stays
@@ -49,7 +43,12 @@ const STREAM_GAP_MS = 100;
 const CALL_TIMEOUT_MS = 5000;
 
 /**
- * `run` once, at the next animation frame (or after `COMMIT_FALLBACK_MS`), however often it is
+ * Recorded events reach the store (and so the page) in batches, at most once per animation frame:
+ * however many events a frame's time brought (real clients through the bridge, a burst) cost one
+ * store update, one render and one layout. Where frames do not come (a hidden tab, Node) a timer
+ * commits them instead, so the store (and what saves it) never waits on the screen.
+ *
+ * `run` once, at the next animation frame (`requestFrame`), however often it is
  * asked for before then (once per event); paced by `DRAW_SHARE` and, for streams, `STREAM_GAP_MS`.
  */
 function perFrame(run: () => void): () => void {
@@ -76,8 +75,7 @@ function perFrame(run: () => void): () => void {
   };
   return () => {
     if (asked++ > 0) return;
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fire);
-    timer = setTimeout(fire, COMMIT_FALLBACK_MS);
+    timer = requestFrame(fire);
   };
 }
 

@@ -1,5 +1,14 @@
-/** How long a change waits for a frame that does not come (a hidden tab) before it is shown anyway (ms). */
+/** How long a change waits for a frame that does not come (a hidden tab, Node) before it is shown anyway (ms). */
 const FRAME_FALLBACK_MS = 100;
+
+/**
+ * Calls `fire` at the next animation frame and, in case frames do not come, after
+ * `FRAME_FALLBACK_MS`; `fire` should clear the returned timer and do nothing when called twice.
+ */
+export function requestFrame(fire: () => void): ReturnType<typeof setTimeout> {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(fire);
+  return setTimeout(fire, FRAME_FALLBACK_MS);
+}
 
 /**
  * `run` once, at the next animation frame, however often it is asked for before then: what it
@@ -21,7 +30,6 @@ export function atNextFrame(run: () => void): () => void {
     if (typeof requestAnimationFrame !== 'function') return run();
     if (asked) return;
     asked = true;
-    requestAnimationFrame(fire);
-    timer = setTimeout(fire, FRAME_FALLBACK_MS);
+    timer = requestFrame(fire);
   };
 }

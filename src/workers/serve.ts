@@ -89,7 +89,8 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
         const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled: request.args.compiled });
         if (!restored.ok) return restored;
         session = restored.value;
-        return { ok: true, value: { info: session.info, cache: session.cacheUse, compiled: session.compiled, name, bytes, snapshot: { ...snapshot, events: [] } } };
+        const { events: _sent, ...rest } = snapshot;
+        return { ok: true, value: { info: session.info, cache: session.cacheUse, compiled: session.compiled, name, bytes, snapshot: rest } };
       }
       case 'warm':
         // Not awaited: a load that follows and needs no jco (compiled, cached) does not wait for it.
