@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { bridgePlugin } from './src/server/bridge/vitePlugin.ts';
+import { contentSecurityPolicyPlugin } from './src/server/csp/vitePlugin.ts';
 
 // QuickJS-built example actors use the extended-const proposal, which Node 20 only runs behind a
 // V8 flag (Node 22+ has it on). The flag cannot go in NODE_OPTIONS, so the test workers get it.
@@ -9,8 +10,9 @@ const nodeMajor = Number(process.versions.node.split('.')[0]);
 const wasmFlags = nodeMajor < 22 ? ['--experimental-wasm-extended-const'] : [];
 
 export default defineConfig({
-  // The bridge server (bridge mode, issue 5) runs beside `vite` and `vite preview`.
-  plugins: [react(), bridgePlugin()],
+  // The bridge server (bridge mode, issue 5) runs beside `vite` and `vite preview`; both, and the
+  // built index.html, carry the page's Content Security Policy (issue 14).
+  plugins: [react(), bridgePlugin(), contentSecurityPolicyPlugin()],
   // Relative asset URLs so `dist/` works from any static server and any sub-path.
   base: './',
   worker: { format: 'es' },
