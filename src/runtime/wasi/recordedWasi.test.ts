@@ -34,6 +34,11 @@ describe('recorded WASI (dice)', () => {
     expect(calls.map((call) => `${call.interface}/${call.function}`)).toEqual([`${RANDOM}/get-random-bytes`, `${RANDOM}/get-random-bytes`, `${WALL_CLOCK}/now`]);
     expect(calls[0]).toMatchObject({ args: [4], result: expect.any(Uint8Array), stubbed: false, wasi: DEFAULT_WASI_SETTINGS.seed });
     expect(calls[2]!.result).toEqual({ seconds: Date.UTC(2025, 0, 1) / 1000 + 2, nanoseconds: 0 });
+    // The import list says so too; the rest of WASI stays sandboxed.
+    const line = (iface: string, fn: string) => session.info.importFunctions?.find((f) => f.interface === iface && f.function === fn);
+    expect(line('wasi:random/random', 'get-random-bytes')).toMatchObject({ provision: 'provided', by: 'wasi', detail: 'recorded WASI (deterministic, seed 1)' });
+    expect(line('wasi:cli/environment', 'get-environment')?.detail).toMatch(/^recorded: no environment variables/);
+    expect(line('wasi:filesystem/preopens', 'get-directories')?.detail).toMatch(/^sandboxed: no files/);
   });
 
   it('gives the same rolls and clock readings to two live runs with one seed, and other rolls under another seed', async () => {
