@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { Playground } from './playground';
 
@@ -8,8 +9,15 @@ test.describe('recorded WASI', () => {
     await playground.expectReady('echo');
     await page.getByRole('button', { name: 'Server settings' }).click();
     const settings = page.getByRole('dialog', { name: 'Server settings' });
-    await settings.getByRole('spinbutton', { name: 'Seed' }).fill('7');
+    const seed = settings.getByRole('spinbutton', { name: 'Seed' });
+    // A seed that is not one says why and changes nothing; a good one applies at the next load.
+    await seed.fill('-1');
+    await expect(settings.getByRole('status')).toContainText('is not a whole number from 0 to 4294967295');
+    await seed.fill('7');
+    await expect(settings.getByRole('status')).toBeEmpty();
     await expect(settings.getByRole('checkbox', { name: 'Real clock and random (not reproducible)' })).not.toBeChecked();
+    const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await settings.getByRole('button', { name: 'Close' }).click();
 
     await playground.loadExample('dice');

@@ -67,6 +67,15 @@ describe('recorded WASI (dice)', () => {
     expect(result.summary).toEqual({ total: 4, matched: 4, diverged: 0, skipped: 0, firstDivergence: null });
   });
 
+  it('reports a divergence in host calls when the build reads more than the recording holds', async () => {
+    const { session } = await rolled(['roll 2d6']);
+    // The recording as a build that rolled one die fewer would have left it: its first random read gone.
+    const events = session.events.map((event, i) => (i === session.events.length - 1 ? { ...event, hostCalls: event.hostCalls.filter((_, j) => j !== 0) } : event));
+    const result = expectOk(await replay(exampleBytes('dice'), { events, state: (ref) => session.state(ref) }, { name: 'dice.wasm' }));
+    expect(result.summary.firstDivergence).toBe(2);
+    expect(result.comparisons[2]!.differences.map((d) => d.aspect)).toContain('hostCalls');
+  });
+
   it('writes WASI calls into the Theater chain as HostFunction entries named as Theater names them', async () => {
     const { session } = await rolled(['roll 1d6']);
     const entries = JSON.parse(session.exportChain()) as Array<{ event_type: string; data: number[] }>;
