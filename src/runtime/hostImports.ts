@@ -79,7 +79,10 @@ export async function buildImports(items: readonly WorldItem[], types: ImportTyp
       case 'wasi': {
         const built = wasiInterface(name, wasi[name] ?? {}, declared, env);
         imports[name] = declared ? { ...built.imports, ...recordedWasi(name, item.name, declared, env, host.wasi) } : built.imports;
-        const provided = (fn: DeclaredFunction): ImportedFunction => ({ interface: name, function: fn.name, provision: 'provided', by: 'wasi', detail: recordedDetail(name, fn.name, host.wasi) ?? WASI_DETAIL });
+        const provided = (fn: DeclaredFunction): ImportedFunction => {
+          const recorded = recordedDetail(name, fn.name, host.wasi);
+          return { interface: name, function: fn.name, provision: 'provided', by: 'wasi', detail: recorded ?? WASI_DETAIL, ...(recorded && { recorded: true as const }) };
+        };
         functions.push(...list.map((fn) => (built.lacking.has(fn.name) && !recordedDetail(name, fn.name, host.wasi) ? wasiGap(name, fn, stubbed) : provided(fn))));
         break;
       }

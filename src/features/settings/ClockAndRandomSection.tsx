@@ -57,7 +57,7 @@ export function ClockAndRandomSection() {
       <p id={`${id}-problem`} className="settings__problem" role="status">
         {problem}
       </p>
-      {loaded && <p className="help__hint">The loaded actor runs with the {wasiSourceText(running.real ? 'real' : running.seed)} clock and random.</p>}
+      {loaded && <p className="help__hint">The loaded actor runs with: {wasiSourceText(running.real ? 'real' : running.seed)}.</p>}
     </fieldset>
   );
 }

@@ -36,7 +36,7 @@ describe('recorded WASI (dice)', () => {
     expect(calls[2]!.result).toEqual({ seconds: Date.UTC(2025, 0, 1) / 1000 + 2, nanoseconds: 0 });
     // The import list says so too; the rest of WASI stays sandboxed.
     const line = (iface: string, fn: string) => session.info.importFunctions?.find((f) => f.interface === iface && f.function === fn);
-    expect(line('wasi:random/random', 'get-random-bytes')).toMatchObject({ provision: 'provided', by: 'wasi', detail: 'recorded WASI (deterministic, seed 1)' });
+    expect(line('wasi:random/random', 'get-random-bytes')).toMatchObject({ provision: 'provided', by: 'wasi', recorded: true, detail: 'recorded WASI (deterministic, seed 1)' });
     expect(line('wasi:cli/environment', 'get-environment')?.detail).toMatch(/^recorded: no environment variables/);
     expect(line('wasi:filesystem/preopens', 'get-directories')?.detail).toMatch(/^sandboxed: no files/);
   });
