@@ -5,7 +5,7 @@
 import random from 'wasi:random/random@0.2.3';
 import clock from 'wasi:clocks/wall-clock@0.2.3';
 import runtime from 'theater:simple/runtime';
-import { utf8Decode, utf8Encode } from '../shared/utf8.js';
+import { loadState, saveState } from '../shared/jsonState.js';
 
 const help = 'roll NdM (e.g. roll 2d6; roll alone is 1d6), history, clear';
 // Keeps one message's rolls and the kept history small enough to read.
@@ -94,14 +94,5 @@ function text(value) {
   return { ty: { tag: 'text' }, text: value, data: null };
 }
 
-function load(bytes) {
-  try {
-    return JSON.parse(utf8Decode(bytes));
-  } catch (e) {
-    fail(`the state is not the JSON this actor writes (${e})`);
-  }
-}
-
-function save(state) {
-  return utf8Encode(JSON.stringify(state));
-}
+const load = (bytes) => loadState(bytes, fail);
+const save = saveState;
