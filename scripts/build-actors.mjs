@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync, statSync, writeFileSync, renameSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { witSource } from './witSource.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const catalogPath = join(root, 'src/examples/catalog.json');
@@ -25,8 +26,9 @@ async function main() {
   const catalog = readCatalog();
   mkdirSync(outDir, { recursive: true });
   const sharedInputs = [
-    ...readdirSync(witDir).filter((f) => f.endsWith('.wit')).map((f) => join(witDir, f)),
+    ...filesUnder(witDir).filter((f) => f.endsWith('.wit')),
     fileURLToPath(import.meta.url),
+    fileURLToPath(new URL('./witSource.mjs', import.meta.url)),
   ];
   const previous = previousBuild();
   const results = await Promise.allSettled(
@@ -74,6 +76,8 @@ function readCatalog() {
     // The actor's folder is what decides staleness, so its source must live there.
     if (!actor.source.startsWith(`src/examples/${actor.name}/`)) throw `${where}: source must be under src/examples/${actor.name}/`;
     if (!existsSync(join(root, actor.source))) throw `${where}: source ${actor.source} does not exist`;
+    // "wasi": true keeps the component's WASI imports (see buildJavaScript).
+    if (actor.wasi !== undefined && typeof actor.wasi !== 'boolean') throw `${where}: "wasi" must be true or false`;
     // "uses": other example folders this one imports from; they count for staleness too.
     for (const used of actor.uses ?? []) {
       if (!existsSync(join(root, 'src/examples', used))) throw `${where}: uses "${used}", which is not a folder in src/examples`;
@@ -93,7 +97,7 @@ function previousBuild() {
 }
 
 function buildSettings(actor) {
-  return `${actor?.language} ${actor?.source} ${actor?.world}`;
+  return `${actor?.language} ${actor?.source} ${actor?.world} ${actor?.wasi === true}`;
 }
 
 async function buildIfStale(actor, sharedInputs, previous) {
@@ -126,8 +130,12 @@ async function buildJavaScript(actor) {
     moduleRoot: root,
     // Without sync the component uses the async ABI, which needs JSPI (absent from Node 20).
     sync: true,
-    // The examples use no WASI; stubs keep WASI out of the component's imports.
-    stubWasi: true,
+    // Most examples use no WASI; stubs keep WASI out of their imports. componentize-qjs 0.4.5 stubs
+    // every WASI import, those the world names included (the dice world's wasi:random and
+    // wasi:clocks were gone), so an example that uses WASI ("wasi": true) is built without stubs:
+    // it imports the WASI its QuickJS runtime links (0.2.12, which takes in the world's 0.2.3), and
+    // the playground records the clocks, random and environment and sandboxes the rest.
+    stubWasi: actor.wasi !== true,
   });
   return component;
 }
@@ -136,18 +144,8 @@ async function buildWat(actor) {
   const { parse, componentEmbed, componentNew } = await import('@bytecodealliance/jco-transpile/wasm-tools');
   const core = await parse(readFileSync(join(root, actor.source), 'utf8'));
   // The WASI build of wasm-tools cannot read WIT from a path here, so it gets the source text.
-  const embedded = await componentEmbed({ binary: core, witSource: witSource(), world: actor.world });
+  const embedded = await componentEmbed({ binary: core, witSource: witSource(witDir), world: actor.world });
   return componentNew(embedded);
-}
-
-/** All files of the theater:simple package as one source text (each file repeats the package line). */
-function witSource() {
-  const packageLine = /^package theater:simple;\s*$/m;
-  const bodies = readdirSync(witDir)
-    .filter((file) => file.endsWith('.wit'))
-    .sort()
-    .map((file) => readFileSync(join(witDir, file), 'utf8').replace(packageLine, ''));
-  return `package theater:simple;\n${bodies.join('\n')}`;
 }
 
 /** Where the built app serves an actor's source from, relative to the page like the `.wasm` files. */

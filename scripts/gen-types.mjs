@@ -2,23 +2,17 @@
 // generator, so the WIT stays the single source of truth. Output: src/core/generated/ (ignored
 // by git; rerun by install, dev, build and test).
 import { $init, generateTypes } from '@bytecodealliance/jco-transpile/component';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { witSource } from './witSource.mjs';
 
 const witDir = 'wit';
 const outDir = 'src/core/generated';
 const world = 'websocket-actor-with-init';
 
-// jco's command line cannot read WIT from a path on these machines (os error 44), so the files
-// of the one package are joined into a single source text.
-const packageLine = /^package theater:simple;\s*$/m;
-const bodies = readdirSync(witDir)
-  .filter((file) => file.endsWith('.wit'))
-  .sort()
-  .map((file) => readFileSync(join(witDir, file), 'utf8').replace(packageLine, ''));
 // jco copies doc comments into TSDoc blocks verbatim, so a `/* ... */` inside a WIT doc comment
 // (the seed has one in an example) would end the block early: escape it in the copy only.
-const source = `package theater:simple;\n${bodies.join('\n')}`.replace(/^(\s*\/\/\/.*)$/gm, (line) =>
+const source = witSource(witDir).replace(/^(\s*\/\/\/.*)$/gm, (line) =>
   line.replaceAll('/*', '/\\*').replaceAll('*/', '*\\/'),
 );
 

@@ -20,6 +20,7 @@ import { SessionControls } from '../features/sessions/SessionControls';
 import { StatusBar } from '../features/page/StatusBar';
 import { ThemeToggle } from '../features/page/ThemeToggle';
 import { Timeline } from '../features/timeline/Timeline';
+import { ServerSettingsDialog } from '../features/settings/ServerSettingsDialog';
 
 /** The page: load an actor, talk to it from simulated clients, watch every event. */
 export function App() {
@@ -37,6 +38,7 @@ export function App() {
           <FileMenu />
           <SessionControls />
           <LoadActor />
+          <ServerSettingsDialog />
           <ThemeToggle />
           <HelpButton />
         </div>

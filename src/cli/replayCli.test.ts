@@ -175,6 +175,26 @@ describe('npm run replay on an actor that calls shutdown(none) and shutdown(some
   });
 });
 
+describe('npm run replay with the WASI settings', () => {
+  it('feeds a dice session its recorded rolls whatever --seed says, and refuses a seed or start that is not one', async () => {
+    const { session } = await startExample('dice');
+    const { connection } = expectOk(await session.open());
+    expectOk(await session.send(connection.id, textMessage('roll 3d6')));
+    const bytes = exampleBytes('dice');
+    const { events, states, connections } = session.snapshot();
+    const dicePath = join(dir, 'dice-session.json');
+    writeFileSync(dicePath, new Uint8Array(await (await writeSessionFile({ component: { name: 'dice.wasm', sha256: componentHash(bytes), size: bytes.length }, connections, server: { delivery: 'interface', wasi: session.wasi }, events, states: new Map(states) }, false)).arrayBuffer()));
+    const replayed = await replayCli('--actor', 'public/actors/dice.wasm', '--session', dicePath, '--seed', '99', '--start', '2030-01-01T00:00:00Z');
+    expect(replayed.out).toMatch(/^3 of 3 events matched, 0 diverged/);
+    expect(replayed.code).toBe(0);
+    for (const [flag, value, message] of [['--seed', 'abc', /^--seed: The seed "abc" is not a whole number from 0 to 4294967295/], ['--start', 'soon', /^--start: The start time "soon" is not a date and time/]] as const) {
+      const { code, out } = await replayCli('--actor', 'public/actors/dice.wasm', '--session', dicePath, flag, value);
+      expect(out).toMatch(message);
+      expect(code).toBe(2);
+    }
+  });
+});
+
 describe('npm run replay on arguments it cannot use', () => {
   const usageLine = /npm run replay -- --actor new\.wasm \(--session recorded\.json \| --chain chain\.json\)/;
 

@@ -2,12 +2,19 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../host/actorClient';
-import { actorIdOf, historyFileOf, isGzip, isWasmFile, loadSha1, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type ReplayResult } from '../core';
+import { actorIdOf, DEFAULT_WASI_SETTINGS, historyFileOf, isGzip, isWasmFile, loadSha1, parseSeed, parseStart, readChain, type ConnectDelivery, type WasiSettings, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type ReplayResult } from '../core';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
 
   npm run replay -- --actor new.wasm (--session recorded.json | --chain chain.json) [--from N] [--timeout MS] [--json]
+                   [--seed N] [--start ISO-TIME] [--real-wasi]
+
+WASI clock and random reads the recording has are fed back as recorded; reads it lacks (a build that
+reads more) are answered as the session's server settings say, or as --seed (0 to 4294967295),
+--start (the virtual wall clock at the first event, e.g. 2025-01-01T00:00:00Z) and --real-wasi (the
+real clock and random, not reproducible) say. A chain has no settings: the defaults, seed 1 from
+2025-01-01T00:00:00Z.
 
 Exit codes: 0 every event that can be replayed matched; 1 some event diverged; 2 bad arguments or input
 that cannot be used (a missing or unreadable file, a bad session or chain, Theater's text chain format,
@@ -57,7 +64,7 @@ const oneLine = (message: string): string =>
 const HISTORY_NAMES = { session: 'a playground session file', chain: 'a Theater chain' } as const satisfies Record<HistoryFile, string>;
 
 /** `actorId`: the one the recorded init was given, which the build under test gets too. */
-type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery; actorId?: string };
+type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery; actorId?: string; wasi?: WasiSettings };
 
 /** A file's bytes, or a one-line reason it cannot be read (missing, a folder, no permission). */
 function readInput(path: string): { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; message: string } {
@@ -85,7 +92,7 @@ async function readHistory(sessionPath: string | undefined, chainPath: string | 
     if (!file.ok) return { ok: false, message: `${sessionPath}: ${file.error.message}` };
     // The recorded component's id, made from its hash as the playground made it when it recorded.
     const { events, states, server, component } = file.value;
-    return { ok: true, history: { events, states: [...states], delivery: server?.delivery, actorId: actorIdOf(component.sha256) } };
+    return { ok: true, history: { events, states: [...states], delivery: server?.delivery, actorId: actorIdOf(component.sha256), wasi: server?.wasi } };
   }
   const chain = readChain(text!);
   if (!chain.ok) return { ok: false, message: `${path}: ${chain.error.message}` };
@@ -109,6 +116,22 @@ export function report(result: ReplayResult): string {
   return [head, first, ...listed(diverging), ...listed(skipped)].filter(Boolean).join('\n');
 }
 
+/** The WASI settings for reads the recording lacks: the recorded ones (or the defaults) with the flags' changes. */
+function wasiOptions(args: { seed?: string; start?: string; 'real-wasi'?: boolean }, recorded: WasiSettings | undefined): { ok: true; value: WasiSettings } | { ok: false; message: string } {
+  let settings = recorded ?? DEFAULT_WASI_SETTINGS;
+  if (args.seed !== undefined) {
+    const seed = parseSeed(args.seed);
+    if (!seed.ok) return { ok: false, message: `--seed: ${seed.error.message}` };
+    settings = { ...settings, seed: seed.value };
+  }
+  if (args.start !== undefined) {
+    const start = parseStart(args.start);
+    if (!start.ok) return { ok: false, message: `--start: ${start.error.message}` };
+    settings = { ...settings, startMs: start.value };
+  }
+  return { ok: true, value: args['real-wasi'] ? { ...settings, real: true } : settings };
+}
+
 /** Why the input cannot be used, as one line (then the usage, for bad arguments): exit code 2. */
 function refuse(message: string, withUsage = false): number {
   console.error(withUsage ? `${oneLine(message)}\n\n${usage}` : oneLine(message));
@@ -119,7 +142,7 @@ function refuse(message: string, withUsage = false): number {
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: joinNumberValues(argv), options: { actor: { type: 'string' }, session: { type: 'string' }, chain: { type: 'string' }, from: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({ args: joinNumberValues(argv), options: { actor: { type: 'string' }, session: { type: 'string' }, chain: { type: 'string' }, from: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' }, seed: { type: 'string' }, start: { type: 'string' }, 'real-wasi': { type: 'boolean' } } }).values;
   } catch (error) {
     return refuse((error as Error).message, true);
   }
@@ -137,11 +160,13 @@ export async function main(argv: string[]): Promise<number> {
   await loadSha1();
   const input = await readHistory(args.session, args.chain);
   if (!input.ok) return refuse(input.message);
+  const wasi = wasiOptions(args, input.history.wasi);
+  if (!wasi.ok) return refuse(wasi.message, true);
   const actor = readInput(args.actor);
   if (!actor.ok) return refuse(actor.message);
   const client = new ActorClient({ createWorker: threadWorker, callTimeoutMs: timeout.value });
   try {
-    const result = await client.replay(basename(args.actor), actor.bytes, { from: from.value, history: input.history });
+    const result = await client.replay(basename(args.actor), actor.bytes, { from: from.value, history: { ...input.history, wasi: wasi.value } });
     if (!result.ok) return refuse(`${args.actor}: ${result.error.message}`);
     console.log(args.json ? JSON.stringify(result.value.summary) : report(result.value));
     return result.value.summary.diverged > 0 ? 1 : 0;

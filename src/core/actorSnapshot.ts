@@ -5,6 +5,7 @@
 import type { Connection } from './connections';
 import type { ConnectDelivery } from './connectDelivery';
 import type { ActorEvent, CallOutcome } from './events';
+import type { WasiSettings } from './wasiSettings';
 
 /** How a call can end without the engine seeing it end. */
 export type LostOutcome = Extract<CallOutcome, { kind: 'timeout' | 'trap' }>;
@@ -43,6 +44,8 @@ export interface SessionSnapshot {
   connections: Connection[];
   /** How connections reach the actor; absent in snapshots from before the setting existed (`interface`). */
   delivery?: ConnectDelivery;
+  /** How WASI's clocks and random answer (`core/wasiSettings.ts`); absent in snapshots from before the setting existed (the defaults). */
+  wasi?: WasiSettings;
   /** The actor id the history's init was given, kept by a restore (see `SessionOptions.actorId`); absent: the component's own. */
   actorId?: string;
 }

@@ -22,6 +22,8 @@ export interface ImportedFunction {
   provision: Provision;
   /** Set when provided. */
   by?: Provider;
+  /** Set when the playground answers it itself and records every call as a host call (WASI's clocks, random and environment). */
+  recorded?: true;
   /** What a call gets, or why none can be given: `returns ""`, `the actor's chain so far`. */
   detail: string;
 }

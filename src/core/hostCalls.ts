@@ -2,7 +2,11 @@ import { providerOf } from './interfaceNames';
 
 /** One call the actor made to its host, as recorded on the event that was running. */
 export interface HostCall {
-  /** Unversioned interface name, e.g. `theater:simple/runtime` (`world` for a bare function import). */
+  /**
+   * Unversioned interface name, e.g. `theater:simple/runtime` (`world` for a bare function import);
+   * a recorded WASI call's carries the version the actor imports, as Theater's chains write it
+   * (`wasi:random/random@0.2.3`).
+   */
   interface: string;
   /**
    * As Theater's chains name it: `log`, `get-chain`, and for resources `[constructor]expat`,
@@ -25,6 +29,12 @@ export interface HostCall {
    * read from them, for replays; a display shows these (hostCallText.ts).
    */
   written?: { input: string; output: string };
+  /**
+   * Set on a WASI call the playground answered itself (runtime/wasi/): the seed of the
+   * deterministic clock and random that answered, or `real` when the real ones were granted
+   * (core/wasiSettings.ts). Not compared by a replay: the recorded result is what counts.
+   */
+  wasi?: number | 'real';
 }
 
 /** What the host saw during one call into the actor. */

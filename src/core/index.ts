@@ -20,6 +20,7 @@ export type { ComponentInfo, ImportedFunction, WorldItem } from './componentInfo
 export { isRuntimeInternalExport, RUNTIME_INTERNAL_EXPORTS } from './componentInfo';
 export { connectionsAfter, type Connection } from './connections';
 export { CONNECT_DELIVERIES, DEFAULT_DELIVERY, opensConnection, type ConnectDelivery } from './connectDelivery';
+export { DEFAULT_WASI_SETTINGS, MAX_SEED, parseSeed, parseStart, wasiSourceText, type WasiSettings } from './wasiSettings';
 export type { StateRef } from './stateStore';
 export { noActor, PAGE_ERROR_CODES, type EngineError, type EngineErrorCode, type ErrorCode, type PageErrorCode, type PlaygroundError } from './errors';
 export type { Result } from './result';

@@ -8,6 +8,7 @@ import { ok, type Result } from './result';
 import { applyDelta, KEYFRAME_INTERVAL, StateChainWriter } from './stateDelta';
 import { checkReferences, componentSchema, connectionsSchema, eventSchema, bytesOfLine, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, SESSION_VERSION, stateLineSchema, textOrBytesOf, withBytes, type SessionFile } from './sessionFileSchema';
 import { readSessionFileV1 } from './sessionFileV1';
+import { wasiSettingsSchema } from './wasiSettings';
 import { TextLines } from './textLines';
 
 export { componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from './sessionFileSchema';
@@ -25,6 +26,8 @@ export { componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from
  *     "connections": [{ "id", "open" }],
  *     "server": { "delivery": "interface" | "theater-host" },  // how connections reached the actor
  *                                                             // (connectDelivery.ts)
+ *                 "wasi"?: { "seed", "startMs", "real" } },   // how WASI's clocks and random answered
+ *                                                             // (wasiSettings.ts; absent: the defaults)
  *     "states": S, "events": E, "keyframeInterval": K }       // how many lines of each follow
  *   S lines, the distinct states in the order they were recorded, each either
  *     { "state": "<sha256>", "key": BYTES }                   // whole (a keyframe), or
@@ -49,7 +52,7 @@ const headerV2 = z.object({
   version: z.literal(2),
   component: componentSchema,
   connections: connectionsSchema,
-  server: z.object({ delivery: z.enum(CONNECT_DELIVERIES) }).default({ delivery: DEFAULT_DELIVERY }),
+  server: z.object({ delivery: z.enum(CONNECT_DELIVERIES), wasi: wasiSettingsSchema.optional() }).default({ delivery: DEFAULT_DELIVERY }),
   states: z.number().int().nonnegative(),
   events: z.number().int().nonnegative(),
 });

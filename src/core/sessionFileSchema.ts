@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
+import type { WasiSettings } from './wasiSettings';
 import { fromBase64, toBase64, toHex } from './bytes';
 import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
 import { engineError, type EngineError } from './errors';
@@ -29,7 +30,7 @@ export interface SessionFile {
   /** Every state by its SHA-256 hex, in the order they were recorded. */
   states: Map<string, Uint8Array>;
   /** The simulated server's settings when the session was exported (read back as `interface` when absent). */
-  server?: { delivery: ConnectDelivery };
+  server?: { delivery: ConnectDelivery; wasi?: WasiSettings };
 }
 
 export const componentHash = (component: Uint8Array) => toHex(sha256(component));
@@ -81,7 +82,7 @@ export const eventSchema = z.object({
   ]),
   responses: z.array(z.object({ message, frame: frame.nullable(), warning: z.string().optional() })),
   // `written`: a call read from a Theater chain keeps its input and output's JSON text as the chain had them (hostCalls.ts).
-  hostCalls: z.array(z.object({ interface: z.string(), function: z.string(), args: z.array(z.unknown()), result: z.unknown().optional(), stubbed: z.boolean(), written: z.object({ input: z.string(), output: z.string() }).optional() })),
+  hostCalls: z.array(z.object({ interface: z.string(), function: z.string(), args: z.array(z.unknown()), result: z.unknown().optional(), stubbed: z.boolean(), written: z.object({ input: z.string(), output: z.string() }).optional(), wasi: z.union([z.number().int(), z.literal('real')]).optional() })),
   shutdown: z.boolean(),
   bridge: bridge.optional(),
   chain: chainOrigin.optional(),

@@ -48,5 +48,5 @@ export async function readSessionForImport(file: Blob, loaded: LoadedComponent |
   // The worker keeps the history too: what its events repeat is shared here as well (the runs
   // sent on are shared already).
   shareRepeatedParts(sharedAlready === 0 ? events : events.slice(sharedAlready));
-  return ok({ name: component.name, bytes, snapshot: { events, states: [...states], connections, delivery: server?.delivery } });
+  return ok({ name: component.name, bytes, snapshot: { events, states: [...states], connections, delivery: server?.delivery, wasi: server?.wasi } });
 }

@@ -1,5 +1,5 @@
-import { connectionsAfter, DEFAULT_DELIVERY, noActor, RecordedHistory, shareRepeatedParts, unpackEvents, type PackedEvents } from '../core';
-import type { ActorEvent, BridgeRecord, CacheUsage, CacheUse, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, ImportedSession, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WebsocketMessage } from '../core';
+import { connectionsAfter, DEFAULT_DELIVERY, DEFAULT_WASI_SETTINGS, noActor, RecordedHistory, shareRepeatedParts, unpackEvents, type PackedEvents } from '../core';
+import type { ActorEvent, BridgeRecord, CacheUsage, CacheUse, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, ImportedSession, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WasiSettings, WebsocketMessage } from '../core';
 import type { Calls, ChainRead, LostCall, Progress, RerunInput, SendItem } from '../protocols/actorWorker';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 import { CompiledModules } from './compiledModules';
@@ -47,6 +47,10 @@ export class ActorClient {
   #callTimeoutMs: number;
   readonly #loadTimeoutMs: number;
   #delivery: ConnectDelivery = DEFAULT_DELIVERY;
+  /** How WASI's clocks and random answer the next load or restart (a server setting, kept with the history). */
+  #wasi: WasiSettings = DEFAULT_WASI_SETTINGS;
+  /** Those the loaded actor's history was recorded under (a session file says these). */
+  #runningWasi: WasiSettings = DEFAULT_WASI_SETTINGS;
 
   constructor(private readonly options: ClientOptions) {
     this.#callTimeoutMs = options.callTimeoutMs ?? 5000;
@@ -95,6 +99,24 @@ export class ActorClient {
     });
   }
 
+  /** The WASI settings the next load or restart takes. */
+  get wasi(): WasiSettings {
+    return this.#wasi;
+  }
+
+  /** The WASI settings the loaded actor runs under (the defaults when nothing is loaded). */
+  get runningWasi(): WasiSettings {
+    return this.#runningWasi;
+  }
+
+  /**
+   * Chooses the WASI settings for the next load and restart. The running actor keeps its own: a
+   * history recorded under one seed must not continue under another unasked.
+   */
+  setWasi(settings: WasiSettings): void {
+    this.#wasi = settings;
+  }
+
   /**
    * Loads a component in a fresh worker. Only when it loads does it replace the current actor:
    * a bad file leaves the loaded actor, its state and its history untouched.
@@ -104,7 +126,8 @@ export class ActorClient {
       const compiled = await this.#compiled.for(bytes);
       const worker = this.#spare.take();
       const onProgress = (progress: Progress) => progress.kind === 'load' && onStage?.(progress.stage, progress.ms);
-      const answer = await this.#requests.send(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery, compiled }, this.#loadTimeoutMs, { onProgress });
+      const wasi = this.#wasi;
+      const answer = await this.#requests.send(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery, compiled, wasi }, this.#loadTimeoutMs, { onProgress });
       this.#spare.schedule();
       if (!answer.ok) {
         worker.terminate();
@@ -112,6 +135,7 @@ export class ActorClient {
       }
       void this.#compiled.keep(bytes, answer.value.compiled);
       this.#replaceActor(worker, { name, bytes, info: answer.value.info }, new RecordedHistory());
+      this.#runningWasi = wasi;
       if (answer.value.init) this.#record(answer.value.init);
       return answer;
     });
@@ -171,6 +195,8 @@ export class ActorClient {
       void this.#compiled.keep(bytes, made);
       this.#replaceActor(worker, { name, bytes, info }, RecordedHistory.trusted(snapshot));
       if (snapshot.delivery) this.#delivery = snapshot.delivery;
+      // A reopened session goes on under the settings it was recorded with, and so does what is loaded next.
+      this.#runningWasi = this.#wasi = snapshot.wasi ?? DEFAULT_WASI_SETTINGS;
       return { ok: true, value: { info, name, bytes, snapshot } };
     });
   }
@@ -273,11 +299,11 @@ export class ActorClient {
   replay(
     name: string,
     bytes: Uint8Array,
-    options: { from?: number; history?: Pick<SessionSnapshot, 'events' | 'states' | 'delivery' | 'actorId'>; onProgress?: (progress: Progress) => void } = {},
+    options: { from?: number; history?: Pick<SessionSnapshot, 'events' | 'states' | 'delivery' | 'actorId' | 'wasi'>; onProgress?: (progress: Progress) => void } = {},
   ): Promise<Result<ReplayResult, EngineError>> {
-    const { events, states, delivery = DEFAULT_DELIVERY, actorId } = options.history ?? this.snapshot();
+    const { events, states, delivery = DEFAULT_DELIVERY, actorId, wasi } = options.history ?? { ...this.snapshot(), wasi: this.#runningWasi };
     const worker = this.options.createWorker();
-    const run = this.#requests.send(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0, delivery, actorId }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
+    const run = this.#requests.send(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0, delivery, actorId, wasi }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
     return run.then((answer) => {
       worker.terminate();
       if (answer.ok) return answer;
@@ -311,9 +337,9 @@ export class ActorClient {
     this.#spare.dispose();
   }
 
-  /** What a fresh worker needs to carry on exactly where this one stopped. */
+  /** What a fresh worker needs to carry on exactly where this one stopped (under the WASI settings the next restart takes). */
   snapshot(): SessionSnapshot {
-    return { ...this.#history.toRecord(), ...this.#actorId(), delivery: this.#delivery };
+    return { ...this.#history.toRecord(), ...this.#actorId(), delivery: this.#delivery, wasi: this.#wasi };
   }
 
   /**
@@ -325,7 +351,10 @@ export class ActorClient {
     const loaded = this.#loaded;
     if (!loaded) return { ok: false, error: noActor() };
     const prefix = this.#history.upTo(from);
-    const adopted = await this.adoptHistory(loaded.name, loaded.bytes, { ...prefix, ...this.#actorId(), connections: connectionsAfter(prefix.events), delivery: this.#delivery });
+    // The history goes on under the settings it was recorded with; the ones chosen for the next load stay chosen.
+    const chosen = this.#wasi;
+    const adopted = await this.adoptHistory(loaded.name, loaded.bytes, { ...prefix, ...this.#actorId(), connections: connectionsAfter(prefix.events), delivery: this.#delivery, wasi: this.#runningWasi });
+    this.#wasi = chosen;
     if (!adopted.ok) return adopted;
     const rerun: RecordedEvent[] = [];
     for (const event of inputs) {
@@ -406,6 +435,7 @@ export class ActorClient {
     this.#adopt(worker);
     const compiled = await this.#compiled.for(loaded.bytes);
     const answer = this.#requests.send(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost, compiled }, this.#loadTimeoutMs);
+    this.#runningWasi = this.#wasi;
     void answer.then(() => this.#spare.schedule());
     return answer;
   }

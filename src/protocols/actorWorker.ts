@@ -6,6 +6,7 @@ import type {
   CompiledComponent,
   ChainWriter,
   ConnectDelivery,
+  WasiSettings,
   PackedEvents,
   BridgeRecord,
   ReplayResult,
@@ -56,8 +57,9 @@ export interface Calls {
    * imported function. `compiled` (both ways): the component's compiled modules and glue, which
    * the page keeps and hands back to the next load of the same bytes (it is used only for them).
    */
+  /** `wasi`: how WASI's clocks and random answer this actor (absent: the defaults). */
   load: {
-    args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery; compiled: CompiledComponent | undefined };
+    args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery; compiled: CompiledComponent | undefined; wasi?: WasiSettings };
     value: { info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse; compiled: CompiledComponent };
   };
   restore: {
@@ -120,9 +122,10 @@ export interface Calls {
   /**
    * Runs in a worker of its own, so the live actor is untouched whatever the build does. `actorId`:
    * the one the history's init was given, fed to the build's init instead of its own (undefined: its own).
+   * `wasi`: the settings the history was recorded under, for WASI calls the recording lacks.
    */
   replay: {
-    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number; delivery: ConnectDelivery; actorId: string | undefined };
+    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number; delivery: ConnectDelivery; actorId: string | undefined; wasi?: WasiSettings };
     value: ReplayResult;
   };
 }

@@ -8,6 +8,8 @@ import type { ChainSource } from '../core/chain/runtimeChain';
 import { isProvidedRuntimeFunction, runtimeImports, type RuntimeFunction } from './runtimeHost';
 import { stubFunction, stubInterface, type StubEnvironment } from './stubCalls';
 import { describeDefault, NoDefaultError } from './stubDefaults';
+import { recordedDetail, recordedWasi } from './wasi/recordedWasi';
+import type { WasiSources } from './wasi/wasiSources';
 
 type ImportObject = Record<string, Record<string, unknown>>;
 
@@ -15,6 +17,8 @@ type ImportObject = Record<string, Record<string, unknown>>;
 export interface HostEnvironment {
   /** Theater's chain so far, for `runtime.get-chain`. */
   chain: ChainSource;
+  /** The clocks and random the recorded WASI answers from (the session's settings and event position). */
+  wasi: WasiSources;
 }
 
 /** The import object jco instantiates with, and what the playground does with each imported function. */
@@ -32,7 +36,8 @@ async function sandboxedWasi(): Promise<ImportObject> {
 }
 
 /**
- * The imports for one component: Theater's runtime, a sandboxed WASI, and for every other
+ * The imports for one component: Theater's runtime, WASI (clocks, random and environment
+ * recorded and deterministic, runtime/wasi/; the rest the sandboxed shim's), and for every other
  * interface recorded stubs that return well-typed defaults (resources included). Unknown imports
  * must not stop a real actor from loading: the playground cannot know every interface Theater
  * hosts offer. `types` are jco's declarations for this component (see dtsTypes.ts).
@@ -73,8 +78,12 @@ export async function buildImports(items: readonly WorldItem[], types: ImportTyp
       }
       case 'wasi': {
         const built = wasiInterface(name, wasi[name] ?? {}, declared, env);
-        imports[name] = built.imports;
-        functions.push(...list.map((fn) => (built.lacking.has(fn.name) ? wasiGap(name, fn, stubbed) : { interface: name, function: fn.name, provision: 'provided' as const, by: 'wasi' as const, detail: WASI_DETAIL })));
+        imports[name] = declared ? { ...built.imports, ...recordedWasi(name, item.name, declared, env, host.wasi) } : built.imports;
+        const provided = (fn: DeclaredFunction): ImportedFunction => {
+          const recorded = recordedDetail(name, fn.name, host.wasi);
+          return { interface: name, function: fn.name, provision: 'provided', by: 'wasi', detail: recorded ?? WASI_DETAIL, ...(recorded && { recorded: true as const }) };
+        };
+        functions.push(...list.map((fn) => (built.lacking.has(fn.name) && !recordedDetail(name, fn.name, host.wasi) ? wasiGap(name, fn, stubbed) : provided(fn))));
         break;
       }
       case 'stub':

@@ -7,6 +7,7 @@ import type { ModuleImporter } from './loader';
 import { ok, type Result } from '../core/result';
 import { ActorSession } from './session';
 import type { StateRef } from '../core/stateStore';
+import type { WasiSettings } from '../core/wasiSettings';
 
 /** A recorded history to replay: its events and a way to read the states they refer to. */
 export interface History {
@@ -27,6 +28,8 @@ export interface ReplayOptions {
    * init only because it was rebuilt. Default: the build's own.
    */
   actorId?: string;
+  /** How WASI answers calls the recording does not have (a build that reads more); recorded ones are fed back. Default: the defaults. */
+  wasi?: WasiSettings;
   /** Told after each event (the page animates with it; the client's watchdog listens to it). */
   onEvent?: (comparison: EventComparison, recorded: RecordedEvent | null) => void;
 }
@@ -40,7 +43,7 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
   const from = options.from ?? 0;
   const first = history.events[from];
   if (from > 0 && !first) return engineError('invalid-snapshot', `There is no event #${from} to replay from.`);
-  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId });
+  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId, wasi: options.wasi });
   if (!started.ok) return started;
   const session = started.value.session;
   if (first) session.seed(history.state(first.stateBefore));

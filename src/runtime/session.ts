@@ -19,6 +19,8 @@ import { toHostWire, toWire } from '../core/wire';
 import type { HostCall } from '../core/hostCalls';
 import { chainSoFar, type CallInFlight } from '../core/chain/runtimeChain';
 import { loadSha1 } from '../core/chain/sha1';
+import { DEFAULT_WASI_SETTINGS, type WasiSettings } from '../core/wasiSettings';
+import { WasiSources } from './wasi/wasiSources';
 
 /** A session that started: the init event, when the actor has `init`. */
 export interface Started {
@@ -44,6 +46,8 @@ export class ActorSession {
   readonly #connectionNumber: () => bigint;
   /** The call under way, for Theater's chain as the actor sees it meanwhile (get-chain). */
   #inFlight: CallInFlight | undefined;
+  /** How WASI's clocks and random answer this session (kept with its snapshot). */
+  readonly wasi: WasiSettings;
 
   private constructor(
     readonly name: string,
@@ -61,6 +65,7 @@ export class ActorSession {
     this.#now = options.now ?? Date.now;
     this.#delivery = options.delivery ?? DEFAULT_DELIVERY;
     this.#connectionNumber = options.connectionNumber ?? randomU64;
+    this.wasi = options.wasi ?? DEFAULT_WASI_SETTINGS;
   }
 
   /** Inspects, transpiles and instantiates `bytes`, then runs `init` if the actor has it. */
@@ -83,7 +88,7 @@ export class ActorSession {
 
   /** Loads `bytes` and adopts a recorded history without re-running it (worker restarts). */
   static async restore(bytes: Uint8Array, snapshot: SessionSnapshot, options: SessionOptions): Promise<Result<ActorSession, EngineError>> {
-    const created = await ActorSession.#create(bytes, { ...options, actorId: snapshot.actorId ?? options.actorId });
+    const created = await ActorSession.#create(bytes, { ...options, actorId: snapshot.actorId ?? options.actorId, wasi: snapshot.wasi ?? options.wasi });
     if (!created.ok) return created;
     const session = created.value;
     const history = RecordedHistory.verified(snapshot);
@@ -109,7 +114,9 @@ export class ActorSession {
       const session = made.session;
       return session ? chainSoFar(session.events, session.#inFlight, calls, (ref) => session.state(ref), session.info) : [];
     };
-    const loaded = await loadComponent(bytes, { name: options.name, importModule: options.importModule ?? dataUrlImporter, cache: options.cache, actorId: options.actorId, compiled: options.compiled }, { chain }, stage);
+    // WASI answers each event from its position in the history: the event the actor is running is the next one recorded.
+    const wasi = new WasiSources(options.wasi ?? DEFAULT_WASI_SETTINGS, () => made.session?.events.length ?? 0);
+    const loaded = await loadComponent(bytes, { name: options.name, importModule: options.importModule ?? dataUrlImporter, cache: options.cache, actorId: options.actorId, compiled: options.compiled }, { chain, wasi }, stage);
     if (!loaded.ok) return loaded;
     const { component, cache, compiled } = loaded.value;
     const exports = await component.instantiate();
@@ -252,6 +259,7 @@ export class ActorSession {
     return {
       ...this.#history.toRecord(),
       delivery: this.#delivery,
+      wasi: this.wasi,
       ...(this.info.actorId === undefined ? {} : { actorId: this.info.actorId }),
     };
   }

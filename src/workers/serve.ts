@@ -58,8 +58,8 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
       case 'load': {
         loading = true;
         const onStage = (stage: LoadStage, ms: number | null) => port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'load', stage, ms } });
-        const { bytes, name, delivery, compiled } = request.args;
-        const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery, cache, compiled });
+        const { bytes, name, delivery, compiled, wasi } = request.args;
+        const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery, cache, compiled, wasi });
         if (!started.ok) return started;
         session = started.value.session;
         return { ok: true, value: { info: session.info, init: started.value.init, cache: session.cacheUse, compiled: session.compiled } };
@@ -142,7 +142,7 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
       case 'rerun':
         return session ? { ok: true, value: await session.rerun(request.args.event) } : noActor;
       case 'replay': {
-        const { name, bytes, events, states, from, delivery, actorId } = request.args;
+        const { name, bytes, events, states, from, delivery, actorId, wasi } = request.args;
         const stateMap = new Map(states);
         const total = events.length - from;
         let done = 0;
@@ -152,6 +152,7 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
           from,
           delivery,
           actorId,
+          wasi,
           importModule,
           onEvent: () => {
             done++;

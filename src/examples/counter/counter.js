@@ -1,7 +1,7 @@
 // A stateful actor: the state is JSON in UTF-8 bytes, so the playground's state inspector and diffs
 // have something readable to show, and `history` lets the state grow without bound.
 import runtime from 'theater:simple/runtime';
-import { utf8Decode, utf8Encode } from '../shared/utf8.js';
+import { loadState, saveState } from '../shared/jsonState.js';
 
 const initialState = { count: 0, connections: 0, history: [] };
 // Keeps one `burst` from flooding the timeline; large enough to show many messages per event.
@@ -105,14 +105,5 @@ function text(value) {
   return { ty: { tag: 'text' }, text: value, data: null };
 }
 
-function load(bytes) {
-  try {
-    return JSON.parse(utf8Decode(bytes));
-  } catch (e) {
-    fail(`the state is not the JSON this actor writes (${e})`);
-  }
-}
-
-function save(state) {
-  return utf8Encode(JSON.stringify(state));
-}
+const load = (bytes) => loadState(bytes, fail);
+const save = saveState;

@@ -1,4 +1,4 @@
-import { hostCallText, isLogCall, logsOf, type ActorEvent, type HostCall } from '../../core';
+import { hostCallText, isLogCall, logsOf, wasiSourceText, type ActorEvent, type HostCall } from '../../core';
 import { ClippedText } from '../../ui/ClippedText';
 import { CopyButton } from './CopyButton';
 import { SectionHead } from './SectionHead';
@@ -41,6 +41,11 @@ export function HostCallsSection({ event }: { event: ActorEvent }) {
                 {call.written && (
                   <span className="tag" title="Read from a Theater chain: its input and output as the chain wrote them, in JSON">
                     as written
+                  </span>
+                )}
+                {call.wasi !== undefined && (
+                  <span className="tag" title="Answered by the playground's WASI, recorded: a replay gives the actor this answer again">
+                    recorded WASI ({wasiSourceText(call.wasi)})
                   </span>
                 )}
                 {call.stubbed && (

@@ -7,7 +7,7 @@ import './imports.css';
 function provisionLabel(fn: ImportedFunction): string {
   switch (fn.provision) {
     case 'provided':
-      return fn.by === 'wasi' ? 'provided by the WASI shim' : 'provided by the playground';
+      return fn.by === 'wasi' && !fn.recorded ? 'provided by the WASI shim' : fn.recorded ? 'provided by the playground, recorded' : 'provided by the playground';
     case 'stubbed':
       return 'stubbed';
     case 'missing':
@@ -34,7 +34,8 @@ function InterfaceTag({ item, info, functions }: { item: WorldItem; info: Compon
       </span>
     );
   }
-  return <span className="tag tag--ok">{item.provider === 'wasi' ? 'WASI shim' : "Theater's runtime"}</span>;
+  if (item.provider !== 'wasi') return <span className="tag tag--ok">Theater&apos;s runtime</span>;
+  return <span className="tag tag--ok">{functions?.some((fn) => fn.recorded) ? 'WASI, recorded' : 'WASI shim'}</span>;
 }
 
 /**

@@ -65,6 +65,7 @@ export async function readSession(db: SessionDb, id: string): Promise<Stored<Sto
           states: rebuilt.value,
           connections: record.connections,
           delivery: record.delivery,
+          wasi: record.wasi,
         },
         branches: branches ?? [],
       },

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Branch, ConnectDelivery, Connection, PlaygroundError, Result } from '../../../core';
+import type { Branch, ConnectDelivery, Connection, PlaygroundError, Result, WasiSettings } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
 import type { EventRecord, StateGroup } from './recordGroups';
 
@@ -19,6 +19,8 @@ export interface SessionRecord {
   connections: Connection[];
   /** The server setting for connections; absent in records saved before it existed (`interface`). */
   delivery?: ConnectDelivery;
+  /** How WASI's clocks and random answered; absent in records saved before it existed (the defaults). */
+  wasi?: WasiSettings;
 }
 
 export interface ComponentRecord {

@@ -1,5 +1,5 @@
 import type { ActorClient } from '../../../host/actorClient';
-import { actorNameOf, componentHash, StateChainWriter, toHex, type ActorEvent, type Branch, type ComponentInfo, type PlaygroundError } from '../../../core';
+import { actorNameOf, componentHash, StateChainWriter, toHex, type ActorEvent, type Branch, type ComponentInfo, type PlaygroundError, type WasiSettings } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
 import { continuesSession, savedPrefix } from './lineage';
 import { SessionLocks } from './sessionLocks';
@@ -40,9 +40,11 @@ const newSessionId = (): string => toHex(crypto.getRandomValues(new Uint8Array(8
 
 const connectionsKey = (record: SessionRecord): string => record.connections.map((c) => `${c.id}${c.open ? '+' : '-'}`).join();
 
+const sameWasi = (a: WasiSettings | undefined, b: WasiSettings | undefined): boolean => a?.seed === b?.seed && a?.startMs === b?.startMs && a?.real === b?.real;
+
 /** Whether two saves of one session differ in anything but the time they were made. */
 const sameRecord = (a: SessionRecord | undefined, b: SessionRecord): boolean =>
-  a !== undefined && a.id === b.id && a.eventCount === b.eventCount && a.cursor === b.cursor && a.componentHash === b.componentHash && a.name === b.name && a.delivery === b.delivery && connectionsKey(a) === connectionsKey(b);
+  a !== undefined && a.id === b.id && a.eventCount === b.eventCount && a.cursor === b.cursor && a.componentHash === b.componentHash && a.name === b.name && a.delivery === b.delivery && sameWasi(a.wasi, b.wasi) && connectionsKey(a) === connectionsKey(b);
 
 /**
  * Saves the client's session to IndexedDB as it changes, writing only what changed: new events
@@ -170,6 +172,7 @@ export class SessionRecorder {
       cursor: this.source.cursor(),
       connections: client.connections.map((c) => ({ ...c })),
       delivery: client.delivery,
+      wasi: client.runningWasi,
     };
     this.#info = info;
     const sameEvents = !this.#rewriteAll && keep === this.#events.length && keep === events.length;
