@@ -173,6 +173,9 @@ export function parseWithBytes(text: string): { ok: true; value: unknown; badByt
   return { ok: true, value: text.includes('$bytes') ? reviveBytes(value, '', bad) : value, badBytes: bad.key };
 }
 
+/** Why a value the schema refused was no bytes: its `{"$bytes"}` at `key` (`parseWithBytes`'s `badBytes`) was not base64, which a damaged file gives. */
+export const badBytesHint = (key: string): string => (key ? ` (the bytes at "${key}" are not valid base64: the file was damaged or altered)` : '');
+
 /** Where a zod issue is, as `events[2].outcome`, after `prefix`. */
 export const issuePath = (prefix: string, path: PropertyKey[]): string =>
   (prefix + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')).replace(/^\./, '') || 'the file';
@@ -185,7 +188,7 @@ export function checkReferences({ events, states, component }: SessionFile): Res
     }
   }
   if (component.bytes && componentHash(component.bytes) !== component.sha256) {
-    return engineError('invalid-session', 'component.bytes do not match component.sha256: the embedded component was altered.');
+    return engineError('invalid-session', 'component.bytes do not match component.sha256: the embedded component was altered. Nothing was imported: export the session again, or use an unaltered copy.');
   }
   return ok(null);
 }
