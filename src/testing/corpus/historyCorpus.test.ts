@@ -2,7 +2,8 @@ import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { textMessage } from '../../core/messages';
 import { counterWithConnection, nodeStores } from '../../store/testing/nodeStore';
-import { HISTORY_CORPUS, theaterChain, type GoodHistories } from './historyCorpus';
+import { readFixture } from '../../runtime/testing/theaterChains';
+import { HISTORY_CORPUS, type GoodHistories } from './historyCorpus';
 
 const newStore = nodeStores();
 
@@ -13,7 +14,7 @@ describe('the bad session file and chain corpus, imported through the store over
     await store.getState().send(connection, textMessage('inc'));
     const exported = new Uint8Array(await (await store.getState().exportSession())!.arrayBuffer());
     const lines = new TextDecoder().decode(gunzipSync(exported)).split('\n').filter(Boolean);
-    const good: GoodHistories = { session: lines.map((line) => JSON.parse(line) as Record<string, unknown>), chain: theaterChain('websocket.json') };
+    const good: GoodHistories = { session: lines.map((line) => JSON.parse(line) as Record<string, unknown>), chain: readFixture('websocket.json') };
     for (const [index, kind] of HISTORY_CORPUS.entries()) {
       // A copy: the history grows in place as events come.
       const before = [...store.getState().events];

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'fflate';
 import { entryHash, type ChainEntry } from '../../core/chain/chain';
 import type { EngineErrorCode } from '../../core/errors';
+import { readFixture } from '../../runtime/testing/theaterChains';
 
 /** The good files every bad one is made from: a real session file's lines and a real Theater chain. */
 export interface GoodHistories {
@@ -21,9 +20,6 @@ export interface HistoryCase {
   code: EngineErrorCode;
   message: RegExp;
 }
-
-/** Theater's chains beside the repository (../shared/fixtures/theater-chains/, see its README). */
-export const theaterChain = (name: string): string => readFileSync(fileURLToPath(new URL(`../../../../shared/fixtures/theater-chains/${name}`, import.meta.url)), 'utf8');
 
 /** Stands for {@link DEEP} in a value, which JSON.stringify could not write (it recurses). */
 const DEEP_MARK = '__deeply nested__';
@@ -64,15 +60,15 @@ export const HISTORY_CORPUS: HistoryCase[] = [
   { kind: 'session: damaged compression', surface: 'session', make: (good) => damaged(gzipSync(new TextEncoder().encode(sessionText(good)))), code: 'invalid-session', message: /^(Not a valid session file: .*not valid base64: the file was damaged or altered|The session file could not be read: its compressed data is damaged)/ },
   { kind: 'chain: empty', surface: 'chain', make: () => '', code: 'invalid-chain', message: /^The chain file is empty/ },
   { kind: 'chain: not JSON', surface: 'chain', make: () => '{oops', code: 'invalid-chain', message: /^This is neither a Theater chain in JSON \(an array of entries\) nor Theater's text chain format/ },
-  { kind: 'chain: a tampered hash', surface: 'chain', make: () => theaterChain('tampered-entry-2.json'), code: 'invalid-chain', message: /^Entry 2 \(theater:simple\/runtime\/log\) was altered/ },
-  { kind: 'chain: a broken parent link', surface: 'chain', make: () => theaterChain('broken-parent-4.json'), code: 'invalid-chain', message: /^Entry 4: its parent_hash .* broken parent link/ },
+  { kind: 'chain: a tampered hash', surface: 'chain', make: () => readFixture('tampered-entry-2.json'), code: 'invalid-chain', message: /^Entry 2 \(theater:simple\/runtime\/log\) was altered/ },
+  { kind: 'chain: a broken parent link', surface: 'chain', make: () => readFixture('broken-parent-4.json'), code: 'invalid-chain', message: /^Entry 4: its parent_hash .* broken parent link/ },
   { kind: 'chain: a missing field', surface: 'chain', make: chain((entries) => delete entries[1]!.data), code: 'invalid-chain', message: /^Entry 1 is not a chain entry: it needs hash \(20 bytes\), parent_hash \(20 bytes or null\), event_type \(a string\) and data \(bytes\)/ },
   { kind: 'chain: a wrong-typed field', surface: 'chain', make: chain((entries) => (entries[1]!.hash = 'abc')), code: 'invalid-chain', message: /^Entry 1 is not a chain entry: it needs hash \(20 bytes\)/ },
   { kind: 'chain: an unknown event kind', surface: 'chain', make: chain((entries) => (entries[1]!.event_type = 'teleport')), code: 'invalid-chain', message: /^Entry 1 \(teleport\) was altered: its hash does not match its content/ },
   { kind: 'chain: truncated mid-string', surface: 'chain', make: (good) => midString(JSON.stringify(JSON.parse(good.chain)), 'event_type', 'last'), code: 'invalid-chain', message: /^This Theater chain ends in the middle of a value \(Unterminated string .*\): it was cut short/ },
   { kind: 'chain: deeply nested JSON', surface: 'chain', make: () => DEEP, code: 'invalid-chain', message: /^Entry 0 is not a chain entry/ },
   { kind: 'chain: an entry holding deeply nested JSON', surface: 'chain', make: deepEntry, code: 'invalid-chain', message: /^A value in this chain is nested too deeply to read\. Nothing was imported\.$/ },
-  { kind: 'chain: text format, a broken parent link', surface: 'chain', make: () => theaterChain('greeter.chain').replace(/^parent: (?!root)\w+$/m, `parent: ${'0'.repeat(40)}`), code: 'invalid-chain', message: /^Entry 1: its parent \(0{40}\) is not the hash of entry 0 \(1b2c9f0d3e4a5b6c7d8e9f00112233445566778f\): a broken parent link/ },
+  { kind: 'chain: text format, a broken parent link', surface: 'chain', make: () => readFixture('greeter.chain').replace(/^parent: (?!root)\w+$/m, `parent: ${'0'.repeat(40)}`), code: 'invalid-chain', message: /^Entry 1: its parent \(0{40}\) is not the hash of entry 0 \(1b2c9f0d3e4a5b6c7d8e9f00112233445566778f\): a broken parent link/ },
 ];
 
 /** A JSON chain's entries changed by `mutate`. */
