@@ -1,5 +1,5 @@
 import { CUT_SHORT, endsEarly } from '../cutShort';
-import { bytesEqual, decodeUtf8, toHex } from '../bytes';
+import { bytesEqual, concatBytes, decodeUtf8, toHex } from '../bytes';
 import { JsonBytes, writeJson } from './chainWriter';
 import { failureMessage, handleMessageFunction, hostValue, initFunction, initParams, isByteArray, serdeMessage, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD, type ChainWriter } from './chainValues';
 import { engineError, type EngineError } from '../errors';
@@ -125,13 +125,7 @@ export function entryData(data: EntryData): Uint8Array {
   if (data instanceof Uint8Array) return data;
   const chunks: Uint8Array[] = [];
   writeJson(data.value, (chunk) => chunks.push(chunk.slice()));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** What `chainJson` needs to write a chain: the events it was built from, by which actor, and each entry's hash. */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { concatBytes } from '../../core/bytes';
 
 /**
  * Test support: the fuzzer's mutations, as fast-check arbitraries, so every case comes from a
@@ -23,7 +24,7 @@ export function mutatedBytes(base: Uint8Array): fc.Arbitrary<Mutated<Uint8Array>
       return { what: `bit ${bit} of byte ${i} flipped`, value: bytes };
     }),
     at.map((n) => ({ what: `cut to ${n} bytes`, value: base.slice(0, n) })),
-    fc.tuple(at, run).map(([i, inserted]) => ({ what: `${inserted.length} bytes inserted at ${i}`, value: concat(base.subarray(0, i), inserted, base.subarray(i)) })),
+    fc.tuple(at, run).map(([i, inserted]) => ({ what: `${inserted.length} bytes inserted at ${i}`, value: concatBytes([base.subarray(0, i), inserted, base.subarray(i)]) })),
     fc.tuple(at, run).map(([i, over]) => {
       const bytes = base.slice();
       bytes.set(over.subarray(0, bytes.length - i), i);
@@ -31,19 +32,9 @@ export function mutatedBytes(base: Uint8Array): fc.Arbitrary<Mutated<Uint8Array>
     }),
     fc.tuple(at, at, fc.integer({ min: 1, max: 256 })).map(([from, to, length]) => ({
       what: `${length} bytes from ${from} spliced in at ${to}`,
-      value: concat(base.subarray(0, to), base.subarray(from, from + length), base.subarray(to)),
+      value: concatBytes([base.subarray(0, to), base.subarray(from, from + length), base.subarray(to)]),
     })),
   );
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** Values of every JSON type, and the awkward ones: a number past 2^53, a negative, deep nesting. */
