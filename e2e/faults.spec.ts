@@ -34,6 +34,28 @@ test.describe('what goes wrong is shown, and the actor carries on', () => {
     await expect(connection.received('ok 2')).toHaveCount(1);
   });
 
+  test('an actor that exhausts its memory fails that call; the page, its history and the actor live on', async ({ page }) => {
+    // Filling a 32-bit memory (4 GiB) takes seconds on a busy machine, and the restart after it more.
+    test.setTimeout(120_000);
+    const { playground, connection } = await exampleWithConnection(page, 'faulty');
+    await connection.send('hello');
+    await expect(connection.received('ok 2')).toHaveCount(1);
+    const before = await playground.timelineItems.count();
+
+    await connection.send('hog');
+    // Either its allocator fails inside the actor (an err, "out of memory"), or the call outlives
+    // the watchdog while it fills the memory (a timeout: the worker is replaced at the last
+    // committed state). A failed call either way, recorded as one.
+    await expect(playground.timelineItems.last()).toContainText(/\b(err|timeout)\b/, { timeout: 90_000 });
+    await expect(playground.timelineItems).toHaveCount(before + 1);
+    await playground.expectReady('faulty');
+
+    // The failed call committed nothing: the count goes on from before it.
+    await connection.send('hello');
+    await expect(connection.received('ok 3')).toHaveCount(1);
+    await expect(playground.timelineItems).toHaveCount(before + 2);
+  });
+
   test('imports the playground lacks are marked as stubbed, and their calls recorded', async ({ page }) => {
     const playground = new Playground(page);
     await playground.goto();

@@ -12,7 +12,7 @@ test('files from other Theater generations each get their own alert, and the loa
     { file: wasmFile('simple.wasm', theaterWitPackage()), reason: /This is a WIT package: interface definitions only \(`actor`, `environment`.*Load the built actor instead/ },
     // Makes jco's wasm-tools panic in the worker; the truncated file after it must be judged on its own.
     { file: wasmFile('crashing.wasm', jcoCrashingComponent()), reason: /jco's wasm-tools crashed reading this file/ },
-    { file: wasmFile('truncated.wasm', readActor('echo').subarray(0, 5000)), reason: /The component is damaged and cannot be read \(Failed to decode wit component[\s\S]*Was the file truncated\?/ },
+    { file: wasmFile('truncated.wasm', readActor('echo').subarray(0, 5000)), reason: /The component is damaged and cannot be read \(Failed to decode wit component[\s\S]*It ends early: the file was truncated/ },
     { file: wasmFile('pack-actor.wasm', await packActor()), reason: /actor for Theater's Pack runtime.*`__pack_types` and `theater:simple\/actor.init`.*cannot run Pack actors yet/ },
     {
       file: wasmFile('ntwk-old.wasm', (await generationActor('ntwk-2025-01')).bytes),

@@ -1,3 +1,4 @@
+import { CUT_SHORT, endsEarly } from './cutShort';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { toHex } from './bytes';
@@ -6,7 +7,7 @@ import { engineError, type EngineError } from './errors';
 import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
 import { applyDelta, KEYFRAME_INTERVAL, StateChainWriter } from './stateDelta';
-import { checkReferences, componentSchema, connectionsSchema, eventSchema, bytesOfLine, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, SESSION_VERSION, stateLineSchema, textOrBytesOf, withBytes, type SessionFile } from './sessionFileSchema';
+import { badBytesHint, checkReferences, componentSchema, connectionsSchema, eventSchema, bytesOfLine, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, SESSION_VERSION, stateLineSchema, textOrBytesOf, withBytes, type SessionFile } from './sessionFileSchema';
 import { readSessionFileV1 } from './sessionFileV1';
 import { wasiSettingsSchema } from './wasiSettings';
 import { TextLines } from './textLines';
@@ -128,7 +129,7 @@ export async function readSessionFile(input: BlobPart, onEvents?: (events: Actor
     if (first.done) return engineError('invalid-session', 'The session file is empty: choose the file the playground exported (Files → Export session).');
     const parsed = parseWithBytes(first.value);
     const header = parsed.ok ? parsed.value : undefined;
-    if (isHeader(header)) return await readVersion2(header, iterator, onEvents && { take: onEvents, perRun });
+    if (isHeader(header)) return await readVersion2(header, parsed.ok ? parsed.badBytes : '', iterator, onEvents && { take: onEvents, perRun });
     // Anything else is read whole, as version 1 files always were (one line, unless written by hand).
     const rest: string[] = [];
     for (let line = await iterator.next(); !line.done; line = await iterator.next()) rest.push(line.value);
@@ -155,10 +156,10 @@ const isHeader = (value: unknown): value is { format?: unknown; version?: unknow
   typeof value === 'object' && value !== null && !Array.isArray(value) && 'version' in value && (value.version === 2 || ('format' in value && value.format === SESSION_FORMAT && value.version !== 1));
 
 /** Reads the lines after a version 2 header, rebuilding each state from the one before. */
-async function readVersion2(raw: { format?: unknown; version?: unknown }, lines: AsyncIterator<string>, runs?: { take: (events: ActorEvent[]) => void; perRun: number }): Promise<Result<SessionFile, EngineError>> {
+async function readVersion2(raw: { format?: unknown; version?: unknown }, badBytes: string, lines: AsyncIterator<string>, runs?: { take: (events: ActorEvent[]) => void; perRun: number }): Promise<Result<SessionFile, EngineError>> {
   if (raw.format === SESSION_FORMAT && raw.version !== SESSION_VERSION) return engineError('invalid-session', newerVersion(raw.version));
   const header = headerV2.safeParse(raw);
-  if (!header.success) return invalid(issuePath('header', header.error.issues[0]!.path), header.error.issues[0]!.message);
+  if (!header.success) return invalid(issuePath('header', header.error.issues[0]!.path), `${header.error.issues[0]!.message}${badBytesHint(badBytes)}`);
   const { component, connections, server } = header.data;
   const counts = { states: header.data.states, events: header.data.events };
   const cutShort = (what: 'states' | 'events', read: number) =>
@@ -200,10 +201,9 @@ const invalid = (where: string, what: string) => engineError('invalid-session', 
 /** One line parsed and checked against `schema`; errors name the line as `where`. */
 function lineOf<T>(text: string, where: string, schema: z.ZodType<T>): Result<T, EngineError> {
   const parsed = parseWithBytes(text);
-  if (!parsed.ok) return invalid(where, `not JSON (${parsed.message})`);
+  if (!parsed.ok) return endsEarly(parsed.message) ? engineError('invalid-session', `The session file ends in the middle of ${where} (${parsed.message}): ${CUT_SHORT}. Nothing was imported: export the session again, or use a complete copy.`) : invalid(where, `not JSON (${parsed.message})`);
   const checked = schema.safeParse(parsed.value);
   if (checked.success) return ok(checked.data);
   const issue = checked.error.issues[0]!;
-  const hint = parsed.badBytes ? ` (the bytes at "${parsed.badBytes}" are not valid base64)` : '';
-  return invalid(issuePath(where, issue.path), `${issue.message}${hint}`);
+  return invalid(issuePath(where, issue.path), `${issue.message}${badBytesHint(parsed.badBytes)}`);
 }

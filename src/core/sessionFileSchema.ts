@@ -42,7 +42,7 @@ const message = z.object({
   ty: z.union([
     z.object({ tag: z.enum(['text', 'binary', 'connect', 'close', 'ping', 'pong']) }),
     z.object({ tag: z.literal('other'), val: z.string() }),
-  ]),
+  ], { error: 'expected {"tag": "text" | "binary" | "connect" | "close" | "ping" | "pong"} or {"tag": "other", "val": a string}' }),
   data: bytes.optional(),
   text: z.string().optional(),
 });
@@ -50,7 +50,7 @@ const frame = z.union([
   z.object({ frame: z.literal('text'), text: z.string() }),
   z.object({ frame: z.enum(['binary', 'ping', 'pong']), data: bytes }),
   z.object({ frame: z.literal('close') }),
-]);
+], { error: 'expected {"frame": "text", "text"}, {"frame": "binary" | "ping" | "pong", "data"} or {"frame": "close"}' });
 const bridge = z.object({
   direction: z.enum(BRIDGE_DIRECTIONS),
   endpoint: z.string(),
@@ -62,7 +62,7 @@ const bridge = z.object({
 const chainOrigin = z.union([
   z.object({ format: z.literal('json'), entries: z.array(z.object({ eventType: z.string(), data: bytes })).min(1), readOnly: z.string().optional() }),
   z.object({ format: z.literal('text'), entries: z.array(z.object({ hash: z.string(), parent: z.string().nullable(), literal: z.string() })).min(1), readOnly: z.string() }),
-]);
+], { error: 'expected {"format": "json", "entries": [{"eventType", "data"}, …]} or {"format": "text", "entries": [{"hash", "parent", "literal"}, …], "readOnly"}' });
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex reference');
 const stateRef = sha256Hex.nullable();
 /** One event as a session file writes it (both versions): see `ActorEvent` in events.ts. */
@@ -79,7 +79,7 @@ export const eventSchema = z.object({
     z.object({ kind: z.literal('ok') }),
     z.object({ kind: z.enum(['err', 'trap']), message: z.string() }),
     z.object({ kind: z.literal('timeout'), afterMs: z.number() }),
-  ]),
+  ], { error: 'expected {"kind": "ok"}, {"kind": "err" | "trap", "message"} or {"kind": "timeout", "afterMs"}' }),
   responses: z.array(z.object({ message, frame: frame.nullable(), warning: z.string().optional() })),
   // `written`: a call read from a Theater chain keeps its input and output's JSON text as the chain had them (hostCalls.ts).
   hostCalls: z.array(z.object({ interface: z.string(), function: z.string(), args: z.array(z.unknown()), result: z.unknown().optional(), stubbed: z.boolean(), written: z.object({ input: z.string(), output: z.string() }).optional(), wasi: z.union([z.number().int(), z.literal('real')]).optional() })),
@@ -104,13 +104,13 @@ export const componentSchema = z.object({ name: z.string(), sha256: sha256Hex, s
 export const connectionsSchema = z.array(z.object({ id: z.number().int().positive(), open: z.boolean() }));
 
 /** Bytes in a state line: a string when they are UTF-8 text (JSON states compress far better so than as base64), else `{"$bytes"}`. */
-const textOrBytes = z.union([bytes, z.string()]);
+const textOrBytes = z.union([bytes, z.string()], { error: 'expected text or {"$bytes": base64}' });
 
 /** One line of a version 2 file's states: a keyframe (`key`) or a delta against the state on the line before (stateDelta.ts). */
 export const stateLineSchema = z.union([
   z.object({ state: sha256Hex, key: textOrBytes }).strict(),
   z.object({ state: sha256Hex, prefix: z.number().int().nonnegative(), suffix: z.number().int().nonnegative(), middle: textOrBytes }).strict(),
-]);
+], { error: 'a state line is {"state", "key"} (a whole state) or {"state", "prefix", "suffix", "middle"} (a delta), each field of its type and nothing else' });
 
 // Exact: no byte order mark is taken off the front, and anything but valid UTF-8 stays bytes.
 const exactUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -174,6 +174,9 @@ export function parseWithBytes(text: string): { ok: true; value: unknown; badByt
   return { ok: true, value: text.includes('$bytes') ? reviveBytes(value, '', bad) : value, badBytes: bad.key };
 }
 
+/** Why a value the schema refused was no bytes: its `{"$bytes"}` at `key` (`parseWithBytes`'s `badBytes`) was not base64, which a damaged file gives. */
+export const badBytesHint = (key: string): string => (key ? ` (the bytes at "${key}" are not valid base64: the file was damaged or altered)` : '');
+
 /** Where a zod issue is, as `events[2].outcome`, after `prefix`. */
 export const issuePath = (prefix: string, path: PropertyKey[]): string =>
   (prefix + path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')).replace(/^\./, '') || 'the file';
@@ -186,7 +189,7 @@ export function checkReferences({ events, states, component }: SessionFile): Res
     }
   }
   if (component.bytes && componentHash(component.bytes) !== component.sha256) {
-    return engineError('invalid-session', 'component.bytes do not match component.sha256: the embedded component was altered.');
+    return engineError('invalid-session', 'component.bytes do not match component.sha256: the embedded component was altered. Nothing was imported: export the session again, or use an unaltered copy.');
   }
   return ok(null);
 }

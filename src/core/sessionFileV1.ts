@@ -1,3 +1,4 @@
+import { CUT_SHORT, endsEarly } from './cutShort';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { toHex } from './bytes';
@@ -6,7 +7,7 @@ import { CONNECT_DELIVERIES, DEFAULT_DELIVERY } from './connectDelivery';
 import { engineError, type EngineError } from './errors';
 import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
-import { bytesSchema, checkReferences, componentSchema, connectionsSchema, eventSchema, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, type SessionFile } from './sessionFileSchema';
+import { badBytesHint, bytesSchema, checkReferences, componentSchema, connectionsSchema, eventSchema, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, type SessionFile } from './sessionFileSchema';
 
 /**
  * Version 1 of the session file, which the playground wrote before issue 10 and still reads: one
@@ -41,6 +42,7 @@ export function readSessionFileV1(text: string, parsed = parseWithBytes(text)): 
     if (isTextChain(text)) return engineError('invalid-session', NOT_A_SESSION_BUT_A_CHAIN);
     // JSON.parse quotes the start of the text, which for a random or binary file is noise: say what the file is not instead.
     if (!/^\s*[{[]/.test(text)) return engineError('invalid-session', NOT_A_SESSION);
+    if (endsEarly(parsed.message)) return engineError('invalid-session', `The session file ends in the middle of a value (${parsed.message}): ${CUT_SHORT}. Nothing was imported: export the session again, or use a complete copy.`);
     return engineError('invalid-session', `The session file is not JSON: ${parsed.message}`);
   }
   const raw = parsed.value;
@@ -50,8 +52,7 @@ export function readSessionFileV1(text: string, parsed = parseWithBytes(text)): 
   const file = fileV1.safeParse(raw);
   if (!file.success) {
     const issue = file.error.issues[0]!;
-    const hint = parsed.badBytes ? ` (the bytes at "${parsed.badBytes}" are not valid base64)` : '';
-    return engineError('invalid-session', `Not a valid session file: ${issuePath('', issue.path)}: ${issue.message}${hint}.`);
+    return engineError('invalid-session', `Not a valid session file: ${issuePath('', issue.path)}: ${issue.message}${badBytesHint(parsed.badBytes)}.`);
   }
   const value = file.data;
   const states = new Map(Object.entries(value.states));

@@ -4,6 +4,7 @@ import { engineError, type EngineError } from './errors';
 import { ok, type Result } from './result';
 import { shareRepeatedParts } from './history/sharedParts';
 import { componentHash, readSessionFile } from './sessionFile';
+import { formatSize } from './longText';
 import { missingComponentMessage } from './missingComponent';
 
 /** The component the page has loaded: its file name and bytes. */
@@ -45,8 +46,20 @@ export async function readSessionForImport(file: Blob, loaded: LoadedComponent |
   if (!bytes) {
     return engineError('invalid-session', missingComponentMessage(component, loaded && { name: loaded.name, sha256: componentHash(loaded.bytes) }));
   }
+  const altered = componentMismatch(component, bytes);
+  if (altered) return engineError('invalid-session', altered);
   // The worker keeps the history too: what its events repeat is shared here as well (the runs
   // sent on are shared already).
   shareRepeatedParts(sharedAlready === 0 ? events : events.slice(sharedAlready));
   return ok({ name: component.name, bytes, snapshot: { events, states: [...states], connections, delivery: server?.delivery, wasi: server?.wasi } });
+}
+
+/**
+ * What is wrong when the component a session runs with is not the size its header declares (its
+ * SHA-256 is checked already: an embedded one by `readSessionFile`, the loaded one by the
+ * lookup): a header that declares 1 GiB for a component of 300 KiB was altered.
+ */
+function componentMismatch(declared: { name: string; size: number }, bytes: Uint8Array): string | undefined {
+  if (bytes.length === declared.size) return undefined;
+  return `This session file was altered: its header says the component ${declared.name} is ${formatSize(declared.size)} (${declared.size} bytes), but the component with its SHA-256 is ${formatSize(bytes.length)} (${bytes.length} bytes). Nothing was imported: export the session again, or use an unaltered copy.`;
 }

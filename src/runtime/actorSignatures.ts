@@ -10,6 +10,8 @@ import { exportedInterface } from './wasm/exportedInterface';
  * day returned a bare tuple instead of a result.
  */
 export const HANDLE_MESSAGE = 'func(state: option<list<u8>>, params: tuple<websocket-message>) -> result<tuple<option<list<u8>>, tuple<websocket-response>>, string>';
+/** Theater's `handle-message` before February 2025, in both its forms: the message first, then the state as bytes. */
+const OLDER_HANDLE_MESSAGE = /^func\(message: websocket-message, state: list<u8>\)/;
 const MESSAGE_TYPES: ReadonlyArray<[string, string]> = [
   ['message-type', 'variant message-type { text, binary, connect, close, ping, pong, other(string) }'],
   ['websocket-message', 'record websocket-message { ty: message-type, data: option<list<u8>>, text: option<string> }'],
@@ -41,7 +43,7 @@ export function checkExportSignatures(bytes: Uint8Array, pkg: TheaterPackage): R
   if (handleMessage !== undefined && handleMessage !== HANDLE_MESSAGE) {
     return engineError(
       'signature-mismatch',
-      `This actor was built against an older \`${serverName}\`: it declares \`handle-message: ${handleMessage}\`, but the playground calls \`handle-message: ${HANDLE_MESSAGE}\` (Theater's signature since February 2025); ${partsThatDiffer(handleMessage, HANDLE_MESSAGE)}. Rebuild the actor against the current websocket-server WIT.`,
+      `${OLDER_HANDLE_MESSAGE.test(handleMessage) ? `This actor was built against an older \`${serverName}\`` : `This actor's \`${serverName}\` is not Theater's interface of that name`}: it declares \`handle-message: ${handleMessage}\`, but the playground calls \`handle-message: ${HANDLE_MESSAGE}\` (Theater's signature since February 2025); ${partsThatDiffer(handleMessage, HANDLE_MESSAGE)}. Rebuild the actor against the current websocket-server WIT.`,
     );
   }
   for (const [name, expected] of MESSAGE_TYPES) {

@@ -27,6 +27,9 @@ export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, 
   if (!startsWith(bytes, COMPONENT_VERSION, 4)) {
     return engineError('invalid-component', `Unsupported WebAssembly version/layer (bytes ${Array.from(bytes.slice(4, 8)).join(' ')}): the playground reads components of the component model (version 0x0d, layer 1).`);
   }
+  if (bytes.length === COMPONENT_VERSION.length + 4) {
+    return engineError('invalid-component', 'This component is empty: it holds the 8 bytes every component starts with and nothing after them, so the file was cut short or written empty. Rebuild it, or choose the complete file.');
+  }
   const witPackage = witPackageRefusal(bytes);
   if (witPackage) return witPackage;
   let wit: string;
@@ -36,7 +39,7 @@ export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, 
     // A crash (a panic inside jco's wasm) has already replaced the tool: the next file is read afresh.
     return isToolCrash(thrown)
       ? engineError('invalid-component', `jco's wasm-tools crashed reading this file (${describeThrown(thrown)}), so it is not a component the playground can read: check that it is the built actor, not an interface package or an intermediate build file.`)
-      : engineError('invalid-component', `The component is damaged and cannot be read (${describeThrown(thrown)}). Was the file truncated? Rebuild it.`);
+      : engineError('invalid-component', `The component is damaged and cannot be read (${describeThrown(thrown)}). ${damageAdvice(describeThrown(thrown))}`);
   }
   if (!/^package root:component;/m.test(wit)) {
     return engineError('wit-package', 'This is a WIT package (interface definitions only), not a component with code: load the built actor instead.');
@@ -62,6 +65,16 @@ export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, 
     package: pkg,
     ...(checked.value.initTakesActorId ? { actorId: actorIdOf(componentHash(bytes)) } : {}),
   });
+}
+
+/**
+ * What to do about a component wasm-tools could not decode: a file that ends early was cut
+ * short (a copy or download that stopped); any other fault is in the bytes themselves.
+ */
+function damageAdvice(reason: string): string {
+  return /unexpected end-of-file/.test(reason)
+    ? 'It ends early: the file was truncated (a copy or a download that stopped). Use a complete copy, or rebuild it.'
+    : 'Its bytes are not what a toolchain writes (corrupted on disk or in transfer, or not made by a component toolchain). Rebuild it.';
 }
 
 /** Reads the `import`/`export` lines at the top level of `world root { ... }`. */

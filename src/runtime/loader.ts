@@ -124,7 +124,10 @@ export class LoadedComponent {
         return module;
       }, this.imports);
     } catch (thrown) {
-      return engineError('instantiate-failed', `Instantiating the component failed: ${describeThrown(thrown)}`);
+      // A trap here is the component's own start-up code (a core start function, or what jco's glue runs at instantiation) failing.
+      return thrown instanceof WebAssembly.RuntimeError
+        ? engineError('instantiate-failed', `The component trapped while starting, before any call (\`${describeThrown(thrown)}\`): its start-up code aborted, as a language runtime does when it panics or runs out of memory. Nothing was loaded: fix the component's start-up code.`)
+        : engineError('instantiate-failed', `Instantiating the component failed: ${describeThrown(thrown)}`);
     }
     const find = (iface: string) => {
       const key = Object.keys(root).find((k) => unversioned(k) === iface);

@@ -1,4 +1,5 @@
-import { bytesEqual, decodeUtf8, toHex } from '../bytes';
+import { CUT_SHORT, endsEarly } from '../cutShort';
+import { bytesEqual, concatBytes, decodeUtf8, toHex } from '../bytes';
 import { JsonBytes, writeJson } from './chainWriter';
 import { failureMessage, handleMessageFunction, hostValue, initFunction, initParams, isByteArray, serdeMessage, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD, type ChainWriter } from './chainValues';
 import { engineError, type EngineError } from '../errors';
@@ -124,13 +125,7 @@ export function entryData(data: EntryData): Uint8Array {
   if (data instanceof Uint8Array) return data;
   const chunks: Uint8Array[] = [];
   writeJson(data.value, (chunk) => chunks.push(chunk.slice()));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** What `chainJson` needs to write a chain: the events it was built from, by which actor, and each entry's hash. */
@@ -199,10 +194,13 @@ export function verifyChain(json: string): Result<ChainEntry[], ChainError> {
     const error = engineError('invalid-chain', `${message} Nothing was imported.`).error;
     return { ok: false as const, error: { ...error, index } };
   };
+  if (json.trim() === '') return bad(-1, 'The chain file is empty: choose a chain Theater wrote (its JSON, or its text format).');
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch (thrown) {
+    const why = (thrown as Error).message;
+    if (json.trimStart().startsWith('[') && endsEarly(why)) return bad(-1, `This Theater chain ends in the middle of a value (${why}): ${CUT_SHORT}; use a complete copy.`);
     return bad(-1, `This is neither a Theater chain in JSON (an array of entries) nor Theater's text chain format (entries separated by ---): ${(thrown as Error).message}.`);
   }
   if (!Array.isArray(parsed)) return bad(-1, `A Theater chain in JSON is an array of {hash, parent_hash, event_type, data} entries; this file holds ${parsed === null ? 'null' : typeof parsed === 'object' ? 'an object' : `a ${typeof parsed}`}.`);

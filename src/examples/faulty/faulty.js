@@ -1,5 +1,6 @@
 // An actor that misbehaves on demand, to exercise the host's failure paths: an `err` result, a
-// trap, a call that never returns, responses Theater would drop, and a very large state.
+// trap, a call that never returns, responses Theater would drop, a very large state, and memory
+// exhausted.
 // The state counts successful calls, so a failed call that wrongly committed would show.
 import runtime from 'theater:simple/runtime';
 
@@ -32,6 +33,12 @@ export const websocketServer = {
         if (!/^\d+$/.test(arg ?? '4') || size > 64) throw `faulty: "huge" takes 0 to 64 MiB, got "${arg}"`;
         const calls = parse(state).calls + 1;
         return [padded(calls, size * mebibyte), [{ messages: [text(`ok ${calls}, state ${size} MiB`)] }]];
+      }
+      case 'hog': {
+        // Every chunk stays reachable, so nothing can be collected: the actor's memory grows
+        // until its allocator fails (all 4 GiB of a 32-bit memory), as a leak would.
+        const chunks = [];
+        for (;;) chunks.push(new Uint8Array(64 * mebibyte));
       }
       default:
         return reply(state, text(`ok ${parse(state).calls + 1}`));
