@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { fromBase64, toBase64, toHex } from './bytes';
 import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
-import { engineError, type EngineError } from './errors';
+import { engineError, LIMIT_ERROR_CODES, type EngineError } from './errors';
 import { ok, type Result } from './result';
 import type { ConnectDelivery } from './connectDelivery';
 import type { Connection } from './connections';
@@ -76,7 +76,8 @@ export const eventSchema = z.object({
   stateAfter: stateRef,
   outcome: z.union([
     z.object({ kind: z.literal('ok') }),
-    z.object({ kind: z.enum(['err', 'trap']), message: z.string() }),
+    z.object({ kind: z.literal('err'), message: z.string() }),
+    z.object({ kind: z.literal('trap'), message: z.string(), limit: z.enum(LIMIT_ERROR_CODES).or(z.literal('timeout')).optional() }),
     z.object({ kind: z.literal('timeout'), afterMs: z.number() }),
   ]),
   responses: z.array(z.object({ message, frame: frame.nullable(), warning: z.string().optional() })),

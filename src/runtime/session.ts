@@ -19,6 +19,8 @@ import { toHostWire, toWire } from '../core/wire';
 import type { HostCall } from '../core/hostCalls';
 import { chainSoFar, type CallInFlight } from '../core/chain/runtimeChain';
 import { loadSha1 } from '../core/chain/sha1';
+import { checkLimit, limitsFrom, type Limits } from '../core/limits';
+import { pastAnswerLimit, pastMemoryLimit } from './callLimits';
 
 /** A session that started: the init event, when the actor has `init`. */
 export interface Started {
@@ -44,6 +46,8 @@ export class ActorSession {
   readonly #connectionNumber: () => bigint;
   /** The call under way, for Theater's chain as the actor sees it meanwhile (get-chain). */
   #inFlight: CallInFlight | undefined;
+  /** What the server allows this actor (options.limits over the defaults). */
+  readonly #limits: Limits;
 
   private constructor(
     readonly name: string,
@@ -61,6 +65,8 @@ export class ActorSession {
     this.#now = options.now ?? Date.now;
     this.#delivery = options.delivery ?? DEFAULT_DELIVERY;
     this.#connectionNumber = options.connectionNumber ?? randomU64;
+    this.#limits = limitsFrom(options.limits);
+    component.recorder.limit(this.#limits);
   }
 
   /** Inspects, transpiles and instantiates `bytes`, then runs `init` if the actor has it. */
@@ -95,6 +101,9 @@ export class ActorSession {
   }
 
   static async #create(bytes: Uint8Array, options: SessionOptions): Promise<Result<ActorSession, EngineError>> {
+    // Before anything reads it: a file past the limit costs nothing but this check.
+    const size = checkLimit('componentBytes', bytes.length, limitsFrom(options.limits));
+    if (!size.ok) return size;
     let t0 = performance.now();
     // A skipped stage takes no time: the next stage's time runs on from the last one that ran.
     const stage = (name: LoadStage, skipped = false) => {
@@ -281,6 +290,12 @@ export class ActorSession {
     const durationMs = performance.now() - t0;
     this.#inFlight = undefined;
     const trace = this.component.recorder.take();
+    // A call past a limit fails whatever it answered: nothing it sent or would commit is kept.
+    const limit = trace.limit ?? (outcome.kind === 'ok' ? pastAnswerLimit(this.#limits, next, response) : undefined) ?? pastMemoryLimit(this.#limits, this.#exports.memoryBytes());
+    if (limit) {
+      outcome = { kind: 'trap', message: limit.message, limit: limit.code };
+      response = { messages: [] };
+    }
     const newStates: Array<[string, Uint8Array]> = [];
     let after = before;
     if (outcome.kind === 'ok') {

@@ -1,6 +1,7 @@
 import type { LoadStage } from '../core/actorSnapshot';
 import type { CompiledComponent } from '../core/compiledComponent';
 import type { ConnectDelivery } from '../core/connectDelivery';
+import type { Limits } from '../core/limits';
 import type { ComponentCache } from './componentCache';
 import type { ModuleImporter } from './loader';
 
@@ -32,4 +33,6 @@ export interface SessionOptions {
   cache?: ComponentCache;
   /** An earlier load's compiled form of the same bytes (the page keeps them): used when its key is theirs, so the load neither transpiles nor compiles. */
   compiled?: CompiledComponent;
+  /** What the server allows the actor (core/limits.ts); missing ones are the defaults. */
+  limits?: Partial<Limits>;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cacheFromEnvironment } from '../../cli/fileComponentCache';
 import { ActorSession, type Started } from '../session';
+import type { SessionOptions } from '../sessionOptions';
 
 /** Test support: the real example actors built by `npm run build:actors` (vitest's global setup). */
 export const EXAMPLES = ['echo', 'counter', 'counter-v2', 'minimal', 'faulty', 'imports'] as const;
@@ -14,9 +15,10 @@ export const exampleBytes = (name: ExampleName): Uint8Array =>
  * Starts an example or fails the test with the engine's own message. Through the test run's
  * component cache (cli/fileComponentCache.ts) when there is one: jco transpiles each example once
  * a run, not once a start (the tests that are about jco call `ActorSession.start` or `inspect`).
+ * `options` add to or replace the session's (its limits, say).
  */
-export async function startExample(name: ExampleName): Promise<Started> {
-  const started = await ActorSession.start(exampleBytes(name), { name: `${name}.wasm`, cache: cacheFromEnvironment() });
+export async function startExample(name: ExampleName, options: Partial<SessionOptions> = {}): Promise<Started> {
+  const started = await ActorSession.start(exampleBytes(name), { name: `${name}.wasm`, cache: cacheFromEnvironment(), ...options });
   if (!started.ok) throw new Error(`${name} did not start: ${started.error.message}`);
   return started.value;
 }
