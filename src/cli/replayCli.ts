@@ -2,23 +2,27 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../host/actorClient';
-import { actorIdOf, historyFileOf, isGzip, isWasmFile, loadSha1, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type ReplayResult } from '../core';
+import { actorIdOf, DEFAULT_LIMITS, historyFileOf, LIMIT_KEYS, LIMITS, isGzip, isWasmFile, loadSha1, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type Limits, type ReplayResult } from '../core';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
 
-  npm run replay -- --actor new.wasm (--session recorded.json | --chain chain.json) [--from N] [--timeout MS] [--json]
+  npm run replay -- --actor new.wasm (--session recorded.json | --chain chain.json) [--from N] [limits] [--json]
+
+Limits (what the simulated server allows the build; a call past one fails with the limit's code, as in the
+page's Server settings → Limits):
+${LIMIT_KEYS.map((key) => `  --${LIMITS[key].flag.padEnd(20)} ${LIMITS[key].label} (${LIMITS[key].unit}, default ${DEFAULT_LIMITS[key]})`).join('\n')}
 
 Exit codes: 0 every event that can be replayed matched; 1 some event diverged; 2 bad arguments or input
 that cannot be used (a missing or unreadable file, a bad session or chain, Theater's text chain format,
 a chain with nothing to replay). Read-only entries of a chain are reported as skipped.`;
 
 /** The numeric options: whole numbers, `min` or more, and what each counts (said when one is not). */
-const NUMBER_OPTIONS = {
+const NUMBER_OPTIONS: Record<string, { min: number; what: string; fallback: number }> = {
   from: { min: 0, what: 'the recorded event to replay from', fallback: 0 },
-  timeout: { min: 1, what: 'milliseconds a call may run before it is stopped', fallback: 5000 },
-} as const;
-type NumberOption = keyof typeof NUMBER_OPTIONS;
+  ...Object.fromEntries(LIMIT_KEYS.map((key) => [LIMITS[key].flag, { min: LIMITS[key].min, what: LIMITS[key].what, fallback: DEFAULT_LIMITS[key] }])),
+};
+type NumberOption = string;
 const isNumberOption = (name: string): name is NumberOption => Object.hasOwn(NUMBER_OPTIONS, name);
 
 /**
@@ -38,7 +42,7 @@ function joinNumberValues(argv: readonly string[]): string[] {
 
 /** A numeric option's value, or a one-line reason it is not a whole number in range. */
 function numberOption(name: NumberOption, given: string | undefined): { ok: true; value: number } | { ok: false; message: string } {
-  const { min, what, fallback } = NUMBER_OPTIONS[name];
+  const { min, what, fallback } = NUMBER_OPTIONS[name]!;
   if (given === undefined) return { ok: true, value: fallback };
   const value = Number(given);
   if (/^\d+$/.test(given) && Number.isSafeInteger(value) && value >= min) return { ok: true, value };
@@ -115,11 +119,25 @@ function refuse(message: string, withUsage = false): number {
   return 2;
 }
 
+/** The limits the flags give (the defaults for those not given), or a one-line reason one is not a valid number. */
+function limitsOf(args: Record<string, unknown>): { ok: true; value: Limits } | { ok: false; message: string } {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of LIMIT_KEYS) {
+    const value = numberOption(LIMITS[key].flag, args[LIMITS[key].flag] as string | undefined);
+    if (!value.ok) return value;
+    limits[key] = value.value;
+  }
+  return { ok: true, value: limits };
+}
+
+/** Each limit's flag, a string parseArgs hands over for numberOption to check. */
+const limitFlags = Object.fromEntries(LIMIT_KEYS.map((key) => [LIMITS[key].flag, { type: 'string' as const }]));
+
 /** The command line: returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: joinNumberValues(argv), options: { actor: { type: 'string' }, session: { type: 'string' }, chain: { type: 'string' }, from: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({ args: joinNumberValues(argv), options: { actor: { type: 'string' }, session: { type: 'string' }, chain: { type: 'string' }, from: { type: 'string' }, ...limitFlags, json: { type: 'boolean' }, help: { type: 'boolean' } } }).values;
   } catch (error) {
     return refuse((error as Error).message, true);
   }
@@ -131,15 +149,16 @@ export async function main(argv: string[]): Promise<number> {
   if (!(args.session || args.chain) || (args.session && args.chain)) return refuse('Name one recording to replay: --session or --chain.', true);
   const from = numberOption('from', args.from);
   if (!from.ok) return refuse(from.message, true);
-  const timeout = numberOption('timeout', args.timeout);
-  if (!timeout.ok) return refuse(timeout.message, true);
+  const limits = limitsOf(args);
+  if (!limits.ok) return refuse(limits.message, true);
   // A chain's hashes are verified as it is read: at memory speed on the compiled SHA-1.
   await loadSha1();
   const input = await readHistory(args.session, args.chain);
   if (!input.ok) return refuse(input.message);
   const actor = readInput(args.actor);
   if (!actor.ok) return refuse(actor.message);
-  const client = new ActorClient({ createWorker: threadWorker, callTimeoutMs: timeout.value });
+  const client = new ActorClient({ createWorker: threadWorker });
+  client.limits = limits.value;
   try {
     const result = await client.replay(basename(args.actor), actor.bytes, { from: from.value, history: input.history });
     if (!result.ok) return refuse(`${args.actor}: ${result.error.message}`);

@@ -35,19 +35,19 @@ const MiB = 1024 * 1024;
  * Each limit: its default (generous enough for every example, fixture and test actor: the
  * largest real component is a 12.5 MB SpiderMonkey one), the smallest value that makes sense,
  * its code when a call goes past it, what it is called in the page and messages, its
- * command-line flag (`npm run replay`) and its unit.
+ * command-line flag (`npm run replay`), its unit and what it counts.
  */
 export const LIMITS = {
-  componentBytes: { fallback: 64 * MiB, min: 1, code: 'component-too-large', label: 'Component size', flag: 'max-component-bytes', unit: 'bytes' },
-  stateBytes: { fallback: 64 * MiB, min: 0, code: 'state-too-large', label: 'State size', flag: 'max-state-bytes', unit: 'bytes' },
-  responsesPerCall: { fallback: 10_000, min: 0, code: 'too-many-responses', label: 'Responses per call', flag: 'max-responses', unit: 'responses' },
-  responseBytes: { fallback: 16 * MiB, min: 0, code: 'response-too-large', label: 'Bytes per response', flag: 'max-response-bytes', unit: 'bytes' },
-  logLinesPerCall: { fallback: 10_000, min: 0, code: 'too-many-log-lines', label: 'Log lines per call', flag: 'max-log-lines', unit: 'lines' },
-  logBytesPerCall: { fallback: MiB, min: 0, code: 'log-too-large', label: 'Log bytes per call', flag: 'max-log-bytes', unit: 'bytes' },
-  hostCallsPerCall: { fallback: 100_000, min: 0, code: 'too-many-host-calls', label: 'Host calls per call', flag: 'max-host-calls', unit: 'host calls' },
-  callTimeMs: { fallback: 5000, min: 1, code: 'timeout', label: 'Call time', flag: 'timeout', unit: 'ms' },
-  memoryBytes: { fallback: 1024 * MiB, min: 1, code: 'memory-too-large', label: 'Actor memory', flag: 'max-memory-bytes', unit: 'bytes' },
-} as const satisfies Record<LimitKey, { fallback: number; min: number; code: LimitErrorCode; label: string; flag: string; unit: string }>;
+  componentBytes: { fallback: 64 * MiB, min: 1, code: 'component-too-large', label: 'Component size', flag: 'max-component-bytes', unit: 'bytes', what: 'bytes a component file may have' },
+  stateBytes: { fallback: 64 * MiB, min: 0, code: 'state-too-large', label: 'State size', flag: 'max-state-bytes', unit: 'bytes', what: 'bytes a committed state may have' },
+  responsesPerCall: { fallback: 10_000, min: 0, code: 'too-many-responses', label: 'Responses per call', flag: 'max-responses', unit: 'responses', what: 'responses one call may send' },
+  responseBytes: { fallback: 16 * MiB, min: 0, code: 'response-too-large', label: 'Bytes per response', flag: 'max-response-bytes', unit: 'bytes', what: 'bytes one response may carry' },
+  logLinesPerCall: { fallback: 10_000, min: 0, code: 'too-many-log-lines', label: 'Log lines per call', flag: 'max-log-lines', unit: 'lines', what: 'log lines one call may write' },
+  logBytesPerCall: { fallback: MiB, min: 0, code: 'log-too-large', label: 'Log bytes per call', flag: 'max-log-bytes', unit: 'bytes', what: 'bytes of log one call may write' },
+  hostCallsPerCall: { fallback: 100_000, min: 0, code: 'too-many-host-calls', label: 'Host calls per call', flag: 'max-host-calls', unit: 'host calls', what: 'host calls one call may make' },
+  callTimeMs: { fallback: 5000, min: 1, code: 'timeout', label: 'Call time', flag: 'timeout', unit: 'ms', what: 'milliseconds a call may run before it is stopped' },
+  memoryBytes: { fallback: 1024 * MiB, min: 1, code: 'memory-too-large', label: 'Actor memory', flag: 'max-memory-bytes', unit: 'bytes', what: 'bytes of linear memory the actor may hold after a call' },
+} as const satisfies Record<LimitKey, { fallback: number; min: number; code: LimitErrorCode; label: string; flag: string; unit: string; what: string }>;
 
 /** The limits in the order the page and `--help` list them. */
 export const LIMIT_KEYS = Object.keys(LIMITS) as LimitKey[];

@@ -15,6 +15,7 @@ import type {
   ImportedSession,
   LoadedComponent,
   LoadStage,
+  Limits,
   LostOutcome,
   RecordedEvent,
   Result,
@@ -36,7 +37,7 @@ export interface SendItem {
 }
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 8;
+export const PROTOCOL_VERSION = 9;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {
@@ -55,13 +56,14 @@ export interface Calls {
    * `info` is the loaded component's: with `importFunctions`, what the playground does with each
    * imported function. `compiled` (both ways): the component's compiled modules and glue, which
    * the page keeps and hands back to the next load of the same bytes (it is used only for them).
+   * `limits` (load, restore, importSession, replay): what the server allows the actor (core/limits.ts), the defaults when missing.
    */
   load: {
-    args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery; compiled: CompiledComponent | undefined };
+    args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery; compiled: CompiledComponent | undefined; limits?: Limits };
     value: { info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse; compiled: CompiledComponent };
   };
   restore: {
-    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined; compiled: CompiledComponent | undefined };
+    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined; compiled: CompiledComponent | undefined; limits?: Limits };
     value: { info: ComponentInfo; lost: RecordedEvent | undefined; cache: CacheUse; compiled: CompiledComponent };
   };
   /**
@@ -74,7 +76,7 @@ export interface Calls {
    * `compiled`: as `restore`'s, for the loaded component (used only when the file's is the same).
    */
   importSession: {
-    args: { file: Blob; loaded: LoadedComponent | undefined; compiled: CompiledComponent | undefined };
+    args: { file: Blob; loaded: LoadedComponent | undefined; compiled: CompiledComponent | undefined; limits?: Limits };
     value: { info: ComponentInfo; cache: CacheUse; compiled: CompiledComponent } & Omit<ImportedSession, 'snapshot'> & { snapshot: Omit<ImportedSession['snapshot'], 'events'> };
   };
   /**
@@ -122,7 +124,7 @@ export interface Calls {
    * the one the history's init was given, fed to the build's init instead of its own (undefined: its own).
    */
   replay: {
-    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number; delivery: ConnectDelivery; actorId: string | undefined };
+    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number; delivery: ConnectDelivery; actorId: string | undefined; limits?: Limits };
     value: ReplayResult;
   };
 }

@@ -3,6 +3,7 @@ import { engineError, type EngineError } from '../core/errors';
 import type { ActorEvent, RecordedEvent } from '../core/events';
 import { compareEvents, summarize, type EventComparison, type ReplayResult } from '../core/compare';
 import type { ConnectDelivery } from '../core/connectDelivery';
+import type { Limits } from '../core/limits';
 import type { ModuleImporter } from './loader';
 import { ok, type Result } from '../core/result';
 import { ActorSession } from './session';
@@ -27,6 +28,8 @@ export interface ReplayOptions {
    * init only because it was rebuilt. Default: the build's own.
    */
   actorId?: string;
+  /** What the server allows the build under test (`SessionOptions.limits`). */
+  limits?: Partial<Limits>;
   /** Told after each event (the page animates with it; the client's watchdog listens to it). */
   onEvent?: (comparison: EventComparison, recorded: RecordedEvent | null) => void;
 }
@@ -40,7 +43,7 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
   const from = options.from ?? 0;
   const first = history.events[from];
   if (from > 0 && !first) return engineError('invalid-snapshot', `There is no event #${from} to replay from.`);
-  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId });
+  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId, limits: options.limits });
   if (!started.ok) return started;
   const session = started.value.session;
   if (first) session.seed(history.state(first.stateBefore));
