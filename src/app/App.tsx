@@ -19,6 +19,7 @@ import { ReplacedNotice } from '../features/sessions/ReplacedNotice';
 import { SessionControls } from '../features/sessions/SessionControls';
 import { StatusBar } from '../features/page/StatusBar';
 import { ThemeToggle } from '../features/page/ThemeToggle';
+import { ServerSettingsDialog } from '../features/settings/ServerSettingsDialog';
 import { Timeline } from '../features/timeline/Timeline';
 
 /** The page: load an actor, talk to it from simulated clients, watch every event. */
@@ -37,6 +38,7 @@ export function App() {
           <FileMenu />
           <SessionControls />
           <LoadActor />
+          <ServerSettingsDialog />
           <ThemeToggle />
           <HelpButton />
         </div>

@@ -20,6 +20,7 @@ import { createUiSlice } from '../features/page/uiSlice';
 import { createStatesSlice } from '../features/inspector/statesSlice';
 import { createInspectorSlice } from '../features/inspector/inspectorSlice';
 import { createBridgeSlice } from '../features/bridge/bridgeSlice';
+import { createLimitsSlice } from '../features/settings/limitsSlice';
 
 /**
  * A batch that took long to draw (a slow machine, a busy page) delays the next one by as long
@@ -119,6 +120,7 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       ...createSessionsSlice(context)(set, get, api),
       ...createInspectorSlice(context)(set, get, api),
       ...createBridgeSlice(context)(set, get, api),
+      ...createLimitsSlice(context)(set, get, api),
     };
   });
 }

@@ -21,6 +21,8 @@ export interface Mirrored {
   connections: ConnectionView[];
   /** How the simulated server tells the actor about connections: a setting that travels with the history. */
   delivery: ConnectDelivery;
+  /** The running actor's call time limit (ms): its pending calls count down to it. */
+  callTimeoutMs: number;
 }
 
 // The connections each client's store last showed: kept while nothing about them changed, so
@@ -43,7 +45,7 @@ function connectionsOf(client: ActorClient): ConnectionView[] {
 }
 
 export function mirror(client: ActorClient): Mirrored {
-  return { events: client.events, eventCount: client.events.length, connections: connectionsOf(client), delivery: client.delivery };
+  return { events: client.events, eventCount: client.events.length, connections: connectionsOf(client), delivery: client.delivery, callTimeoutMs: client.limits.callTimeMs };
 }
 
 /** Ready or stopped, once nothing is in flight; `error` when no actor is loaded at all. */

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { Playground, showExamples } from './playground';
+
+test.describe('limits set in Server settings', () => {
+  test('a lowered limit applies from the next load: the call past it fails with its message, the actor still answers; a component past its size is refused', async ({ page }) => {
+    const playground = new Playground(page);
+    await playground.goto();
+    await playground.expectReady('echo');
+
+    await page.getByRole('button', { name: 'Server settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Server settings' });
+    await expect(settings).toContainText('apply from the next load');
+    await settings.getByLabel('Responses per call').fill('2');
+    await settings.getByLabel('Component size').fill('1000');
+    await settings.getByRole('button', { name: 'Close' }).click();
+
+    // Refused before it loads: echo, its state and its history stay.
+    await showExamples(page);
+    await page.getByRole('button', { name: 'Load example counter', exact: true }).click();
+    await expect(playground.alert).toContainText('Component size limit');
+    await expect(playground.alert).toContainText('past the limit of 1,000 bytes');
+    await playground.expectReady('echo');
+
+    await page.getByRole('button', { name: 'Server settings' }).click();
+    await settings.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expect(settings.getByLabel('Component size')).toHaveValue(String(64 * 1024 * 1024));
+    await settings.getByLabel('Responses per call').fill('2');
+    await settings.getByRole('button', { name: 'Close' }).click();
+
+    await playground.loadExample('counter');
+    await playground.expectReady('counter');
+    const connection = await playground.newConnection();
+    await connection.send('burst 3');
+    const failed = playground.timelineItems.last();
+    await expect(failed).toContainText('Responses per call limit: 3 responses is past the limit of 2 responses');
+    await expect(connection.received('1/3')).toHaveCount(0);
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await expect(inspector).toContainText('Server settings → Limits (Responses per call), or with --max-responses');
+    await expect(inspector.getByRole('note', { name: 'What a limit means' })).toBeVisible();
+
+    await connection.send('inc');
+    await expect(connection.received('count: 1')).toHaveCount(1);
+    await playground.expectReady('counter');
+  });
+});
