@@ -1,5 +1,5 @@
 // `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
-// calls, load, replay, timeline, import, persistence, files, bridge, payload, pending, chain (all when none is named). Prints a
+// calls, load, replay, timeline, import, persistence, files, bridge, payload, pending, chain, limits (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
 // before a change, `npx vite build --outDir dist-base`), in the same run, and so does `bridge` (whose
@@ -12,6 +12,7 @@ import { measureCallCost } from './bench/callCost';
 import { measureChain } from './bench/chainBench';
 import { measureFiles } from './bench/filesBench';
 import { measureImport } from './bench/importBench';
+import { measureLimitsCost } from './bench/limitsCost';
 import { measureLoadTimes } from './bench/loadTimes';
 import { measurePayload } from './bench/payloadBench';
 import { measurePending } from './bench/pendingBench';
@@ -48,6 +49,7 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
     () => measurePayload({ base: argument('base') }),
   ],
   pending: ['Send → the call painted in the timeline, a slow call (faulty loop), this build and BENCH_BASE_DIST (Chromium, ms)', () => measurePending()],
+  limits: ['µs per call on echo and counter under the default limits and the loosest, alternating in one run (Node, medians, ratio)', () => measureLimitsCost()],
   chain: ['chain hash of the event that makes a 16 MiB state (faulty huge 16), this tree and BENCH_BASE_REV in Node, this build and BENCH_BASE_DIST in Chromium (ms, medians)', () => measureChain()],
 };
 
