@@ -4,6 +4,7 @@
  */
 import type { Connection } from './connections';
 import type { ConnectDelivery } from './connectDelivery';
+import type { Limits } from './limits';
 import type { ActorEvent, CallOutcome } from './events';
 
 /** How a call can end without the engine seeing it end. */
@@ -43,6 +44,8 @@ export interface SessionSnapshot {
   connections: Connection[];
   /** How connections reach the actor; absent in snapshots from before the setting existed (`interface`). */
   delivery?: ConnectDelivery;
+  /** The limits the history was recorded under (a session file's or saved session's); absent: the page's own. */
+  limits?: Limits;
   /** The actor id the history's init was given, kept by a restore (see `SessionOptions.actorId`); absent: the component's own. */
   actorId?: string;
 }

@@ -4,7 +4,8 @@ import { fromBase64, toBase64, toHex } from './bytes';
 import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
 import { engineError, LIMIT_ERROR_CODES, type EngineError } from './errors';
 import { ok, type Result } from './result';
-import type { ConnectDelivery } from './connectDelivery';
+import { CONNECT_DELIVERIES, DEFAULT_DELIVERY, type ConnectDelivery } from './connectDelivery';
+import { LIMIT_KEYS, type Limits } from './limits';
 import type { Connection } from './connections';
 
 /**
@@ -29,7 +30,7 @@ export interface SessionFile {
   /** Every state by its SHA-256 hex, in the order they were recorded. */
   states: Map<string, Uint8Array>;
   /** The simulated server's settings when the session was exported (read back as `interface` when absent). */
-  server?: { delivery: ConnectDelivery };
+  server?: { delivery: ConnectDelivery; limits?: Partial<Limits> };
 }
 
 export const componentHash = (component: Uint8Array) => toHex(sha256(component));
@@ -190,3 +191,12 @@ export function checkReferences({ events, states, component }: SessionFile): Res
   }
   return ok(null);
 }
+
+/**
+ * The header's `server`: how connections reached the actor and, since issue 14, the limits it ran
+ * under (core/limits.ts; any of them may be missing, and a value out of range is left to the
+ * defaults when the history is adopted, `limitsFrom`). Absent: `interface` and the defaults.
+ */
+export const serverSchema = z
+  .object({ delivery: z.enum(CONNECT_DELIVERIES), limits: z.partialRecord(z.enum(LIMIT_KEYS as [keyof Limits, ...Array<keyof Limits>]), z.number()).optional() })
+  .default({ delivery: DEFAULT_DELIVERY });

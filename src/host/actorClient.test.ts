@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, textMessage } from '../core';
+import { componentHash, DEFAULT_LIMITS, textMessage, writeSessionFile } from '../core';
 import { exampleBytes, expectOk } from '../runtime/testing/exampleActors';
 import { generationActor, withCustomSection } from '../runtime/testing/theaterGenerations';
 import { threadWorker } from '../cli/threadWorker';
@@ -52,6 +52,17 @@ describe('the client and its watchdog, over a real worker thread', () => {
     // The worker restarted after the timeout keeps the limits.
     expect(expectOk(await actor.send(next.id, textMessage('a long line to log'))).event.outcome).toMatchObject({ kind: 'trap', limit: 'log-too-large' });
     expect(expectOk(await actor.send(next.id, textMessage('hi'))).event.responses[0]!.message.text).toBe('ok 2');
+  });
+
+  it('imports a session file with the limits it was recorded under, and runs under them from then on', async () => {
+    const actor = client(5000);
+    const bytes = exampleBytes('echo');
+    const file = await writeSessionFile({ component: { name: 'echo.wasm', sha256: componentHash(bytes), size: bytes.length, bytes }, connections: [], server: { delivery: 'interface', limits: { responsesPerCall: 0 } }, events: [], states: new Map() }, true);
+    expectOk(await actor.importSession(file));
+    expect(actor.nextLimits).toEqual({ ...DEFAULT_LIMITS, responsesPerCall: 0 });
+    const { recorded } = expectOk(await actor.open());
+    expect(recorded.event.outcome).toMatchObject({ kind: 'trap', limit: 'too-many-responses' });
+    expect(actor.snapshot().limits).toEqual({ ...DEFAULT_LIMITS, responsesPerCall: 0 });
   });
 
   it('does not call a quick call a timeout when the page was too busy to read its answer in time', async () => {

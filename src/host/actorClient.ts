@@ -92,6 +92,11 @@ export class ActorClient {
     this.#nextLimits = limits;
   }
 
+  /** The limits the next load or restart runs under: those last set, or those an adopted history came with. */
+  get nextLimits(): Limits {
+    return this.#nextLimits;
+  }
+
   /** How the simulated server tells the actor about connections (a server setting, kept with the history). */
   get delivery(): ConnectDelivery {
     return this.#delivery;
@@ -177,7 +182,8 @@ export class ActorClient {
     return this.#serialize(async () => {
       const compiled = likely && (await this.#compiled.for(likely));
       const worker = this.#spare.take();
-      const limits = this.#nextLimits;
+      // A history adopted with its limits (a saved session's) runs under them; an imported file's say so in the worker.
+      const limits = ('snapshot' in args && (args.snapshot as SessionSnapshot).limits) || this.#nextLimits;
       const answer = await this.#requests.send(worker, call, { ...args, compiled, limits } as Calls[K]['args'], this.#loadTimeoutMs, { onProgress });
       this.#spare.schedule();
       if (!answer.ok) {
@@ -187,7 +193,8 @@ export class ActorClient {
       const { info, compiled: made } = answer.value;
       const { name, bytes, snapshot } = adopted(answer.value);
       void this.#compiled.keep(bytes, made);
-      this.#limits = limits;
+      // And so does what follows, until the page sets others.
+      this.#limits = this.#nextLimits = snapshot.limits ?? limits;
       this.#replaceActor(worker, { name, bytes, info }, RecordedHistory.trusted(snapshot));
       if (snapshot.delivery) this.#delivery = snapshot.delivery;
       return { ok: true, value: { info, name, bytes, snapshot } };
@@ -334,7 +341,7 @@ export class ActorClient {
 
   /** What a fresh worker needs to carry on exactly where this one stopped. */
   snapshot(): SessionSnapshot {
-    return { ...this.#history.toRecord(), ...this.#actorId(), delivery: this.#delivery };
+    return { ...this.#history.toRecord(), ...this.#actorId(), delivery: this.#delivery, limits: this.#limits };
   }
 
   /**

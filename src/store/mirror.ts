@@ -56,7 +56,7 @@ export function settledStatus(client: ActorClient): ActorUiStatus {
 }
 
 /** What the page resets when the history is replaced, besides the history itself. */
-type ReplacedFields = 'info' | 'loadProgress' | 'cursor' | 'drafts' | 'sentHistory' | 'branches' | 'replayRun' | 'rewriteReport' | 'replaced';
+type ReplacedFields = 'info' | 'limits' | 'loadProgress' | 'cursor' | 'drafts' | 'sentHistory' | 'branches' | 'replayRun' | 'rewriteReport' | 'replaced';
 
 /** A workspace as it was before something took its place: enough to say where it went and to bring it back. */
 export interface PreviousWorkspace {
@@ -102,6 +102,8 @@ export function replacedHistory(client: ActorClient, info: ComponentInfo, replac
   return {
     replaced: replacement?.previous ? { what: replacement.what, previous: replacement.previous } : null,
     ...mirror(client),
+    // The limits a history came with (a saved session's, a session file's) are the page's from now on.
+    limits: client.nextLimits,
     info,
     // A failed load's stages told of the workspace this one replaced.
     loadProgress: null,

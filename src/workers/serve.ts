@@ -86,7 +86,7 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
         const { name, bytes, snapshot } = read.value;
         // The last run goes before the component loads, so the page unpacks it meanwhile.
         if (sent < snapshot.events.length) send(snapshot.events.slice(sent));
-        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled: request.args.compiled, limits: request.args.limits });
+        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled: request.args.compiled, limits: snapshot.limits ?? request.args.limits });
         if (!restored.ok) return restored;
         session = restored.value;
         const { events: _sent, ...rest } = snapshot;

@@ -54,7 +54,7 @@ export const createHistorySlice =
           {
             component: { name: component.name, sha256: componentHash(component.bytes), size: component.bytes.length, bytes: component.bytes },
             connections: snapshot.connections,
-            server: { delivery: client.delivery },
+            server: { delivery: client.delivery, limits: client.limits },
             events: snapshot.events,
             states: new Map(snapshot.states),
           },

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Branch, ConnectDelivery, Connection, PlaygroundError, Result } from '../../../core';
+import type { Branch, ConnectDelivery, Connection, Limits, PlaygroundError, Result } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
 import type { EventRecord, StateGroup } from './recordGroups';
 
@@ -19,6 +19,8 @@ export interface SessionRecord {
   connections: Connection[];
   /** The server setting for connections; absent in records saved before it existed (`interface`). */
   delivery?: ConnectDelivery;
+  /** The limits the actor ran under (core/limits.ts); absent in records saved before they existed (the page's own then). */
+  limits?: Limits;
 }
 
 export interface ComponentRecord {

@@ -42,7 +42,7 @@ const connectionsKey = (record: SessionRecord): string => record.connections.map
 
 /** Whether two saves of one session differ in anything but the time they were made. */
 const sameRecord = (a: SessionRecord | undefined, b: SessionRecord): boolean =>
-  a !== undefined && a.id === b.id && a.eventCount === b.eventCount && a.cursor === b.cursor && a.componentHash === b.componentHash && a.name === b.name && a.delivery === b.delivery && connectionsKey(a) === connectionsKey(b);
+  a !== undefined && a.id === b.id && a.eventCount === b.eventCount && a.cursor === b.cursor && a.componentHash === b.componentHash && a.name === b.name && a.delivery === b.delivery && a.limits === b.limits && connectionsKey(a) === connectionsKey(b);
 
 /**
  * Saves the client's session to IndexedDB as it changes, writing only what changed: new events
@@ -170,6 +170,7 @@ export class SessionRecorder {
       cursor: this.source.cursor(),
       connections: client.connections.map((c) => ({ ...c })),
       delivery: client.delivery,
+      limits: client.limits,
     };
     this.#info = info;
     const sameEvents = !this.#rewriteAll && keep === this.#events.length && keep === events.length;
