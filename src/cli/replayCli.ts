@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../host/actorClient';
-import { actorIdOf, DEFAULT_LIMITS, historyFileOf, LIMIT_KEYS, LIMITS, isGzip, isWasmFile, loadSha1, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type Limits, type ReplayResult } from '../core';
+import { actorIdOf, DEFAULT_LIMITS, historyFileOf, LIMIT_KEYS, LIMITS, limitsFrom, isGzip, isWasmFile, loadSha1, readChain, type ConnectDelivery, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type Limits, type ReplayResult } from '../core';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
@@ -10,7 +10,7 @@ const usage = `Replays a recorded session or Theater chain against a component a
   npm run replay -- --actor new.wasm (--session recorded.json | --chain chain.json) [--from N] [limits] [--json]
 
 Limits (what the simulated server allows the build; a call past one fails with the limit's code, as in the
-page's Server settings → Limits):
+page's Server settings → Limits; a session file's own limits stand for those not given):
 ${LIMIT_KEYS.map((key) => `  --${LIMITS[key].flag.padEnd(20)} ${LIMITS[key].label} (${LIMITS[key].unit}, default ${DEFAULT_LIMITS[key]})`).join('\n')}
 
 Exit codes: 0 every event that can be replayed matched; 1 some event diverged; 2 bad arguments or input
@@ -61,7 +61,7 @@ const oneLine = (message: string): string =>
 const HISTORY_NAMES = { session: 'a playground session file', chain: 'a Theater chain' } as const satisfies Record<HistoryFile, string>;
 
 /** `actorId`: the one the recorded init was given, which the build under test gets too. */
-type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery; actorId?: string };
+type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery; actorId?: string; limits?: Limits };
 
 /** A file's bytes, or a one-line reason it cannot be read (missing, a folder, no permission). */
 function readInput(path: string): { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; message: string } {
@@ -89,7 +89,7 @@ async function readHistory(sessionPath: string | undefined, chainPath: string | 
     if (!file.ok) return { ok: false, message: `${sessionPath}: ${file.error.message}` };
     // The recorded component's id, made from its hash as the playground made it when it recorded.
     const { events, states, server, component } = file.value;
-    return { ok: true, history: { events, states: [...states], delivery: server?.delivery, actorId: actorIdOf(component.sha256) } };
+    return { ok: true, history: { events, states: [...states], delivery: server?.delivery, actorId: actorIdOf(component.sha256), ...(server?.limits ? { limits: limitsFrom(server.limits) } : {}) } };
   }
   const chain = readChain(text!);
   if (!chain.ok) return { ok: false, message: `${path}: ${chain.error.message}` };
@@ -119,11 +119,13 @@ function refuse(message: string, withUsage = false): number {
   return 2;
 }
 
-/** The limits the flags give (the defaults for those not given), or a one-line reason one is not a valid number. */
-function limitsOf(args: Record<string, unknown>): { ok: true; value: Limits } | { ok: false; message: string } {
-  const limits = { ...DEFAULT_LIMITS };
+/** The limits the flags give (only those given), or a one-line reason one is not a valid number. */
+function limitFlagsOf(args: Record<string, unknown>): { ok: true; value: Partial<Limits> } | { ok: false; message: string } {
+  const limits: Partial<Limits> = {};
   for (const key of LIMIT_KEYS) {
-    const value = numberOption(LIMITS[key].flag, args[LIMITS[key].flag] as string | undefined);
+    const given = args[LIMITS[key].flag] as string | undefined;
+    if (given === undefined) continue;
+    const value = numberOption(LIMITS[key].flag, given);
     if (!value.ok) return value;
     limits[key] = value.value;
   }
@@ -149,8 +151,9 @@ export async function main(argv: string[]): Promise<number> {
   if (!(args.session || args.chain) || (args.session && args.chain)) return refuse('Name one recording to replay: --session or --chain.', true);
   const from = numberOption('from', args.from);
   if (!from.ok) return refuse(from.message, true);
-  const limits = limitsOf(args);
-  if (!limits.ok) return refuse(limits.message, true);
+  // Checked before the files are read, so a bad number is named with the usage whatever the files hold.
+  const flagged = limitFlagsOf(args);
+  if (!flagged.ok) return refuse(flagged.message, true);
   // A chain's hashes are verified as it is read: at memory speed on the compiled SHA-1.
   await loadSha1();
   const input = await readHistory(args.session, args.chain);
@@ -158,7 +161,8 @@ export async function main(argv: string[]): Promise<number> {
   const actor = readInput(args.actor);
   if (!actor.ok) return refuse(actor.message);
   const client = new ActorClient({ createWorker: threadWorker });
-  client.limits = limits.value;
+  // The flags win; a session file's limits stand for those not given.
+  client.limits = { ...(input.history.limits ?? DEFAULT_LIMITS), ...flagged.value };
   try {
     const result = await client.replay(basename(args.actor), actor.bytes, { from: from.value, history: input.history });
     if (!result.ok) return refuse(`${args.actor}: ${result.error.message}`);
