@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { Playground, showExamples } from './playground';
 
 test.describe('limits set in Server settings', () => {
-  test('a lowered limit applies from the next load: the call past it fails with its message, the actor still answers; a component past its size is refused', async ({ page }) => {
+  test('a lowered limit applies from the next load: the call past it fails with its message, the actor still answers, a reload keeps it; a component past its size is refused', async ({ page }) => {
     const playground = new Playground(page);
     await playground.goto();
     await playground.expectReady('echo');
@@ -41,5 +41,14 @@ test.describe('limits set in Server settings', () => {
     await connection.send('inc');
     await expect(connection.received('count: 1')).toHaveCount(1);
     await playground.expectReady('counter');
+
+    // Saved with the session: the reopened page runs the actor under the same limits, and says so.
+    await page.reload();
+    await playground.expectReady('counter');
+    await page.getByRole('button', { name: 'Server settings' }).click();
+    await expect(settings.getByLabel('Responses per call')).toHaveValue('2');
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await playground.connection(1).send('burst 3');
+    await expect(playground.timelineItems.last()).toContainText('Responses per call limit');
   });
 });
