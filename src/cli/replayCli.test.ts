@@ -63,7 +63,7 @@ describe('npm run replay', () => {
 
   it('runs the build under the limits its flags give: past one, a call fails with that limit and the replay diverges', async () => {
     const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', '--session', sessionPath, '--max-responses', '0');
-    expect(out).toMatch(/Responses per call limit: 1 responses is past the limit of 0 responses/);
+    expect(out).toMatch(/Responses per call limit: 1 response is past the limit of 0 responses/);
     expect(code).toBe(1);
     const size = exampleBytes('counter').length;
     const refused = await replayCli('--actor', 'public/actors/counter.wasm', '--session', sessionPath, '--max-component-bytes', '1000');

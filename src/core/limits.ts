@@ -77,8 +77,8 @@ export interface LimitError extends EngineError {
   code: LimitErrorCode;
 }
 
-/** A number as people read it: `10,000`. */
-const counted = (n: number) => n.toLocaleString('en-US');
+/** A number with its unit as people read it: `10,000 bytes`, `1 response`. */
+const counted = (n: number, unit: string) => `${n.toLocaleString('en-US')} ${n === 1 && unit !== 'ms' ? unit.replace(/s$/, '') : unit}`;
 
 /**
  * The error for `value` past the limit `key`: its code, what went past which limit by how much,
@@ -88,7 +88,7 @@ export function limitError<K extends LimitKey>(key: K, value: number, limits: Pi
   const { code, label, flag, unit } = LIMITS[key];
   return {
     code,
-    message: `${label} limit: ${counted(value)} ${unit} is past the limit of ${counted(limits[key])} ${unit}. Raise it in Server settings → Limits (${label}), or with --${flag} on the command line.`,
+    message: `${label} limit: ${counted(value, unit)} is past the limit of ${counted(limits[key], unit)}. Raise it in Server settings → Limits (${label}), or with --${flag} on the command line.`,
   };
 }
 
