@@ -49,7 +49,7 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
     () => measurePayload({ base: argument('base') }),
   ],
   pending: ['Send → the call painted in the timeline, a slow call (faulty loop), this build and BENCH_BASE_DIST (Chromium, ms)', () => measurePending()],
-  limits: ['µs per call on echo and counter under the default limits and the loosest, alternating in one run (Node, medians, ratio)', () => measureLimitsCost()],
+  limits: ['µs per call on echo and counter under the default limits and the loosest, alternating in one run, and the checks of a counter call alone (Node, medians, ratio)', () => measureLimitsCost()],
   chain: ['chain hash of the event that makes a 16 MiB state (faulty huge 16), this tree and BENCH_BASE_REV in Node, this build and BENCH_BASE_DIST in Chromium (ms, medians)', () => measureChain()],
 };
 
