@@ -33,7 +33,9 @@ export interface Started {
  *
  * Theater's rules, kept here so every front end (page, tests, command line) gets them: the host
  * owns the state; only `ok` commits it; `err`, traps and timeouts leave it as it was; a trap
- * poisons the instance, so the next call gets a fresh one from the last committed state.
+ * poisons the instance, so the next call gets a fresh one from the last committed state. The
+ * server's limits (`SessionOptions.limits`, core/limits.ts) are kept the same way: a call past
+ * one is a trap carrying the limit's code, and its instance is replaced too.
  */
 export class ActorSession {
   #history = new RecordedHistory();

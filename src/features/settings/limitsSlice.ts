@@ -11,6 +11,7 @@ export interface LimitsSlice {
   resetLimits(): void;
 }
 
+/** The limits slice: it starts at the defaults and hands every change to the client, for the next load. */
 export const createLimitsSlice =
   ({ client, callTimeoutMs }: StoreContext): Slice<LimitsSlice> =>
   (set, get) => {
