@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { Playground, showExamples } from './playground';
+import { actorPath, Playground } from './playground';
 
 test.describe('limits set in Server settings', () => {
   test('a lowered limit applies from the next load: the call past it fails with its message, the actor still answers, a reload keeps it; a component past its size is refused', async ({ page }) => {
@@ -14,9 +14,8 @@ test.describe('limits set in Server settings', () => {
     await settings.getByLabel('Component size').fill('1000');
     await settings.getByRole('button', { name: 'Close' }).click();
 
-    // Refused before it loads: echo, its state and its history stay.
-    await showExamples(page);
-    await page.getByRole('button', { name: 'Load example counter', exact: true }).click();
+    // Refused by its size before it is read: echo, its state and its history stay.
+    await playground.loadFile(actorPath('counter'));
     await expect(playground.alert).toContainText('Component size limit');
     await expect(playground.alert).toContainText('past the limit of 1,000 bytes');
     await playground.expectReady('echo');
