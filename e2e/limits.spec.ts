@@ -50,4 +50,22 @@ test.describe('limits set in Server settings', () => {
     await playground.connection(1).send('burst 3');
     await expect(playground.timelineItems.last()).toContainText('Responses per call limit');
   });
+
+  test("an actor whose memory grows past the limit fails that call in Chromium's worker, and its fresh instance answers", async ({ page }) => {
+    const playground = new Playground(page);
+    await playground.goto();
+    await playground.expectReady('echo');
+    await page.getByRole('button', { name: 'Server settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Server settings' });
+    await settings.getByLabel('Actor memory').fill(String(32 * 1024 * 1024));
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await playground.loadExample('faulty');
+    await playground.expectReady('faulty');
+    const connection = await playground.newConnection();
+    await connection.send('huge 40');
+    await expect(playground.timelineItems.last()).toContainText('Actor memory limit');
+    await expect(playground.timelineItems.last()).toContainText('past the limit of 33,554,432 bytes');
+    await connection.send('hello');
+    await expect(connection.received('ok 2')).toHaveCount(1);
+  });
 });
