@@ -1,18 +1,26 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { actorPath, Playground } from './playground';
+
+/** The page with echo ready and the limits labelled in `values` set in Server settings (after Reset to defaults when `reset`). */
+async function withLimits(page: Page, values: Record<string, number>, reset = false): Promise<Playground> {
+  const playground = new Playground(page);
+  await playground.expectReady('echo');
+  await page.getByRole('button', { name: 'Server settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Server settings' });
+  await expect(settings).toContainText('apply from the next load');
+  if (reset) {
+    await settings.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expect(settings.getByLabel('Component size')).toHaveValue(String(64 * 1024 * 1024));
+  }
+  for (const [label, value] of Object.entries(values)) await settings.getByLabel(label).fill(String(value));
+  await settings.getByRole('button', { name: 'Close' }).click();
+  return playground;
+}
 
 test.describe('limits set in Server settings', () => {
   test('a lowered limit applies from the next load: the call past it fails with its message, the actor still answers, a reload keeps it; a component past its size is refused', async ({ page }) => {
-    const playground = new Playground(page);
-    await playground.goto();
-    await playground.expectReady('echo');
-
-    await page.getByRole('button', { name: 'Server settings' }).click();
-    const settings = page.getByRole('dialog', { name: 'Server settings' });
-    await expect(settings).toContainText('apply from the next load');
-    await settings.getByLabel('Responses per call').fill('2');
-    await settings.getByLabel('Component size').fill('1000');
-    await settings.getByRole('button', { name: 'Close' }).click();
+    await page.goto('/');
+    const playground = await withLimits(page, { 'Responses per call': 2, 'Component size': 1000 });
 
     // Refused by its size before it is read: echo, its state and its history stay.
     await playground.loadFile(actorPath('counter'));
@@ -20,11 +28,7 @@ test.describe('limits set in Server settings', () => {
     await expect(playground.alert).toContainText('past the limit of 1,000 bytes');
     await playground.expectReady('echo');
 
-    await page.getByRole('button', { name: 'Server settings' }).click();
-    await settings.getByRole('button', { name: 'Reset to defaults' }).click();
-    await expect(settings.getByLabel('Component size')).toHaveValue(String(64 * 1024 * 1024));
-    await settings.getByLabel('Responses per call').fill('2');
-    await settings.getByRole('button', { name: 'Close' }).click();
+    await withLimits(page, { 'Responses per call': 2 }, true);
 
     await playground.loadExample('counter');
     await playground.expectReady('counter');
@@ -45,6 +49,7 @@ test.describe('limits set in Server settings', () => {
     await page.reload();
     await playground.expectReady('counter');
     await page.getByRole('button', { name: 'Server settings' }).click();
+    const settings = page.getByRole('dialog', { name: 'Server settings' });
     await expect(settings.getByLabel('Responses per call')).toHaveValue('2');
     await settings.getByRole('button', { name: 'Close' }).click();
     await playground.connection(1).send('burst 3');
@@ -52,13 +57,8 @@ test.describe('limits set in Server settings', () => {
   });
 
   test("an actor whose memory grows past the limit fails that call in Chromium's worker, and its fresh instance answers", async ({ page }) => {
-    const playground = new Playground(page);
-    await playground.goto();
-    await playground.expectReady('echo');
-    await page.getByRole('button', { name: 'Server settings' }).click();
-    const settings = page.getByRole('dialog', { name: 'Server settings' });
-    await settings.getByLabel('Actor memory').fill(String(32 * 1024 * 1024));
-    await settings.getByRole('button', { name: 'Close' }).click();
+    await page.goto('/');
+    const playground = await withLimits(page, { 'Actor memory': 32 * 1024 * 1024 });
     await playground.loadExample('faulty');
     await playground.expectReady('faulty');
     const connection = await playground.newConnection();
