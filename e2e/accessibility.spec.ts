@@ -30,13 +30,17 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     expect(await seriousViolations(page)).toEqual([]);
 
-    // And with the Files menu open, a replay report in its tab, the Bridge tab and a folded strip.
+    // And with the Files menu open, a replay report in its tab, the Bridge tab, a folded strip and Server settings.
     await page.getByRole('button', { name: 'Replay', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Replay report' })).toBeVisible();
     await page.getByRole('button', { name: 'Files', exact: true }).click();
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Bridge', exact: true }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    // And the Server settings dialog, open over the page.
+    await page.getByRole('button', { name: 'Server settings' }).click();
+    await expect(page.getByRole('dialog', { name: 'Server settings' })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
   });
 }

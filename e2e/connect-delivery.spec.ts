@@ -47,7 +47,7 @@ test("Theater's host delivery: a new client arrives as its text connect, ping lo
   await fileAction(page, 'Export session');
   const file = Buffer.concat(await (await (await downloading).createReadStream()).toArray());
   // A session file is gzip-compressed JSON Lines, its header first (src/core/sessionFile.ts).
-  expect(JSON.parse(gunzipSync(file).toString().split('\n')[0]!).server).toEqual({ delivery: 'theater-host' });
+  expect(JSON.parse(gunzipSync(file).toString().split('\n')[0]!).server).toMatchObject({ delivery: 'theater-host' });
 
   await setting.selectOption('interface');
   const chooser = page.waitForEvent('filechooser');

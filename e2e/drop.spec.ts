@@ -57,14 +57,21 @@ test('dropping an exported session file imports it as Import session does, compo
   const session = readFileSync((await download.path())!);
   const original = await playground.timelineItems.allInnerTexts();
 
-  const fresh = new Playground(await browser.newPage());
-  await fresh.goto();
-  await fresh.expectReady('echo');
-  await fresh.dropFile(download.suggestedFilename(), session, 'application/json');
-  await fresh.expectReady('counter');
-  expect(await fresh.timelineItems.allInnerTexts()).toEqual(original);
-  await expect(fresh.alert).toHaveCount(0);
-  // The imported counter carries on from the imported state.
-  await fresh.connection(1).send('inc 1');
-  await expect(fresh.connection(1).received('count: 5')).toHaveCount(1);
+  // A browser profile of its own, closed after: left open, its page would keep the preview's
+  // bridge attached and every later page would be refused it.
+  const context = await browser.newContext();
+  try {
+    const fresh = new Playground(await context.newPage());
+    await fresh.goto();
+    await fresh.expectReady('echo');
+    await fresh.dropFile(download.suggestedFilename(), session, 'application/json');
+    await fresh.expectReady('counter');
+    expect(await fresh.timelineItems.allInnerTexts()).toEqual(original);
+    await expect(fresh.alert).toHaveCount(0);
+    // The imported counter carries on from the imported state.
+    await fresh.connection(1).send('inc 1');
+    await expect(fresh.connection(1).received('count: 5')).toHaveCount(1);
+  } finally {
+    await context.close();
+  }
 });

@@ -103,22 +103,29 @@ test.describe('time travel', () => {
     const file = await (await downloading).path();
     const original = await playground.timelineItems.allInnerTexts();
 
-    const fresh = await browser.newPage();
-    const other = new Playground(fresh);
-    await other.goto();
-    await other.expectReady('echo');
-    const chooser = fresh.waitForEvent('filechooser');
-    await fileAction(fresh, 'Import session');
-    await (await chooser).setFiles(file);
-    await other.expectReady('counter');
-    await expect(other.timelineItems).toHaveCount(original.length);
-    expect(await other.timelineItems.allInnerTexts()).toEqual(original);
-    // And the imported actor carries on from the imported state.
-    const connection = other.connection(1);
-    await connection.send('get');
-    // The imported inc 2 answered count: 2; get on the imported state answers it again.
-    await expect(connection.received('count: 2')).toHaveCount(2);
-    await expect(other.timelineItems.last()).toContainText('get');
+    // A browser profile of its own, closed after: left open, its page would keep the preview's
+    // bridge attached and every later page would be refused it.
+    const context = await browser.newContext();
+    try {
+      const fresh = await context.newPage();
+      const other = new Playground(fresh);
+      await other.goto();
+      await other.expectReady('echo');
+      const chooser = fresh.waitForEvent('filechooser');
+      await fileAction(fresh, 'Import session');
+      await (await chooser).setFiles(file);
+      await other.expectReady('counter');
+      await expect(other.timelineItems).toHaveCount(original.length);
+      expect(await other.timelineItems.allInnerTexts()).toEqual(original);
+      // And the imported actor carries on from the imported state.
+      const connection = other.connection(1);
+      await connection.send('get');
+      // The imported inc 2 answered count: 2; get on the imported state answers it again.
+      await expect(connection.received('count: 2')).toHaveCount(2);
+      await expect(other.timelineItems.last()).toContainText('get');
+    } finally {
+      await context.close();
+    }
   });
 
   test('exports every call as a WAVE transcript', async ({ page }) => {

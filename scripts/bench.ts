@@ -1,5 +1,5 @@
 // `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
-// calls, load, replay, timeline, import, persistence, files, bridge, payload, pending, chain, fuzz (all when none is named). Prints a
+// calls, load, replay, timeline, import, persistence, files, bridge, payload, pending, chain, fuzz, limits (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
 // before a change, `npx vite build --outDir dist-base`), in the same run, and so does `bridge` (whose
@@ -13,6 +13,7 @@ import { measureChain } from './bench/chainBench';
 import { measureFiles } from './bench/filesBench';
 import { measureFuzz } from './bench/fuzzBench';
 import { measureImport } from './bench/importBench';
+import { measureLimitsCost } from './bench/limitsCost';
 import { measureLoadTimes } from './bench/loadTimes';
 import { measurePayload } from './bench/payloadBench';
 import { measurePending } from './bench/pendingBench';
@@ -53,6 +54,7 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
     'seeded fuzzer: mutated components, session files and chains (Node); cases, rate (cases/s) and any failure with its seed and path',
     () => measureFuzz({ runs: Number(argument('fuzz-runs') ?? 10_000), seed: Number(argument('fuzz-seed') ?? Math.floor(Math.random() * 2 ** 31)), path: argument('fuzz-path') }),
   ],
+  limits: ['µs per call on echo and counter under the default limits and the loosest, alternating in one run, and the checks of a counter call alone (Node, medians, ratio)', () => measureLimitsCost()],
   chain: ['chain hash of the event that makes a 16 MiB state (faulty huge 16), this tree and BENCH_BASE_REV in Node, this build and BENCH_BASE_DIST in Chromium (ms, medians)', () => measureChain()],
 };
 

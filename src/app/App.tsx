@@ -19,8 +19,8 @@ import { ReplacedNotice } from '../features/sessions/ReplacedNotice';
 import { SessionControls } from '../features/sessions/SessionControls';
 import { StatusBar } from '../features/page/StatusBar';
 import { ThemeToggle } from '../features/page/ThemeToggle';
-import { Timeline } from '../features/timeline/Timeline';
 import { ServerSettingsDialog } from '../features/settings/ServerSettingsDialog';
+import { Timeline } from '../features/timeline/Timeline';
 
 /** The page: load an actor, talk to it from simulated clients, watch every event. */
 export function App() {

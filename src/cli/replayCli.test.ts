@@ -61,6 +61,16 @@ describe('npm run replay', () => {
     expect(code).toBe(0);
   });
 
+  it('runs the build under the limits its flags give: past one, a call fails with that limit and the replay diverges', async () => {
+    const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', '--session', sessionPath, '--max-responses', '0');
+    expect(out).toMatch(/Responses per call limit: 1 response is past the limit of 0 responses/);
+    expect(code).toBe(1);
+    const size = exampleBytes('counter').length;
+    const refused = await replayCli('--actor', 'public/actors/counter.wasm', '--session', sessionPath, '--max-component-bytes', '1000');
+    expect(refused.out.trim()).toBe(`public/actors/counter.wasm: Component size limit: ${size.toLocaleString('en-US')} bytes is past the limit of 1,000 bytes. Raise it in Server settings → Limits (Component size), or with --max-component-bytes on the command line.`);
+    expect(refused.code).toBe(2);
+  });
+
   it('exits 1 and names the first divergence for a changed build', async () => {
     const { code, out } = await replayCli('--actor', 'public/actors/counter-v2.wasm', '--session', sessionPath);
     expect(out).toMatch(/first divergence at event #3/);

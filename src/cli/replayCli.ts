@@ -2,13 +2,17 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../host/actorClient';
-import { actorIdOf, DEFAULT_WASI_SETTINGS, historyFileOf, isGzip, isWasmFile, loadSha1, parseSeed, parseStart, readChain, type ConnectDelivery, type WasiSettings, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type ReplayResult } from '../core';
+import { actorIdOf, DEFAULT_LIMITS, DEFAULT_WASI_SETTINGS, historyFileOf, LIMIT_KEYS, LIMITS, limitsFrom, isGzip, isWasmFile, loadSha1, parseSeed, parseStart, readChain, type ConnectDelivery, type WasiSettings, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type Limits, type ReplayResult } from '../core';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
 
-  npm run replay -- --actor new.wasm (--session recorded.json | --chain chain.json) [--from N] [--timeout MS] [--json]
+  npm run replay -- --actor new.wasm (--session recorded.json | --chain chain.json) [--from N] [limits] [--json]
                    [--seed N] [--start ISO-TIME] [--real-wasi]
+
+Limits (what the simulated server allows the build; a call past one fails with the limit's code, as in the
+page's Server settings → Limits; a session file's own limits stand for those not given):
+${LIMIT_KEYS.map((key) => `  --${LIMITS[key].flag.padEnd(20)} ${LIMITS[key].label} (${LIMITS[key].unit}, default ${DEFAULT_LIMITS[key]})`).join('\n')}
 
 WASI clock and random reads the recording has are fed back as recorded; reads it lacks (a build that
 reads more) are answered as the session's server settings say, or as --seed (0 to 4294967295),
@@ -21,11 +25,11 @@ that cannot be used (a missing or unreadable file, a bad session or chain, Theat
 a chain with nothing to replay). Read-only entries of a chain are reported as skipped.`;
 
 /** The numeric options: whole numbers, `min` or more, and what each counts (said when one is not). */
-const NUMBER_OPTIONS = {
+const NUMBER_OPTIONS: Record<string, { min: number; what: string; fallback: number }> = {
   from: { min: 0, what: 'the recorded event to replay from', fallback: 0 },
-  timeout: { min: 1, what: 'milliseconds a call may run before it is stopped', fallback: 5000 },
-} as const;
-type NumberOption = keyof typeof NUMBER_OPTIONS;
+  ...Object.fromEntries(LIMIT_KEYS.map((key) => [LIMITS[key].flag, { min: LIMITS[key].min, what: LIMITS[key].what, fallback: DEFAULT_LIMITS[key] }])),
+};
+type NumberOption = string;
 const isNumberOption = (name: string): name is NumberOption => Object.hasOwn(NUMBER_OPTIONS, name);
 
 /**
@@ -45,7 +49,7 @@ function joinNumberValues(argv: readonly string[]): string[] {
 
 /** A numeric option's value, or a one-line reason it is not a whole number in range. */
 function numberOption(name: NumberOption, given: string | undefined): { ok: true; value: number } | { ok: false; message: string } {
-  const { min, what, fallback } = NUMBER_OPTIONS[name];
+  const { min, what, fallback } = NUMBER_OPTIONS[name]!;
   if (given === undefined) return { ok: true, value: fallback };
   const value = Number(given);
   if (/^\d+$/.test(given) && Number.isSafeInteger(value) && value >= min) return { ok: true, value };
@@ -64,7 +68,7 @@ const oneLine = (message: string): string =>
 const HISTORY_NAMES = { session: 'a playground session file', chain: 'a Theater chain' } as const satisfies Record<HistoryFile, string>;
 
 /** `actorId`: the one the recorded init was given, which the build under test gets too. */
-type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery; actorId?: string; wasi?: WasiSettings };
+type History = { events: ActorEvent[]; states: Array<[string, Uint8Array]>; delivery?: ConnectDelivery; actorId?: string; wasi?: WasiSettings; limits?: Limits };
 
 /** A file's bytes, or a one-line reason it cannot be read (missing, a folder, no permission). */
 function readInput(path: string): { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; message: string } {
@@ -92,7 +96,7 @@ async function readHistory(sessionPath: string | undefined, chainPath: string | 
     if (!file.ok) return { ok: false, message: `${sessionPath}: ${file.error.message}` };
     // The recorded component's id, made from its hash as the playground made it when it recorded.
     const { events, states, server, component } = file.value;
-    return { ok: true, history: { events, states: [...states], delivery: server?.delivery, actorId: actorIdOf(component.sha256), wasi: server?.wasi } };
+    return { ok: true, history: { events, states: [...states], delivery: server?.delivery, actorId: actorIdOf(component.sha256), wasi: server?.wasi, ...(server?.limits ? { limits: limitsFrom(server.limits) } : {}) } };
   }
   const chain = readChain(text!);
   if (!chain.ok) return { ok: false, message: `${path}: ${chain.error.message}` };
@@ -138,11 +142,27 @@ function refuse(message: string, withUsage = false): number {
   return 2;
 }
 
+/** The limits the flags give (only those given), or a one-line reason one is not a valid number. */
+function limitFlagsOf(args: Record<string, unknown>): { ok: true; value: Partial<Limits> } | { ok: false; message: string } {
+  const limits: Partial<Limits> = {};
+  for (const key of LIMIT_KEYS) {
+    const given = args[LIMITS[key].flag] as string | undefined;
+    if (given === undefined) continue;
+    const value = numberOption(LIMITS[key].flag, given);
+    if (!value.ok) return value;
+    limits[key] = value.value;
+  }
+  return { ok: true, value: limits };
+}
+
+/** Each limit's flag, a string parseArgs hands over for numberOption to check. */
+const limitFlags = Object.fromEntries(LIMIT_KEYS.map((key) => [LIMITS[key].flag, { type: 'string' as const }]));
+
 /** The command line: returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: joinNumberValues(argv), options: { actor: { type: 'string' }, session: { type: 'string' }, chain: { type: 'string' }, from: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' }, seed: { type: 'string' }, start: { type: 'string' }, 'real-wasi': { type: 'boolean' } } }).values;
+    args = parseArgs({ args: joinNumberValues(argv), options: { actor: { type: 'string' }, session: { type: 'string' }, chain: { type: 'string' }, from: { type: 'string' }, ...limitFlags, json: { type: 'boolean' }, help: { type: 'boolean' }, seed: { type: 'string' }, start: { type: 'string' }, 'real-wasi': { type: 'boolean' } } }).values;
   } catch (error) {
     return refuse((error as Error).message, true);
   }
@@ -154,8 +174,9 @@ export async function main(argv: string[]): Promise<number> {
   if (!(args.session || args.chain) || (args.session && args.chain)) return refuse('Name one recording to replay: --session or --chain.', true);
   const from = numberOption('from', args.from);
   if (!from.ok) return refuse(from.message, true);
-  const timeout = numberOption('timeout', args.timeout);
-  if (!timeout.ok) return refuse(timeout.message, true);
+  // Checked before the files are read, so a bad number is named with the usage whatever the files hold.
+  const flagged = limitFlagsOf(args);
+  if (!flagged.ok) return refuse(flagged.message, true);
   // A chain's hashes are verified as it is read: at memory speed on the compiled SHA-1.
   await loadSha1();
   const input = await readHistory(args.session, args.chain);
@@ -164,7 +185,9 @@ export async function main(argv: string[]): Promise<number> {
   if (!wasi.ok) return refuse(wasi.message, true);
   const actor = readInput(args.actor);
   if (!actor.ok) return refuse(actor.message);
-  const client = new ActorClient({ createWorker: threadWorker, callTimeoutMs: timeout.value });
+  const client = new ActorClient({ createWorker: threadWorker });
+  // The flags win; a session file's limits stand for those not given.
+  client.limits = { ...(input.history.limits ?? DEFAULT_LIMITS), ...flagged.value };
   try {
     const result = await client.replay(basename(args.actor), actor.bytes, { from: from.value, history: { ...input.history, wasi: wasi.value } });
     if (!result.ok) return refuse(`${args.actor}: ${result.error.message}`);

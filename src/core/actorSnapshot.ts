@@ -4,6 +4,7 @@
  */
 import type { Connection } from './connections';
 import type { ConnectDelivery } from './connectDelivery';
+import type { Limits } from './limits';
 import type { ActorEvent, CallOutcome } from './events';
 import type { WasiSettings } from './wasiSettings';
 
@@ -46,6 +47,8 @@ export interface SessionSnapshot {
   delivery?: ConnectDelivery;
   /** How WASI's clocks and random answer (`core/wasiSettings.ts`); absent in snapshots from before the setting existed (the defaults). */
   wasi?: WasiSettings;
+  /** The limits the history was recorded under (a session file's or saved session's); absent: the page's own. */
+  limits?: Limits;
   /** The actor id the history's init was given, kept by a restore (see `SessionOptions.actorId`); absent: the component's own. */
   actorId?: string;
 }

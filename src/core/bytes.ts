@@ -5,6 +5,25 @@ const utf8Encoder = new TextEncoder();
 
 export const utf8 = (text: string): Uint8Array => utf8Encoder.encode(text);
 
+/**
+ * `text`'s UTF-8 length without encoding it (limits count every log line and response): a UTF-16
+ * unit below 0x80 is 1 byte, below 0x800 2, a surrogate pair 4 together, any other unit 3 (a lone
+ * surrogate too: the encoder writes U+FFFD for it).
+ */
+export function utf8ByteLength(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) bytes += 1;
+    else if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
 /** The text of `bytes` when they are valid UTF-8, else undefined (states are often binary). */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
   try {

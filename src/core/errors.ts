@@ -1,10 +1,27 @@
 import { fail } from './result';
 
 /**
+ * A call or a load past one of the server's limits (core/limits.ts), one code per limit; the call
+ * time limit's is `timeout`, as before limits were configurable.
+ */
+export const LIMIT_ERROR_CODES = [
+  'component-too-large',
+  'state-too-large',
+  'too-many-responses',
+  'response-too-large',
+  'too-many-log-lines',
+  'log-too-large',
+  'too-many-host-calls',
+  'memory-too-large',
+] as const;
+export type LimitErrorCode = (typeof LIMIT_ERROR_CODES)[number] | 'timeout';
+
+/**
  * Every way loading or driving an actor can fail that a person can do something about, one code
  * per cause: `actor-stopped` is an actor that shut itself down, `no-actor` a call with nothing
  * loaded, `timeout` a worker the watchdog gave up on, `invalid-request` a message to the worker
- * it cannot read (another protocol version, not a request), `internal-error` only a bug.
+ * it cannot read (another protocol version, not a request), `internal-error` only a bug, and
+ * `LIMIT_ERROR_CODES` a limit gone past.
  */
 export const ENGINE_ERROR_CODES = [
   'empty-file',
@@ -32,6 +49,7 @@ export const ENGINE_ERROR_CODES = [
   'timeout',
   'worker-crashed',
   'internal-error',
+  ...LIMIT_ERROR_CODES,
 ] as const;
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 

@@ -1,3 +1,4 @@
+import type { LimitErrorCode } from './errors';
 import type { HostCall } from './hostCalls';
 import type { WebsocketMessage } from './messages';
 import type { StateRef } from './stateStore';
@@ -7,7 +8,8 @@ import type { WireOutcome } from './wire';
 export type CallOutcome =
   | { kind: 'ok' }
   | { kind: 'err'; message: string }
-  | { kind: 'trap'; message: string }
+  /** `limit`: the server stopped or refused the call for going past that limit (core/limits.ts); `message` says which and where to raise it. */
+  | { kind: 'trap'; message: string; limit?: LimitErrorCode }
   | { kind: 'timeout'; afterMs: number };
 export type OutcomeKind = CallOutcome['kind'];
 export const OUTCOME_KINDS = ['ok', 'err', 'trap', 'timeout'] as const satisfies readonly OutcomeKind[];

@@ -1,4 +1,6 @@
+import { utf8ByteLength } from './bytes';
 import { providerOf } from './interfaceNames';
+import { checkLimit, DEFAULT_LIMITS, type LimitError, type Limits } from './limits';
 
 /** One call the actor made to its host, as recorded on the event that was running. */
 export interface HostCall {
@@ -42,6 +44,21 @@ export interface CallTrace {
   hostCalls: HostCall[];
   /** Set when the actor called `runtime.shutdown`: the actor stops after this call. */
   shutdown?: { data: Uint8Array | undefined };
+  /** Set when a host call went past one of `CallLimits`: the call was stopped there, and fails with this. */
+  limit?: LimitError;
+}
+
+/** What one call's host calls may add up to (core/limits.ts). */
+export type CallLimits = Pick<Limits, 'hostCallsPerCall' | 'logLinesPerCall' | 'logBytesPerCall'>;
+
+/**
+ * Thrown from a host import past a limit: it unwinds through the guest, which cannot go on (the
+ * engine replaces the instance), and the trace's `limit` says why the call failed.
+ */
+export class LimitExceeded extends Error {
+  constructor(readonly error: LimitError) {
+    super(error.message);
+  }
 }
 
 /**
@@ -52,6 +69,15 @@ export interface CallTrace {
 export class CallRecorder {
   #trace: CallTrace = { hostCalls: [] };
   #script: HostCall[] = [];
+  #limits: CallLimits = DEFAULT_LIMITS;
+  /** The log lines and their UTF-8 bytes so far in this trace. */
+  #logLines = 0;
+  #logBytes = 0;
+
+  /** The limits from the next call on (the session's). */
+  limit(limits: CallLimits): void {
+    this.#limits = limits;
+  }
 
   /**
    * During a replay, the host results recorded for the event being re-run: stubs answer from
@@ -75,8 +101,23 @@ export class CallRecorder {
     return this.#trace.hostCalls;
   }
 
+  /** Records `call`, or throws `LimitExceeded` when it goes past a limit (and every call after it in this trace). */
   record(call: HostCall): void {
-    this.#trace.hostCalls.push(call);
+    const trace = this.#trace;
+    trace.limit ??= this.#pastLimit(call, trace);
+    if (trace.limit) throw new LimitExceeded(trace.limit);
+    trace.hostCalls.push(call);
+  }
+
+  #pastLimit(call: HostCall, trace: CallTrace): LimitError | undefined {
+    const calls = checkLimit('hostCallsPerCall', trace.hostCalls.length + 1, this.#limits);
+    if (!calls.ok) return calls.error;
+    if (!isLogCall(call)) return undefined;
+    const lines = checkLimit('logLinesPerCall', ++this.#logLines, this.#limits);
+    if (!lines.ok) return lines.error;
+    this.#logBytes += utf8ByteLength(String(call.args[0]));
+    const bytes = checkLimit('logBytesPerCall', this.#logBytes, this.#limits);
+    return bytes.ok ? undefined : bytes.error;
   }
 
   requestShutdown(data: Uint8Array | undefined): void {
@@ -88,6 +129,8 @@ export class CallRecorder {
     const trace = this.#trace;
     this.#trace = { hostCalls: [] };
     this.#script = [];
+    this.#logLines = 0;
+    this.#logBytes = 0;
     return trace;
   }
 }

@@ -2,14 +2,13 @@ import { CUT_SHORT, endsEarly } from './cutShort';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { toHex } from './bytes';
-import { CONNECT_DELIVERIES, DEFAULT_DELIVERY } from './connectDelivery';
+import { DEFAULT_DELIVERY } from './connectDelivery';
 import { engineError, type EngineError } from './errors';
 import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
 import { applyDelta, KEYFRAME_INTERVAL, StateChainWriter } from './stateDelta';
-import { badBytesHint, checkReferences, componentSchema, connectionsSchema, eventSchema, bytesOfLine, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, SESSION_VERSION, stateLineSchema, textOrBytesOf, withBytes, type SessionFile } from './sessionFileSchema';
+import { badBytesHint, checkReferences, componentSchema, connectionsSchema, eventSchema, serverSchema, bytesOfLine, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, SESSION_VERSION, stateLineSchema, textOrBytesOf, withBytes, type SessionFile } from './sessionFileSchema';
 import { readSessionFileV1 } from './sessionFileV1';
-import { wasiSettingsSchema } from './wasiSettings';
 import { TextLines } from './textLines';
 
 export { componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from './sessionFileSchema';
@@ -25,10 +24,11 @@ export { componentHash, SESSION_FORMAT, SESSION_VERSION, type SessionFile } from
  *   { "format": "theater-playground-session", "version": 2, "exportedAt": ISO time,
  *     "component": { "name", "sha256", "size", "bytes"?: {"$bytes"} },
  *     "connections": [{ "id", "open" }],
- *     "server": { "delivery": "interface" | "theater-host" },  // how connections reached the actor
+ *     "server": { "delivery": "interface" | "theater-host",   // how connections reached the actor
  *                                                             // (connectDelivery.ts)
- *                 "wasi"?: { "seed", "startMs", "real" } },   // how WASI's clocks and random answered
+ *                 "wasi"?: { "seed", "startMs", "real" },     // how WASI's clocks and random answered
  *                                                             // (wasiSettings.ts; absent: the defaults)
+ *                 "limits"?: { "stateBytes": N, … } },        // the limits it ran under (limits.ts)
  *     "states": S, "events": E, "keyframeInterval": K }       // how many lines of each follow
  *   S lines, the distinct states in the order they were recorded, each either
  *     { "state": "<sha256>", "key": BYTES }                   // whole (a keyframe), or
@@ -53,7 +53,7 @@ const headerV2 = z.object({
   version: z.literal(2),
   component: componentSchema,
   connections: connectionsSchema,
-  server: z.object({ delivery: z.enum(CONNECT_DELIVERIES), wasi: wasiSettingsSchema.optional() }).default({ delivery: DEFAULT_DELIVERY }),
+  server: serverSchema,
   states: z.number().int().nonnegative(),
   events: z.number().int().nonnegative(),
 });

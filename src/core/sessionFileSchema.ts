@@ -1,11 +1,12 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
-import type { WasiSettings } from './wasiSettings';
+import { wasiSettingsSchema, type WasiSettings } from './wasiSettings';
 import { fromBase64, toBase64, toHex } from './bytes';
 import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
-import { engineError, type EngineError } from './errors';
+import { engineError, LIMIT_ERROR_CODES, type EngineError } from './errors';
 import { ok, type Result } from './result';
-import type { ConnectDelivery } from './connectDelivery';
+import { CONNECT_DELIVERIES, DEFAULT_DELIVERY, type ConnectDelivery } from './connectDelivery';
+import { LIMIT_KEYS, type Limits } from './limits';
 import type { Connection } from './connections';
 
 /**
@@ -30,7 +31,7 @@ export interface SessionFile {
   /** Every state by its SHA-256 hex, in the order they were recorded. */
   states: Map<string, Uint8Array>;
   /** The simulated server's settings when the session was exported (read back as `interface` when absent). */
-  server?: { delivery: ConnectDelivery; wasi?: WasiSettings };
+  server?: { delivery: ConnectDelivery; wasi?: WasiSettings; limits?: Partial<Limits> };
 }
 
 export const componentHash = (component: Uint8Array) => toHex(sha256(component));
@@ -77,7 +78,8 @@ export const eventSchema = z.object({
   stateAfter: stateRef,
   outcome: z.union([
     z.object({ kind: z.literal('ok') }),
-    z.object({ kind: z.enum(['err', 'trap']), message: z.string() }),
+    z.object({ kind: z.literal('err'), message: z.string() }),
+    z.object({ kind: z.literal('trap'), message: z.string(), limit: z.enum(LIMIT_ERROR_CODES).or(z.literal('timeout')).optional() }),
     z.object({ kind: z.literal('timeout'), afterMs: z.number() }),
   ], { error: 'expected {"kind": "ok"}, {"kind": "err" | "trap", "message"} or {"kind": "timeout", "afterMs"}' }),
   responses: z.array(z.object({ message, frame: frame.nullable(), warning: z.string().optional() })),
@@ -193,3 +195,13 @@ export function checkReferences({ events, states, component }: SessionFile): Res
   }
   return ok(null);
 }
+
+/**
+ * The header's `server`: how connections reached the actor and, since issue 14, how WASI's clocks
+ * and random answered (core/wasiSettings.ts) and the limits it ran under (core/limits.ts; any of
+ * them may be missing, and a value out of range is left to the defaults when the history is
+ * adopted, `limitsFrom`). Absent: `interface` and the defaults.
+ */
+export const serverSchema = z
+  .object({ delivery: z.enum(CONNECT_DELIVERIES), wasi: wasiSettingsSchema.optional(), limits: z.partialRecord(z.enum(LIMIT_KEYS as [keyof Limits, ...Array<keyof Limits>]), z.number()).optional() })
+  .default({ delivery: DEFAULT_DELIVERY });

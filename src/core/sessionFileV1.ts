@@ -3,11 +3,10 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { toHex } from './bytes';
 import { isTextChain } from './chain/textChain';
-import { CONNECT_DELIVERIES, DEFAULT_DELIVERY } from './connectDelivery';
 import { engineError, type EngineError } from './errors';
 import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
-import { badBytesHint, bytesSchema, checkReferences, componentSchema, connectionsSchema, eventSchema, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, type SessionFile } from './sessionFileSchema';
+import { badBytesHint, bytesSchema, checkReferences, componentSchema, connectionsSchema, eventSchema, serverSchema, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, type SessionFile } from './sessionFileSchema';
 
 /**
  * Version 1 of the session file, which the playground wrote before issue 10 and still reads: one
@@ -25,7 +24,7 @@ const fileV1 = z.object({
   version: z.literal(1),
   component: componentSchema,
   connections: connectionsSchema,
-  server: z.object({ delivery: z.enum(CONNECT_DELIVERIES) }).default({ delivery: DEFAULT_DELIVERY }),
+  server: serverSchema,
   events: z.array(eventSchema),
   states: z.record(z.string(), bytesSchema),
 });

@@ -1,4 +1,5 @@
 import type { SessionSnapshot } from './actorSnapshot';
+import { limitsFrom } from './limits';
 import type { ActorEvent } from './events';
 import { engineError, type EngineError } from './errors';
 import { ok, type Result } from './result';
@@ -51,7 +52,7 @@ export async function readSessionForImport(file: Blob, loaded: LoadedComponent |
   // The worker keeps the history too: what its events repeat is shared here as well (the runs
   // sent on are shared already).
   shareRepeatedParts(sharedAlready === 0 ? events : events.slice(sharedAlready));
-  return ok({ name: component.name, bytes, snapshot: { events, states: [...states], connections, delivery: server?.delivery, wasi: server?.wasi } });
+  return ok({ name: component.name, bytes, snapshot: { events, states: [...states], connections, delivery: server?.delivery, wasi: server?.wasi, ...(server?.limits ? { limits: limitsFrom(server.limits) } : {}) } });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { textMessage } from '../core';
+import { componentHash, DEFAULT_LIMITS, textMessage, writeSessionFile } from '../core';
 import { exampleBytes, expectOk } from '../runtime/testing/exampleActors';
 import { generationActor, withCustomSection } from '../runtime/testing/theaterGenerations';
 import { threadWorker } from '../cli/threadWorker';
@@ -32,6 +32,37 @@ describe('the client and its watchdog, over a real worker thread', () => {
       [2, 'timeout'],
       [3, 'ok'],
     ]);
+  });
+
+  it('applies limits at the next load: the running actor keeps its own, the next one runs under the new, its call time the watchdog', async () => {
+    const actor = client(5000);
+    expectOk(await actor.load('faulty.wasm', exampleBytes('faulty')));
+    const { connection } = expectOk(await actor.open());
+    actor.limits = { ...DEFAULT_LIMITS, logBytesPerCall: 16, callTimeMs: 1000, componentBytes: 10 };
+    expect(expectOk(await actor.send(connection.id, textMessage('a long line to log'))).event.outcome).toEqual({ kind: 'ok' });
+    // Refused on the page's side, before a worker sees it: the loaded actor and its history stay.
+    const refused = await actor.load('faulty.wasm', exampleBytes('faulty'));
+    expect(!refused.ok && refused.error.code).toBe('component-too-large');
+    expect(actor.events).toHaveLength(2);
+    actor.limits = { ...DEFAULT_LIMITS, logBytesPerCall: 16, callTimeMs: 1000 };
+    expectOk(await actor.load('faulty.wasm', exampleBytes('faulty')));
+    const next = expectOk(await actor.open()).connection;
+    expect(expectOk(await actor.send(next.id, textMessage('a long line to log'))).event.outcome).toMatchObject({ kind: 'trap', limit: 'log-too-large' });
+    expect(expectOk(await actor.send(next.id, textMessage('loop'))).event.outcome).toEqual({ kind: 'timeout', afterMs: 1000 });
+    // The worker restarted after the timeout keeps the limits.
+    expect(expectOk(await actor.send(next.id, textMessage('a long line to log'))).event.outcome).toMatchObject({ kind: 'trap', limit: 'log-too-large' });
+    expect(expectOk(await actor.send(next.id, textMessage('hi'))).event.responses[0]!.message.text).toBe('ok 2');
+  });
+
+  it('imports a session file with the limits it was recorded under, and runs under them from then on', async () => {
+    const actor = client(5000);
+    const bytes = exampleBytes('echo');
+    const file = await writeSessionFile({ component: { name: 'echo.wasm', sha256: componentHash(bytes), size: bytes.length, bytes }, connections: [], server: { delivery: 'interface', limits: { responsesPerCall: 0 } }, events: [], states: new Map() }, true);
+    expectOk(await actor.importSession(file));
+    expect(actor.nextLimits).toEqual({ ...DEFAULT_LIMITS, responsesPerCall: 0 });
+    const { recorded } = expectOk(await actor.open());
+    expect(recorded.event.outcome).toMatchObject({ kind: 'trap', limit: 'too-many-responses' });
+    expect(actor.snapshot().limits).toEqual({ ...DEFAULT_LIMITS, responsesPerCall: 0 });
   });
 
   it('does not call a quick call a timeout when the page was too busy to read its answer in time', async () => {

@@ -1,5 +1,5 @@
-import { connectionsAfter, DEFAULT_DELIVERY, DEFAULT_WASI_SETTINGS, noActor, RecordedHistory, shareRepeatedParts, unpackEvents, type PackedEvents } from '../core';
-import type { ActorEvent, BridgeRecord, CacheUsage, CacheUse, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, ImportedSession, LoadStage, RecordedEvent, ReplayResult, Result, SessionSnapshot, WasiSettings, WebsocketMessage } from '../core';
+import { checkLimit, connectionsAfter, DEFAULT_DELIVERY, DEFAULT_LIMITS, DEFAULT_WASI_SETTINGS, noActor, RecordedHistory, shareRepeatedParts, unpackEvents, type PackedEvents } from '../core';
+import type { ActorEvent, BridgeRecord, CacheUsage, CacheUse, ChainWriter, ConnectDelivery, ComponentInfo, Connection, EngineError, ImportedSession, LoadStage, Limits, RecordedEvent, ReplayResult, Result, SessionSnapshot, WasiSettings, WebsocketMessage } from '../core';
 import type { Calls, ChainRead, LostCall, Progress, RerunInput, SendItem } from '../protocols/actorWorker';
 import type { WorkerFactory, WorkerLike } from './workerLike';
 import { CompiledModules } from './compiledModules';
@@ -8,7 +8,7 @@ import { WorkerRequests, type Answer } from './workerRequests';
 
 export interface ClientOptions {
   createWorker: WorkerFactory;
-  /** How long one call into the actor may run before the worker is killed (ms). */
+  /** How long one call into the actor may run before the worker is killed (ms): the call time limit until `limits` sets another. */
   callTimeoutMs?: number;
   /** Loading transpiles and compiles: allow much longer. */
   loadTimeoutMs?: number;
@@ -44,7 +44,10 @@ export class ActorClient {
   #queue: Promise<unknown> = Promise.resolve();
   /** The worker's history as it sent it, kept here to carry into a fresh worker; another object when the history is replaced. */
   #history = new RecordedHistory();
-  #callTimeoutMs: number;
+  /** What the server allows the actor running now: its call time is the watchdog's. */
+  #limits: Limits;
+  /** What it allows the next actor loaded or worker restarted (`limits`). */
+  #nextLimits: Limits;
   readonly #loadTimeoutMs: number;
   #delivery: ConnectDelivery = DEFAULT_DELIVERY;
   /** How WASI's clocks and random answer the next load or restart (a server setting, kept with the history). */
@@ -53,7 +56,7 @@ export class ActorClient {
   #runningWasi: WasiSettings = DEFAULT_WASI_SETTINGS;
 
   constructor(private readonly options: ClientOptions) {
-    this.#callTimeoutMs = options.callTimeoutMs ?? 5000;
+    this.#limits = this.#nextLimits = { ...DEFAULT_LIMITS, callTimeMs: options.callTimeoutMs ?? DEFAULT_LIMITS.callTimeMs };
     this.#loadTimeoutMs = options.loadTimeoutMs ?? 60_000;
     this.#spare = new SpareWorker(options.createWorker, this.#requests, this.#loadTimeoutMs, options.whenIdle);
   }
@@ -80,8 +83,22 @@ export class ActorClient {
     return this.#history.state(ref);
   }
 
-  set callTimeoutMs(ms: number) {
-    this.#callTimeoutMs = ms;
+  /** The limits of the actor running now. */
+  get limits(): Limits {
+    return this.#limits;
+  }
+
+  /**
+   * Sets the limits the next load, adopted history or restarted worker runs under (the page's
+   * Server settings); the actor running now keeps its own until then.
+   */
+  set limits(limits: Limits) {
+    this.#nextLimits = limits;
+  }
+
+  /** The limits the next load or restart runs under: those last set, or those an adopted history came with. */
+  get nextLimits(): Limits {
+    return this.#nextLimits;
   }
 
   /** How the simulated server tells the actor about connections (a server setting, kept with the history). */
@@ -123,17 +140,22 @@ export class ActorClient {
    */
   load(name: string, bytes: Uint8Array, onStage?: (stage: LoadStage, ms: number | null) => void): Promise<Result<{ info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse }, EngineError>> {
     return this.#serialize(async () => {
+      const limits = this.#nextLimits;
+      // Here too, not only in the worker: a file past the limit is not even copied to one.
+      const size = checkLimit('componentBytes', bytes.length, limits);
+      if (!size.ok) return size;
       const compiled = await this.#compiled.for(bytes);
       const worker = this.#spare.take();
       const onProgress = (progress: Progress) => progress.kind === 'load' && onStage?.(progress.stage, progress.ms);
       const wasi = this.#wasi;
-      const answer = await this.#requests.send(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery, compiled, wasi }, this.#loadTimeoutMs, { onProgress });
+      const answer = await this.#requests.send(worker, 'load', { name, bytes: bytes.slice(), delivery: this.#delivery, compiled, wasi, limits }, this.#loadTimeoutMs, { onProgress });
       this.#spare.schedule();
       if (!answer.ok) {
         worker.terminate();
         return { ok: false, error: answer.error };
       }
       void this.#compiled.keep(bytes, answer.value.compiled);
+      this.#limits = limits;
       this.#replaceActor(worker, { name, bytes, info: answer.value.info }, new RecordedHistory());
       this.#runningWasi = wasi;
       if (answer.value.init) this.#record(answer.value.init);
@@ -184,7 +206,9 @@ export class ActorClient {
     return this.#serialize(async () => {
       const compiled = likely && (await this.#compiled.for(likely));
       const worker = this.#spare.take();
-      const answer = await this.#requests.send(worker, call, { ...args, compiled } as Calls[K]['args'], this.#loadTimeoutMs, { onProgress });
+      // A history adopted with its limits (a saved session's) runs under them; an imported file's say so in the worker.
+      const limits = ('snapshot' in args && (args.snapshot as SessionSnapshot).limits) || this.#nextLimits;
+      const answer = await this.#requests.send(worker, call, { ...args, compiled, limits } as Calls[K]['args'], this.#loadTimeoutMs, { onProgress });
       this.#spare.schedule();
       if (!answer.ok) {
         worker.terminate();
@@ -193,6 +217,8 @@ export class ActorClient {
       const { info, compiled: made } = answer.value;
       const { name, bytes, snapshot } = adopted(answer.value);
       void this.#compiled.keep(bytes, made);
+      // And so does what follows, until the page sets others.
+      this.#limits = this.#nextLimits = snapshot.limits ?? limits;
       this.#replaceActor(worker, { name, bytes, info }, RecordedHistory.trusted(snapshot));
       if (snapshot.delivery) this.#delivery = snapshot.delivery;
       // A reopened session goes on under the settings it was recorded with, and so does what is loaded next.
@@ -303,11 +329,13 @@ export class ActorClient {
   ): Promise<Result<ReplayResult, EngineError>> {
     const { events, states, delivery = DEFAULT_DELIVERY, actorId, wasi } = options.history ?? { ...this.snapshot(), wasi: this.#runningWasi };
     const worker = this.options.createWorker();
-    const run = this.#requests.send(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0, delivery, actorId, wasi }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: this.#callTimeoutMs });
+    // A replay starts a worker of its own: the limits set for the next one apply.
+    const limits = this.#nextLimits;
+    const run = this.#requests.send(worker, 'replay', { name, bytes: bytes.slice(), events, states, from: options.from ?? 0, delivery, actorId, wasi, limits }, this.#loadTimeoutMs, { onProgress: options.onProgress, gapMs: limits.callTimeMs });
     return run.then((answer) => {
       worker.terminate();
       if (answer.ok) return answer;
-      if ('lost' in answer && answer.lost === 'timeout') return { ok: false, error: { code: 'timeout', message: `The replay stopped making progress for ${this.#callTimeoutMs} ms: the build under test probably loops.` } };
+      if ('lost' in answer && answer.lost === 'timeout') return { ok: false, error: { code: 'timeout', message: `The replay stopped making progress for ${limits.callTimeMs} ms: the build under test probably loops.` } };
       return answer;
     });
   }
@@ -339,7 +367,7 @@ export class ActorClient {
 
   /** What a fresh worker needs to carry on exactly where this one stopped (under the WASI settings the next restart takes). */
   snapshot(): SessionSnapshot {
-    return { ...this.#history.toRecord(), ...this.#actorId(), delivery: this.#delivery, wasi: this.#wasi };
+    return { ...this.#history.toRecord(), ...this.#actorId(), delivery: this.#delivery, wasi: this.#wasi, limits: this.#limits };
   }
 
   /**
@@ -392,7 +420,7 @@ export class ActorClient {
   async #call<K extends 'open' | 'close' | 'drop' | 'send' | 'rerun'>(call: K, args: Calls[K]['args'], pending: Pick<LostCall, 'connectionId' | 'input'>, opening?: Connection): Promise<Result<Calls[K]['value'] | RecordedEvent, EngineError>> {
     if (!this.#worker || !this.#loaded) return { ok: false, error: noActor() };
     const started = performance.now();
-    const answer = await this.#requests.send(this.#worker, call, args, this.#callTimeoutMs);
+    const answer = await this.#requests.send(this.#worker, call, args, this.#limits.callTimeMs);
     if (answer.ok) {
       const value = answer.value as Calls[K]['value'];
       if (value !== null) this.#record('recorded' in value ? value.recorded : value);
@@ -400,7 +428,7 @@ export class ActorClient {
     }
     if (!('lost' in answer)) return answer;
     if (opening) this.#history.connections.ensureOpen(opening.id);
-    const outcome = answer.lost === 'timeout' ? { kind: 'timeout' as const, afterMs: this.#callTimeoutMs } : { kind: 'trap' as const, message: answer.error.message };
+    const outcome = answer.lost === 'timeout' ? { kind: 'timeout' as const, afterMs: this.#limits.callTimeMs } : { kind: 'trap' as const, message: answer.error.message };
     return this.#restart({ ...pending, outcome, durationMs: performance.now() - started });
   }
 
@@ -415,7 +443,7 @@ export class ActorClient {
       }
     };
     const onProgress = (progress: Progress) => progress.kind === 'sent' && take(progress.results);
-    const answer = await this.#requests.send(this.#worker, 'sendMany', { items: [...items], budgetMs }, this.#callTimeoutMs, { onProgress });
+    const answer = await this.#requests.send(this.#worker, 'sendMany', { items: [...items], budgetMs }, this.#limits.callTimeMs, { onProgress });
     if (answer.ok) take(answer.value);
     else if (!('lost' in answer)) results.push(...items.slice(results.length).map(() => ({ ok: false as const, error: answer.error })));
     else {
@@ -434,7 +462,8 @@ export class ActorClient {
     const worker = this.#spare.take();
     this.#adopt(worker);
     const compiled = await this.#compiled.for(loaded.bytes);
-    const answer = this.#requests.send(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost, compiled }, this.#loadTimeoutMs);
+    this.#limits = this.#nextLimits;
+    const answer = this.#requests.send(worker, 'restore', { name: loaded.name, bytes: loaded.bytes.slice(), snapshot: this.snapshot(), lost, compiled, limits: this.#limits }, this.#loadTimeoutMs);
     this.#runningWasi = this.#wasi;
     void answer.then(() => this.#spare.schedule());
     return answer;

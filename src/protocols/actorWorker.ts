@@ -16,6 +16,7 @@ import type {
   ImportedSession,
   LoadedComponent,
   LoadStage,
+  Limits,
   LostOutcome,
   RecordedEvent,
   Result,
@@ -37,7 +38,7 @@ export interface SendItem {
 }
 
 /** Bumped whenever a message changes shape, so a stale worker is caught instead of misread. */
-export const PROTOCOL_VERSION = 8;
+export const PROTOCOL_VERSION = 9;
 
 /** A call that never came back, which the new worker must write into the history it restores. */
 export interface LostCall {
@@ -56,14 +57,15 @@ export interface Calls {
    * `info` is the loaded component's: with `importFunctions`, what the playground does with each
    * imported function. `compiled` (both ways): the component's compiled modules and glue, which
    * the page keeps and hands back to the next load of the same bytes (it is used only for them).
+   * `limits` (load, restore, importSession, replay): what the server allows the actor (core/limits.ts), the defaults when missing.
+   * `wasi` (load): how WASI's clocks and random answer this actor (absent: the defaults).
    */
-  /** `wasi`: how WASI's clocks and random answer this actor (absent: the defaults). */
   load: {
-    args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery; compiled: CompiledComponent | undefined; wasi?: WasiSettings };
+    args: { name: string; bytes: Uint8Array; delivery: ConnectDelivery; compiled: CompiledComponent | undefined; wasi?: WasiSettings; limits?: Limits };
     value: { info: ComponentInfo; init: RecordedEvent | undefined; cache: CacheUse; compiled: CompiledComponent };
   };
   restore: {
-    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined; compiled: CompiledComponent | undefined };
+    args: { name: string; bytes: Uint8Array; snapshot: SessionSnapshot; lost: LostCall | undefined; compiled: CompiledComponent | undefined; limits?: Limits };
     value: { info: ComponentInfo; lost: RecordedEvent | undefined; cache: CacheUse; compiled: CompiledComponent };
   };
   /**
@@ -76,7 +78,7 @@ export interface Calls {
    * `compiled`: as `restore`'s, for the loaded component (used only when the file's is the same).
    */
   importSession: {
-    args: { file: Blob; loaded: LoadedComponent | undefined; compiled: CompiledComponent | undefined };
+    args: { file: Blob; loaded: LoadedComponent | undefined; compiled: CompiledComponent | undefined; limits?: Limits };
     value: { info: ComponentInfo; cache: CacheUse; compiled: CompiledComponent } & Omit<ImportedSession, 'snapshot'> & { snapshot: Omit<ImportedSession['snapshot'], 'events'> };
   };
   /**
@@ -125,7 +127,7 @@ export interface Calls {
    * `wasi`: the settings the history was recorded under, for WASI calls the recording lacks.
    */
   replay: {
-    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number; delivery: ConnectDelivery; actorId: string | undefined; wasi?: WasiSettings };
+    args: { name: string; bytes: Uint8Array; events: ActorEvent[]; states: Array<[string, Uint8Array]>; from: number; delivery: ConnectDelivery; actorId: string | undefined; wasi?: WasiSettings; limits?: Limits };
     value: ReplayResult;
   };
 }

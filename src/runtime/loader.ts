@@ -22,11 +22,14 @@ export const dataUrlImporter: ModuleImporter = (source) =>
 export interface ActorExports {
   handleMessage(state: Uint8Array | undefined, params: [WebsocketMessage]): [Uint8Array | undefined, [WebsocketResponse]];
   init?: (state: Uint8Array | undefined) => [Uint8Array | undefined];
+  /** The bytes of this instance's linear memories together, now (they only grow). */
+  memoryBytes(): number;
 }
 
 type Instantiate = (
   getCoreModule: (path: string) => Promise<WebAssembly.Module>,
   imports: Record<string, unknown>,
+  instantiateCore: (module: WebAssembly.Module, imports: WebAssembly.Imports) => Promise<WebAssembly.Instance>,
 ) => Promise<Record<string, unknown>>;
 
 /**
@@ -117,12 +120,23 @@ export class LoadedComponent {
   /** A fresh instance (the first, or the next after a trap). */
   async instantiate(): Promise<Result<ActorExports, EngineError>> {
     let root: Record<string, unknown>;
+    // The memories the core instances export (one shared between modules is exported by each, once in the set): the memory limit weighs them.
+    const memories = new Set<WebAssembly.Memory>();
+    const instantiateCore = async (module: WebAssembly.Module, imports: WebAssembly.Imports) => {
+      const instance = await WebAssembly.instantiate(module, imports);
+      for (const value of Object.values(instance.exports)) if (value instanceof WebAssembly.Memory) memories.add(value);
+      return instance;
+    };
     try {
-      root = await this.instantiateGlue(async (path) => {
-        const module = this.modules.get(path);
-        if (!module) throw new Error(`jco asked for a core module it did not generate: ${path}`);
-        return module;
-      }, this.imports);
+      root = await this.instantiateGlue(
+        async (path) => {
+          const module = this.modules.get(path);
+          if (!module) throw new Error(`jco asked for a core module it did not generate: ${path}`);
+          return module;
+        },
+        this.imports,
+        instantiateCore,
+      );
     } catch (thrown) {
       // A trap here is the component's own start-up code (a core start function, or what jco's glue runs at instantiation) failing.
       return thrown instanceof WebAssembly.RuntimeError
@@ -146,6 +160,11 @@ export class LoadedComponent {
       handleMessage: server.handleMessage as ActorExports['handleMessage'],
       // Theater's init takes `(actor-id,)` after the state; the session calls every init with the state alone.
       init: init && (actorId === undefined ? init : (state) => init(state, [actorId])),
+      memoryBytes: () => {
+        let bytes = 0;
+        for (const memory of memories) bytes += memory.buffer.byteLength;
+        return bytes;
+      },
     });
   }
 }

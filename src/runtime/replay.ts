@@ -3,6 +3,7 @@ import { engineError, type EngineError } from '../core/errors';
 import type { ActorEvent, RecordedEvent } from '../core/events';
 import { compareEvents, summarize, type EventComparison, type ReplayResult } from '../core/compare';
 import type { ConnectDelivery } from '../core/connectDelivery';
+import type { Limits } from '../core/limits';
 import type { ModuleImporter } from './loader';
 import { ok, type Result } from '../core/result';
 import { ActorSession } from './session';
@@ -30,6 +31,8 @@ export interface ReplayOptions {
   actorId?: string;
   /** How WASI answers calls the recording does not have (a build that reads more); recorded ones are fed back. Default: the defaults. */
   wasi?: WasiSettings;
+  /** What the server allows the build under test (`SessionOptions.limits`). */
+  limits?: Partial<Limits>;
   /** Told after each event (the page animates with it; the client's watchdog listens to it). */
   onEvent?: (comparison: EventComparison, recorded: RecordedEvent | null) => void;
 }
@@ -43,7 +46,7 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
   const from = options.from ?? 0;
   const first = history.events[from];
   if (from > 0 && !first) return engineError('invalid-snapshot', `There is no event #${from} to replay from.`);
-  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId, wasi: options.wasi });
+  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId, wasi: options.wasi, limits: options.limits });
   if (!started.ok) return started;
   const session = started.value.session;
   if (first) session.seed(history.state(first.stateBefore));

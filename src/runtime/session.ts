@@ -21,6 +21,8 @@ import { chainSoFar, type CallInFlight } from '../core/chain/runtimeChain';
 import { loadSha1 } from '../core/chain/sha1';
 import { DEFAULT_WASI_SETTINGS, type WasiSettings } from '../core/wasiSettings';
 import { WasiSources } from './wasi/wasiSources';
+import { checkLimit, limitsFrom, type Limits } from '../core/limits';
+import { pastAnswerLimit, pastMemoryLimit } from './callLimits';
 
 /** A session that started: the init event, when the actor has `init`. */
 export interface Started {
@@ -33,7 +35,9 @@ export interface Started {
  *
  * Theater's rules, kept here so every front end (page, tests, command line) gets them: the host
  * owns the state; only `ok` commits it; `err`, traps and timeouts leave it as it was; a trap
- * poisons the instance, so the next call gets a fresh one from the last committed state.
+ * poisons the instance, so the next call gets a fresh one from the last committed state. The
+ * server's limits (`SessionOptions.limits`, core/limits.ts) are kept the same way: a call past
+ * one is a trap carrying the limit's code, and its instance is replaced too.
  */
 export class ActorSession {
   #history = new RecordedHistory();
@@ -48,6 +52,8 @@ export class ActorSession {
   #inFlight: CallInFlight | undefined;
   /** How WASI's clocks and random answer this session (kept with its snapshot). */
   readonly wasi: WasiSettings;
+  /** What the server allows this actor (options.limits over the defaults). */
+  readonly #limits: Limits;
 
   private constructor(
     readonly name: string,
@@ -66,6 +72,8 @@ export class ActorSession {
     this.#delivery = options.delivery ?? DEFAULT_DELIVERY;
     this.#connectionNumber = options.connectionNumber ?? randomU64;
     this.wasi = options.wasi ?? DEFAULT_WASI_SETTINGS;
+    this.#limits = limitsFrom(options.limits);
+    component.recorder.limit(this.#limits);
   }
 
   /** Inspects, transpiles and instantiates `bytes`, then runs `init` if the actor has it. */
@@ -100,6 +108,9 @@ export class ActorSession {
   }
 
   static async #create(bytes: Uint8Array, options: SessionOptions): Promise<Result<ActorSession, EngineError>> {
+    // Before anything reads it: a file past the limit costs nothing but this check.
+    const size = checkLimit('componentBytes', bytes.length, limitsFrom(options.limits));
+    if (!size.ok) return size;
     let t0 = performance.now();
     // A skipped stage takes no time: the next stage's time runs on from the last one that ran.
     const stage = (name: LoadStage, skipped = false) => {
@@ -289,6 +300,12 @@ export class ActorSession {
     const durationMs = performance.now() - t0;
     this.#inFlight = undefined;
     const trace = this.component.recorder.take();
+    // A call past a limit fails whatever it answered: nothing it sent or would commit is kept.
+    const limit = trace.limit ?? (outcome.kind === 'ok' ? pastAnswerLimit(this.#limits, next, response) : undefined) ?? pastMemoryLimit(this.#limits, this.#exports.memoryBytes());
+    if (limit) {
+      outcome = { kind: 'trap', message: limit.message, limit: limit.code };
+      response = { messages: [] };
+    }
     const newStates: Array<[string, Uint8Array]> = [];
     let after = before;
     if (outcome.kind === 'ok') {

@@ -2,6 +2,7 @@ import type { LoadStage } from '../core/actorSnapshot';
 import type { CompiledComponent } from '../core/compiledComponent';
 import type { ConnectDelivery } from '../core/connectDelivery';
 import type { WasiSettings } from '../core/wasiSettings';
+import type { Limits } from '../core/limits';
 import type { ComponentCache } from './componentCache';
 import type { ModuleImporter } from './loader';
 
@@ -35,4 +36,6 @@ export interface SessionOptions {
   compiled?: CompiledComponent;
   /** How WASI's clocks and random answer (default `DEFAULT_WASI_SETTINGS`: seeded, deterministic). */
   wasi?: WasiSettings;
+  /** What the server allows the actor (core/limits.ts); missing ones are the defaults. */
+  limits?: Partial<Limits>;
 }

@@ -21,6 +21,7 @@ import { createStatesSlice } from '../features/inspector/statesSlice';
 import { createInspectorSlice } from '../features/inspector/inspectorSlice';
 import { createBridgeSlice } from '../features/bridge/bridgeSlice';
 import { createClockAndRandomSlice } from '../features/settings/clockAndRandomSlice';
+import { createLimitsSlice } from '../features/settings/limitsSlice';
 
 /**
  * A batch that took long to draw (a slow machine, a busy page) delays the next one by as long
@@ -121,6 +122,7 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       ...createInspectorSlice(context)(set, get, api),
       ...createBridgeSlice(context)(set, get, api),
       ...createClockAndRandomSlice(context)(set, get, api),
+      ...createLimitsSlice(context)(set, get, api),
     };
   });
 }

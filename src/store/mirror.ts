@@ -21,6 +21,8 @@ export interface Mirrored {
   connections: ConnectionView[];
   /** How the simulated server tells the actor about connections: a setting that travels with the history. */
   delivery: ConnectDelivery;
+  /** The running actor's call time limit (ms): its pending calls count down to it. */
+  callTimeoutMs: number;
 }
 
 // The connections each client's store last showed: kept while nothing about them changed, so
@@ -43,7 +45,7 @@ function connectionsOf(client: ActorClient): ConnectionView[] {
 }
 
 export function mirror(client: ActorClient): Mirrored {
-  return { events: client.events, eventCount: client.events.length, connections: connectionsOf(client), delivery: client.delivery };
+  return { events: client.events, eventCount: client.events.length, connections: connectionsOf(client), delivery: client.delivery, callTimeoutMs: client.limits.callTimeMs };
 }
 
 /** Ready or stopped, once nothing is in flight; `error` when no actor is loaded at all. */
@@ -54,7 +56,7 @@ export function settledStatus(client: ActorClient): ActorUiStatus {
 }
 
 /** What the page resets when the history is replaced, besides the history itself. */
-type ReplacedFields = 'info' | 'loadProgress' | 'cursor' | 'drafts' | 'sentHistory' | 'branches' | 'replayRun' | 'rewriteReport' | 'replaced';
+type ReplacedFields = 'info' | 'limits' | 'loadProgress' | 'cursor' | 'drafts' | 'sentHistory' | 'branches' | 'replayRun' | 'rewriteReport' | 'replaced';
 
 /** A workspace as it was before something took its place: enough to say where it went and to bring it back. */
 export interface PreviousWorkspace {
@@ -100,6 +102,8 @@ export function replacedHistory(client: ActorClient, info: ComponentInfo, replac
   return {
     replaced: replacement?.previous ? { what: replacement.what, previous: replacement.previous } : null,
     ...mirror(client),
+    // The limits a history came with (a saved session's, a session file's) are the page's from now on.
+    limits: client.nextLimits,
     info,
     // A failed load's stages told of the workspace this one replaced.
     loadProgress: null,

@@ -58,16 +58,16 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
       case 'load': {
         loading = true;
         const onStage = (stage: LoadStage, ms: number | null) => port.post({ v: PROTOCOL_VERSION, id: request.id, progress: { kind: 'load', stage, ms } });
-        const { bytes, name, delivery, compiled, wasi } = request.args;
-        const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery, cache, compiled, wasi });
+        const { bytes, name, delivery, compiled, wasi, limits } = request.args;
+        const started = await ActorSession.start(bytes, { name, importModule, onStage, delivery, cache, compiled, wasi, limits });
         if (!started.ok) return started;
         session = started.value.session;
         return { ok: true, value: { info: session.info, init: started.value.init, cache: session.cacheUse, compiled: session.compiled } };
       }
       case 'restore': {
         loading = true;
-        const { name, bytes, snapshot, lost, compiled } = request.args;
-        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled });
+        const { name, bytes, snapshot, lost, compiled, limits } = request.args;
+        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled, limits });
         if (!restored.ok) return restored;
         session = restored.value;
         const recorded = lost ? session.recordLost(lost.connectionId, lost.input, lost.outcome, lost.durationMs) : undefined;
@@ -86,7 +86,7 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
         const { name, bytes, snapshot } = read.value;
         // The last run goes before the component loads, so the page unpacks it meanwhile.
         if (sent < snapshot.events.length) send(snapshot.events.slice(sent));
-        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled: request.args.compiled });
+        const restored = await ActorSession.restore(bytes, snapshot, { name, importModule, cache, compiled: request.args.compiled, limits: snapshot.limits ?? request.args.limits });
         if (!restored.ok) return restored;
         session = restored.value;
         const { events: _sent, ...rest } = snapshot;
@@ -142,7 +142,7 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
       case 'rerun':
         return session ? { ok: true, value: await session.rerun(request.args.event) } : noActor;
       case 'replay': {
-        const { name, bytes, events, states, from, delivery, actorId, wasi } = request.args;
+        const { name, bytes, events, states, from, delivery, actorId, wasi, limits } = request.args;
         const stateMap = new Map(states);
         const total = events.length - from;
         let done = 0;
@@ -153,6 +153,7 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
           delivery,
           actorId,
           wasi,
+          limits,
           importModule,
           onEvent: () => {
             done++;

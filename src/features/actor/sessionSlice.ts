@@ -1,4 +1,4 @@
-import { actorNameOf, isWasmFile, type ActorEvent, type ComponentInfo } from '../../core';
+import { actorNameOf, checkLimit, isWasmFile, type ActorEvent, type ComponentInfo } from '../../core';
 import { thrownMessage, type PlaygroundAlert } from '../../store/alert';
 import type { Slice, StoreContext } from '../../store/context';
 import { fileKindOf } from './fileKind';
@@ -168,6 +168,9 @@ export const createSessionSlice =
             return;
           case 'component':
             return track(actorNameOf(file.name), file.name, async () => {
+              // A file past the component size limit is refused by its size, before it is even read.
+              const size = checkLimit('componentBytes', file.size, get().limits);
+              if (!size.ok) return { ok: false, alert: size.error };
               try {
                 return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
               } catch (thrown) {

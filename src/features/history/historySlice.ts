@@ -54,7 +54,7 @@ export const createHistorySlice =
           {
             component: { name: component.name, sha256: componentHash(component.bytes), size: component.bytes.length, bytes: component.bytes },
             connections: snapshot.connections,
-            server: { delivery: client.delivery, wasi: client.runningWasi },
+            server: { delivery: client.delivery, wasi: client.runningWasi, limits: client.limits },
             events: snapshot.events,
             states: new Map(snapshot.states),
           },

@@ -20,6 +20,14 @@ function likelyCause(message: string): string | null {
  */
 export function TrapNote({ event }: { event: ActorEvent }) {
   if (event.outcome.kind !== 'trap') return null;
+  // Not the actor's fault as a trap is: the simulated server stopped or refused the call, and its message says which limit.
+  if (event.outcome.limit)
+    return (
+      <p className="inspector__note inspector__trap" role="note" aria-label="What a limit means">
+        The simulated server failed this call for going past one of its limits (Server settings → Limits): nothing it answered was sent or committed, and the
+        actor's instance was replaced, so the next call starts from the last committed state.
+      </p>
+    );
   const logs = event.hostCalls.filter(isLogCall).length;
   const calls = event.hostCalls.length - logs;
   const showLog = () => {

@@ -38,7 +38,7 @@ export function ClockAndRandomSection() {
   return (
     <fieldset className="settings__section">
       <legend>Clock and random</legend>
-      <p className="help__hint">
+      <p className="settings__hint">
         What an actor's WASI clocks and random source answer. Every read is recorded, so a replay gives the actor the same answers. Applies at the next load or restart.
       </p>
       <label className="settings__field">
@@ -49,7 +49,7 @@ export function ClockAndRandomSection() {
         <span>Start time (UTC)</span>
         <input type="text" value={startText} disabled={settings.real} spellCheck={false} onChange={(e) => changeStart(e.currentTarget.value)} aria-describedby={`${id}-problem`} />
       </label>
-      <p className="help__hint">The virtual wall clock reads the start time at the first event, one second more at each event after it, and a microsecond more at each read within one.</p>
+      <p className="settings__hint">The virtual wall clock reads the start time at the first event, one second more at each event after it, and a microsecond more at each read within one.</p>
       <label className="settings__check">
         <input type="checkbox" checked={settings.real} onChange={(e) => setSettings({ ...settings, real: e.currentTarget.checked })} />
         <span>Real clock and random (not reproducible)</span>
@@ -57,7 +57,7 @@ export function ClockAndRandomSection() {
       <p id={`${id}-problem`} className="settings__problem" role="status">
         {problem}
       </p>
-      {loaded && <p className="help__hint">The loaded actor runs with: {wasiSourceText(running.real ? 'real' : running.seed)}.</p>}
+      {loaded && <p className="settings__hint">The loaded actor runs with: {wasiSourceText(running.real ? 'real' : running.seed)}.</p>}
     </fieldset>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { ClockAndRandomSection } from './ClockAndRandomSection';
+import { LimitsSection } from './LimitsSection';
 import './settings.css';
 
 /**
- * The header's `Server settings` button and the dialog it opens: what the simulated server does
- * that the user chooses, each part a section of its own. A native modal dialog: it traps focus,
+ * The header's `Server settings` button and the dialog it opens: what the simulated server allows
+ * and gives the actor, each part a section of its own. A native modal dialog: it traps focus,
  * makes the page behind it inert and closes on Escape. The sections mount only while it is open,
  * so they read the settings afresh each time.
  */
@@ -27,7 +28,12 @@ export function ServerSettingsDialog() {
             Close
           </button>
         </div>
-        {open && <ClockAndRandomSection />}
+        {open && (
+          <>
+            <ClockAndRandomSection />
+            <LimitsSection />
+          </>
+        )}
       </dialog>
     </>
   );

@@ -15,7 +15,7 @@ export const exampleBytes = (name: ExampleName): Uint8Array =>
  * Starts an example or fails the test with the engine's own message. Through the test run's
  * component cache (cli/fileComponentCache.ts) when there is one: jco transpiles each example once
  * a run, not once a start (the tests that are about jco call `ActorSession.start` or `inspect`).
- * `options` adds to the session's (the WASI settings, say).
+ * `options` add to or replace the session's (the WASI settings or its limits, say).
  */
 export async function startExample(name: ExampleName, options: Partial<SessionOptions> = {}): Promise<Started> {
   const started = await ActorSession.start(exampleBytes(name), { name: `${name}.wasm`, cache: cacheFromEnvironment(), ...options });

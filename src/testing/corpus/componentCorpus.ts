@@ -21,8 +21,8 @@ const COMPONENT_PREAMBLE = [0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00];
 const noise = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 7919 + 13) % 251);
 
 /**
- * 100 MiB: a component's preamble, then bytes no section starts with. (The limits of issue 14
- * refuse a file this size before reading it, with `component-too-large`.)
+ * 100 MiB: a component's preamble, then bytes no section starts with. The default component size
+ * limit (64 MiB) refuses it before any worker reads it.
  */
 function hundredMegabytes(): Uint8Array {
   const bytes = new Uint8Array(100 * 1024 * 1024).fill(0xff);
@@ -60,7 +60,7 @@ export const COMPONENT_CORPUS: ComponentCase[] = [
   { kind: 'right export name, wrong types', file: 'wrong-types.wasm', make: wrongExportTypes, code: 'signature-mismatch', message: /^This actor's `theater:simple\/websocket-server` is not Theater's interface of that name: it declares `handle-message: func\(message: string\) -> string`/ },
   { kind: 'no websocket-server export', file: 'no-export.wasm', make: () => parse('(component (core module $m (func (export "f"))) (core instance (instantiate $m)))'), code: 'missing-export', message: /does not export `theater:simple\/websocket-server`/ },
   { kind: "a file that crashes jco's wasm-tools", file: 'crashing.wasm', make: async () => jcoCrashingComponent(), code: 'invalid-component', message: /jco's wasm-tools crashed reading this file/ },
-  { kind: '100 MB file', file: 'huge.wasm', make: async () => hundredMegabytes(), code: 'invalid-component', message: /^The component is damaged and cannot be read \([\s\S]*malformed section id[\s\S]*\)\. Its bytes are not what a toolchain writes/ },
+  { kind: '100 MB file', file: 'huge.wasm', make: async () => hundredMegabytes(), code: 'component-too-large', message: /^Component size limit: 104,857,600 bytes is past the limit of 67,108,864 bytes\. Raise it in Server settings → Limits \(Component size\), or with --max-component-bytes on the command line\.$/ },
   { kind: 'traps in its start function', file: 'start-trap.wasm', make: trapsInStart, code: 'instantiate-failed', message: START_TRAP },
   { kind: 'exhausts memory at instantiation', file: 'start-oom.wasm', make: exhaustsMemoryInStart, code: 'instantiate-failed', message: START_TRAP },
 ];

@@ -1,4 +1,4 @@
-import type { Branch, SessionSnapshot } from '../../../core';
+import { limitsFrom, type Branch, type SessionSnapshot } from '../../../core';
 import { sessionRange, stored, type SessionDb, type SessionRecord, type Stored } from './schema';
 import { eventsOf, statePairs } from './recordGroups';
 import { statesOf } from './stateRecords';
@@ -66,6 +66,7 @@ export async function readSession(db: SessionDb, id: string): Promise<Stored<Sto
           connections: record.connections,
           delivery: record.delivery,
           wasi: record.wasi,
+          ...(record.limits ? { limits: limitsFrom(record.limits) } : {}),
         },
         branches: branches ?? [],
       },

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Branch, ConnectDelivery, Connection, PlaygroundError, Result, WasiSettings } from '../../../core';
+import type { Branch, ConnectDelivery, Connection, Limits, PlaygroundError, Result, WasiSettings } from '../../../core';
 import { thrownMessage } from '../../../store/alert';
 import type { EventRecord, StateGroup } from './recordGroups';
 
@@ -21,6 +21,8 @@ export interface SessionRecord {
   delivery?: ConnectDelivery;
   /** How WASI's clocks and random answered; absent in records saved before it existed (the defaults). */
   wasi?: WasiSettings;
+  /** The limits the actor ran under (core/limits.ts); absent in records saved before they existed (the page's own then). */
+  limits?: Limits;
 }
 
 export interface ComponentRecord {

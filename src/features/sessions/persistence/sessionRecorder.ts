@@ -44,7 +44,7 @@ const sameWasi = (a: WasiSettings | undefined, b: WasiSettings | undefined): boo
 
 /** Whether two saves of one session differ in anything but the time they were made. */
 const sameRecord = (a: SessionRecord | undefined, b: SessionRecord): boolean =>
-  a !== undefined && a.id === b.id && a.eventCount === b.eventCount && a.cursor === b.cursor && a.componentHash === b.componentHash && a.name === b.name && a.delivery === b.delivery && sameWasi(a.wasi, b.wasi) && connectionsKey(a) === connectionsKey(b);
+  a !== undefined && a.id === b.id && a.eventCount === b.eventCount && a.cursor === b.cursor && a.componentHash === b.componentHash && a.name === b.name && a.delivery === b.delivery && sameWasi(a.wasi, b.wasi) && a.limits === b.limits && connectionsKey(a) === connectionsKey(b);
 
 /**
  * Saves the client's session to IndexedDB as it changes, writing only what changed: new events
@@ -173,6 +173,7 @@ export class SessionRecorder {
       connections: client.connections.map((c) => ({ ...c })),
       delivery: client.delivery,
       wasi: client.runningWasi,
+      limits: client.limits,
     };
     this.#info = info;
     const sameEvents = !this.#rewriteAll && keep === this.#events.length && keep === events.length;
