@@ -3,6 +3,7 @@
  * and the loader fill in (src/runtime/inspect.ts, src/runtime/importReport.ts) and the page shows.
  * Types only, so the page, the protocols and the runtime share them without the page importing jco.
  */
+import type { ActorKind } from './actorKind';
 import type { ImportProvider, TheaterPackage } from './interfaceNames';
 
 export const PROVISIONS = ['provided', 'stubbed', 'missing'] as const;
@@ -46,9 +47,12 @@ export interface ComponentInfo {
   exports: WorldItem[];
   /** Exports the package's `actor` interface (so `init` runs first). */
   hasInit: boolean;
+  /** Which of Theater's WebSocket interfaces the actor is called through (core/actorKind.ts). */
+  actorKind: ActorKind;
   /**
-   * The Theater package whose `websocket-server` (and `actor`) the component exports:
-   * `theater:simple`, or `ntwk:theater` for actors built before Theater renamed it in June 2025.
+   * The Theater package whose `websocket-server` or `http-handlers` (and `actor`) the component
+   * exports: `theater:simple`, or `ntwk:theater` for actors built before Theater renamed it in June
+   * 2025 (which had no `http-handlers`).
    */
   package: TheaterPackage;
   /**

@@ -61,9 +61,14 @@ export class ConnectionTable {
   }
 }
 
-/** Whether the actor's answer closed its connection (a close frame among its responses), as Theater's server then closes the socket. */
+/**
+ * Whether the actor's answer closed its connection (a close frame among its responses), as Theater's
+ * websocket-server then closes the socket. A close an http-framework actor sends (`to` a
+ * connection) only asks the client to close: the connection ends when the client's close frame
+ * comes back, with the actor's disconnect.
+ */
 export function closesConnection(event: Pick<ActorEvent, 'responses'>): boolean {
-  return event.responses.some((r) => r.frame?.frame === 'close');
+  return event.responses.some((r) => r.frame?.frame === 'close' && r.to === undefined);
 }
 
 /**

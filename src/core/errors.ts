@@ -18,7 +18,8 @@ export type LimitErrorCode = (typeof LIMIT_ERROR_CODES)[number] | 'timeout';
 
 /**
  * Every way loading or driving an actor can fail that a person can do something about, one code
- * per cause: `actor-stopped` is an actor that shut itself down, `no-actor` a call with nothing
+ * per cause: `actor-stopped` is an actor that shut itself down, `no-websocket-path` a client of an
+ * http-framework actor that serves no WebSocket path (or not the one asked for), `no-actor` a call with nothing
  * loaded, `timeout` a worker the watchdog gave up on, `invalid-request` a message to the worker
  * it cannot read (another protocol version, not a request), `internal-error` only a bug, and
  * `LIMIT_ERROR_CODES` a limit gone past.
@@ -37,6 +38,7 @@ export const ENGINE_ERROR_CODES = [
   'actor-stopped',
   'no-actor',
   'no-such-connection',
+  'no-websocket-path',
   'no-such-event',
   'no-such-branch',
   'connection-closed',

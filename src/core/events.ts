@@ -92,6 +92,24 @@ export interface ActorEvent {
   bridge?: BridgeInfo;
   /** Only on events imported from a Theater chain (see ChainOrigin); on `chain` events, states are equal and there are no responses or host calls. */
   chain?: ChainOrigin;
+  /** Only on an `http-framework` actor's WebSocket events (core/actorKind.ts): what its handler was called with. */
+  http?: HttpEventInfo;
+}
+
+/**
+ * What an `http-framework` actor's handler got besides the message: a `connect` event is
+ * `handle-websocket-connect(handler, connection, path, none)`, a `close` event
+ * `handle-websocket-disconnect(handler, connection)`, any other `handle-websocket-message(handler,
+ * connection, message)`. Its responses are what it sent with `send-websocket-message` and
+ * `close-websocket` during the call, each with the connection it went `to`.
+ */
+export interface HttpEventInfo {
+  /** The handler's id (from `register-handler`), or null when the path has none for this event: Theater then calls nothing, and nor does the playground. */
+  handler: number | null;
+  /** The connection id the actor sees: a u64 Theater draws at random, in decimal. */
+  connection: string;
+  /** On `connect`: the path the client opened. */
+  path?: string;
 }
 
 /** Theater's two ways of writing a chain: JSON entries (hashes verifiable here) and the text `.chain` format (not). */

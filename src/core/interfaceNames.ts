@@ -2,6 +2,10 @@
 export const WEBSOCKET_SERVER = 'theater:simple/websocket-server';
 export const ACTOR = 'theater:simple/actor';
 export const RUNTIME = 'theater:simple/runtime';
+/** The host interface an `http-framework` actor imports (servers, handlers, WebSocket paths, send). */
+export const HTTP_FRAMEWORK = 'theater:simple/http-framework';
+/** The export an `http-framework` actor is called through (core/actorKind.ts). */
+export const HTTP_HANDLERS = 'theater:simple/http-handlers';
 
 /**
  * The WIT packages Theater's component actors were built against, newest first: `theater:simple`
@@ -17,7 +21,7 @@ export const THEATER_PACKAGE_ERAS: Record<TheaterPackage, string> = {
 };
 
 /** The interfaces the playground looks for in each package. */
-export const THEATER_INTERFACES = ['websocket-server', 'actor', 'runtime'] as const;
+export const THEATER_INTERFACES = ['websocket-server', 'actor', 'runtime', 'http-framework', 'http-handlers'] as const;
 export type TheaterInterface = (typeof THEATER_INTERFACES)[number];
 
 /** `theaterInterface('ntwk:theater', 'actor')` → `ntwk:theater/actor`. */
@@ -40,10 +44,14 @@ export const SHIMMED_WASI = new Set(
 /** Who answers an import: Theater's runtime (the playground's), the sandboxed WASI shim, or a recorded stub. */
 export type ImportProvider = 'theater' | 'wasi' | 'stub';
 
-/** `ntwk:theater/runtime` is Theater's runtime too: the playground answers it like `theater:simple/runtime`. */
+/**
+ * `ntwk:theater/runtime` is Theater's runtime too: the playground answers it like
+ * `theater:simple/runtime`. `http-framework` is answered by the simulated server (only
+ * `theater:simple` had it).
+ */
 export function providerOf(name: string): ImportProvider {
   const plain = unversioned(name);
-  if (THEATER_PACKAGES.some((pkg) => plain === theaterInterface(pkg, 'runtime'))) return 'theater';
+  if (THEATER_PACKAGES.some((pkg) => plain === theaterInterface(pkg, 'runtime')) || plain === HTTP_FRAMEWORK) return 'theater';
   return SHIMMED_WASI.has(plain) ? 'wasi' : 'stub';
 }
 

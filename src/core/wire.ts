@@ -15,6 +15,11 @@ export interface WireOutcome {
   frame: WireFrame | null;
   /** Why the message was dropped: a protocol warning shown on the event. */
   warning?: string;
+  /**
+   * The connection it went to, when the actor chose one (`http-framework`'s
+   * `send-websocket-message`); absent, it went to the connection whose event produced it.
+   */
+  to?: number;
 }
 
 const empty = new Uint8Array(0);

@@ -1,5 +1,5 @@
 import { engineError, type EngineError } from '../core/errors';
-import { theaterInterface, type TheaterPackage } from '../core/interfaceNames';
+import { HTTP_HANDLERS, theaterInterface, type TheaterPackage } from '../core/interfaceNames';
 import { ok, type Result } from '../core/result';
 import { exportedInterface } from './wasm/exportedInterface';
 
@@ -52,6 +52,11 @@ export function checkExportSignatures(bytes: Uint8Array, pkg: TheaterPackage): R
       return engineError('signature-mismatch', `This actor's \`${serverName}\` declares \`${declared}\`, but the playground sends and reads \`${expected}\`. Rebuild the actor against the current websocket-server WIT.`);
     }
   }
+  return checkInitSignature(bytes, pkg);
+}
+
+/** Compares the `init` a component declares (if any) with the two the playground calls. */
+export function checkInitSignature(bytes: Uint8Array, pkg: TheaterPackage): Result<CheckedExports, EngineError> {
   const actorName = theaterInterface(pkg, 'actor');
   const init = exportedInterface(bytes, actorName)?.functions.get('init');
   if (init !== undefined && init !== INIT_STATE_ONLY && init !== INIT_WITH_ACTOR_ID) {
@@ -61,6 +66,35 @@ export function checkExportSignatures(bytes: Uint8Array, pkg: TheaterPackage): R
     );
   }
   return ok({ initTakesActorId: init === undefined ? pkg === 'ntwk:theater' : init === INIT_WITH_ACTOR_ID });
+}
+
+/**
+ * What the playground calls an `http-framework` actor with: Theater's `http-handlers` (its
+ * `wit/http.wit`, `handler-id` a `u64`), as `exportedInterface` renders it.
+ */
+export const HTTP_HANDLER_FUNCTIONS: ReadonlyArray<[string, string]> = [
+  ['handle-websocket-connect', 'func(state: option<list<u8>>, params: tuple<u64, u64, string, option<string>>) -> result<tuple<option<list<u8>>>, string>'],
+  ['handle-websocket-message', 'func(state: option<list<u8>>, params: tuple<u64, u64, websocket-message>) -> result<tuple<option<list<u8>>, tuple<list<websocket-message>>>, string>'],
+  ['handle-websocket-disconnect', 'func(state: option<list<u8>>, params: tuple<u64, u64>) -> result<tuple<option<list<u8>>>, string>'],
+];
+
+/**
+ * `checkExportSignatures` for an `http-framework` actor: its WebSocket handlers and `init`. A
+ * handler it does not export is no error here: Theater only calls the ones a path names, and the
+ * loader says which are missing.
+ */
+export function checkHttpHandlerSignatures(bytes: Uint8Array): Result<CheckedExports, EngineError> {
+  const handlers = exportedInterface(bytes, HTTP_HANDLERS);
+  for (const [name, expected] of HTTP_HANDLER_FUNCTIONS) {
+    const declared = handlers?.functions.get(name);
+    if (declared !== undefined && declared !== expected) {
+      return engineError(
+        'signature-mismatch',
+        `This actor's \`${HTTP_HANDLERS}\` declares \`${name}: ${declared}\`, but the playground calls \`${name}: ${expected}\` (Theater's \`wit/http.wit\`); ${partsThatDiffer(declared, expected)}. Rebuild the actor against Theater's http-handlers WIT.`,
+      );
+    }
+  }
+  return checkInitSignature(bytes, 'theater:simple');
 }
 
 /** "the parameters differ", "the result differs" or both, for two rendered `func(...) -> ...` types. */

@@ -2,7 +2,8 @@ import type { ImportTypes, InterfaceTypes } from './dtsTypes';
 import type { CallRecorder } from '../core/hostCalls';
 import { declaredFunctions, RUNTIME_DETAILS, WASI_DETAIL, type DeclaredFunction } from './importReport';
 import type { ImportedFunction, WorldItem } from '../core/componentInfo';
-import { unversioned } from '../core/interfaceNames';
+import { HTTP_FRAMEWORK, unversioned } from '../core/interfaceNames';
+import { HTTP_FRAMEWORK_DETAIL, isSimulated, type HttpFrameworkHost } from './httpFrameworkHost';
 import { ResourceStubs } from './resourceStubs';
 import type { ChainSource } from '../core/chain/runtimeChain';
 import { isProvidedRuntimeFunction, runtimeImports, type RuntimeFunction } from './runtimeHost';
@@ -19,6 +20,8 @@ export interface HostEnvironment {
   chain: ChainSource;
   /** The clocks and random the recorded WASI answers from (the session's settings and event position). */
   wasi: WasiSources;
+  /** The simulated server an `http-framework` actor's imports reach. */
+  http: HttpFrameworkHost;
 }
 
 /** The import object jco instantiates with, and what the playground does with each imported function. */
@@ -69,6 +72,14 @@ export async function buildImports(items: readonly WorldItem[], types: ImportTyp
     const list = declared ? declaredFunctions(declared) : [];
     switch (item.provider ?? 'stub') {
       case 'theater': {
+        if (name === HTTP_FRAMEWORK) {
+          imports[name] = { ...stubInterface(env, name, declared, classOf), ...(declared && host.http.imports(name, declared, env)) };
+          for (const fn of list) {
+            const decl = declared!.functions.find((d) => d.witName === fn.name);
+            functions.push(decl && isSimulated(decl) ? { interface: name, function: fn.name, provision: 'provided', by: 'theater', detail: HTTP_FRAMEWORK_DETAIL } : stubbed(name, fn));
+          }
+          break;
+        }
         imports[name] = { ...stubInterface(env, name, declared, classOf), ...(declared && runtimeImports(name, declared, env, host.chain)) };
         for (const fn of list) {
           const provided = declared!.functions.find((decl) => decl.witName === fn.name && isProvidedRuntimeFunction(decl, types));

@@ -1,9 +1,9 @@
 import { actorIdOf } from '../core/actorId';
-import { checkExportSignatures } from './actorSignatures';
+import { checkExportSignatures, checkHttpHandlerSignatures } from './actorSignatures';
 import { engineError, describeThrown, type EngineError } from '../core/errors';
 import type { ComponentInfo, WorldItem } from '../core/componentInfo';
 import { ok, type Result } from '../core/result';
-import { providerOf, theaterInterface, THEATER_PACKAGES, unversioned, WEBSOCKET_SERVER, type TheaterPackage } from '../core/interfaceNames';
+import { HTTP_HANDLERS, providerOf, theaterInterface, THEATER_PACKAGES, unversioned, WEBSOCKET_SERVER, type TheaterPackage } from '../core/interfaceNames';
 import { isToolCrash, wasmTools } from './jco/tools';
 import { coreModuleRefusal, witPackageRefusal } from './notActors';
 import { componentHash } from '../core/sessionFile';
@@ -45,13 +45,28 @@ export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, 
     return engineError('wit-package', 'This is a WIT package (interface definitions only), not a component with code: load the built actor instead.');
   }
   const { imports, exports } = parseRootWorld(wit);
-  const exported = (pkg: TheaterPackage, name: 'websocket-server' | 'actor') => exports.some((item) => unversioned(item.name) === theaterInterface(pkg, name));
+  const exported = (pkg: TheaterPackage, name: 'websocket-server' | 'actor' | 'http-handlers') => exports.some((item) => unversioned(item.name) === theaterInterface(pkg, name));
   const pkg = THEATER_PACKAGES.find((candidate) => exported(candidate, 'websocket-server'));
   if (!pkg) {
+    // Theater's other WebSocket actors: http-handlers, only ever in `theater:simple`.
+    if (exported('theater:simple', 'http-handlers')) {
+      const checked = checkHttpHandlerSignatures(bytes);
+      if (!checked.ok) return checked;
+      return ok({
+        size: bytes.length,
+        wit,
+        imports,
+        exports,
+        hasInit: exported('theater:simple', 'actor'),
+        actorKind: 'http-framework',
+        package: 'theater:simple',
+        ...(checked.value.initTakesActorId ? { actorId: actorIdOf(componentHash(bytes)) } : {}),
+      });
+    }
     const names = exports.map((item) => item.name).join(', ') || 'nothing';
     return engineError(
       'missing-export',
-      `This component does not export \`${WEBSOCKET_SERVER}\` (or the older \`${theaterInterface('ntwk:theater', 'websocket-server')}\`), so it cannot handle WebSocket messages. It exports: ${names}.`,
+      `This component does not export \`${WEBSOCKET_SERVER}\` (or the older \`${theaterInterface('ntwk:theater', 'websocket-server')}\`) nor \`${HTTP_HANDLERS}\`, so it cannot handle WebSocket messages. It exports: ${names}.`,
     );
   }
   const checked = checkExportSignatures(bytes, pkg);
@@ -62,6 +77,7 @@ export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, 
     imports,
     exports,
     hasInit: exported(pkg, 'actor'),
+    actorKind: 'websocket-server',
     package: pkg,
     ...(checked.value.initTakesActorId ? { actorId: actorIdOf(componentHash(bytes)) } : {}),
   });

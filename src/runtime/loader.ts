@@ -1,7 +1,7 @@
 import { CallRecorder } from '../core/hostCalls';
 import { buildImports, type HostEnvironment } from './hostImports';
 import { describeThrown, engineError, type EngineError } from '../core/errors';
-import { theaterInterface, unversioned } from '../core/interfaceNames';
+import { HTTP_HANDLERS, theaterInterface, unversioned } from '../core/interfaceNames';
 import { transpiler } from './jco/tools';
 import type { ComponentInfo } from '../core/componentInfo';
 import type { WebsocketMessage, WebsocketResponse } from '../core/messages';
@@ -18,9 +18,23 @@ export type ModuleImporter = (source: string) => Promise<Record<string, unknown>
 export const dataUrlImporter: ModuleImporter = (source) =>
   import(/* @vite-ignore */ `data:text/javascript;charset=utf-8,${encodeURIComponent(source)}`);
 
-/** The raw exports of one instance, in jco's JavaScript shapes. */
+type State = Uint8Array | undefined;
+
+/**
+ * An `http-framework` actor's WebSocket handlers (Theater's `http-handlers`), in jco's shapes:
+ * u64s as bigints, `option<string>` as the string or undefined. Each is absent when the component
+ * does not export it; Theater calls only the ones a WebSocket path names.
+ */
+export interface HttpHandlerExports {
+  connect?: (state: State, params: [bigint, bigint, string, string | undefined]) => [State];
+  message?: (state: State, params: [bigint, bigint, WebsocketMessage]) => [State, [WebsocketMessage[]]];
+  disconnect?: (state: State, params: [bigint, bigint]) => [State];
+}
+
+/** The raw exports of one instance, in jco's JavaScript shapes: `handleMessage` for a websocket-server actor, `http` for an http-framework one (core/actorKind.ts). */
 export interface ActorExports {
-  handleMessage(state: Uint8Array | undefined, params: [WebsocketMessage]): [Uint8Array | undefined, [WebsocketResponse]];
+  handleMessage?: (state: State, params: [WebsocketMessage]) => [State, [WebsocketResponse]];
+  http?: HttpHandlerExports;
   init?: (state: Uint8Array | undefined) => [Uint8Array | undefined];
   /** The bytes of this instance's linear memories together, now (they only grow). */
   memoryBytes(): number;
@@ -117,6 +131,28 @@ export class LoadedComponent {
     return ok(new LoadedComponent({ ...info, importFunctions: built.functions }, recorder, glueModule.instantiate as Instantiate, modules, built.imports));
   }
 
+  /** The functions the session calls for this actor's kind, from the instance's exports. */
+  #calls(find: (iface: string) => Record<string, unknown> | undefined): Result<Pick<ActorExports, 'handleMessage' | 'http'>, EngineError> {
+    if (this.info.actorKind === 'http-framework') {
+      const handlers = find(HTTP_HANDLERS) ?? {};
+      const fn = <T>(name: string) => (typeof handlers[name] === 'function' ? (handlers[name] as T) : undefined);
+      return ok({
+        http: {
+          connect: fn<HttpHandlerExports['connect']>('handleWebsocketConnect'),
+          message: fn<HttpHandlerExports['message']>('handleWebsocketMessage'),
+          disconnect: fn<HttpHandlerExports['disconnect']>('handleWebsocketDisconnect'),
+        },
+      });
+    }
+    // The package inspect found: `theater:simple`, or `ntwk:theater` for older actors.
+    const serverName = theaterInterface(this.info.package, 'websocket-server');
+    const server = find(serverName);
+    if (!server || typeof server.handleMessage !== 'function') {
+      return engineError('missing-export', `The instance has no ${serverName}.handle-message function.`);
+    }
+    return ok({ handleMessage: server.handleMessage as ActorExports['handleMessage'] });
+  }
+
   /** A fresh instance (the first, or the next after a trap). */
   async instantiate(): Promise<Result<ActorExports, EngineError>> {
     let root: Record<string, unknown>;
@@ -147,17 +183,13 @@ export class LoadedComponent {
       const key = Object.keys(root).find((k) => unversioned(k) === iface);
       return key ? (root[key] as Record<string, unknown>) : undefined;
     };
-    // The package inspect found: `theater:simple`, or `ntwk:theater` for older actors.
-    const serverName = theaterInterface(this.info.package, 'websocket-server');
-    const server = find(serverName);
-    if (!server || typeof server.handleMessage !== 'function') {
-      return engineError('missing-export', `The instance has no ${serverName}.handle-message function.`);
-    }
+    const calls = this.#calls(find);
+    if (!calls.ok) return calls;
     const actor = find(theaterInterface(this.info.package, 'actor'));
     const init = typeof actor?.init === 'function' ? (actor.init as (state: Uint8Array | undefined, params?: [string]) => [Uint8Array | undefined]) : undefined;
     const { actorId } = this.info;
     return ok({
-      handleMessage: server.handleMessage as ActorExports['handleMessage'],
+      ...calls.value,
       // Theater's init takes `(actor-id,)` after the state; the session calls every init with the state alone.
       init: init && (actorId === undefined ? init : (state) => init(state, [actorId])),
       memoryBytes: () => {

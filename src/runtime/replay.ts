@@ -49,7 +49,7 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
   const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId, wasi: options.wasi, limits: options.limits });
   if (!started.ok) return started;
   const session = started.value.session;
-  if (first) session.seed(history.state(first.stateBefore));
+  if (first) session.seed(history.state(first.stateBefore), history.events.slice(0, from));
   const comparisons: EventComparison[] = [];
   const states = new Map<string, Uint8Array>();
   for (const recorded of history.events.slice(from)) {

@@ -3,7 +3,7 @@ import { ChainBuilder, chainJson } from '../core/chain/chain';
 import { connectMessage, delivered, opensConnection, randomU64, reportsDrops, DEFAULT_DELIVERY, type ConnectDelivery } from '../core/connectDelivery';
 import type { Connection } from '../core/connections';
 import { describeThrown, engineError, type EngineError } from '../core/errors';
-import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, RecordedEvent } from '../core/events';
+import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, HttpEventInfo, RecordedEvent } from '../core/events';
 import { loadComponent } from './cachedLoad';
 import type { CompiledComponent } from '../core/compiledComponent';
 import type { ComponentInfo } from '../core/componentInfo';
@@ -23,6 +23,10 @@ import { DEFAULT_WASI_SETTINGS, type WasiSettings } from '../core/wasiSettings';
 import { WasiSources } from './wasi/wasiSources';
 import { checkLimit, limitsFrom, type Limits } from '../core/limits';
 import { pastAnswerLimit, pastMemoryLimit } from './callLimits';
+import { HttpServers } from '../core/httpServers';
+import { HttpFrameworkHost } from './httpFrameworkHost';
+import { callHandler, planConnect, planDisconnect, planMessage } from './httpEvents';
+import type { WireOutcome } from '../core/wire';
 
 /** A session that started: the init event, when the actor has `init`. */
 export interface Started {
@@ -54,6 +58,8 @@ export class ActorSession {
   readonly wasi: WasiSettings;
   /** What the server allows this actor (options.limits over the defaults). */
   readonly #limits: Limits;
+  /** The simulated `http-framework` server (an http-framework actor's; idle for the other kind). */
+  readonly #http: HttpFrameworkHost;
 
   private constructor(
     readonly name: string,
@@ -65,7 +71,9 @@ export class ActorSession {
     readonly cacheUse: CacheUse,
     /** Its compiled form, for the page to hand to the next load of the same bytes (runtime/cachedLoad.ts). */
     readonly compiled: CompiledComponent,
+    http: HttpFrameworkHost,
   ) {
+    this.#http = http;
     this.#exports = exports;
     this.#chain = new ChainBuilder(info);
     this.#now = options.now ?? Date.now;
@@ -103,6 +111,7 @@ export class ActorSession {
     if (!history.ok) return history;
     session.#history = history.value;
     session.#committed = history.value.committed;
+    session.#http.servers = HttpServers.after(history.value.events);
     session.#delivery = snapshot.delivery ?? session.#delivery;
     return ok(session);
   }
@@ -127,14 +136,15 @@ export class ActorSession {
     };
     // WASI answers each event from its position in the history: the event the actor is running is the next one recorded.
     const wasi = new WasiSources(options.wasi ?? DEFAULT_WASI_SETTINGS, () => made.session?.events.length ?? 0);
-    const loaded = await loadComponent(bytes, { name: options.name, importModule: options.importModule ?? dataUrlImporter, cache: options.cache, actorId: options.actorId, compiled: options.compiled }, { chain, wasi }, stage);
+    const http = new HttpFrameworkHost();
+    const loaded = await loadComponent(bytes, { name: options.name, importModule: options.importModule ?? dataUrlImporter, cache: options.cache, actorId: options.actorId, compiled: options.compiled }, { chain, wasi, http }, stage);
     if (!loaded.ok) return loaded;
     const { component, cache, compiled } = loaded.value;
     const exports = await component.instantiate();
     if (!exports.ok) return exports;
     stage('instantiating');
     await sha1;
-    made.session = new ActorSession(options.name, component.info, component, exports.value, options, cache, compiled);
+    made.session = new ActorSession(options.name, component.info, component, exports.value, options, cache, compiled, http);
     return ok(made.session);
   }
 
@@ -167,16 +177,26 @@ export class ActorSession {
     this.#delivery = delivery;
   }
 
-  /** Opens a simulated client and delivers `connect` to the actor. */
-  async open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
+  /**
+   * Opens a simulated client and delivers `connect` to the actor. An http-framework actor's client
+   * connects to `path` (default: the first WebSocket path the actor serves).
+   */
+  async open(path?: string): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
     const running = this.#requireRunning();
     if (!running.ok) return running;
+    let http: HttpEventInfo | undefined;
+    if (this.info.actorKind === 'http-framework') {
+      const planned = planConnect(this.#http.servers, path, this.#connectionNumber);
+      if (!planned.ok) return planned;
+      http = planned.value;
+    }
     const connection = this.#history.connections.open();
-    const recorded = await this.#call('message', connection.id, connectMessage(this.#delivery, this.#connectionNumber));
+    const input = http ? makeMessage('connect') : connectMessage(this.#delivery, this.#connectionNumber);
+    const recorded = await this.#call('message', connection.id, input, [], http);
     return ok({ connection: { ...connection }, recorded });
   }
 
-  /** Closes a simulated client and delivers `close` to the actor. */
+  /** Closes a simulated client and delivers `close` (an http-framework actor: its disconnect) to the actor. */
   async close(connectionId: number): Promise<Result<RecordedEvent, EngineError>> {
     const open = this.#history.connections.requireOpen(connectionId);
     if (!open.ok) return open;
@@ -184,7 +204,8 @@ export class ActorSession {
     // The socket is gone whatever the actor's state; a stopped actor is just not told.
     const running = this.#requireRunning();
     if (!running.ok) return running;
-    return ok(await this.#call('message', connectionId, makeMessage('close')));
+    const http = this.info.actorKind === 'http-framework' ? planDisconnect(this.#http.servers, connectionId) : undefined;
+    return ok(await this.#call('message', connectionId, makeMessage('close'), [], http));
   }
 
   /**
@@ -193,7 +214,8 @@ export class ActorSession {
    * nothing is recorded (null).
    */
   async drop(connectionId: number): Promise<Result<RecordedEvent | null, EngineError>> {
-    if (reportsDrops(this.#delivery)) return this.close(connectionId);
+    // Theater's http-framework server calls disconnect for a failed socket too.
+    if (reportsDrops(this.#delivery) || this.info.actorKind === 'http-framework') return this.close(connectionId);
     const open = this.#history.connections.requireOpen(connectionId);
     if (!open.ok) return open;
     this.#history.connections.markClosed(connectionId);
@@ -206,19 +228,27 @@ export class ActorSession {
     if (!running.ok) return running;
     const open = this.#history.connections.requireOpen(connectionId);
     if (!open.ok) return open;
+    if (this.info.actorKind === 'http-framework') {
+      const http = planMessage(this.#http.servers, connectionId, message);
+      return http.ok ? ok(await this.#call('message', connectionId, message, [], http.value)) : http;
+    }
     return ok(await this.#call('message', connectionId, delivered(this.#delivery, message)));
   }
 
-  /** Sets the committed state without a call: a replay that starts mid-history starts here. */
-  seed(state: Uint8Array | undefined): void {
+  /**
+   * Sets the committed state without a call: a replay that starts mid-history starts here. The
+   * events `before` it rebuild the simulated http-framework server they left behind.
+   */
+  seed(state: Uint8Array | undefined, before: readonly ActorEvent[] = []): void {
     this.#committed = this.#history.states.put(state).ref;
+    this.#http.servers = HttpServers.after(before);
   }
 
   /**
    * Re-runs a recorded event's input from this session's own committed state, with the host
    * results the recording saw. Connections are not checked: the recording already was.
    */
-  async rerun(event: Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt' | 'chain' | 'outcome' | 'shutdown'>>): Promise<RecordedEvent> {
+  async rerun(event: Pick<ActorEvent, 'kind' | 'connectionId' | 'input' | 'hostCalls'> & Partial<Pick<ActorEvent, 'bridge' | 'startedAt' | 'chain' | 'outcome' | 'shutdown' | 'http'>>): Promise<RecordedEvent> {
     // Entries of an imported chain were no call: they are written down again as they were, at the state they now follow.
     if (event.kind === 'chain') return this.#history.record(chainEventAgain(event, this.#committed, this.#now()), []);
     // A frame from a real endpoint happened whatever the actor does: it is written down again, as it was.
@@ -232,7 +262,7 @@ export class ActorSession {
     // A rerun rewrites history: a recorded connect opens its connection for what follows.
     if (event.connectionId !== null && opensConnection(event.input)) this.#history.connections.ensureOpen(event.connectionId);
     if (event.connectionId !== null && event.input?.ty.tag === 'close') this.#history.connections.markClosed(event.connectionId);
-    return this.#call(event.kind, event.connectionId, event.input, event.hostCalls);
+    return this.#call(event.kind, event.connectionId, event.input, event.hostCalls, event.http);
   }
 
   /**
@@ -279,7 +309,10 @@ export class ActorSession {
     return this.status === 'ready' ? ok(true) : engineError('actor-stopped', 'The actor has shut down (it called runtime.shutdown): load it again to continue.');
   }
 
-  async #call(kind: EventKind, connectionId: number | null, input: WebsocketMessage | null, script: readonly HostCall[] = []): Promise<RecordedEvent> {
+  /** `http`: an http-framework actor's event (its handler is called, not handle-message). */
+  async #call(kind: EventKind, connectionId: number | null, input: WebsocketMessage | null, script: readonly HostCall[] = [], http?: HttpEventInfo): Promise<RecordedEvent> {
+    // Theater's server adds a client before its connect handler runs and removes it before disconnect.
+    if (http) this.#http.servers.opening({ connectionId, input, http });
     const before = this.#committed;
     const stateBytes = this.state(before);
     this.component.recorder.take();
@@ -292,7 +325,9 @@ export class ActorSession {
     let response: WebsocketResponse = { messages: [] };
     try {
       if (kind === 'init') [next] = this.#exports.init!(stateBytes);
-      else [next, [response]] = this.#exports.handleMessage(stateBytes, [input!]);
+      else if (http) next = http.handler === null ? stateBytes : callHandler(this.#exports.http, http, input!, stateBytes);
+      else if (this.#exports.handleMessage) [next, [response]] = this.#exports.handleMessage(stateBytes, [input!]);
+      else throw new Error('this build is an http-framework actor: it has no websocket-server.handle-message for an event recorded for one');
       outcome = { kind: 'ok' };
     } catch (thrown) {
       outcome = isActorErr(thrown) ? { kind: 'err', message: describeThrown(thrown) } : { kind: 'trap', message: describeThrown(thrown) };
@@ -300,6 +335,12 @@ export class ActorSession {
     const durationMs = performance.now() - t0;
     this.#inFlight = undefined;
     const trace = this.component.recorder.take();
+    // What an http-framework actor sent, to whichever connections it named.
+    const sent = this.#http.take().flatMap(({ connection, message }) => {
+      const to = this.#http.servers.connectionOf(connection);
+      return to === undefined ? [] : [{ message, to }];
+    });
+    if (sent.length > 0) response = { messages: sent.map(({ message }) => message) };
     // A call past a limit fails whatever it answered: nothing it sent or would commit is kept.
     const limit = trace.limit ?? (outcome.kind === 'ok' ? pastAnswerLimit(this.#limits, next, response) : undefined) ?? pastMemoryLimit(this.#limits, this.#exports.memoryBytes());
     if (limit) {
@@ -324,9 +365,10 @@ export class ActorSession {
         stateBefore: before,
         stateAfter: after,
         outcome,
-        responses: response.messages.map(this.#delivery === 'theater-host' ? toHostWire : toWire),
+        responses: responses(response, sent, this.#delivery),
         hostCalls: trace.hostCalls,
         shutdown: trace.shutdown !== undefined,
+        ...(http && { http }),
       },
       newStates,
     );
@@ -340,6 +382,13 @@ export class ActorSession {
     if (!fresh.ok) throw new Error(`re-instantiation after a trap failed: ${fresh.error.message}`);
     this.#exports = fresh.value;
   }
+}
+
+/** What went on the wire: an http-framework actor's sends `to` their connections, else the response to the event's own. */
+function responses(response: WebsocketResponse, sent: ReadonlyArray<{ message: WebsocketMessage; to: number }>, delivery: ConnectDelivery): WireOutcome[] {
+  // Sent messages are the response unless a limit emptied it.
+  if (sent.length > 0 && response.messages.length > 0) return sent.map(({ message, to }) => ({ ...toWire(message), to }));
+  return response.messages.map(delivery === 'theater-host' ? toHostWire : toWire);
 }
 
 /** jco turns an `err(..)` result into a thrown ComponentError carrying the payload. */

@@ -55,7 +55,7 @@ const sameMessage = (a: WebsocketMessage, b: WebsocketMessage): boolean =>
 
 /** Whether `response` is what `toWire` makes of its message, so the message alone says it. */
 function plainResponse(response: WireOutcome): boolean {
-  if (!plainMessage(response.message)) return false;
+  if (!plainMessage(response.message) || response.to !== undefined) return false;
   const wire = toWire(response.message);
   if (wire.warning !== response.warning) return false;
   const [a, b] = [wire.frame, response.frame];
@@ -72,6 +72,7 @@ const plainEvent = (event: ActorEvent): boolean =>
   event.hostCalls.length === 0 &&
   event.bridge === undefined &&
   event.chain === undefined &&
+  event.http === undefined &&
   (event.input === null || plainMessage(event.input)) &&
   event.responses.every(plainResponse);
 
