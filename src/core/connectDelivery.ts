@@ -21,6 +21,17 @@ export function randomU64(): bigint {
   return (BigInt(words[0]!) << 32n) | BigInt(words[1]!);
 }
 
+/**
+ * A connection id for an http-framework actor's client: random like Theater's, but below 2^53.
+ * Theater draws from all of u64; a JavaScript actor (componentize-qjs passes a u64 as a number)
+ * would round such an id and could not send to it, so the playground keeps ids every language
+ * holds exactly, and says so where it shows them.
+ */
+export function randomSafeU64(): bigint {
+  const words = crypto.getRandomValues(new Uint32Array(2));
+  return (BigInt(words[0]! & 0x1f_ffff) << 32n) | BigInt(words[1]!);
+}
+
 /** The message that tells the actor of a new connection; `connectionNumber` is only drawn for `theater-host`. */
 export function connectMessage(delivery: ConnectDelivery, connectionNumber: () => bigint = randomU64): WebsocketMessage {
   switch (delivery) {

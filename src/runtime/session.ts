@@ -1,6 +1,6 @@
 import { bytesEqual } from '../core/bytes';
 import { ChainBuilder, chainJson } from '../core/chain/chain';
-import { connectMessage, delivered, opensConnection, randomU64, reportsDrops, DEFAULT_DELIVERY, type ConnectDelivery } from '../core/connectDelivery';
+import { connectMessage, delivered, opensConnection, randomSafeU64, randomU64, reportsDrops, DEFAULT_DELIVERY, type ConnectDelivery } from '../core/connectDelivery';
 import type { Connection } from '../core/connections';
 import { describeThrown, engineError, type EngineError } from '../core/errors';
 import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, HttpEventInfo, RecordedEvent } from '../core/events';
@@ -78,7 +78,7 @@ export class ActorSession {
     this.#chain = new ChainBuilder(info);
     this.#now = options.now ?? Date.now;
     this.#delivery = options.delivery ?? DEFAULT_DELIVERY;
-    this.#connectionNumber = options.connectionNumber ?? randomU64;
+    this.#connectionNumber = options.connectionNumber ?? (this.info.actorKind === 'http-framework' ? randomSafeU64 : randomU64);
     this.wasi = options.wasi ?? DEFAULT_WASI_SETTINGS;
     this.#limits = limitsFrom(options.limits);
     component.recorder.limit(this.#limits);
