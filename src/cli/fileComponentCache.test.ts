@@ -7,7 +7,7 @@ import { FileComponentCache } from './fileComponentCache';
 
 /** An entry shaped as jco's output is (glue text, a core module's bytes); the cache only stores bytes. */
 const entry: TranspiledComponent = {
-  info: { size: 8, wit: 'world actor {}', imports: [], exports: [], hasInit: false, package: 'theater:simple', actorId: 'a1' },
+  info: { size: 8, wit: 'world actor {}', imports: [], exports: [], hasInit: false, actorKind: 'websocket-server', package: 'theater:simple', actorId: 'a1' },
   files: [
     ['actor.js', new TextEncoder().encode('export const x = 1;')],
     ['actor.core.wasm', new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])],

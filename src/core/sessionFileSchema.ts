@@ -82,12 +82,15 @@ export const eventSchema = z.object({
     z.object({ kind: z.literal('trap'), message: z.string(), limit: z.enum(LIMIT_ERROR_CODES).or(z.literal('timeout')).optional() }),
     z.object({ kind: z.literal('timeout'), afterMs: z.number() }),
   ], { error: 'expected {"kind": "ok"}, {"kind": "err" | "trap", "message"} or {"kind": "timeout", "afterMs"}' }),
-  responses: z.array(z.object({ message, frame: frame.nullable(), warning: z.string().optional() })),
+  // `to`: the connection an http-framework actor sent it to (wire.ts).
+  responses: z.array(z.object({ message, frame: frame.nullable(), warning: z.string().optional(), to: z.number().int().optional() })),
   // `written`: a call read from a Theater chain keeps its input and output's JSON text as the chain had them (hostCalls.ts).
   hostCalls: z.array(z.object({ interface: z.string(), function: z.string(), args: z.array(z.unknown()), result: z.unknown().optional(), stubbed: z.boolean(), written: z.object({ input: z.string(), output: z.string() }).optional(), wasi: z.union([z.number().int(), z.literal('real')]).optional() })),
   shutdown: z.boolean(),
   bridge: bridge.optional(),
   chain: chainOrigin.optional(),
+  // An http-framework actor's handler call (events.ts, HttpEventInfo): the connection id is a u64 in decimal.
+  http: z.object({ handler: z.number().int().nonnegative().nullable(), connection: z.string().regex(/^\d{1,20}$/, 'a u64 in decimal'), path: z.string().optional() }).optional(),
 }).superRefine((e, context) => {
   // A bridge event must say what went on the wire and where; no other event may claim to be one.
   if (e.kind === 'bridge' && (!e.bridge || e.input === null || e.connectionId === null || e.connectionId >= 0))

@@ -227,10 +227,11 @@ export class ActorClient {
     });
   }
 
-  open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
+  /** Opens a simulated client; an http-framework actor's connects to `path` (default: the first it serves). */
+  open(path?: string): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>> {
     return this.#serialize(async () => {
       const predicted: Connection = { id: this.#history.connections.nextId, open: true };
-      const answer = await this.#call('open', {}, { connectionId: predicted.id, input: { ty: { tag: 'connect' } } }, predicted);
+      const answer = await this.#call('open', path === undefined ? {} : { path }, { connectionId: predicted.id, input: { ty: { tag: 'connect' } } }, predicted);
       if (!answer.ok) return answer;
       if ('connection' in answer.value) {
         this.#history.connections.ensureOpen(answer.value.connection.id);

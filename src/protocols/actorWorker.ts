@@ -95,7 +95,8 @@ export interface Calls {
   ping: { args: Record<string, never>; value: null };
   /** What the component cache holds, after emptying it first when `clear`. */
   componentCache: { args: { clear: boolean }; value: CacheUsage };
-  open: { args: Record<string, never>; value: { connection: Connection; recorded: RecordedEvent } };
+  /** `path`: the WebSocket path an http-framework actor's client connects to (default: its first). */
+  open: { args: { path?: string }; value: { connection: Connection; recorded: RecordedEvent } };
   close: { args: { connectionId: number }; value: RecordedEvent };
   /** A client gone without a close frame: `close` under the interface's delivery, nothing (null) under Theater's host's. */
   drop: { args: { connectionId: number }; value: RecordedEvent | null };

@@ -161,7 +161,8 @@ export type ServerMessage =
       /** False after a `stop` (never at the start of a control connection, which resets it). */
       accepting: boolean;
     }
-  | { type: 'client-open'; client: number }
+  /** `path`: the URL path the client asked for (an http-framework actor serves WebSockets per path). */
+  | { type: 'client-open'; client: number; path?: string }
   | { type: 'client-message'; client: number; message: BridgeMessage }
   /** Sent however the connection ended: by the client, by `close-client`, by a limit (1009). */
   | { type: 'client-close'; client: number; code: number; reason: string }

@@ -33,11 +33,12 @@ export interface ComponentCache {
 }
 
 /**
- * What a cached entry was made by: jco-transpile's version and the options `loader.ts` passes it.
- * A build with another jco must not reuse another's glue, so both are in every key;
- * componentCache.test.ts fails when jco's package version moves without this.
+ * What a cached entry was made by: jco-transpile's version and the options `loader.ts` passes it,
+ * and the shape of the `ComponentInfo` kept with it (`info2`: with its `actorKind`). A build with
+ * another jco must not reuse another's glue, nor read an info without a field it needs, so all are
+ * in every key; componentCache.test.ts fails when jco's package version moves without this.
  */
-export const TRANSPILED_BY = 'jco-transpile@0.15.0+async-glue';
+export const TRANSPILED_BY = 'jco-transpile@0.15.0+async-glue+info2';
 
 /** The cache key of `bytes`: SHA-256 (crypto.subtle, in Node and browsers alike) after what made the entry. */
 export async function cacheKeyOf(bytes: Uint8Array): Promise<string> {

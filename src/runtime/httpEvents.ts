@@ -16,10 +16,13 @@ import type { HttpHandlerExports } from './loader';
 
 type State = Uint8Array | undefined;
 
-/** What a new client of `path` (default: the first path open) calls, or why none can connect. */
+/**
+ * What a new client of `path` calls, or why none can connect. No path, or `/` where the actor
+ * serves no `/` (a client on the bridge's bare address), means the first path the actor serves.
+ */
 export function planConnect(servers: HttpServers, path: string | undefined, draw: () => bigint): Result<HttpEventInfo, EngineError> {
   const open = servers.openPaths;
-  const chosen = path === undefined ? open[0] : servers.websocketPath(path);
+  const chosen = path === undefined ? open[0] : servers.websocketPath(path) ?? (path === '/' ? open[0] : undefined);
   if (!chosen) {
     const paths = open.map((ws) => `\`${ws.path}\``).join(', ');
     if (path !== undefined && paths) return engineError('no-websocket-path', `The actor serves WebSockets on ${paths}, not on \`${path}\`: pick one of those.`);

@@ -104,7 +104,7 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
         return { ok: true, value: await cache.usage() };
       }
       case 'open':
-        return session ? session.open() : noActor;
+        return session ? session.open(request.args.path) : noActor;
       case 'close':
         return session ? session.close(request.args.connectionId) : noActor;
       case 'drop':

@@ -14,7 +14,8 @@ const indexes = new WeakMap<readonly ActorEvent[], Index>();
 
 /**
  * The positions in `events` (which are the events' `seq`s) of every event on connection
- * `connectionId`, in order. Each event of a history is read once, whoever asks, so a panel per
+ * `connectionId`, in order: its own events, and events of other connections during which an
+ * http-framework actor sent it something (a response `to` it). Each event of a history is read once, whoever asks, so a panel per
  * connection (a transcript, a bridge card) costs O(1) per event rather than a pass over the whole
  * history for each: what made a page with 100 real clients fall behind them.
  *
@@ -28,12 +29,16 @@ export function eventsOfConnection(events: readonly ActorEvent[], connectionId: 
     index = { scanned: 0, byConnection: new Map() };
     indexes.set(events, index);
   }
-  for (; index.scanned < events.length; index.scanned++) {
-    const id = events[index.scanned]!.connectionId;
-    if (id === null) continue;
+  const add = (id: number, at: number) => {
     const own = index.byConnection.get(id);
-    if (own) own.push(index.scanned);
-    else index.byConnection.set(id, [index.scanned]);
+    if (!own) index.byConnection.set(id, [at]);
+    else if (own[own.length - 1] !== at) own.push(at);
+  };
+  for (; index.scanned < events.length; index.scanned++) {
+    const event = events[index.scanned]!;
+    if (event.connectionId !== null) add(event.connectionId, index.scanned);
+    // An http-framework actor's sends to other connections are on theirs too.
+    for (const response of event.responses) if (response.to !== undefined) add(response.to, index.scanned);
   }
   return index.byConnection.get(connectionId) ?? NONE;
 }

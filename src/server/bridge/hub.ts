@@ -98,12 +98,13 @@ export class BridgeHub {
     return null;
   }
 
-  addClient(socket: WebSocket): void {
+  /** A real client on the bridge's public port, which asked for `path` (its URL's path). */
+  addClient(socket: WebSocket, path = '/'): void {
     const id = this.#nextId++;
     const client = new BridgeClient(id, socket, this.#options.maxUnreadBytes);
     this.#clients.set(id, client);
     if (this.#pausedForPage) client.pause('page');
-    this.#page.send({ type: 'client-open', client: id }, true);
+    this.#page.send({ type: 'client-open', client: id, path }, true);
     if (this.#pageSocket === null) this.#pageWait ??= setTimeout(() => this.#giveUpWaiting(), this.#options.pageWaitMs);
 
     // A client dropped from the map (its page went away) still emits events: ignore them.

@@ -174,7 +174,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
       refuseUpgrade(socket, refusal.status, refusal.message);
       return;
     }
-    publicSockets.handleUpgrade(request, socket, head, (ws) => hub.addClient(ws));
+    const path = new URL(request.url ?? '/', 'http://bridge').pathname;
+    publicSockets.handleUpgrade(request, socket, head, (ws) => hub.addClient(ws, path));
   });
 
   const port = await listen(http, host, options.port ?? DEFAULT_BRIDGE_PORT);

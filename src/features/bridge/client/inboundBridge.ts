@@ -1,4 +1,4 @@
-import type { ActorEvent, Connection, EngineError, RecordedEvent, Result } from '../../../core';
+import type { ActorEvent, Connection, EngineError, RecordedEvent, Result, WireOutcome } from '../../../core';
 import type { PageMessage, ServerMessage } from '../../../protocols/bridgeControl';
 import type { SendItem } from '../../../protocols/actorWorker';
 import { Fifo } from './fifo';
@@ -7,7 +7,8 @@ import { framesJson, messageFromBridge } from './wireJson';
 /** The actor as the bridge's real clients reach it: the page's ActorClient, or a test's. */
 export interface InboundActor {
   readonly connections: Connection[];
-  open(): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>>;
+  /** `path`: the real client's URL path (an http-framework actor's WebSocket path; others ignore it). */
+  open(path?: string): Promise<Result<{ connection: Connection; recorded: RecordedEvent }, EngineError>>;
   close(connectionId: number): Promise<Result<unknown, EngineError>>;
   /** A client gone without a close frame: the server setting decides whether the actor hears of it. */
   drop(connectionId: number): Promise<Result<unknown, EngineError>>;
@@ -117,9 +118,10 @@ export class InboundBridge {
     }
     for (; this.#cursor < history.length; this.#cursor++) {
       const event = history[this.#cursor]!;
-      const client = event.kind === 'message' && event.connectionId !== null ? this.#clientOf.get(event.connectionId) : undefined;
+      if (event.kind !== 'message' || event.connectionId === null) continue;
+      this.#respond(event);
+      const client = this.#clientOf.get(event.connectionId);
       if (client === undefined) continue;
-      this.#respond(client, event);
       // `Close connection` on the client's card (a typed `close` message leaves it open).
       if (event.input?.ty.tag === 'close' && !this.actor.connections.find((c) => c.id === event.connectionId)?.open) {
         this.#forget(client);
@@ -178,13 +180,13 @@ export class InboundBridge {
   async #apply(message: Exclude<ServerMessage, ClientMessage>): Promise<void> {
     switch (message.type) {
       case 'client-open': {
-        const opened = await this.actor.open();
+        const opened = await this.actor.open(message.path);
         if (opened.ok) {
           const { connection, recorded } = opened.value;
           this.#connectionOf.set(message.client, connection.id);
           this.#clientOf.set(connection.id, message.client);
-          // The `connect` event was recorded (and observed) before its connection had a client.
-          this.#respond(message.client, recorded.event);
+          // The `connect` event was recorded (and observed) before its connection had a client: what it sent this one goes now.
+          this.#respond(recorded.event, connection.id);
         } else {
           this.#stats.lastProblem = `Real client #${message.client} could not connect: ${opened.error.message}`;
           this.send({ type: 'close-client', client: message.client, code: 1000, reason: NO_ACTOR_REASON });
@@ -212,11 +214,26 @@ export class InboundBridge {
     }
   }
 
-  #respond(client: number, event: ActorEvent): void {
-    const frames = framesJson(event.responses);
-    if (frames.length === 0) return;
-    this.send({ type: 'respond', client, frames });
-    this.#stats.responded += frames.length;
+  /**
+   * Sends an event's responses to the real clients they went to: its own connection's, and any
+   * other an http-framework actor sent to (`to`). With `only`, just those for that connection.
+   */
+  #respond(event: ActorEvent, only?: number): void {
+    const byConnection = new Map<number, WireOutcome[]>();
+    for (const response of event.responses) {
+      const to = response.to ?? event.connectionId!;
+      if (only !== undefined && to !== only) continue;
+      const list = byConnection.get(to);
+      if (list) list.push(response);
+      else byConnection.set(to, [response]);
+    }
+    for (const [connectionId, responses] of byConnection) {
+      const client = this.#clientOf.get(connectionId);
+      const frames = client === undefined ? [] : framesJson(responses);
+      if (frames.length === 0) continue;
+      this.send({ type: 'respond', client: client!, frames });
+      this.#stats.responded += frames.length;
+    }
   }
 
   #forget(client: number): void {
