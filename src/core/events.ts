@@ -110,6 +110,8 @@ export interface HttpEventInfo {
   connection: string;
   /** On `connect`: the path the client opened. */
   path?: string;
+  /** On a message the handler answered: the list it returned, which Theater ignores (only its chain records it); absent when empty. */
+  returned?: WebsocketMessage[];
 }
 
 /** Theater's two ways of writing a chain: JSON entries (hashes verifiable here) and the text `.chain` format (not). */

@@ -90,7 +90,7 @@ export const eventSchema = z.object({
   bridge: bridge.optional(),
   chain: chainOrigin.optional(),
   // An http-framework actor's handler call (events.ts, HttpEventInfo): the connection id is a u64 in decimal.
-  http: z.object({ handler: z.number().int().nonnegative().nullable(), connection: z.string().regex(/^\d{1,20}$/, 'a u64 in decimal'), path: z.string().optional() }).optional(),
+  http: z.object({ handler: z.number().int().nonnegative().nullable(), connection: z.string().regex(/^\d{1,20}$/, 'a u64 in decimal'), path: z.string().optional(), returned: z.array(message).optional() }).optional(),
 }).superRefine((e, context) => {
   // A bridge event must say what went on the wire and where; no other event may claim to be one.
   if (e.kind === 'bridge' && (!e.bridge || e.input === null || e.connectionId === null || e.connectionId >= 0))

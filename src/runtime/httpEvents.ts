@@ -60,26 +60,28 @@ export function planDisconnect(servers: HttpServers, connectionId: number): Http
 }
 
 /**
- * Calls the handler `http` names for `input` and gives the state it returns. A handler the build
- * does not export (a replay against another build, say) fails the call, saying which.
+ * Calls the handler `http` names for `input` and gives the state it returns, and what a message
+ * handler returned (which Theater ignores). A handler the build does not export (a replay against
+ * another build, say) fails the call, saying which.
  */
-export function callHandler(handlers: HttpHandlerExports | undefined, http: HttpEventInfo, input: WebsocketMessage, state: State): State {
+export function callHandler(handlers: HttpHandlerExports | undefined, http: HttpEventInfo, input: WebsocketMessage, state: State): { state: State; returned?: WebsocketMessage[] } {
   const handler = BigInt(http.handler ?? 0);
   const connection = BigInt(http.connection);
   const missing = (name: string) => new Error(`this build does not export theater:simple/http-handlers.${name}, which the event calls`);
   switch (input.ty.tag) {
     case 'connect': {
       if (!handlers?.connect) throw missing('handle-websocket-connect');
-      return handlers.connect(state, [handler, connection, http.path ?? '/', undefined])[0];
+      return { state: handlers.connect(state, [handler, connection, http.path ?? '/', undefined])[0] };
     }
     case 'close': {
       if (!handlers?.disconnect) throw missing('handle-websocket-disconnect');
-      return handlers.disconnect(state, [handler, connection])[0];
+      return { state: handlers.disconnect(state, [handler, connection])[0] };
     }
     default: {
       if (!handlers?.message) throw missing('handle-websocket-message');
-      // Theater ignores the list the handler returns: the actor sends with send-websocket-message.
-      return handlers.message(state, [handler, connection, input])[0];
+      // Theater ignores the list the handler returns (the actor sends with send-websocket-message); its chain keeps it.
+      const [next, [returned]] = handlers.message(state, [handler, connection, input]);
+      return { state: next, returned: returned.map((m) => ({ ty: m.ty, data: m.data?.slice(), text: m.text })) };
     }
   }
 }

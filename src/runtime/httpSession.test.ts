@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeEntry, verifyChain } from '../core/chain/chain';
 import { HttpServers } from '../core/httpServers';
 import { binaryMessage, makeMessage, textMessage } from '../core/messages';
 import type { WireOutcome } from '../core/wire';
@@ -121,3 +122,36 @@ describe('an http-framework actor (chat-room) behind the simulated server', () =
     expect(from.summary.diverged).toBe(0);
   });
 });
+
+describe("an http-framework actor's chain, as Theater writes it", () => {
+  it('names the handler calls and writes their params, the sends and their results in serde form, verifying under the SHA-1 rule', async () => {
+    const { session, ids } = await room(2);
+    const [a] = [...ids.keys()];
+    expectOk(await session.send(a!, textMessage('hi')));
+    const entries = verifyChainOk(session.exportChain());
+    const payloads = entries.map((entry) => [entry.event_type, decodeEntry(entry)] as const);
+    const calls = payloads.filter(([, p]) => isWasm(p) && 'WasmCall' in p).map(([, p]) => (p as { WasmCall: { function_name: string; params: unknown } }).WasmCall);
+    const actorA = Number(ids.get(a!));
+    expect(calls.map((c) => c.function_name)).toEqual([
+      'theater:simple/actor.init',
+      'theater:simple/http-handlers.handle-websocket-connect',
+      'theater:simple/http-handlers.handle-websocket-connect',
+      'theater:simple/http-handlers.handle-websocket-message',
+    ]);
+    expect(json(calls[1]!.params)).toEqual([1, actorA, '/chat', null]);
+    expect(json(calls[3]!.params)).toEqual([2, actorA, { ty: 'Text', data: null, text: 'hi' }]);
+    const host = (type: string) => payloads.filter(([t]) => t === `theater:simple/http-framework/${type}`).map(([, p]) => ({ input: json((p as { input: unknown }).input), output: json((p as { output: unknown }).output) }));
+    const sends = host('send-websocket-message');
+    const line = { ty: 'Text', data: null, text: `${actorA}: hi` };
+    expect(sends.slice(-2)).toEqual([...ids.values()].map((id) => ({ input: [1, Number(id), line], output: { Ok: null } })));
+    expect(host('create-server')).toEqual([{ input: { port: 8080, host: null, tls_config: null }, output: { Ok: 1 } }]);
+    expect(host('enable-websocket')[0]!.input).toEqual([1, '/chat', 1, 2, 3]);
+    const results = payloads.filter(([, p]) => isWasm(p) && 'WasmResult' in p).map(([, p]) => json((p as { WasmResult: { result: [unknown, unknown] } }).WasmResult.result[1]));
+    expect(results.at(-1)).toEqual([[]]);
+  });
+});
+
+const isWasm = (payload: unknown): payload is Record<string, unknown> => typeof payload === 'object' && payload !== null && (payload as { category?: string }).category === 'Wasm';
+const verifyChainOk = (text: string) => expectOk(verifyChain(text));
+/** A nested payload's bytes (Theater writes params, inputs and outputs as the bytes of their JSON) read back. */
+const json = (bytes: unknown): unknown => JSON.parse(new TextDecoder().decode(Uint8Array.from(bytes as number[])));

@@ -325,7 +325,12 @@ export class ActorSession {
     let response: WebsocketResponse = { messages: [] };
     try {
       if (kind === 'init') [next] = this.#exports.init!(stateBytes);
-      else if (http) next = http.handler === null ? stateBytes : callHandler(this.#exports.http, http, input!, stateBytes);
+      else if (http?.handler === null) next = stateBytes;
+      else if (http) {
+        const answered = callHandler(this.#exports.http, http, input!, stateBytes);
+        next = answered.state;
+        if (answered.returned?.length) http = { ...http, returned: answered.returned };
+      }
       else if (this.#exports.handleMessage) [next, [response]] = this.#exports.handleMessage(stateBytes, [input!]);
       else throw new Error('this build is an http-framework actor: it has no websocket-server.handle-message for an event recorded for one');
       outcome = { kind: 'ok' };

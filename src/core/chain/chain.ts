@@ -7,6 +7,8 @@ import type { ActorEvent } from '../events';
 import type { HostCall } from '../hostCalls';
 import { ok, type Result } from '../result';
 import { chainOutput } from './recordedChain';
+import { httpCallInput, httpCallOutput, httpHandlerFunction, httpHandlerParams, httpHandlerResult } from './httpChainValues';
+import { isHttpFrameworkCall } from '../httpServers';
 import { createSha1 } from './sha1';
 import type { StateRef } from '../stateStore';
 
@@ -91,9 +93,13 @@ export function eventPayloads(event: ActorEvent, state: StateLookup, writer: Cha
 const keptEntries = ({ chain }: ActorEvent): ChainPayload[] => (chain?.format === 'json' ? chain.entries.map(({ eventType, data }) => ({ eventType, data })) : []);
 
 function callPayloads(event: ActorEvent, state: StateLookup, writer: ChainWriter): ChainPayload[] {
+  const { http } = event;
+  // A path without a handler for this event: Theater called nothing, and its chain has nothing.
+  if (http?.handler === null) return [];
   const isInit = event.kind === 'init' || event.input === null;
-  const functionName = isInit ? initFunction(writer.package) : handleMessageFunction(writer.package);
-  const payloads = [wasm({ WasmCall: { function_name: functionName, params: new JsonBytes(isInit ? initParams(writer.actorId) : [serdeMessage(event.input!)]) } })];
+  const functionName = isInit ? initFunction(writer.package) : http ? httpHandlerFunction(event.input) : handleMessageFunction(writer.package);
+  const params = isInit ? initParams(writer.actorId) : http ? httpHandlerParams(http, event.input) : [serdeMessage(event.input!)];
+  const payloads = [wasm({ WasmCall: { function_name: functionName, params: new JsonBytes(params) } })];
   for (const call of event.hostCalls) {
     const { input, output } = hostCallValues(call);
     payloads.push({
@@ -103,7 +109,7 @@ function callPayloads(event: ActorEvent, state: StateLookup, writer: ChainWriter
   }
   const { outcome } = event;
   if (outcome.kind === 'ok') {
-    const result = isInit ? null : [{ messages: event.responses.map((r) => serdeMessage(r.message)) }];
+    const result = isInit ? null : http ? httpHandlerResult(http, event.input) : [{ messages: event.responses.map((r) => serdeMessage(r.message)) }];
     payloads.push(wasm({ WasmResult: { function_name: functionName, result: [state(event.stateAfter) ?? null, new JsonBytes(result)] } }));
   } else {
     payloads.push(wasm({ WasmError: { function_name: functionName, message: failureMessage(outcome) } }));
@@ -118,7 +124,8 @@ function callPayloads(event: ActorEvent, state: StateLookup, writer: ChainWriter
  * and several arguments both an array). A replay compares these, so a history read back from a
  * chain and one recorded live are equal wherever Theater's chain would hold the same bytes.
  */
-export const hostCallValues = (call: HostCall): { input: unknown; output: unknown } => ({ input: hostValue(call.args), output: chainOutput(call) });
+export const hostCallValues = (call: HostCall): { input: unknown; output: unknown } =>
+  isHttpFrameworkCall(call) ? { input: httpCallInput(call), output: httpCallOutput(call) } : { input: hostValue(call.args), output: chainOutput(call) };
 
 /** The bytes an entry's `data` holds (the UTF-8 of its payload's JSON, or kept bytes as they are). */
 export function entryData(data: EntryData): Uint8Array {
