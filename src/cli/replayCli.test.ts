@@ -55,6 +55,22 @@ beforeAll(async () => {
 });
 
 describe('npm run replay', () => {
+  it("replays an http-framework actor's session file: the same build matches, one that stops broadcasting diverges at the broadcast", async () => {
+    const { session } = await startExample('chat-room');
+    const opened = [expectOk(await session.open()), expectOk(await session.open())];
+    expectOk(await session.send(opened[0]!.connection.id, textMessage('hello room')));
+    const snapshot = session.snapshot();
+    const bytes = exampleBytes('chat-room');
+    const path = join(dir, 'chat-room-session.json');
+    writeFileSync(path, new Uint8Array(await (await writeSessionFile({ component: { name: 'chat-room.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false)).arrayBuffer()));
+    const same = await replayCli('--actor', 'public/actors/chat-room.wasm', '--session', path);
+    expect(same.out).toMatch(/4 of 4 events matched, 0 diverged/);
+    expect(same.code).toBe(0);
+    const changed = await replayCli('--actor', 'public/actors/chat-room-v2.wasm', '--session', path);
+    expect(changed.out).toMatch(/first divergence at event #3/);
+    expect(changed.code).toBe(1);
+  });
+
   it('exits 0 when the same build replays a session identically', async () => {
     const { code, out } = await replayProcess('--actor', 'public/actors/counter.wasm', '--session', sessionPath);
     expect(out).toMatch(/5 of 5 events matched, 0 diverged/);

@@ -41,7 +41,8 @@ const outcomeText = (event: ActorEvent) => {
 const stateText = (ref: string | null) => (ref === null ? 'none' : `sha256 ${ref.slice(0, 16)}…`);
 // Absent and undefined fields are the same WIT `none`: written out so a file round trip (which
 // drops undefined keys) compares equal to a live call.
-const responsesText = (event: ActorEvent) => valueJson(event.responses.map(({ message: m }) => ({ ty: m.ty, data: m.data ?? null, text: m.text ?? null })));
+// `to`: the connection an http-framework actor sent it to (none for the other kind).
+const responsesText = (event: ActorEvent) => valueJson(event.responses.map(({ message: m, to }) => ({ ty: m.ty, data: m.data ?? null, text: m.text ?? null, ...(to === undefined ? {} : { to }) })));
 // Host calls in the form the chain keeps them (its event type, input and output as one value each),
 // written by the chain's own JSON writer: a history read back from a chain cannot tell `none` from
 // no argument, or one list argument from several, so neither may a replay that compares with it.
@@ -78,9 +79,9 @@ const sameBytes = (a: Uint8Array | undefined, b: Uint8Array | undefined) => (a =
 
 function sameResponses(a: ActorEvent, b: ActorEvent): boolean {
   if (a.responses.length !== b.responses.length) return false;
-  return a.responses.every(({ message: m }, i) => {
+  return a.responses.every(({ message: m, to }, i) => {
     const n = b.responses[i]!.message;
-    return m.ty.tag === n.ty.tag && (m.ty.tag !== 'other' || m.ty.val === (n.ty as { val: string }).val) && m.text === n.text && sameBytes(m.data, n.data);
+    return to === b.responses[i]!.to && m.ty.tag === n.ty.tag && (m.ty.tag !== 'other' || m.ty.val === (n.ty as { val: string }).val) && m.text === n.text && sameBytes(m.data, n.data);
   });
 }
 
