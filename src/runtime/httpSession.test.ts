@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntry, verifyChain } from '../core/chain/chain';
+import { readChain } from '../core/chain/chainHistory';
 import { HttpServers } from '../core/httpServers';
 import { binaryMessage, makeMessage, textMessage } from '../core/messages';
 import type { WireOutcome } from '../core/wire';
@@ -155,3 +156,22 @@ const isWasm = (payload: unknown): payload is Record<string, unknown> => typeof 
 const verifyChainOk = (text: string) => expectOk(verifyChain(text));
 /** A nested payload's bytes (Theater writes params, inputs and outputs as the bytes of their JSON) read back. */
 const json = (bytes: unknown): unknown => JSON.parse(new TextDecoder().decode(Uint8Array.from(bytes as number[])));
+
+describe("an http-framework actor's chain, read back", () => {
+  it('imports as replayable events with their connections, what the handlers got and where each send went; replays match, and diverge against a build that stops broadcasting', async () => {
+    const { session, ids } = await room(3);
+    const [a, b] = [...ids.keys()];
+    expectOk(await session.send(a!, textMessage('from the chain')));
+    expectOk(await session.close(b!));
+    const read = expectOk(readChain(session.exportChain()));
+    expect(read.replayable).toBe(session.events.length);
+    const [original, imported] = [session.events.at(-2)!, read.events.at(-2)!];
+    expect(imported.http).toEqual(original.http);
+    expect(imported.connectionId).toBe(original.connectionId);
+    expect(imported.responses.map((r) => [r.to, r.frame])).toEqual(original.responses.map((r) => [r.to, r.frame]));
+    expect(HttpServers.after(read.events).openPaths).toEqual(HttpServers.after(session.events).openPaths);
+    const history = { events: read.events, state: (ref: string | null) => read.states.get(ref) };
+    expect(expectOk(await replay(exampleBytes('chat-room'), history, { name: 'chat-room.wasm' })).summary.diverged).toBe(0);
+    expect(expectOk(await replay(exampleBytes('chat-room-v2'), history, { name: 'chat-room-v2.wasm' })).summary.firstDivergence).toBe(session.events.length - 2);
+  });
+});

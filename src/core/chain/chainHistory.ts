@@ -8,12 +8,15 @@ import type { ActorEvent, CallOutcome, JsonChainRecord } from '../events';
 import { jsonText } from '../exactJson';
 import type { HostCall } from '../hostCalls';
 import { providerOf } from '../interfaceNames';
-import type { WebsocketMessage } from '../messages';
 import { ok, type Result } from '../result';
 import { StateStore, type StateRef } from '../stateStore';
 import type { ChainHistory } from './importedHistory';
 import { isTextChain, readTextChain, textChainHistory } from './textChain';
 import { toWire, type WireOutcome } from '../wire';
+import { bigintsAsDigits } from '../exactJson';
+import { isHttpFrameworkCall } from '../httpServers';
+import { makeMessage, type WebsocketMessage } from '../messages';
+import { httpCallOf, httpReturnedOf, isHttpHandlerFunction } from './httpChainValues';
 
 
 /**
@@ -72,6 +75,39 @@ function readCall(fn: string, params: number[], end: Extract<Payload, { kind: 'r
   return { input, responses, outcome: { kind: 'ok' } };
 }
 
+/** Playground connection numbers for the connection ids a chain names, from 1 in the order it first names them (a chain has no playground ids). */
+class ConnectionNumbers {
+  readonly #ids = new Map<string, number>();
+  of(actorId: string): number {
+    let id = this.#ids.get(actorId);
+    if (id === undefined) this.#ids.set(actorId, (id = this.#ids.size + 1));
+    return id;
+  }
+}
+
+/**
+ * An http-framework handler's call read back as an event: its connection (numbered by
+ * `numbers`), what the handler got, and what the actor sent during it (a successful
+ * `send-websocket-message` or `close-websocket`, to the connection it named). A string says why not.
+ */
+function readHttpCall(fn: string, params: number[], end: Extract<Payload, { kind: 'result' | 'error' }>, hostCalls: readonly HostCall[], numbers: ConnectionNumbers) {
+  if (end.fn !== fn) return `the call to ${fn} ends with a result of ${end.fn}`;
+  const args = jsonOf(params);
+  if (!args) return 'its params are not JSON';
+  const call = httpCallOf(fn, bigintsAsDigits(args.value));
+  if (typeof call === 'string') return call;
+  const connectionId = numbers.of(call.http.connection);
+  const responses: WireOutcome[] = hostCalls
+    .filter((c) => isHttpFrameworkCall(c) && (c.function === 'send-websocket-message' || c.function === 'close-websocket') && (c.result as { tag?: string } | undefined)?.tag === 'ok')
+    .map((c) => ({ ...toWire(c.function === 'close-websocket' ? makeMessage('close') : (c.args[2] as WebsocketMessage)), to: numbers.of(String(c.args[1])) }));
+  if (end.kind === 'error') return { input: call.input, connectionId, http: call.http, responses, outcome: failureOutcome(end.message) };
+  const result = jsonOf(end.result);
+  if (!result) return 'its result is not JSON';
+  const returned = httpReturnedOf(fn, result.value);
+  if (typeof returned === 'string') return returned;
+  return { input: call.input, connectionId, http: { ...call.http, ...returned }, responses, outcome: { kind: 'ok' } as CallOutcome };
+}
+
 const sameEntries = (written: ReturnType<typeof eventPayloads>, records: readonly JsonChainRecord[]) =>
   written.length === records.length && written.every((p, i) => p.eventType === records[i]!.eventType && bytesEqual(entryData(p.data), records[i]!.data));
 
@@ -114,6 +150,7 @@ export function chainToHistory(entries: readonly ChainEntry[], actor?: ChainWrit
   // The last event, when it called runtime.shutdown: Theater's `shutdown` entry should follow it.
   let stopping: ActorEvent | undefined;
   const lookup = (ref: StateRef) => states.get(ref);
+  const numbers = new ConnectionNumbers();
 
   const readOnly = (records: JsonChainRecord[], reason: string, outcome: CallOutcome = { kind: 'ok' }, shutdown = false) =>
     events.push({ seq: events.length, kind: 'chain', connectionId: null, startedAt: 0, durationMs: 0, input: null, stateBefore: committed, stateAfter: committed, outcome, responses: [], hostCalls: [], shutdown, chain: { format: 'json', entries: records, readOnly: reason } });
@@ -134,7 +171,7 @@ export function chainToHistory(entries: readonly ChainEntry[], actor?: ChainWrit
     const call = open!;
     open = undefined;
     const records = [...call.records, record];
-    const read = call.unreadable ?? readCall(call.fn, call.params, end);
+    const read = call.unreadable ?? (isHttpHandlerFunction(call.fn) ? readHttpCall(call.fn, call.params, end, call.hostCalls, numbers) : readCall(call.fn, call.params, end));
     if (typeof read === 'string') return readOnly(records, read, end.kind === 'error' ? { kind: 'err', message: end.message } : { kind: 'ok' });
     const stateAfter = end.kind === 'result' ? states.put(end.state ? Uint8Array.from(end.state) : undefined).ref : committed;
     const shutdown = call.hostCalls.some(callsShutdown);

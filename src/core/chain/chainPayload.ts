@@ -3,6 +3,8 @@ import { hostArgs, isByteArray, isObject } from './chainValues';
 import { bigintsAsDigits, jsonText, parseJson } from '../exactJson';
 import type { JsonChainRecord } from '../events';
 import type { HostCall } from '../hostCalls';
+import { HTTP_FRAMEWORK } from '../interfaceNames';
+import { httpCallFromChain } from './httpChainValues';
 
 /**
  * What one JSON chain entry records, read from its payload (Theater's ChainEventData as serde
@@ -80,6 +82,9 @@ export function payloadOf({ data }: JsonChainRecord): Payload {
  * its digits, so a replay hands back the exact integer), and as the chain wrote them, for display.
  */
 function chainHostCall(iface: string, fn: string, input: unknown, output: unknown): HostCall {
+  const written = { input: jsonText(input), output: jsonText(output) };
+  // The simulated http-framework's calls in the form it records them, so a replay compares like with like.
+  if (iface === HTTP_FRAMEWORK) return { interface: iface, function: fn, ...httpCallFromChain(fn, bigintsAsDigits(input), bigintsAsDigits(output)), stubbed: false, written };
   const result = bigintsAsDigits(output);
-  return { interface: iface, function: fn, args: hostArgs(bigintsAsDigits(input)), result: result === null ? undefined : result, stubbed: false, written: { input: jsonText(input), output: jsonText(output) } };
+  return { interface: iface, function: fn, args: hostArgs(bigintsAsDigits(input)), result: result === null ? undefined : result, stubbed: false, written };
 }

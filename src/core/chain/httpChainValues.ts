@@ -7,8 +7,9 @@
 import type { HttpEventInfo } from '../events';
 import type { HostCall } from '../hostCalls';
 import { HTTP_HANDLERS } from '../interfaceNames';
-import type { WebsocketMessage } from '../messages';
-import { hostValue, serdeMessage } from './chainValues';
+import { jsonText } from '../exactJson';
+import { makeMessage, type WebsocketMessage } from '../messages';
+import { hostArgs, hostValue, isObject, messageFromSerde, serdeMessage } from './chainValues';
 
 /** The export an http-framework event called, as the chain names it: connect, disconnect, or message by the input's type. */
 export function httpHandlerFunction(input: WebsocketMessage | null): string {
@@ -67,4 +68,65 @@ export function httpCallOutput(call: HostCall): unknown {
     return { Ok: { id: info.id, port: info.port, host: info.host, running: info.running, routes_count: info.routesCount, middleware_count: info.middlewareCount, websocket_enabled: info.websocketEnabled } };
   }
   return { Ok: value ?? null };
+}
+
+/** An `http-framework` call read back from a chain, in the form the playground records one (the inverse of `httpCallInput` and `httpCallOutput`). */
+export function httpCallFromChain(fn: string, input: unknown, output: unknown): { args: unknown[]; result: unknown } {
+  const args = hostArgs(input);
+  let recordedArgs = args;
+  if (fn === 'create-server' && isObject(input)) {
+    const tls = isObject(input.tls_config) ? { certPath: input.tls_config.cert_path, keyPath: input.tls_config.key_path } : undefined;
+    recordedArgs = [{ port: input.port ?? undefined, host: input.host ?? undefined, tlsConfig: tls }];
+  } else if (fn === 'enable-websocket') recordedArgs = args.map((arg) => arg ?? undefined);
+  else if (fn === 'send-websocket-message') {
+    const message = messageFromSerde(args[2]);
+    recordedArgs = [args[0], args[1], message.ok ? message.value : args[2]];
+  }
+  return { args: recordedArgs, result: resultFromChain(fn, output) };
+}
+
+function resultFromChain(fn: string, output: unknown): unknown {
+  if (!isObject(output)) return output;
+  if ('Err' in output) return { tag: 'err', val: output.Err };
+  if (!('Ok' in output)) return output;
+  const value = output.Ok;
+  if (fn === 'get-server-info' && isObject(value)) {
+    return { tag: 'ok', val: { id: value.id, port: value.port, host: value.host, running: value.running, routesCount: value.routes_count, middlewareCount: value.middleware_count, websocketEnabled: value.websocket_enabled } };
+  }
+  return value === null ? { tag: 'ok' } : { tag: 'ok', val: value };
+}
+
+/** Whether a chain's function name is one of an http-framework actor's WebSocket handlers. */
+export const isHttpHandlerFunction = (fn: string): boolean => /^theater:simple\/http-handlers\.handle-websocket-(connect|message|disconnect)$/.test(fn);
+
+/**
+ * An http-framework handler's call read back: its input as the event's (`connect`, the message,
+ * `close`), what the handler got (`http`), and the list a message handler returned. A string says
+ * why the params cannot be one.
+ */
+export function httpCallOf(fn: string, params: unknown): { input: WebsocketMessage; http: HttpEventInfo } | string {
+  const which = /handle-websocket-(connect|message|disconnect)$/.exec(fn)?.[1];
+  if (!Array.isArray(params) || typeof params[0] !== 'number' || !(typeof params[1] === 'number' || typeof params[1] === 'string')) return `its params ${jsonText(params)} do not start with a handler id and a connection id`;
+  const http: HttpEventInfo = { handler: params[0], connection: String(params[1]) };
+  if (which === 'connect') {
+    if (params.length !== 4 || typeof params[2] !== 'string') return `its params ${jsonText(params)} are not [handler, connection, path, protocol]`;
+    return { input: makeMessage('connect'), http: { ...http, path: params[2] } };
+  }
+  if (which === 'disconnect') return params.length === 2 ? { input: makeMessage('close'), http } : `its params ${jsonText(params)} are not [handler, connection]`;
+  if (params.length !== 3) return `its params ${jsonText(params)} are not [handler, connection, message]`;
+  const message = messageFromSerde(params[2]);
+  return message.ok ? { input: message.value, http } : `its message cannot be read: ${message.error}`;
+}
+
+/** What a message handler returned, from its result's JSON (`[[…messages]]`); connect and disconnect return `null`. */
+export function httpReturnedOf(fn: string, result: unknown): { returned?: WebsocketMessage[] } | string {
+  if (!fn.endsWith('handle-websocket-message')) return result === null ? {} : `its result is ${jsonText(result)}, where ${fn} returns nothing (null)`;
+  if (!Array.isArray(result) || result.length !== 1 || !Array.isArray(result[0])) return `its result ${jsonText(result)} is not [[…messages]]`;
+  const returned: WebsocketMessage[] = [];
+  for (const json of result[0] as unknown[]) {
+    const message = messageFromSerde(json);
+    if (!message.ok) return `a returned message cannot be read: ${message.error}`;
+    returned.push(message.value);
+  }
+  return returned.length > 0 ? { returned } : {};
 }
