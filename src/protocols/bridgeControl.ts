@@ -92,6 +92,9 @@ export interface BridgeInfo {
   problem: string | null;
 }
 
+/** A close frame has 125 bytes of payload, two of them the code: a longer `close-client` reason is refused. */
+export const CLOSE_REASON_BYTES = 123;
+
 /**
  * The close code a real client gets when no playground page attached while it waited (RFC 6455
  * leaves 4000–4999 to applications). Its reason says what to do.
@@ -260,9 +263,8 @@ function parsePageMessage(raw: unknown): ParseResult<PageMessage> {
       if (raw.code !== undefined && (typeof raw.code !== 'number' || !isSendableCloseCode(raw.code)))
         return { ok: false, error: { code: 'bad-close-code', message: 'close-client: `code` must be 1000 or 3000–4999' } };
       if (raw.reason !== undefined && typeof raw.reason !== 'string') return bad('close-client: `reason` must be a string');
-      // A close frame has 125 bytes of payload, two of them the code.
-      if (raw.reason !== undefined && new TextEncoder().encode(raw.reason).length > 123)
-        return bad('close-client: `reason` is longer than 123 UTF-8 bytes');
+      if (raw.reason !== undefined && new TextEncoder().encode(raw.reason).length > CLOSE_REASON_BYTES)
+        return bad(`close-client: \`reason\` is longer than ${CLOSE_REASON_BYTES} UTF-8 bytes`);
       if (raw.reason !== undefined && raw.code === undefined) return bad('close-client: a `reason` needs a `code`');
       return { ok: true, value: { type: 'close-client', client: raw.client, code: raw.code, reason: raw.reason } };
     }

@@ -55,8 +55,9 @@ export const createBridgeSlice =
       get connections() {
         return client.connections;
       },
-      open: async () => {
-        const opened = await client.open();
+      // A real client's URL path: an http-framework actor serves WebSockets per path.
+      open: async (path) => {
+        const opened = await client.open(path);
         set(mirror(client));
         return opened;
       },

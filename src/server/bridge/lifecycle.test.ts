@@ -41,7 +41,7 @@ describe('bridge lifecycle', () => {
     const [hello, ...rest] = page.inbox.items;
     expect(hello).toMatchObject({ type: 'hello', clients: [1] });
     expect(rest).toEqual([
-      { type: 'client-open', client: 1 },
+      { type: 'client-open', client: 1, path: '/' },
       { type: 'client-message', client: 1, message: { ty: { tag: 'text' }, text: 'first' } },
       { type: 'client-message', client: 1, message: { ty: { tag: 'text' }, text: 'second' } },
     ]);

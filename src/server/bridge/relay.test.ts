@@ -31,7 +31,7 @@ describe('bridge relay between real clients and the page', () => {
     await page.inbox.waitFor((items) => items.filter((m) => m.type === 'client-message').length === 4, 'four client messages');
 
     expect(page.messagesFor(id)).toEqual([
-      { type: 'client-open', client: id },
+      { type: 'client-open', client: id, path: '/' },
       { type: 'client-message', client: id, message: { ty: { tag: 'text' }, text: 'hello actor' } },
       { type: 'client-message', client: id, message: { ty: { tag: 'binary' }, dataBase64: b64('\x01\x02\x03') } },
       { type: 'client-message', client: id, message: { ty: { tag: 'ping' }, dataBase64: b64('are you there') } },
@@ -67,6 +67,18 @@ describe('bridge relay between real clients and the page', () => {
     // frame: nothing is forwarded from a closing connection, so the page sees only the close.
     await page.inbox.waitFor((items) => items.some((m) => m.type === 'client-close'), 'client-close');
     expect(page.messagesFor(id).slice(5)).toEqual([{ type: 'client-close', client: id, code: 1005, reason: '' }]);
+  });
+
+  it("tells the page each client's URL path (an http-framework actor serves WebSockets per path), without its query", async () => {
+    bridge = await startBridge({ port: 0, log: silent });
+    const page = await FakePage.attach(bridge);
+    await TestClient.open(`${bridge.address}/chat?room=1`);
+    await TestClient.open(`${bridge.address}/`);
+    await page.inbox.waitFor((items) => items.filter((m) => m.type === 'client-open').length === 2, 'two client-open');
+    expect(page.inbox.items.filter((m) => m.type === 'client-open')).toEqual([
+      { type: 'client-open', client: 1, path: '/chat' },
+      { type: 'client-open', client: 2, path: '/' },
+    ]);
   });
 
   it('10 clients × 200 messages through an echoing page: all arrive, in order, at the right client', async () => {

@@ -1,6 +1,7 @@
 import type { ActorEvent, Connection, EngineError, RecordedEvent, Result, WireOutcome } from '../../../core';
 import type { PageMessage, ServerMessage } from '../../../protocols/bridgeControl';
 import type { SendItem } from '../../../protocols/actorWorker';
+import { fitCloseReason } from './closeCodes';
 import { Fifo } from './fifo';
 import { framesJson, messageFromBridge } from './wireJson';
 
@@ -35,8 +36,7 @@ const isClientMessage = (message: ServerMessage): message is ClientMessage => me
 
 /** Client messages handed to the actor in one `sendMany` at most. */
 const BATCH = 2000;
-/** A close frame's reason has room for 123 bytes; ours are short and ASCII. */
-const NO_ACTOR_REASON = 'the playground could not open a connection for this client';
+/** A close frame's reason has room for 123 bytes; ours are short and ASCII (the engine's are cut to fit). */
 const CLOSED_REASON = 'closed from the playground';
 /** RFC 6455's code for a connection that closed without a close frame. */
 const ABNORMAL_CLOSURE = 1006;
@@ -189,7 +189,8 @@ export class InboundBridge {
           this.#respond(recorded.event, connection.id);
         } else {
           this.#stats.lastProblem = `Real client #${message.client} could not connect: ${opened.error.message}`;
-          this.send({ type: 'close-client', client: message.client, code: 1000, reason: NO_ACTOR_REASON });
+          // The engine says why (no actor, a path the actor does not serve and which it does): the client reads it in the close reason.
+          this.send({ type: 'close-client', client: message.client, code: 1000, reason: fitCloseReason(opened.error.message) });
         }
         this.onChange(true);
         return;
