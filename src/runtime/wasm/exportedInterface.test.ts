@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HANDLE_MESSAGE, INIT_STATE_ONLY, INIT_WITH_ACTOR_ID } from '../actorSignatures';
-import { EXAMPLES, exampleBytes } from '../testing/exampleActors';
+import { HANDLE_MESSAGE, HTTP_HANDLER_FUNCTIONS, INIT_STATE_ONLY, INIT_WITH_ACTOR_ID } from '../actorSignatures';
+import { EXAMPLES, exampleBytes, type ExampleName } from '../testing/exampleActors';
 import { generationActor, theaterWitPackage } from '../testing/theaterGenerations';
 import { exportedInterface } from './exportedInterface';
+
+const HTTP_FRAMEWORK_EXAMPLES: readonly ExampleName[] = ['chat-room', 'chat-room-v2'];
 
 const fixture = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../../shared/fixtures/actors/${name}`, import.meta.url))));
 
 describe('exportedInterface: the WIT of an exported interface, read from the binary', () => {
   // Built from wit/websocket-server.wit, so this also checks the signature the playground expects against its own WIT.
   const builtFromWit: Array<[string, () => Uint8Array]> = [
-    ...EXAMPLES.map((name): [string, () => Uint8Array] => [name, () => exampleBytes(name)]),
+    ...EXAMPLES.filter((name) => !HTTP_FRAMEWORK_EXAMPLES.includes(name)).map((name): [string, () => Uint8Array] => [name, () => exampleBytes(name)]),
     ['get-chain.wasm (fixture)', () => fixture('get-chain.wasm')],
     ['resource-import.wasm (fixture)', () => fixture('resource-import.wasm')],
   ];
@@ -24,6 +26,14 @@ describe('exportedInterface: the WIT of an exported interface, read from the bin
         'websocket-message': 'record websocket-message { ty: message-type, data: option<list<u8>>, text: option<string> }',
         'websocket-response': 'record websocket-response { messages: list<websocket-message> }',
       });
+    });
+  }
+
+  // Built from wit/http.wit (Theater's own), so this checks the handler signatures the playground expects.
+  for (const name of HTTP_FRAMEWORK_EXAMPLES) {
+    it(`reads the WebSocket handlers of ${name} as the playground calls them`, () => {
+      const handlers = exportedInterface(exampleBytes(name), 'theater:simple/http-handlers');
+      for (const [fn, expected] of HTTP_HANDLER_FUNCTIONS) expect(handlers?.functions.get(fn)).toBe(expected);
     });
   }
 
