@@ -18,6 +18,8 @@ export interface BridgeSlice {
   attachBridge(address?: string): Promise<void>;
   startBridge(): Promise<void>;
   stopBridge(): void;
+  /** Whether a connection is a real client's through the bridge (it answers an actor's close frame itself), as of now, not as last shown. */
+  isRealClient(connectionId: number): boolean;
 }
 
 /**
@@ -55,8 +57,9 @@ export const createBridgeSlice =
       get connections() {
         return client.connections;
       },
-      open: async () => {
-        const opened = await client.open();
+      // The real client's URL path is the WebSocket path an http-framework actor's client asked for.
+      open: async (path) => {
+        const opened = await client.open(path);
         set(mirror(client));
         return opened;
       },
@@ -102,6 +105,7 @@ export const createBridgeSlice =
       attachBridge: (address) => bridge.attach(address),
       startBridge: () => bridge.start(),
       stopBridge: () => bridge.stop(),
+      isRealClient: (connectionId) => bridge.servesRealClient(connectionId),
     };
   };
 
