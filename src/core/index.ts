@@ -53,3 +53,8 @@ export { formatJsonPath, type JsonDiff, type JsonNode, type JsonPath } from './d
 export { lastChangeOf, type StatePlace } from './diff/lastChange';
 export type { ByteDiff, ByteSummary } from './diff/bytesDiff';
 export { diffText, type TextDiff } from './diff/textDiff';
+export { ACTOR_KINDS, ACTOR_KIND_LABELS, type ActorKind } from './actorKind';
+export { HttpServers, type HttpServer, type HttpRoute, type WebsocketPath, type HttpConnection } from './httpServers';
+export { httpServersOf } from './history/httpServersOf';
+export { actorConnectionId } from './history/actorConnectionId';
+export type { HttpEventInfo } from './events';

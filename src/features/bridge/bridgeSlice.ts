@@ -18,6 +18,8 @@ export interface BridgeSlice {
   attachBridge(address?: string): Promise<void>;
   startBridge(): Promise<void>;
   stopBridge(): void;
+  /** Whether a connection is a real client's through the bridge (it answers an actor's close frame itself), as of now, not as last shown. */
+  isRealClient(connectionId: number): boolean;
 }
 
 /**
@@ -103,6 +105,7 @@ export const createBridgeSlice =
       attachBridge: (address) => bridge.attach(address),
       startBridge: () => bridge.start(),
       stopBridge: () => bridge.stop(),
+      isRealClient: (connectionId) => bridge.servesRealClient(connectionId),
     };
   };
 

@@ -1,5 +1,7 @@
 import { memo } from 'react';
+import { actorConnectionId } from '../../core';
 import { type ConnectionView, usePlayground } from '../../store';
+import { Term } from '../../ui/term/Term';
 import { Composer } from './composer/Composer';
 import { Transcript } from './Transcript';
 
@@ -9,11 +11,18 @@ import { Transcript } from './Transcript';
  */
 export const ConnectionCard = memo(function ConnectionCard({ connection }: { connection: ConnectionView }) {
   const closeConnection = usePlayground((s) => s.closeConnection);
+  // An http-framework actor's name for this client (a string: re-renders only if it changes); undefined for other actors.
+  const actorId = usePlayground((s) => actorConnectionId(s.events, connection.id));
   const headingId = `connection-${connection.id}-heading`;
   return (
     <section className={`chat-card${connection.open ? '' : ' chat-card--closed'}`} aria-labelledby={headingId}>
       <div className="chat-card__head">
         <h3 id={headingId}>Connection #{connection.id}</h3>
+        {actorId !== undefined && (
+          <span className="chat-card__actor-id">
+            <Term term="actor-connection-id">actor id</Term> <code title={actorId}>{actorId}</code>
+          </span>
+        )}
         <span className={`chat-card__state${connection.open ? ' chat-card__state--open' : ''}`}>{connection.open ? 'open' : 'closed'}</span>
         {/* "Close" alone fits beside the heading in a narrow card; the name says what it closes. */}
         <button type="button" className="button button--quiet chat-card__close" aria-label="Close connection" disabled={!connection.open} onClick={() => void closeConnection(connection.id)}>

@@ -2,13 +2,13 @@ import { usePlayground } from '../../store';
 import { BroadcastComposer } from './BroadcastComposer';
 import { ConnectionCard } from './ConnectionCard';
 import { DeliverySetting } from './DeliverySetting';
+import { NewConnection } from './NewConnection';
 import '../../ui/transcript/chat.css';
 
-/** The simulated clients, side by side: each sees only the answers to its own events. */
+/** The simulated clients, side by side: each sees what reached it (a websocket-server actor's answers to its own events; an http-framework actor's sends to it). */
 export function ConnectionsPanel() {
   const connections = usePlayground((s) => s.connections);
-  const loaded = usePlayground((s) => s.info !== null);
-  const openConnection = usePlayground((s) => s.openConnection);
+  const httpFramework = usePlayground((s) => s.info?.actorKind === 'http-framework');
   return (
     <section className="panel chat" aria-labelledby="connections-heading">
       <div className="panel__head">
@@ -16,12 +16,14 @@ export function ConnectionsPanel() {
           Connections <span className="count">{connections.length}</span>
         </h2>
         <DeliverySetting />
-        <button type="button" className="button button--primary" disabled={!loaded} onClick={() => void openConnection()}>
-          New connection
-        </button>
+        <NewConnection />
       </div>
       {connections.length === 0 ? (
-        <p className="empty">No connections yet: open one to talk to the actor. Open several to see that each client gets only the answers to its own messages.</p>
+        <p className="empty">
+          {httpFramework
+            ? 'No connections yet: open one to talk to the actor. Open several to see which clients each message reaches: this actor sends to any open connection by its id.'
+            : 'No connections yet: open one to talk to the actor. Open several to see that each client gets only the answers to its own messages.'}
+        </p>
       ) : (
         <>
           {/* Above the cards: what goes to every client comes first, and the newest connection's box stays the last `Message` on the page (the `m` shortcut focuses that one). */}

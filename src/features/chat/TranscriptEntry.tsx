@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import type { TranscriptLine } from '../../store';
 import { LineTime } from '../../ui/transcript/LineTime';
+import { SentDuring } from './SentDuring';
 import { MessageContent } from '../../ui/transcript/MessageContent';
 import { isControl, payloadOfFrame, payloadOfMessage } from '../../ui/transcript/payload';
 
@@ -43,7 +44,8 @@ function lookOf(line: TranscriptLine): Look {
       const { frame, message, warning } = line.response;
       if (frame) {
         const payload = payloadOfFrame(frame);
-        return { side: 'in', tone: isControl(payload) ? 'control' : 'message', label: 'received', content: <MessageContent payload={payload} /> };
+        const content = <MessageContent payload={payload} />;
+        return { side: 'in', tone: isControl(payload) ? 'control' : 'message', label: 'received', content: line.during ? <SentDuringLine seq={line.seq} during={line.during} content={content} /> : content };
       }
       // Theater would drop this response: show what the actor meant to send, marked with why.
       return {
@@ -67,6 +69,15 @@ function lookOf(line: TranscriptLine): Look {
       return exhaustive;
     }
   }
+}
+
+/** A message the actor sent this client while it handled another client's event: the message, then where it came from. */
+function SentDuringLine({ seq, during, content }: { seq: number; during: { connectionId: number | null }; content: ReactNode }) {
+  return (
+    <>
+      {content} <SentDuring seq={seq} connectionId={during.connectionId} />
+    </>
+  );
 }
 
 /**

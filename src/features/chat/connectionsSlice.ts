@@ -1,4 +1,4 @@
-import type { ConnectDelivery, EngineError, Result, WebsocketMessage } from '../../core';
+import type { ActorEvent, ConnectDelivery, EngineError, Result, WebsocketMessage } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { mirror, settledStatus, type ConnectionView } from '../../store/mirror';
 import { atNextFrame } from '../../store/nextFrame';
@@ -14,7 +14,8 @@ export interface ConnectionsSlice {
   callTimeoutMs: number;
   /** Changes how connections reach the actor, from the next event on (recorded events keep theirs). */
   setDelivery(delivery: ConnectDelivery): Promise<void>;
-  openConnection(): Promise<void>;
+  /** `path`: the WebSocket path an http-framework actor's client connects to (default: the first it serves; other actors ignore it). */
+  openConnection(path?: string): Promise<void>;
   closeConnection(connectionId: number): Promise<void>;
   /** Sends one message from a client; resolves true when the actor got it (whatever it answered). */
   send(connectionId: number, message: WebsocketMessage): Promise<boolean>;
@@ -52,13 +53,37 @@ export const createConnectionsSlice =
       const [running] = calls;
       const event = client.events.at(-1);
       if (running && event && answers(running, event)) set({ ...mirror(client), ...settled(running.id) });
+      if (event) answerCloses(event);
     });
+
+    // Connections being closed because the actor sent them a close frame, and the closes under way.
+    const closing = new Set<number>();
+    let closes: Promise<unknown> = Promise.resolve();
+    /**
+     * An http-framework actor's `close-websocket` only asks the client to close: Theater's server
+     * calls the disconnect handler once the client answers with its own close frame. A simulated
+     * client answers at once, as a browser's WebSocket does, with the same close `Close connection`
+     * makes. Not for a real client through the bridge (its own socket answers, and the bridge
+     * reports that), nor while a load or a rewrite re-records a history: its closes are recorded already.
+     */
+    const answerCloses = (event: ActorEvent): void => {
+      if (event.kind !== 'message' || get().status === 'loading') return;
+      for (const response of event.responses) {
+        const to = response.to;
+        if (to === undefined || response.frame?.frame !== 'close' || closing.has(to)) continue;
+        if (!client.connections.some((c) => c.id === to && c.open) || get().isRealClient(to)) continue;
+        closing.add(to);
+        // Queued behind the call that recorded this event (the client runs one call at a time).
+        const closed = run(() => client.close(to), { kind: 'close', connectionId: to, message: null }, false).finally(() => closing.delete(to));
+        closes = Promise.all([closes, closed]);
+      }
+    };
 
     /**
      * Runs one call into the actor and brings the store up to date, whatever happened. A call the
      * person made (`pending`) shows as pending from the next frame until it lands.
      */
-    const run = async <T>(call: () => Promise<Result<T, EngineError>>, pending?: PendingCallRequest): Promise<boolean> => {
+    const run = async <T>(call: () => Promise<Result<T, EngineError>>, pending?: PendingCallRequest, followCloses = true): Promise<boolean> => {
       const id = pending ? ++lastPendingId : 0;
       // A call goes to the live actor, whatever moment of the past is on screen: the view follows it there.
       set({ alert: null, cursor: null });
@@ -74,6 +99,12 @@ export const createConnectionsSlice =
         const crashed = !result.ok && result.error.code === 'worker-crashed';
         set({ status: crashed ? 'error' : settledStatus(client) });
       }
+      // The clients the actor closed during this call are closed when it resolves: the next
+      // message of `sendToAll` then skips them rather than failing on them.
+      if (followCloses) {
+        let seen: Promise<unknown> | undefined;
+        while (seen !== closes) await (seen = closes);
+      }
       return result.ok;
     };
 
@@ -85,8 +116,8 @@ export const createConnectionsSlice =
       setDelivery: async (delivery) => {
         await run(() => client.setDelivery(delivery));
       },
-      openConnection: async () => {
-        await run(() => client.open(), { kind: 'open', connectionId: null, message: null });
+      openConnection: async (path) => {
+        await run(() => client.open(path), { kind: 'open', connectionId: null, message: null });
       },
       closeConnection: async (connectionId) => {
         await run(() => client.close(connectionId), { kind: 'close', connectionId, message: null });

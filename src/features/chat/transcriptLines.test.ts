@@ -52,4 +52,18 @@ describe('a connection transcript', () => {
     for (const [start, end] of [[0, 5], [3, 17], [whole.length - 4, whole.length], [7, 7]] as const) expect(part.slice(start, end)).toEqual(whole.slice(start, end));
     for (const cursor of [-1, 0, 12, 30, 31]) expect(part.firstAfter(cursor)).toBe(whole.findIndex((line) => line.seq > cursor));
   });
+
+  it("shows an http-framework actor's sends where they went: own events keep only what came back to them, others' only what they sent here", () => {
+    const to = (connection: number, text: string) => ({ message: makeMessage('text', { text }), frame: { frame: 'text' as const, text }, to: connection });
+    const events = [event(0, 1, 'connect', { responses: [to(1, 'welcome 1')] }), event(1, 2, 'connect', { responses: [to(2, 'welcome 2'), to(1, '2 joined')] }), event(2, 2, 'text', { responses: [to(1, 'hi'), to(2, 'hi')] })];
+    const first = transcriptOf(events, 1, true);
+    expect(kinds(first)).toEqual(['control:0', 'received:0', 'received:1', 'received:2']);
+    expect(first.slice(1).map((line) => (line.kind === 'received' ? line.during : 'x'))).toEqual([undefined, { connectionId: 2 }, { connectionId: 2 }]);
+    const second = transcriptOf(events, 2, true);
+    expect(kinds(second)).toEqual(['control:1', 'received:1', 'sent:2', 'received:2']);
+    expect(second.map((line) => line.key)).toEqual(['1', '1.0', '2', '2.1']);
+    const part = new TranscriptLines(events, 1, true);
+    expect(part.slice(2, 4)).toEqual(first.slice(2, 4));
+    expect(part.firstAfter(0)).toBe(2);
+  });
 });

@@ -16,7 +16,11 @@ export type TranscriptLine =
    * actor got for it instead of `connect` (Theater's own host's delivery, a server setting).
    */
   | (Common & { kind: 'control'; event: 'connect' | 'close'; asText?: string })
-  | (Common & { kind: 'received'; response: WireOutcome })
+  /**
+   * `during`: the response came out of another connection's event (an http-framework actor's
+   * `send-websocket-message` to this one: a broadcast, a relay), whose connection it names.
+   */
+  | (Common & { kind: 'received'; response: WireOutcome; during?: { connectionId: number | null } })
   | (Common & { kind: 'failed'; outcome: Exclude<CallOutcome, { kind: 'ok' }> });
 
 /** An event's lines, both ways its first line can read (see `transcriptOf`). */
@@ -26,12 +30,28 @@ interface EventLines {
   rest: TranscriptLine[];
 }
 
+/**
+ * Whether a response went to `connectionId`: one with no `to` goes to the connection whose event
+ * produced it (websocket-server actors), one with `to` only there (http-framework actors).
+ */
+const goesTo = (response: WireOutcome, own: number | null, connectionId: number): boolean => (response.to ?? own) === connectionId;
+
 // Events never change once recorded, so their lines are built once: unchanged lines keep their
 // identity and the transcript re-renders only what is new. Only events whose lines were shown are
-// kept here.
+// kept here. An event's lines for its own connection, then for each other connection it sent to.
 const cache = new WeakMap<ActorEvent, EventLines>();
+const elsewhere = new WeakMap<ActorEvent, Map<number, TranscriptLine[]>>();
 
-function linesOf(event: ActorEvent & { input: WebsocketMessage }): EventLines {
+function received(event: ActorEvent, connectionId: number, during?: { connectionId: number | null }): TranscriptLine[] {
+  const at = event.startedAt + event.durationMs;
+  const lines: TranscriptLine[] = [];
+  event.responses.forEach((response, i) => {
+    if (goesTo(response, event.connectionId, connectionId)) lines.push({ key: `${event.seq}.${i}`, seq: event.seq, at, kind: 'received', response, ...(during ? { during } : {}) });
+  });
+  return lines;
+}
+
+function linesOf(event: OwnEvent): EventLines {
   const cached = cache.get(event);
   if (cached) return cached;
   const { seq, input, outcome, startedAt } = event;
@@ -47,21 +67,36 @@ function linesOf(event: ActorEvent & { input: WebsocketMessage }): EventLines {
           ? { ...head, kind: 'control', event: 'connect', asText: input.text }
           : undefined,
     asSent: { ...head, kind: 'sent', message: input },
-    rest: [
-      ...event.responses.map((response, i): TranscriptLine => ({ key: `${seq}.${i}`, seq, at: answeredAt, kind: 'received', response })),
-      ...(outcome.kind === 'ok' ? [] : [{ key: `${seq}.failed`, seq, at: answeredAt, kind: 'failed' as const, outcome }]),
-    ],
+    rest: [...received(event, event.connectionId), ...(outcome.kind === 'ok' ? [] : [{ key: `${seq}.failed`, seq, at: answeredAt, kind: 'failed' as const, outcome }])],
   };
   cache.set(event, lines);
   return lines;
 }
 
-/** How many lines an event makes in its client's transcript: what it sent, each answer, and a failure. */
-const lineCount = (event: ActorEvent): number => 1 + event.responses.length + (event.outcome.kind === 'ok' ? 0 : 1);
+/** What another connection's event sent `connectionId`: only the responses that went to it, each marked with where it came from. */
+function linesFrom(event: ActorEvent, connectionId: number): TranscriptLine[] {
+  let byConnection = elsewhere.get(event);
+  if (!byConnection) elsewhere.set(event, (byConnection = new Map()));
+  let lines = byConnection.get(connectionId);
+  if (!lines) byConnection.set(connectionId, (lines = received(event, connectionId, { connectionId: event.connectionId })));
+  return lines;
+}
+
+/** An event of the connection itself (not init: init belongs to no connection). */
+type OwnEvent = ActorEvent & { input: WebsocketMessage; connectionId: number };
+
+/** How many lines an event makes in `connectionId`'s transcript: its own event's message, answers to it and failure; another's, only what it sent here. */
+function lineCount(event: ActorEvent, connectionId: number): number {
+  let count = 0;
+  for (const response of event.responses) if (goesTo(response, event.connectionId, connectionId)) count++;
+  return event.connectionId === connectionId ? 1 + count + (event.outcome.kind === 'ok' ? 0 : 1) : count;
+}
 
 /**
- * What one simulated client saw: its own messages, and only the responses produced by its own
- * events, because Theater sends a response back only to the connection that caused it. Lines are
+ * What one simulated client saw: its own messages, and only the responses that went to it. A
+ * websocket-server actor's responses go back only to the connection that caused them; an
+ * http-framework actor's go where it sent them (`to`), so a client also reads what the actor sent
+ * it during other clients' events, and not what its own events sent elsewhere. Lines are
  * made only for the part `slice` asks for (issue 10): a transcript of an imported history of
  * 100,000 events made every line up front, and kept them, about 340 bytes an event.
  *
@@ -72,24 +107,30 @@ const lineCount = (event: ActorEvent): number => 1 + event.responses.length + (e
 export class TranscriptLines {
   /** How many lines the whole transcript has. */
   readonly length: number;
-  readonly #events: ReadonlyArray<ActorEvent & { input: WebsocketMessage }>;
-  /** `#ends[i]`: the lines of the first `i + 1` own events. */
+  readonly #events: readonly ActorEvent[];
+  /** The index in `#events` of the connection's last own event (-1: none). */
+  readonly #lastOwn: number;
+  /** `#ends[i]`: the lines of the first `i + 1` events shown. */
   readonly #ends: Uint32Array;
 
   constructor(
     events: readonly ActorEvent[],
-    connectionId: number,
+    private readonly connectionId: number,
     private readonly open: boolean,
   ) {
-    const own: Array<ActorEvent & { input: WebsocketMessage }> = [];
+    const shown: ActorEvent[] = [];
+    let lastOwn = -1;
     for (const seq of eventsOfConnection(events, connectionId)) {
       const event = events[seq]!;
-      if (event.input !== null) own.push(event as ActorEvent & { input: WebsocketMessage });
+      if (event.connectionId === connectionId && event.input === null) continue;
+      if (event.connectionId === connectionId) lastOwn = shown.length;
+      shown.push(event);
     }
-    this.#events = own;
-    this.#ends = new Uint32Array(own.length);
+    this.#events = shown;
+    this.#lastOwn = lastOwn;
+    this.#ends = new Uint32Array(shown.length);
     let total = 0;
-    for (const [i, event] of own.entries()) this.#ends[i] = total += lineCount(event);
+    for (const [i, event] of shown.entries()) this.#ends[i] = total += lineCount(event, connectionId);
     this.length = total;
   }
 
@@ -107,9 +148,14 @@ export class TranscriptLines {
       const first = i === 0 ? 0 : this.#ends[i - 1]!;
       if (first >= end) break;
       const event = this.#events[i]!;
-      const { asControl, asSent, rest } = linesOf(event);
-      const socket = (opensConnection(event.input) && i === 0) || (event.input.ty.tag === 'close' && !this.open && i === last);
-      [socket && asControl ? asControl : asSent, ...rest].forEach((line, k) => first + k >= start && first + k < end && lines.push(line));
+      let eventLines: TranscriptLine[];
+      if (event.connectionId === this.connectionId) {
+        const own = event as OwnEvent;
+        const { asControl, asSent, rest } = linesOf(own);
+        const socket = (opensConnection(own.input) && i === 0) || (own.input.ty.tag === 'close' && !this.open && i === this.#lastOwn);
+        eventLines = [socket && asControl ? asControl : asSent, ...rest];
+      } else eventLines = linesFrom(event, this.connectionId);
+      eventLines.forEach((line, k) => first + k >= start && first + k < end && lines.push(line));
     }
     return lines;
   }

@@ -1,4 +1,5 @@
-import { quotedPreview, waveMessage, type ActorEvent, type WireFrame } from '../../core';
+import { actorConnectionId, quotedPreview, waveMessage, type ActorEvent, type WireFrame, type WireOutcome } from '../../core';
+import { usePlayground } from '../../store';
 import { PREVIEW_CHARS } from '../../ui/ClippedText';
 import { hexPreview } from '../../ui/format';
 import { CopyButton } from './CopyButton';
@@ -26,6 +27,7 @@ export function ResponsesSection({ event }: { event: ActorEvent }) {
                     →
                   </span>{' '}
                   on the wire: {frameText(response.frame)}
+                  {response.to !== undefined && <Target to={response.to} />}
                 </p>
               ) : (
                 <p className="wire wire--warning" role="note">
@@ -33,6 +35,7 @@ export function ResponsesSection({ event }: { event: ActorEvent }) {
                     ⚠
                   </span>{' '}
                   protocol warning: {response.warning}
+                  {response.to !== undefined && <Target to={response.to} />}
                 </p>
               )}
             </li>
@@ -40,6 +43,31 @@ export function ResponsesSection({ event }: { event: ActorEvent }) {
         </ol>
       )}
     </section>
+  );
+}
+
+/** Ids this long are cut to their start: enough to tell clients apart, the whole in the title. */
+const ID_CHARS = 6;
+
+/**
+ * Where an http-framework actor sent a response (`send-websocket-message` names any open
+ * connection): the playground's connection and the id the actor knows it by.
+ */
+function Target({ to }: { to: NonNullable<WireOutcome['to']> }) {
+  const actorId = usePlayground((s) => actorConnectionId(s.events, to));
+  const cut = actorId !== undefined && actorId.length > ID_CHARS ? `${actorId.slice(0, ID_CHARS)}…` : actorId;
+  return (
+    <span className="wire__to" title={actorId === undefined ? undefined : `The actor's id for connection #${to}: ${actorId}`}>
+      {' '}
+      to #{to}
+      {actorId !== undefined && (
+        <>
+          {' '}
+          (id <span aria-hidden="true">{cut}</span>
+          <span className="visually-hidden">{actorId}</span>)
+        </>
+      )}
+    </span>
   );
 }
 

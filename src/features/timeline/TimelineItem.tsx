@@ -2,6 +2,7 @@ import { memo, type ReactNode } from 'react';
 import { bridgeFrameOf, describeMessage, timesRecorded, type ActorEvent, type StateRef } from '../../core';
 import { formatClock, formatDuration, NO_TIMES, READ_ONLY_NOTE } from '../../ui/format';
 import { chainHeadline, connectionLabel } from './chainRow';
+import { deliveryBadge } from './deliveryBadge';
 import { detailLines } from './eventDetails';
 import { FrameHead } from './FrameHead';
 import { OutcomeIcon } from './OutcomeIcon';
@@ -84,6 +85,7 @@ function CallHead({ event, sizeOf, time }: { event: ActorEvent; sizeOf: Props['s
   const timed = timesRecorded(event);
   const change = stateChange(event, sizeOf);
   const input = event.kind === 'chain' ? chainHeadline(event) : event.input ? describeMessage(event.input, { maxChars: INPUT_CHARS }) : 'init';
+  const delivery = deliveryBadge(event);
   return (
     <div className="timeline-row__head">
       <OutcomeIcon kind={outcome.kind} /> <span className="timeline-row__seq">#{event.seq}</span>{' '}
@@ -98,6 +100,12 @@ function CallHead({ event, sizeOf, time }: { event: ActorEvent; sizeOf: Props['s
       <span className="timeline-row__input" title={input}>
         {input}
       </span>{' '}
+      {delivery && (
+        <span className="timeline-row__delivery" title={delivery.label}>
+          <span className="visually-hidden">{`${delivery.label} `}</span>
+          <span aria-hidden="true">{delivery.text}</span>
+        </span>
+      )}{' '}
       {event.shutdown && <span className="timeline-row__shutdown">shutdown</span>}{' '}
       <span className={`timeline-row__state${change.changed ? ' timeline-row__state--changed' : ''}`} title={change.description}>
         <span className="visually-hidden">{`${change.description} `}</span>

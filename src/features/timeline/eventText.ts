@@ -1,4 +1,5 @@
 import { chainReadings, type ActorEvent, type WebsocketMessage } from '../../core';
+import { deliveryBadge } from './deliveryBadge';
 
 /** A test of one event of a history, by position: how the timeline's filters and search are written. */
 export type EventTest = (events: readonly ActorEvent[], index: number) => boolean;
@@ -7,8 +8,8 @@ const kindOf = ({ ty }: WebsocketMessage): string => (ty.tag === 'other' ? `othe
 
 /**
  * The text a person may look for in an event, lowercased: the input's kind and text, each
- * response's kind, text and warning, the host calls (with what was logged), the failure, and what
- * the entries of an imported chain say.
+ * response's kind, text and warning, the host calls (with what was logged), the failure, where
+ * responses went beyond the event's connection, and what the entries of an imported chain say.
  */
 function textOf(event: ActorEvent): string {
   // Plain concatenation: this runs for every event of a long history on the first search.
@@ -17,6 +18,9 @@ function textOf(event: ActorEvent): string {
   for (const { message, warning } of event.responses) text += `\n${kindOf(message)} ${message.text ?? ''}${warning ? `\n${warning}` : ''}`;
   for (const call of event.hostCalls) text += `\n${call.interface}.${call.function} ${typeof call.args[0] === 'string' ? call.args[0] : ''}`;
   if (event.outcome.kind === 'err' || event.outcome.kind === 'trap') text += `\n${event.outcome.message}`;
+  // The row's badge, as shown and as said ("→ 3 connections", "responses went to connection #2").
+  const delivery = deliveryBadge(event);
+  if (delivery) text += `\n${delivery.text}\n${delivery.label}`;
   return text.toLowerCase();
 }
 

@@ -31,6 +31,9 @@ export const GLOSSARY = {
   trap:
     'Trap: the WebAssembly code hit an instruction it cannot go past, and the call stopped at once. Nothing was committed, and ' +
     'the instance was replaced.',
+  'actor-connection-id':
+    'Actor id: the connection id the actor is given for this client (handle-websocket-connect) and reaches it by (send-websocket-message). ' +
+    'Theater draws any u64; the playground draws ids below 2^53, as a JavaScript actor rounds larger ones.',
 } as const;
 
 export type TermName = keyof typeof GLOSSARY;

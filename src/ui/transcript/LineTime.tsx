@@ -3,7 +3,7 @@ import { usePlaygroundStore, type PlaygroundState } from '../../store';
 import { formatClock } from '../format';
 
 /** Selects an event; the newest means "follow the newest again", so new lines do not arrive greyed out. */
-function selectEvent(store: StoreApi<PlaygroundState>, seq: number): void {
+export function selectEvent(store: StoreApi<PlaygroundState>, seq: number): void {
   const { eventCount, select } = store.getState();
   select(seq === eventCount - 1 ? null : seq);
 }

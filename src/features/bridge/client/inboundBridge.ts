@@ -77,6 +77,11 @@ export class InboundBridge {
     return [...this.#connectionOf].map(([client, connectionId]) => ({ client, connectionId }));
   }
 
+  /** Whether `connectionId` is a real client's connection (its socket, not the page, answers what the actor sends it). */
+  serves(connectionId: number): boolean {
+    return this.#clientOf.has(connectionId);
+  }
+
   get stats(): InboundStats {
     return { ...this.#stats };
   }

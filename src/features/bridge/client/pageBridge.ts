@@ -63,6 +63,11 @@ export class PageBridge {
     };
   }
 
+  /** Whether a real client of the bridge server is this connection. */
+  servesRealClient(connectionId: number): boolean {
+    return this.#inbound.serves(connectionId);
+  }
+
   /** Tells the bridge the history grew or was replaced (it answers real clients from it). */
   observe(history: readonly ActorEvent[]): void {
     this.#inbound.observe(history);

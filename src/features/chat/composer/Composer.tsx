@@ -18,11 +18,20 @@ interface Props {
   submit: string;
 }
 
-/** Writes one message of any of the seven kinds, in whatever form its payload is easiest to give. */
+/**
+ * What a client of an http-framework actor can send it: Theater's server answers ping and pong
+ * itself and turns a close into the disconnect handler, so only data frames reach the actor.
+ */
+const FRAME_KINDS = ['text', 'binary'] as const;
+const FRAME_KINDS_HINT = 'Text and binary only: ping and pong never reach an http-framework actor (its server answers them); to close, use Close connection.';
+
+/** Writes one message of any kind the actor can be sent, in whatever form its payload is easiest to give. */
 export function Composer({ target, disabled, label, submit }: Props) {
   const draft = usePlayground((s) => draftOf(s.drafts, target));
   const editDraft = usePlayground((s) => s.editDraft);
   const sendDraft = usePlayground((s) => s.sendDraft);
+  const framesOnly = usePlayground((s) => s.info?.actorKind === 'http-framework');
+  const kinds: readonly string[] = framesOnly ? FRAME_KINDS : MESSAGE_KINDS;
   const id = useId();
   const format = BODY_FORMATS[draft.kind];
   // Checked once per change, here, for the box, the JSON controls and Send alike: a pasted body can be megabytes.
@@ -45,17 +54,24 @@ export function Composer({ target, disabled, label, submit }: Props) {
             id={`${id}-kind`}
             className="compose__kind"
             value={draft.kind}
+            aria-describedby={framesOnly ? `${id}-kinds` : undefined}
             onChange={(e) => {
               const kind = e.currentTarget.value;
               if (isMessageKind(kind)) editDraft(target, { kind });
             }}
           >
-            {MESSAGE_KINDS.map((kind) => (
+            {/* A draft of another kind (kept from an earlier actor) stays listed, so the box shows what it holds; Send says why it fails. */}
+            {(kinds.includes(draft.kind) ? kinds : [...kinds, draft.kind]).map((kind) => (
               <option key={kind} value={kind}>
                 {kind}
               </option>
             ))}
           </select>
+          {framesOnly && (
+            <span id={`${id}-kinds`} className="compose__hint">
+              {FRAME_KINDS_HINT}
+            </span>
+          )}
           {draft.kind === 'other' && (
             <>
               <label className="visually-hidden" htmlFor={`${id}-other`}>
