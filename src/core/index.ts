@@ -24,7 +24,7 @@ export { DEFAULT_WASI_SETTINGS, MAX_SEED, parseSeed, parseStart, wasiSourceText,
 export type { StateRef } from './stateStore';
 export { noActor, LIMIT_ERROR_CODES, PAGE_ERROR_CODES, type LimitErrorCode, type EngineError, type EngineErrorCode, type ErrorCode, type PageErrorCode, type PlaygroundError } from './errors';
 export type { Result } from './result';
-export { checkLimit, DEFAULT_LIMITS, isLimitValue, LIMIT_KEYS, LIMITS, limitError, limitsFrom, LOOSEST_LIMITS, type LimitError, type LimitKey, type Limits } from './limits';
+export { checkLimit, DEFAULT_LIMITS, isLimitValue, LIMIT_KEYS, LIMITS, limitError, limitsFrom, LOOSEST_LIMITS, parseLimit, parseWholeNumber, wholeNumberFrom, type LimitError, type LimitKey, type Limits } from './limits';
 export { toHex, fromHex, decodeUtf8, utf8, bytesEqual, isGzip } from './bytes';
 export { WEBSOCKET_SERVER, ACTOR, THEATER_PACKAGE_ERAS, unversioned, isTheaterInterface } from './interfaceNames';
 export { compareEvents, type ComparedAspect, type Difference, type EventComparison, type ReplayResult } from './compare';
