@@ -22,7 +22,7 @@ export { connectionsAfter, type Connection } from './connections';
 export { CONNECT_DELIVERIES, DEFAULT_DELIVERY, opensConnection, type ConnectDelivery } from './connectDelivery';
 export { DEFAULT_WASI_SETTINGS, MAX_SEED, parseSeed, parseStart, wasiSourceText, type WasiSettings } from './wasiSettings';
 export type { StateRef } from './stateStore';
-export { noActor, LIMIT_ERROR_CODES, PAGE_ERROR_CODES, type LimitErrorCode, type EngineError, type EngineErrorCode, type ErrorCode, type PageErrorCode, type PlaygroundError } from './errors';
+export { asReplayRefusal, noActor, NOTHING_IMPORTED, LIMIT_ERROR_CODES, PAGE_ERROR_CODES, type LimitErrorCode, type EngineError, type EngineErrorCode, type ErrorCode, type PageErrorCode, type PlaygroundError } from './errors';
 export type { Result } from './result';
 export { checkLimit, DEFAULT_LIMITS, isLimitValue, LIMIT_KEYS, LIMITS, limitError, limitsFrom, LOOSEST_LIMITS, parseLimit, parseWholeNumber, wholeNumberFrom, type LimitError, type LimitKey, type Limits } from './limits';
 export { toHex, fromHex, decodeUtf8, utf8, bytesEqual, isGzip } from './bytes';
