@@ -94,6 +94,18 @@ describe('npm run replay', () => {
     expect(code).toBe(1);
   });
 
+  it('prints with --json the summary and the first divergence: its event and each difference, recorded and replayed', async () => {
+    const changed = await replayCli('--actor', 'public/actors/counter-v2.wasm', '--session', sessionPath, '--json');
+    const report = JSON.parse(changed.out) as { firstDivergence: number; diverged: number; divergence: { seq: number; differences: Array<{ aspect: string; recorded: string; replayed: string }> } };
+    expect(report).toMatchObject({ firstDivergence: 3, divergence: { seq: 3 } });
+    expect(report.diverged).toBeGreaterThan(0);
+    expect(report.divergence.differences).toContainEqual({ aspect: 'responses', recorded: expect.stringContaining('count: 3'), replayed: expect.any(String) });
+    expect(changed.code).toBe(1);
+    const same = await replayCli('--actor', 'public/actors/counter.wasm', '--session', sessionPath, '--json');
+    expect(JSON.parse(same.out)).toEqual({ total: 5, matched: 5, diverged: 0, skipped: 0, firstDivergence: null, divergence: null });
+    expect(same.code).toBe(0);
+  });
+
   it('replays a Theater chain too', async () => {
     expect((await replayCli('--actor', 'public/actors/counter.wasm', '--chain', chainPath)).code).toBe(0);
     expect((await replayCli('--actor', 'public/actors/counter-v2.wasm', '--chain', chainPath)).code).toBe(1);
@@ -131,7 +143,7 @@ describe("npm run replay on Theater's chains", () => {
     writeFileSync(nothing, writeChain([hostCall('theater:simple/runtime', 'log', 'alone', null), shutdownEntry]));
     writeFileSync(join(dir, 'not-json.json'), '[{"hash": [1, 2');
     const cases: Array<[string[], RegExp]> = [
-      [['--chain', chainFixture('tampered-entry-2.json')], /tampered-entry-2\.json: Entry 2 \(theater:simple\/runtime\/log\) was altered: its hash does not match its content\. Nothing was imported\.$/],
+      [['--chain', chainFixture('tampered-entry-2.json')], /tampered-entry-2\.json: Entry 2 \(theater:simple\/runtime\/log\) was altered: its hash does not match its content\. Nothing was replayed\.$/],
       [['--chain', chainFixture('broken-parent-4.json')], /broken-parent-4\.json: Entry 4: its parent_hash .* broken parent link/],
       [['--chain', chainFixture('greeter.chain')], /greeter\.chain: Theater's text chain format \(\.chain\): .* nothing to replay/],
       [['--chain', nothing], /nothing-replayable\.json: the chain verifies \(2 entries\) but holds no init or websocket-server handle-message call: nothing in it can be replayed\.$/],
@@ -238,10 +250,27 @@ describe('npm run replay on arguments it cannot use', () => {
       expect(out).toMatch(usageLine);
       expect(code).toBe(2);
     }
+    // A seed below 0 given apart from its flag is a seed out of range too, said with the range (before any file is read), not taken for a missing value.
+    const seed = await replayCli('--actor', 'public/actors/counter.wasm', '--session', join(dir, 'missing.json'), '--seed', '-3');
+    expect(seed.out.split('\n')[0]).toBe('--seed: The seed "-3" is not a whole number from 0 to 4294967295: give one such as 1 or 42.');
+    expect(seed.out).toMatch(usageLine);
+    expect(seed.code).toBe(2);
+    // Past the recording's events: the session is named, with the events it has.
+    const past = await replayCli('--actor', 'public/actors/counter.wasm', '--session', sessionPath, '--from', '99');
+    expect(past.out.trim()).toBe(`${sessionPath}: There is no event #99 to replay from: the history has 5 events (#0 to #4).`);
+    expect(past.code).toBe(2);
     // In range, they are taken: the replay starts at event 3 of 5.
     const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', '--session', sessionPath, '--from', '3', '--timeout', '2000');
     expect(out).toMatch(/^2 of 2 events matched/);
     expect(code).toBe(0);
+  });
+
+  it("prints parseArgs' own refusal as lines, not as escaped \\n, then the usage", async () => {
+    const { code, out } = await replayCli('--actor', '--session', sessionPath);
+    expect(out).not.toContain('\\n');
+    expect(out.split('\n').slice(0, 2)).toEqual(["Option '--actor' argument is ambiguous.", "Did you forget to specify the option argument for '--actor'?"]);
+    expect(out).toMatch(usageLine);
+    expect(code).toBe(2);
   });
 
   it('says so when a session is given as --chain, a chain as --session or a component as either, and prints a binary file\'s message as one line', async () => {
@@ -253,7 +282,7 @@ describe('npm run replay on arguments it cannot use', () => {
       [['--session', chainPath], /counter-chain\.json: this is a Theater chain, not a playground session file: pass it with --chain\.$/],
       [['--session', fixturePath('greeter.chain')], /greeter\.chain: this is a Theater chain, not a playground session file: pass it with --chain\.$/],
       [['--chain', 'public/actors/counter.wasm'], /counter\.wasm: this is a WebAssembly file, not a Theater chain: pass the component with --actor\.$/],
-      [['--chain', png], /picture\.png: This is neither a Theater chain in JSON .*PNG\\r\\n\\u001a\\n.* Nothing was imported\.$/],
+      [['--chain', png], /picture\.png: This is neither a Theater chain in JSON .*PNG\\r\\n\\u001a\\n.* Nothing was replayed\.$/],
     ];
     for (const [args, message] of cases) {
       const { code, out } = await replayCli('--actor', 'public/actors/counter.wasm', ...args);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActorClient } from '../host/actorClient';
-import { actorIdOf, DEFAULT_LIMITS, DEFAULT_WASI_SETTINGS, historyFileOf, LIMIT_KEYS, LIMITS, limitsFrom, isGzip, isWasmFile, loadSha1, parseSeed, parseStart, readChain, type ConnectDelivery, type WasiSettings, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type Limits, type ReplayResult } from '../core';
+import { actorIdOf, asReplayRefusal, DEFAULT_LIMITS, DEFAULT_WASI_SETTINGS, historyFileOf, LIMIT_KEYS, LIMITS, limitsFrom, isGzip, isWasmFile, loadSha1, parseSeed, parseWholeNumber, wholeNumberFrom, parseStart, readChain, type ConnectDelivery, type EngineErrorCode, type WasiSettings, readSessionFile, type ActorEvent, type EventComparison, type HistoryFile, type Limits, type ReplayResult } from '../core';
 import { threadWorker } from './threadWorker';
 
 const usage = `Replays a recorded session or Theater chain against a component and reports divergences.
@@ -30,18 +30,21 @@ const NUMBER_OPTIONS: Record<string, { min: number; what: string; fallback: numb
   ...Object.fromEntries(LIMIT_KEYS.map((key) => [LIMITS[key].flag, { min: LIMITS[key].min, what: LIMITS[key].what, fallback: DEFAULT_LIMITS[key] }])),
 };
 type NumberOption = string;
-const isNumberOption = (name: string): name is NumberOption => Object.hasOwn(NUMBER_OPTIONS, name);
+
+/** The options that take a number: those above, and `--seed`, which the WASI settings check (`parseSeed`). */
+const TAKES_A_NUMBER = new Set([...Object.keys(NUMBER_OPTIONS), 'seed']);
 
 /**
- * The numeric options joined to their values (`--from -1` → `--from=-1`): parseArgs takes a
- * separate value that starts with a dash for a forgotten one and says so ("ambiguous"), where the
- * person gave a number that is out of range, which is what they should be told.
+ * The numeric options joined to their values (`--from -1` → `--from=-1`, `--seed -3` →
+ * `--seed=-3`): parseArgs takes a separate value that starts with a dash for a forgotten one and
+ * says so ("ambiguous"), where the person gave a number that is out of range, which is what they
+ * should be told, with the range.
  */
 function joinNumberValues(argv: readonly string[]): string[] {
   const joined: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg.startsWith('--') && isNumberOption(arg.slice(2)) && i + 1 < argv.length) joined.push(`${arg}=${argv[++i]!}`);
+    if (arg.startsWith('--') && TAKES_A_NUMBER.has(arg.slice(2)) && i + 1 < argv.length) joined.push(`${arg}=${argv[++i]!}`);
     else joined.push(arg);
   }
   return joined;
@@ -51,9 +54,9 @@ function joinNumberValues(argv: readonly string[]): string[] {
 function numberOption(name: NumberOption, given: string | undefined): { ok: true; value: number } | { ok: false; message: string } {
   const { min, what, fallback } = NUMBER_OPTIONS[name]!;
   if (given === undefined) return { ok: true, value: fallback };
-  const value = Number(given);
-  if (/^\d+$/.test(given) && Number.isSafeInteger(value) && value >= min) return { ok: true, value };
-  return { ok: false, message: `--${name} takes a whole number of ${min} or more (${what}), not ${JSON.stringify(given)}.` };
+  const value = parseWholeNumber(given, min);
+  if (value !== undefined) return { ok: true, value };
+  return { ok: false, message: `--${name} takes ${wholeNumberFrom(min)} (${what}), not ${JSON.stringify(given)}.` };
 }
 
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
@@ -120,26 +123,47 @@ export function report(result: ReplayResult): string {
   return [head, first, ...listed(diverging), ...listed(skipped)].filter(Boolean).join('\n');
 }
 
-/** The WASI settings for reads the recording lacks: the recorded ones (or the defaults) with the flags' changes. */
-function wasiOptions(args: { seed?: string; start?: string; 'real-wasi'?: boolean }, recorded: WasiSettings | undefined): { ok: true; value: WasiSettings } | { ok: false; message: string } {
-  let settings = recorded ?? DEFAULT_WASI_SETTINGS;
+/** The WASI settings the flags change (only those given; the recorded ones, or the defaults, stand for the rest), or a one-line reason one is not valid. */
+function wasiFlagsOf(args: { seed?: string; start?: string; 'real-wasi'?: boolean }): { ok: true; value: Partial<WasiSettings> } | { ok: false; message: string } {
+  const settings: Partial<WasiSettings> = {};
   if (args.seed !== undefined) {
     const seed = parseSeed(args.seed);
     if (!seed.ok) return { ok: false, message: `--seed: ${seed.error.message}` };
-    settings = { ...settings, seed: seed.value };
+    settings.seed = seed.value;
   }
   if (args.start !== undefined) {
     const start = parseStart(args.start);
     if (!start.ok) return { ok: false, message: `--start: ${start.error.message}` };
-    settings = { ...settings, startMs: start.value };
+    settings.startMs = start.value;
   }
-  return { ok: true, value: args['real-wasi'] ? { ...settings, real: true } : settings };
+  if (args['real-wasi']) settings.real = true;
+  return { ok: true, value: settings };
 }
 
-/** Why the input cannot be used, as one line (then the usage, for bad arguments): exit code 2. */
+/**
+ * Why the input cannot be used, as one line (then the usage, for bad arguments): exit code 2. A
+ * history file's message says nothing was replayed (the core's messages say what the page did not import).
+ */
 function refuse(message: string, withUsage = false): number {
-  console.error(withUsage ? `${oneLine(message)}\n\n${usage}` : oneLine(message));
+  const said = oneLine(asReplayRefusal(message));
+  console.error(withUsage ? `${said}\n\n${usage}` : said);
   return 2;
+}
+
+/** parseArgs' own refusal: its lines as lines (each with control characters escaped), then the usage. */
+function refuseArguments(message: string): number {
+  console.error(`${message.split('\n').map(oneLine).join('\n')}\n\n${usage}`);
+  return 2;
+}
+
+/** Replay errors that are the recording's (an event it does not have, a state it lacks): named by its file, the rest by the build's. */
+const HISTORY_ERRORS: ReadonlySet<EngineErrorCode> = new Set(['no-such-event', 'invalid-snapshot', 'invalid-session', 'invalid-chain']);
+
+/** What `--json` prints: the summary, and the first divergence's event with each of its differences. */
+export function jsonReport({ summary, comparisons }: ReplayResult): string {
+  const first = comparisons.find((c) => c.differences.length > 0);
+  const divergence = first ? { seq: first.seq, differences: first.differences.map(({ aspect, recorded, replayed }) => ({ aspect, recorded, replayed })) } : null;
+  return JSON.stringify({ ...summary, divergence });
 }
 
 /** The limits the flags give (only those given), or a one-line reason one is not a valid number. */
@@ -164,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs({ args: joinNumberValues(argv), options: { actor: { type: 'string' }, session: { type: 'string' }, chain: { type: 'string' }, from: { type: 'string' }, ...limitFlags, json: { type: 'boolean' }, help: { type: 'boolean' }, seed: { type: 'string' }, start: { type: 'string' }, 'real-wasi': { type: 'boolean' } } }).values;
   } catch (error) {
-    return refuse((error as Error).message, true);
+    return refuseArguments((error as Error).message);
   }
   if (args.help) {
     console.log(usage);
@@ -177,21 +201,23 @@ export async function main(argv: string[]): Promise<number> {
   // Checked before the files are read, so a bad number is named with the usage whatever the files hold.
   const flagged = limitFlagsOf(args);
   if (!flagged.ok) return refuse(flagged.message, true);
+  const wasiFlags = wasiFlagsOf(args);
+  if (!wasiFlags.ok) return refuse(wasiFlags.message, true);
   // A chain's hashes are verified as it is read: at memory speed on the compiled SHA-1.
   await loadSha1();
   const input = await readHistory(args.session, args.chain);
   if (!input.ok) return refuse(input.message);
-  const wasi = wasiOptions(args, input.history.wasi);
-  if (!wasi.ok) return refuse(wasi.message, true);
+  // WASI reads the recording lacks: as the recording's settings (or the defaults) say, with the flags' changes.
+  const wasi = { ...(input.history.wasi ?? DEFAULT_WASI_SETTINGS), ...wasiFlags.value };
   const actor = readInput(args.actor);
   if (!actor.ok) return refuse(actor.message);
   const client = new ActorClient({ createWorker: threadWorker });
   // The flags win; a session file's limits stand for those not given.
   client.limits = { ...(input.history.limits ?? DEFAULT_LIMITS), ...flagged.value };
   try {
-    const result = await client.replay(basename(args.actor), actor.bytes, { from: from.value, history: { ...input.history, wasi: wasi.value } });
-    if (!result.ok) return refuse(`${args.actor}: ${result.error.message}`);
-    console.log(args.json ? JSON.stringify(result.value.summary) : report(result.value));
+    const result = await client.replay(basename(args.actor), actor.bytes, { from: from.value, history: { ...input.history, wasi } });
+    if (!result.ok) return refuse(`${HISTORY_ERRORS.has(result.error.code) ? (args.session ?? args.chain) : args.actor}: ${result.error.message}`);
+    console.log(args.json ? jsonReport(result.value) : report(result.value));
     return result.value.summary.diverged > 0 ? 1 : 0;
   } finally {
     client.dispose();

@@ -64,6 +64,16 @@ export interface EngineError {
 export const engineError = (code: EngineErrorCode, message: string) => fail<EngineError>({ code, message });
 
 /**
+ * What a session file or chain that cannot be used leaves behind, said in its message (the page
+ * imports them). Its one owner: the command line, which reads them to replay, says it in its own
+ * words with `asReplayRefusal`.
+ */
+export const NOTHING_IMPORTED = 'Nothing was imported';
+
+/** A history file's message as the command line tells it: nothing was replayed, rather than imported. */
+export const asReplayRefusal = (message: string): string => message.replace(NOTHING_IMPORTED, 'Nothing was replayed');
+
+/**
  * Nothing is loaded to call, export or replay against: the worker, the page's client and the page
  * all say it with this one message. `todo` replaces what to do where the page knows better.
  */

@@ -1,3 +1,4 @@
+import { NOTHING_IMPORTED } from './errors';
 import { SESSION_FORMAT } from './sessionFile';
 import { isTextChain } from './chain/textChain';
 
@@ -24,4 +25,4 @@ export function historyFileOf(text: string): HistoryFile | undefined {
 }
 
 /** What is said of a session file given where a Theater chain goes. */
-export const NOT_A_CHAIN_BUT_A_SESSION = 'This is a playground session file, not a Theater chain: bring it in with Files → Import session. Nothing was imported.';
+export const NOT_A_CHAIN_BUT_A_SESSION = `This is a playground session file, not a Theater chain: bring it in with Files → Import session. ${NOTHING_IMPORTED}.`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utf8, utf8ByteLength } from './bytes';
-import { checkLimit, DEFAULT_LIMITS, LIMIT_KEYS, LIMITS, limitError, limitsFrom } from './limits';
+import { checkLimit, DEFAULT_LIMITS, LIMIT_KEYS, LIMITS, limitError, limitsFrom, parseLimit, parseWholeNumber } from './limits';
 
 describe('limits', () => {
   it('passes a value at the limit and names the limit, the value and where to raise it past it', () => {
@@ -18,6 +18,17 @@ describe('limits', () => {
     expect(new Set(LIMIT_KEYS.map((key) => LIMITS[key].code)).size).toBe(LIMIT_KEYS.length);
     expect(new Set(LIMIT_KEYS.map((key) => LIMITS[key].flag)).size).toBe(LIMIT_KEYS.length);
     expect(limitError('callTimeMs', 6000, DEFAULT_LIMITS).message).toContain('--timeout');
+  });
+
+  it('takes a typed limit only as a whole number of its minimum or more, and says so in the command line\'s words otherwise', () => {
+    expect(parseLimit('logLinesPerCall', '0')).toEqual({ ok: true, value: 0 });
+    expect(parseLimit('logLinesPerCall', '250')).toEqual({ ok: true, value: 250 });
+    for (const text of ['1.5', '-5', '1e3', ' 5', 'abc']) {
+      expect(parseLimit('logLinesPerCall', text)).toEqual({ ok: false, error: { code: 'invalid-request', message: `Log lines per call takes a whole number of 0 or more, not ${JSON.stringify(text)}.` } });
+    }
+    expect(parseLimit('logLinesPerCall', '')).toMatchObject({ ok: false, error: { message: 'Log lines per call takes a whole number of 0 or more.' } });
+    expect(parseLimit('callTimeMs', '0')).toMatchObject({ ok: false, error: { message: 'Call time takes a whole number of 1 or more, not "0".' } });
+    expect(parseWholeNumber(String(2 ** 53), 0)).toBeUndefined();
   });
 
   it('reads the valid values given over the defaults and ignores the rest', () => {

@@ -1,4 +1,4 @@
-import type { EngineError, LimitErrorCode } from './errors';
+import { engineError, type EngineError, type LimitErrorCode } from './errors';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -61,6 +61,32 @@ export const LOOSEST_LIMITS: Limits = Object.fromEntries(LIMIT_KEYS.map((key) =>
 /** Whether `value` can be the limit `key`: a whole number, its minimum or more. */
 export const isLimitValue = (key: LimitKey, value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= LIMITS[key].min;
+
+/**
+ * What a whole-number setting takes, in the words the page's `Limits` and the command line's
+ * numeric flags both say it: `a whole number of 0 or more`.
+ */
+export const wholeNumberFrom = (min: number): string => `a whole number of ${min} or more`;
+
+/**
+ * A whole number of `min` or more written as digits, as a person types it in the page or gives it
+ * to a flag; undefined for anything else (`1.5`, `-5`, `1e3`, nothing, past 2^53).
+ */
+export function parseWholeNumber(text: string, min: number): number | undefined {
+  const value = Number(text);
+  return /^\d+$/.test(text) && Number.isSafeInteger(value) && value >= min ? value : undefined;
+}
+
+/**
+ * A limit as typed in the page's `Server settings → Limits`: its value, or what is wrong with the
+ * text (`Log lines per call takes a whole number of 0 or more, not "1.5".`), as `--max-log-lines` says it.
+ */
+export function parseLimit(key: LimitKey, text: string): Result<number, EngineError> {
+  const { label, min } = LIMITS[key];
+  const value = parseWholeNumber(text, min);
+  if (value !== undefined) return ok(value);
+  return engineError('invalid-request', `${label} takes ${wholeNumberFrom(min)}${text === '' ? '' : `, not ${JSON.stringify(text)}`}.`);
+}
 
 /** `given`'s valid values over the defaults (anything else, say from an older file, is ignored). */
 export function limitsFrom(given: Partial<Record<LimitKey, unknown>> | undefined): Limits {

@@ -18,5 +18,7 @@ describe('long text', () => {
     expect(quotedPreview('say "hi"', 20)).toBe('"say \\"hi\\""');
     expect(quotedPreview('A'.repeat(1024 * 1024), 5)).toBe('"AAAA…" (1.00 MB)');
     expect(formatSize(1536)).toBe('1.5 KB');
+    // A limit's size beside its field (Server settings → Limits): the actor memory's default is 1 GiB.
+    expect([64 * 1024 ** 2, 1024 ** 3, 5 * 1024 ** 4].map(formatSize)).toEqual(['64.00 MB', '1.00 GB', '5120.00 GB']);
   });
 });

@@ -6,11 +6,12 @@
  * cut the same way.
  */
 
-/** Sizes as people read them: 2.1 KB, 1.55 MB (binary units, as file managers show them). */
+/** Sizes as people read them: 2.1 KB, 1.55 MB, 1.00 GB (binary units, as file managers show them). */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(2)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
 /** How many bytes `text` takes in UTF-8 (what goes on the wire), counted without encoding it. */

@@ -3,7 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { toHex } from './bytes';
 import { DEFAULT_DELIVERY } from './connectDelivery';
-import { engineError, type EngineError } from './errors';
+import { engineError, type EngineError, NOTHING_IMPORTED } from './errors';
 import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
 import { applyDelta, KEYFRAME_INTERVAL, StateChainWriter } from './stateDelta';
@@ -148,7 +148,7 @@ function unreadable(thrown: unknown, compressed: boolean): Result<never, EngineE
     return engineError('invalid-session', `The session file could not be read (${why}): it may have been moved or changed. Choose it again.`);
   }
   const what = compressed ? 'its compressed data is damaged or cut short' : 'it is not UTF-8 text';
-  return engineError('invalid-session', `The session file could not be read: ${what} (${why}). Nothing was imported: export the session again, or use a complete copy.`);
+  return engineError('invalid-session', `The session file could not be read: ${what} (${why}). ${NOTHING_IMPORTED}: export the session again, or use a complete copy.`);
 }
 
 /** Whether a file's first line is a header of version 2 or later (a version 1 file is one object with `version: 1`). */
@@ -163,7 +163,7 @@ async function readVersion2(raw: { format?: unknown; version?: unknown }, badByt
   const { component, connections, server } = header.data;
   const counts = { states: header.data.states, events: header.data.events };
   const cutShort = (what: 'states' | 'events', read: number) =>
-    engineError('invalid-session', `The session file ends after ${read.toLocaleString('en-US')} of its ${counts[what].toLocaleString('en-US')} ${what}: it was cut short. Nothing was imported: export the session again, or use a complete copy.`);
+    engineError('invalid-session', `The session file ends after ${read.toLocaleString('en-US')} of its ${counts[what].toLocaleString('en-US')} ${what}: it was cut short. ${NOTHING_IMPORTED}: export the session again, or use a complete copy.`);
 
   const states = new Map<string, Uint8Array>();
   let previous: Uint8Array | undefined;
@@ -201,7 +201,7 @@ const invalid = (where: string, what: string) => engineError('invalid-session', 
 /** One line parsed and checked against `schema`; errors name the line as `where`. */
 function lineOf<T>(text: string, where: string, schema: z.ZodType<T>): Result<T, EngineError> {
   const parsed = parseWithBytes(text);
-  if (!parsed.ok) return endsEarly(parsed.message) ? engineError('invalid-session', `The session file ends in the middle of ${where} (${parsed.message}): ${CUT_SHORT}. Nothing was imported: export the session again, or use a complete copy.`) : invalid(where, `not JSON (${parsed.message})`);
+  if (!parsed.ok) return endsEarly(parsed.message) ? engineError('invalid-session', `The session file ends in the middle of ${where} (${parsed.message}): ${CUT_SHORT}. ${NOTHING_IMPORTED}: export the session again, or use a complete copy.`) : invalid(where, `not JSON (${parsed.message})`);
   const checked = schema.safeParse(parsed.value);
   if (checked.success) return ok(checked.data);
   const issue = checked.error.issues[0]!;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { wasiSettingsSchema, type WasiSettings } from './wasiSettings';
 import { fromBase64, toBase64, toHex } from './bytes';
 import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
-import { engineError, LIMIT_ERROR_CODES, type EngineError } from './errors';
+import { engineError, LIMIT_ERROR_CODES, type EngineError, NOTHING_IMPORTED } from './errors';
 import { ok, type Result } from './result';
 import { CONNECT_DELIVERIES, DEFAULT_DELIVERY, type ConnectDelivery } from './connectDelivery';
 import { LIMIT_KEYS, type Limits } from './limits';
@@ -194,7 +194,7 @@ export function checkReferences({ events, states, component }: SessionFile): Res
     }
   }
   if (component.bytes && componentHash(component.bytes) !== component.sha256) {
-    return engineError('invalid-session', 'component.bytes do not match component.sha256: the embedded component was altered. Nothing was imported: export the session again, or use an unaltered copy.');
+    return engineError('invalid-session', `component.bytes do not match component.sha256: the embedded component was altered. ${NOTHING_IMPORTED}: export the session again, or use an unaltered copy.`);
   }
   return ok(null);
 }

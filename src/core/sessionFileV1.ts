@@ -3,7 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { toHex } from './bytes';
 import { isTextChain } from './chain/textChain';
-import { engineError, type EngineError } from './errors';
+import { engineError, type EngineError, NOTHING_IMPORTED } from './errors';
 import type { ActorEvent } from './events';
 import { ok, type Result } from './result';
 import { badBytesHint, bytesSchema, checkReferences, componentSchema, connectionsSchema, eventSchema, serverSchema, issuePath, newerVersion, parseWithBytes, SESSION_FORMAT, type SessionFile } from './sessionFileSchema';
@@ -33,7 +33,7 @@ const fileV1 = z.object({
 export const NOT_A_SESSION_BUT_A_CHAIN = 'This is a Theater event chain, not a session file: bring it in with Import chain (it becomes the history of the loaded component).';
 
 /** What is said of a file that is neither kind of session file (nor a chain). */
-export const NOT_A_SESSION = 'This is not a session file: those are gzip-compressed JSON Lines (version 2) or JSON (version 1), as Files → Export session writes them, and this file is neither. Nothing was imported: choose the file the playground exported.';
+export const NOT_A_SESSION = `This is not a session file: those are gzip-compressed JSON Lines (version 2) or JSON (version 1), as Files → Export session writes them, and this file is neither. ${NOTHING_IMPORTED}: choose the file the playground exported.`;
 
 /** Reads a version 1 file (or whatever else was given whole as one), saying exactly where and what is wrong with a bad one. */
 export function readSessionFileV1(text: string, parsed = parseWithBytes(text)): Result<SessionFile, EngineError> {
@@ -41,7 +41,7 @@ export function readSessionFileV1(text: string, parsed = parseWithBytes(text)): 
     if (isTextChain(text)) return engineError('invalid-session', NOT_A_SESSION_BUT_A_CHAIN);
     // JSON.parse quotes the start of the text, which for a random or binary file is noise: say what the file is not instead.
     if (!/^\s*[{[]/.test(text)) return engineError('invalid-session', NOT_A_SESSION);
-    if (endsEarly(parsed.message)) return engineError('invalid-session', `The session file ends in the middle of a value (${parsed.message}): ${CUT_SHORT}. Nothing was imported: export the session again, or use a complete copy.`);
+    if (endsEarly(parsed.message)) return engineError('invalid-session', `The session file ends in the middle of a value (${parsed.message}): ${CUT_SHORT}. ${NOTHING_IMPORTED}: export the session again, or use a complete copy.`);
     return engineError('invalid-session', `The session file is not JSON: ${parsed.message}`);
   }
   const raw = parsed.value;

@@ -1,7 +1,7 @@
 import type { SessionSnapshot } from './actorSnapshot';
 import { limitsFrom } from './limits';
 import type { ActorEvent } from './events';
-import { engineError, type EngineError } from './errors';
+import { engineError, type EngineError, NOTHING_IMPORTED } from './errors';
 import { ok, type Result } from './result';
 import { shareRepeatedParts } from './history/sharedParts';
 import { componentHash, readSessionFile } from './sessionFile';
@@ -62,5 +62,5 @@ export async function readSessionForImport(file: Blob, loaded: LoadedComponent |
  */
 function componentMismatch(declared: { name: string; size: number }, bytes: Uint8Array): string | undefined {
   if (bytes.length === declared.size) return undefined;
-  return `This session file was altered: its header says the component ${declared.name} is ${formatSize(declared.size)} (${declared.size} bytes), but the component with its SHA-256 is ${formatSize(bytes.length)} (${bytes.length} bytes). Nothing was imported: export the session again, or use an unaltered copy.`;
+  return `This session file was altered: its header says the component ${declared.name} is ${formatSize(declared.size)} (${declared.size} bytes), but the component with its SHA-256 is ${formatSize(bytes.length)} (${bytes.length} bytes). ${NOTHING_IMPORTED}: export the session again, or use an unaltered copy.`;
 }

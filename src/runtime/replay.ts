@@ -45,7 +45,11 @@ export interface ReplayOptions {
 export async function replay(bytes: Uint8Array, history: History, options: ReplayOptions): Promise<Result<ReplayResult, EngineError>> {
   const from = options.from ?? 0;
   const first = history.events[from];
-  if (from > 0 && !first) return engineError('invalid-snapshot', `There is no event #${from} to replay from.`);
+  if (from > 0 && !first) {
+    const count = history.events.length;
+    const range = count === 0 ? 'the history is empty' : count === 1 ? 'the history has 1 event (#0)' : `the history has ${count} events (#0 to #${count - 1})`;
+    return engineError('no-such-event', `There is no event #${from} to replay from: ${range}.`);
+  }
   const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId, wasi: options.wasi, limits: options.limits });
   if (!started.ok) return started;
   const session = started.value.session;

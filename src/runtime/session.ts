@@ -92,12 +92,14 @@ export class ActorSession {
     if (session.value.#exports.init && options.runInit !== false) {
       const t0 = performance.now();
       init = await session.value.#call('init', null, null);
-      options.onStage?.('init', performance.now() - t0);
-      if (init.event.outcome.kind !== 'ok') {
-        const outcome = init.event.outcome;
+      const ms = performance.now() - t0;
+      const outcome = init.event.outcome;
+      if (outcome.kind !== 'ok') {
         const why = outcome.kind === 'err' || outcome.kind === 'trap' ? outcome.message : outcome.kind;
         return engineError('init-failed', `The actor's init failed (${outcome.kind}: ${why}), so it cannot start.`);
       }
+      // Told only once it ended well: a failed init is the stage the load failed at, and the page shows it so.
+      options.onStage?.('init', ms);
     }
     return ok({ session: session.value, init });
   }

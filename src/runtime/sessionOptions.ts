@@ -16,8 +16,9 @@ export interface SessionOptions {
   /** Run `init` on start (default). A replay runs the recorded init event itself instead. */
   runInit?: boolean;
   /**
-   * Told as each loading stage ends, with how long it took (ms), or null when it did not run
+   * Told as each loading stage ends well, with how long it took (ms), or null when it did not run
    * because what it makes was reused (the session's `cacheUse` says from where): the page shows them as they go.
+   * A stage that fails is never told: the load's error ends it, and the page marks the first stage not told as failed.
    */
   onStage?: (stage: LoadStage, ms: number | null) => void;
   /** How connections reach the actor (default: as the interface documents). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { phasesOf } from '../features/actor/loadProgress';
 import { actorBytes, nodeStores } from './testing/nodeStore';
 
 const storeOfOwn = nodeStores();
@@ -57,6 +58,20 @@ describe('loading and sending through the store, over a real worker', () => {
     expect(last.map((e) => e.responses[0]?.message.text)).toEqual(['count: 1', 'count: 2']);
     expect(drafts.all?.body).toBe('');
     expect(sentHistory.all?.map((entry) => entry.body)).toEqual(['inc']);
+  });
+});
+
+describe('a load whose init fails', () => {
+  it('shows init as the stage that failed, with the stages before it done', async () => {
+    // The counter's init logs a line: with none allowed, it fails past the limit.
+    const limited = storeOfOwn();
+    limited.getState().setLimit('logLinesPerCall', 0);
+    await limited.getState().loadUrl('./actors/counter.wasm', 'counter');
+    const { loadProgress, alert } = limited.getState();
+    expect(alert?.code).toBe('init-failed');
+    expect(loadProgress?.outcome).toBe('failed');
+    expect(loadProgress?.done.map((d) => d.phase)).not.toContain('init');
+    expect(phasesOf(loadProgress!).map((p) => `${p.phase}:${p.state}`).slice(-2)).toEqual(['instantiating:done', 'init:failed']);
   });
 });
 

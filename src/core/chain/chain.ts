@@ -2,7 +2,7 @@ import { CUT_SHORT, endsEarly } from '../cutShort';
 import { bytesEqual, concatBytes, decodeUtf8, toHex } from '../bytes';
 import { JsonBytes, writeJson } from './chainWriter';
 import { failureMessage, handleMessageFunction, hostValue, initFunction, initParams, isByteArray, serdeMessage, SHUTDOWN_EVENT_TYPE, SHUTDOWN_PAYLOAD, type ChainWriter } from './chainValues';
-import { engineError, type EngineError } from '../errors';
+import { engineError, type EngineError, NOTHING_IMPORTED } from '../errors';
 import type { ActorEvent } from '../events';
 import type { HostCall } from '../hostCalls';
 import { ok, type Result } from '../result';
@@ -198,7 +198,7 @@ export interface ChainError extends EngineError {
  */
 export function verifyChain(json: string): Result<ChainEntry[], ChainError> {
   const bad = (index: number, message: string) => {
-    const error = engineError('invalid-chain', `${message} Nothing was imported.`).error;
+    const error = engineError('invalid-chain', `${message} ${NOTHING_IMPORTED}.`).error;
     return { ok: false as const, error: { ...error, index } };
   };
   if (json.trim() === '') return bad(-1, 'The chain file is empty: choose a chain Theater wrote (its JSON, or its text format).');

@@ -1,3 +1,4 @@
+import { NOTHING_IMPORTED } from '../errors';
 import { givenActorId } from '../actorId';
 import { bytesEqual } from '../bytes';
 import { entryData, eventPayloads, verifyChain, type ChainEntry, type ChainError } from './chain';
@@ -37,7 +38,7 @@ export function readChain(text: string, actor?: ChainWriter): Result<ChainHistor
   } catch (thrown) {
     // Values nested thousands deep exhaust the stack when written back for comparison: no actor writes them.
     if (!(thrown instanceof RangeError)) throw thrown;
-    return { ok: false, error: { code: 'invalid-chain', message: 'A value in this chain is nested too deeply to read. Nothing was imported.', index: -1 } };
+    return { ok: false, error: { code: 'invalid-chain', message: `A value in this chain is nested too deeply to read. ${NOTHING_IMPORTED}.`, index: -1 } };
   }
 }
 

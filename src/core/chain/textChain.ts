@@ -1,7 +1,7 @@
 import type { ChainError } from './chain';
 import type { ChainHistory } from './importedHistory';
 import { readTextRecord } from './chainReading';
-import { engineError } from '../errors';
+import { engineError, NOTHING_IMPORTED } from '../errors';
 import type { ActorEvent, TextChainRecord } from '../events';
 import { ok, type Result } from '../result';
 import { StateStore } from '../stateStore';
@@ -34,7 +34,7 @@ const HEX40 = /^[0-9a-fA-F]{40}$/;
 /** Splits a text chain into entries and checks each parent link; the error names the first bad entry. */
 export function readTextChain(text: string): Result<TextChainRecord[], ChainError> {
   const bad = (index: number, message: string) => {
-    const error = engineError('invalid-chain', `${message} Nothing was imported.`).error;
+    const error = engineError('invalid-chain', `${message} ${NOTHING_IMPORTED}.`).error;
     return { ok: false as const, error: { ...error, index } };
   };
   const parts = [''];
