@@ -47,7 +47,7 @@ export function planMessage(servers: HttpServers, connectionId: number, message:
       'invalid-message',
       tag === 'ping' || tag === 'pong'
         ? `An http-framework actor is never told of ${tag} frames: Theater's server answers them itself. Nothing was sent.`
-        : `An http-framework actor receives only text and binary frames; \`${tag === 'other' ? `other(${tag})` : tag}\` is not a frame a client sends (use Close connection to end it). Nothing was sent.`,
+        : `An http-framework actor receives only text and binary frames; \`${message.ty.tag === 'other' ? `other(${message.ty.val})` : tag}\` is not a frame a client sends (use Close connection to end it). Nothing was sent.`,
     );
   }
   return ok({ handler: connection.message, connection: connection.actorId });
