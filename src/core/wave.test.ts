@@ -72,6 +72,27 @@ describe('WAVE values of the websocket interface', () => {
   });
 });
 
+describe("WAVE of an http-framework actor's handler calls", () => {
+  const http = { handler: 2, connection: '9007199254740993' };
+  it('writes each handler with its handler id, the connection id digit for digit, and what it got', () => {
+    expect(waveCall(message({ http }), state)).toBe('handle-websocket-message(some([1, 2, 3]), (2, 9007199254740993, {ty: text, data: none, text: some("hi")}))');
+    expect(waveCall(message({ input: { ty: { tag: 'connect' } }, http: { ...http, handler: 1, path: '/chat' } }), undefined)).toBe('handle-websocket-connect(none, (1, 9007199254740993, "/chat", none))');
+    expect(waveCall(message({ input: { ty: { tag: 'close' } }, http: { ...http, handler: 3 } }), undefined)).toBe('handle-websocket-disconnect(none, (3, 9007199254740993))');
+  });
+
+  it('writes the state alone for connect and disconnect, and the list a message handler returned', () => {
+    expect(waveResult(message({ input: { ty: { tag: 'connect' } }, http: { ...http, path: '/chat' } }), state)).toBe('ok((some([1, 2, 3]),))');
+    expect(waveResult(message({ http, responses: [toWire(textMessage('to someone'))] }), state)).toBe('ok((some([1, 2, 3]), ([],)))');
+    expect(waveResult(message({ http: { ...http, returned: [textMessage('ignored')] } }), state)).toBe('ok((some([1, 2, 3]), ([{ty: text, data: none, text: some("ignored")}],)))');
+  });
+
+  it('says a path without the handler made no call', () => {
+    const none = message({ input: { ty: { tag: 'close' } }, http: { ...http, handler: null } });
+    expect(waveCall(none, state)).toBe('no call: the path has no disconnect handler, so Theater calls nothing');
+    expect(waveResult(none, state)).toBeUndefined();
+  });
+});
+
 describe('waveValue (untyped host call values)', () => {
   it('writes what jco hands over as WAVE', () => {
     expect(waveValue('log line')).toBe('"log line"');

@@ -82,25 +82,38 @@ export const waveResponse = (messages: readonly WebsocketMessage[], options: Wav
 export const waveState = (state: Uint8Array | undefined, options: WaveOptions = {}): string => waveOption(state, (bytes) => waveBytes(bytes, options));
 
 /**
- * The call into the actor as the interface declares it:
- * `handle-message(state, (message,))` or `init(state)`. `before` is the state it was given.
+ * The call into the actor as the interface declares it: `handle-message(state, (message,))`,
+ * `init(state)`, or an http-framework actor's handler,
+ * `handle-websocket-message(state, (handler, connection, message))` and its connect and disconnect
+ * siblings. `before` is the state it was given. An http-framework event whose path has no handler
+ * for it made no call, and says so.
  */
-export function waveCall(event: Pick<ActorEvent, 'kind' | 'input'>, before: Uint8Array | undefined, options: WaveOptions = {}): string {
+export function waveCall(event: Pick<ActorEvent, 'kind' | 'input' | 'http'>, before: Uint8Array | undefined, options: WaveOptions = {}): string {
   const state = waveState(before, options);
   if (event.kind === 'init' || !event.input) return `init(${state})`;
-  return `handle-message(${state}, (${waveMessage(event.input, options)},))`;
+  const { http, input } = event;
+  if (!http) return `handle-message(${state}, (${waveMessage(input, options)},))`;
+  const tag = input.ty.tag;
+  const which = tag === 'connect' ? 'connect' : tag === 'close' ? 'disconnect' : 'message';
+  if (http.handler === null) return `no call: the path has no ${which} handler, so Theater calls nothing`;
+  const head = `${http.handler}, ${http.connection}`;
+  const params = which === 'connect' ? `${head}, ${waveString(http.path ?? '/')}, none` : which === 'disconnect' ? head : `${head}, ${waveMessage(input, options)}`;
+  return `handle-websocket-${which}(${state}, (${params}))`;
 }
 
 /**
  * What the call returned: `ok((state, (response,)))`, `ok((state,))` for init, or `err("…")`.
  * Undefined when nothing came back (a trap or a timeout is not a value). `after` is the new state.
  */
-export function waveResult(event: Pick<ActorEvent, 'kind' | 'outcome' | 'responses'>, after: Uint8Array | undefined, options: WaveOptions = {}): string | undefined {
-  const { outcome } = event;
+export function waveResult(event: Pick<ActorEvent, 'kind' | 'outcome' | 'responses' | 'input' | 'http'>, after: Uint8Array | undefined, options: WaveOptions = {}): string | undefined {
+  const { outcome, http } = event;
+  if (http?.handler === null) return undefined;
   switch (outcome.kind) {
     case 'ok': {
       const state = waveState(after, options);
       if (event.kind === 'init') return `ok((${state},))`;
+      // An http-framework handler: connect and disconnect return the state alone, message also the list Theater ignores.
+      if (http) return event.input?.ty.tag === 'connect' || event.input?.ty.tag === 'close' ? `ok((${state},))` : `ok((${state}, ([${(http.returned ?? []).map((m) => waveMessage(m, options)).join(', ')}],)))`;
       return `ok((${state}, (${waveResponse(event.responses.map((r) => r.message), options)},)))`;
     }
     case 'err':

@@ -13,10 +13,15 @@ const LABELS: Record<ConnectDelivery, { option: string; explain: string }> = {
   },
 };
 
-/** The simulated server's one setting: how connections reach the actor. Recorded with the session. */
+/**
+ * The simulated server's one setting: how connections reach a websocket-server actor. Recorded
+ * with the session. An http-framework actor is told of clients by its own handlers, so it has none.
+ */
 export function DeliverySetting() {
   const delivery = usePlayground((s) => s.delivery);
   const setDelivery = usePlayground((s) => s.setDelivery);
+  const httpFramework = usePlayground((s) => s.info?.actorKind === 'http-framework');
+  if (httpFramework) return null;
   return (
     <label className="chat__setting" title={LABELS[delivery].explain}>
       <span>Connection events</span>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ACTOR, waveCall, waveResult, WEBSOCKET_SERVER, type ActorEvent, type CallOutcome } from '../../core';
+import { ACTOR, HTTP_HANDLERS, waveCall, waveResult, WEBSOCKET_SERVER, type ActorEvent, type CallOutcome } from '../../core';
 import { usePlayground } from '../../store';
 import { PREVIEW_CHARS } from '../../ui/ClippedText';
 import { CopyButton } from './CopyButton';
@@ -31,7 +31,7 @@ export function CallSection({ event }: { event: ActorEvent }) {
       <SectionHead
         title={
           <>
-            Call <span className="inspector__muted">{event.kind === 'init' ? ACTOR : WEBSOCKET_SERVER}, in <Term term="wave">WAVE</Term></span>
+            Call <span className="inspector__muted">{event.kind === 'init' ? ACTOR : event.http ? HTTP_HANDLERS : WEBSOCKET_SERVER}, in <Term term="wave">WAVE</Term></span>
           </>
         }
       >
@@ -53,7 +53,7 @@ export function CallSection({ event }: { event: ActorEvent }) {
         </pre>
       ) : (
         <p className="wave wave--failed" aria-label="Result in WAVE">
-          {noResult(event.outcome)}
+          {noResult(event.outcome, event.http)}
         </p>
       )}
     </section>
@@ -61,4 +61,4 @@ export function CallSection({ event }: { event: ActorEvent }) {
 }
 
 /** What stands in for the result when the call returned nothing at all. */
-const noResult = (outcome: CallOutcome): string => (outcome.kind === 'timeout' ? `timeout: no result within ${outcome.afterMs} ms` : outcome.kind === 'trap' ? `trap: ${outcome.message}` : '');
+const noResult = (outcome: CallOutcome, http: ActorEvent['http']): string => (http?.handler === null ? 'no call, so no result' : outcome.kind === 'timeout' ? `timeout: no result within ${outcome.afterMs} ms` : outcome.kind === 'trap' ? `trap: ${outcome.message}` : '');
