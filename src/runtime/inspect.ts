@@ -1,6 +1,7 @@
 import { actorIdOf } from '../core/actorId';
 import { checkExportSignatures, checkHttpHandlerSignatures } from './actorSignatures';
 import { engineError, describeThrown, type EngineError } from '../core/errors';
+import type { ActorKind } from '../core/actorKind';
 import type { ComponentInfo, WorldItem } from '../core/componentInfo';
 import { ok, type Result } from '../core/result';
 import { HTTP_HANDLERS, providerOf, theaterInterface, THEATER_PACKAGES, unversioned, WEBSOCKET_SERVER, type TheaterPackage } from '../core/interfaceNames';
@@ -46,30 +47,18 @@ export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, 
   }
   const { imports, exports } = parseRootWorld(wit);
   const exported = (pkg: TheaterPackage, name: 'websocket-server' | 'actor' | 'http-handlers') => exports.some((item) => unversioned(item.name) === theaterInterface(pkg, name));
-  const pkg = THEATER_PACKAGES.find((candidate) => exported(candidate, 'websocket-server'));
-  if (!pkg) {
-    // Theater's other WebSocket actors: http-handlers, only ever in `theater:simple`.
-    if (exported('theater:simple', 'http-handlers')) {
-      const checked = checkHttpHandlerSignatures(bytes);
-      if (!checked.ok) return checked;
-      return ok({
-        size: bytes.length,
-        wit,
-        imports,
-        exports,
-        hasInit: exported('theater:simple', 'actor'),
-        actorKind: 'http-framework',
-        package: 'theater:simple',
-        ...(checked.value.initTakesActorId ? { actorId: actorIdOf(componentHash(bytes)) } : {}),
-      });
-    }
+  // A websocket-server actor (either package), else Theater's other WebSocket actors: http-handlers, only ever in `theater:simple`.
+  const wsPackage = THEATER_PACKAGES.find((candidate) => exported(candidate, 'websocket-server'));
+  const kind: ActorKind | undefined = wsPackage ? 'websocket-server' : exported('theater:simple', 'http-handlers') ? 'http-framework' : undefined;
+  if (!kind) {
     const names = exports.map((item) => item.name).join(', ') || 'nothing';
     return engineError(
       'missing-export',
       `This component does not export \`${WEBSOCKET_SERVER}\` (or the older \`${theaterInterface('ntwk:theater', 'websocket-server')}\`) nor \`${HTTP_HANDLERS}\`, so it cannot handle WebSocket messages. It exports: ${names}.`,
     );
   }
-  const checked = checkExportSignatures(bytes, pkg);
+  const pkg = wsPackage ?? 'theater:simple';
+  const checked = kind === 'websocket-server' ? checkExportSignatures(bytes, pkg) : checkHttpHandlerSignatures(bytes);
   if (!checked.ok) return checked;
   return ok({
     size: bytes.length,
@@ -77,7 +66,7 @@ export async function inspect(bytes: Uint8Array): Promise<Result<ComponentInfo, 
     imports,
     exports,
     hasInit: exported(pkg, 'actor'),
-    actorKind: 'websocket-server',
+    actorKind: kind,
     package: pkg,
     ...(checked.value.initTakesActorId ? { actorId: actorIdOf(componentHash(bytes)) } : {}),
   });
