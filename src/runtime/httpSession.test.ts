@@ -76,6 +76,17 @@ describe('an http-framework actor (chat-room) behind the simulated server', () =
     expect(delivered(event.responses)).toEqual([a, c].map((to) => [to, `${ids.get(c!)}: still here`]));
   });
 
+  it("sends a close frame for close-websocket and keeps the connection until its client answers, as Theater's server does", async () => {
+    const { session, ids } = await room(2);
+    const [a, b] = [...ids.keys()];
+    const { event } = expectOk(await session.send(a!, textMessage(`/kick ${ids.get(b!)}`)));
+    expect(event.responses.map((r) => [r.to, r.frame])).toEqual([[b, { frame: 'close' }]]);
+    expect(event.hostCalls.find((call) => call.function === 'close-websocket')?.result).toEqual({ tag: 'ok' });
+    expect(session.connections.find((c) => c.id === b)?.open).toBe(true);
+    const left = expectOk(await session.close(b!));
+    expect(delivered(left.event.responses)).toEqual([[a, `${ids.get(b!)} left`]]);
+  });
+
   it('sends binary back to its sender only', async () => {
     const { session, ids } = await room(2);
     const [a] = [...ids.keys()];

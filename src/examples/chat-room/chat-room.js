@@ -67,6 +67,12 @@ export function chatRoom(textRecipients) {
       const member = memberId(connection);
       switch (message.ty.tag) {
         case 'text': {
+          // `/kick <id>` closes that member's connection (close-websocket); Theater then calls disconnect for it.
+          const kick = /^\/kick (\d+)$/.exec(message.text ?? '');
+          if (kick) {
+            kickMember(state, member, kick[1]);
+            break;
+          }
           const line = `${member}: ${message.text ?? ''}`;
           // A replay may start after the sender joined: it hears its own line all the same.
           const members = state.members.includes(member) ? state.members : [...state.members, member];
@@ -108,6 +114,19 @@ export function chatRoom(textRecipients) {
 }
 
 export const httpHandlers = chatRoom(everyone);
+
+function kickMember(state, by, target) {
+  if (!state.members.includes(target)) {
+    send(state, by, `no member ${target}`);
+    return;
+  }
+  try {
+    http.closeWebsocket(u64(state.server), u64(target));
+    runtime.log(`${by} closed ${target}'s connection`);
+  } catch (e) {
+    runtime.log(`closing ${target} failed: ${e instanceof Error ? e.message : e}`);
+  }
+}
 
 function send(state, to, line) {
   sendMessage(state, to, { ty: { tag: 'text' }, data: null, text: line });

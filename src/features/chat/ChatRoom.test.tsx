@@ -65,4 +65,22 @@ describe('an http-framework actor (chat-room) through the connections panel, ove
     fireEvent.click(joins[0]!);
     expect(store.getState().cursor).toBe(2);
   });
+
+  it("closes a client the actor closes (close-websocket) as its own client would: the disconnect is recorded and the others hear it", async () => {
+    renderPanel();
+    const open = store.getState().connections.filter((connection) => connection.open).map((connection) => connection.id);
+    const [a, b] = open as [number, number];
+    const actorB = store.getState().events.find((event) => event.connectionId === b && event.http)!.http!.connection;
+    await act(async () => {
+      store.getState().editDraft(a, { kind: 'text', body: `/kick ${actorB}` });
+      await store.getState().sendDraft(a);
+    });
+    // The kick sent B a close frame; B's simulated client answered it, which ended B with its disconnect.
+    const kick = store.getState().events.find((event) => event.input?.text === `/kick ${actorB}`)!;
+    expect(kick.responses.map((r) => [r.to, r.frame?.frame])).toEqual([[b, 'close']]);
+    const disconnect = store.getState().events.at(-1)!;
+    expect([disconnect.connectionId, disconnect.input?.ty.tag, disconnect.http?.connection]).toEqual([b, 'close', actorB]);
+    expect(store.getState().connections.find((connection) => connection.id === b)?.open).toBe(false);
+    await waitFor(() => expect(within(card(a)).getByRole('list', { name: 'Transcript' }).textContent).toContain(`${actorB} left`));
+  });
 });
