@@ -53,7 +53,7 @@ test('two real clients of chat-room at /chat: one sends, both hear the broadcast
 
   // A path the actor does not serve: the client is told which it does, and nothing is recorded.
   const lost = await TestClient.open(`${address}/nope`);
-  expect(await lost.closeEvent()).toMatchObject({ code: 1000, reason: expect.stringContaining('serves WebSockets on `/chat`, not on `/nope`') });
+  expect(await lost.closeEvent()).toMatchObject({ code: 1008, reason: expect.stringContaining('serves WebSockets on `/chat`, not on `/nope`') });
 
   b.client.socket.close(1000, 'bye');
   await hears(a.client, `${b.id} left`);

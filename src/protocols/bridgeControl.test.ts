@@ -55,7 +55,7 @@ describe('parsePageFrame', () => {
   });
 
   it('allows only the close codes an endpoint may send', () => {
-    expect([1000, 3000, 4999].every(isSendableCloseCode)).toBe(true);
+    expect([1000, 1008, 3000, 4999].every(isSendableCloseCode)).toBe(true);
     expect([999, 1001, 1005, 1006, 1009, 2999, 5000, 3000.5].some(isSendableCloseCode)).toBe(false);
   });
 });

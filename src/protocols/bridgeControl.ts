@@ -191,7 +191,7 @@ export type WireFrameJson =
 export type PageMessage =
   /** Frames are written to that client in the order given; frames for a closed client are dropped. */
   | { type: 'respond'; client: number; frames: WireFrameJson[] }
-  /** Close with a code (1000 or 3000–4999) and reason; a plain close frame if `code` is absent. */
+  /** Close with a code (1000, 1008 or 3000–4999: `isSendableCloseCode`) and reason; a plain close frame if `code` is absent. */
   | { type: 'close-client'; client: number; code?: number; reason?: string }
   /** Close every real client with 1001 and refuse new ones until `start` or a new control connection. */
   | { type: 'stop' }
@@ -221,9 +221,14 @@ function parseFrame(value: unknown): WireFrameJson | null {
   }
 }
 
-/** A status code the page may put in a close frame (RFC 6455 §7.4: the others are reserved). */
+/**
+ * A status code the page may put in a close frame: a normal end (1000), a refusal (1008, policy
+ * violation: a client on a path the actor does not serve), or an application's own (3000–4999).
+ * RFC 6455 §7.4 reserves 1005 and 1006, and the rest of 1001–1015 say what a server or the network
+ * did, which the page never is.
+ */
 export const isSendableCloseCode = (code: number): boolean =>
-  Number.isInteger(code) && (code === 1000 || (code >= 3000 && code <= 4999));
+  Number.isInteger(code) && (code === 1000 || code === 1008 || (code >= 3000 && code <= 4999));
 
 const bad = (message: string): ParseResult<never> => ({ ok: false, error: { code: 'bad-message', message } });
 

@@ -9,6 +9,7 @@
  */
 import { engineError, type EngineError } from '../core/errors';
 import type { HttpEventInfo } from '../core/events';
+import { httpFrameRefusal } from '../core/httpFrames';
 import type { HttpServers } from '../core/httpServers';
 import type { WebsocketMessage } from '../core/messages';
 import { ok, type Result } from '../core/result';
@@ -41,15 +42,8 @@ export function planConnect(servers: HttpServers, path: string | undefined, draw
 export function planMessage(servers: HttpServers, connectionId: number, message: WebsocketMessage): Result<HttpEventInfo, EngineError> {
   const connection = servers.connections.get(connectionId);
   if (!connection) return engineError('no-such-connection', `Connection #${connectionId} is not a client of the actor's server.`);
-  const tag = message.ty.tag;
-  if (tag !== 'text' && tag !== 'binary') {
-    return engineError(
-      'invalid-message',
-      tag === 'ping' || tag === 'pong'
-        ? `An http-framework actor is never told of ${tag} frames: Theater's server answers them itself. Nothing was sent.`
-        : `An http-framework actor receives only text and binary frames; \`${message.ty.tag === 'other' ? `other(${message.ty.val})` : tag}\` is not a frame a client sends (use Close connection to end it). Nothing was sent.`,
-    );
-  }
+  const refused = httpFrameRefusal(message);
+  if (refused) return engineError('invalid-message', `${refused} Nothing was sent.`);
   return ok({ handler: connection.message, connection: connection.actorId });
 }
 

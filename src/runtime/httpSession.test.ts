@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntry, verifyChain } from '../core/chain/chain';
 import { readChain } from '../core/chain/chainHistory';
+import { planEdit } from '../core/history/timeTravel';
 import { HttpServers } from '../core/httpServers';
 import { binaryMessage, makeMessage, textMessage } from '../core/messages';
 import type { WireOutcome } from '../core/wire';
@@ -85,6 +86,21 @@ describe('an http-framework actor (chat-room) behind the simulated server', () =
     expect(session.connections.find((c) => c.id === b)?.open).toBe(true);
     const left = expectOk(await session.close(b!));
     expect(delivered(left.event.responses)).toEqual([[a, `${ids.get(b!)} left`]]);
+  });
+
+  it('plans edits of its history as frames a client can send, and re-runs a new input through the handler a send would reach', async () => {
+    const { session, ids } = await room(2);
+    const [a, b] = [...ids.keys()];
+    const sent = expectOk(await session.send(a!, textMessage('original'))).event;
+    const ping = planEdit(session.events, { kind: 'edit', seq: sent.seq, input: makeMessage('ping') }, 'http-framework');
+    expect(ping.ok ? null : ping.error).toEqual({ code: 'invalid-message', message: expect.stringMatching(/never told of ping frames.*not changed/) });
+    const connect = planEdit(session.events, { kind: 'edit', seq: 1, input: textMessage('x') }, 'http-framework');
+    expect(connect.ok ? null : connect.error.message).toMatch(/a client connecting, not a frame it sent/);
+    const insert = expectOk(planEdit(session.events, { kind: 'insert-after', seq: sent.seq, connectionId: b!, input: textMessage('inserted') }, 'http-framework'));
+    expect(insert.inputs[0]!.http).toBeUndefined();
+    const rerun = await session.rerun(insert.inputs[0]!);
+    expect(rerun.event.http).toEqual({ handler: 2, connection: ids.get(b!) });
+    expect(delivered(rerun.event.responses)).toEqual([a, b].map((to) => [to, `${ids.get(b!)}: inserted`]));
   });
 
   it('sends binary back to its sender only', async () => {

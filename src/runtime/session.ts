@@ -264,7 +264,18 @@ export class ActorSession {
     // A rerun rewrites history: a recorded connect opens its connection for what follows.
     if (event.connectionId !== null && opensConnection(event.input)) this.#history.connections.ensureOpen(event.connectionId);
     if (event.connectionId !== null && event.input?.ty.tag === 'close') this.#history.connections.markClosed(event.connectionId);
-    return this.#call(event.kind, event.connectionId, event.input, event.hostCalls, event.http);
+    return this.#call(event.kind, event.connectionId, event.input, event.hostCalls, event.http ?? this.#newHttpInput(event));
+  }
+
+  /**
+   * The handler call for an input an edit of the history made (core/history/timeTravel.ts): it has
+   * none recorded, so it goes where a send would. A frame the actor cannot get was refused by the
+   * edit's plan (planned without the actor's kind, one would fail as a trap).
+   */
+  #newHttpInput(event: Pick<ActorEvent, 'kind' | 'connectionId' | 'input'>): HttpEventInfo | undefined {
+    if (this.info.actorKind !== 'http-framework' || event.kind !== 'message' || event.connectionId === null || !event.input) return undefined;
+    const planned = planMessage(this.#http.servers, event.connectionId, event.input);
+    return planned.ok ? planned.value : undefined;
   }
 
   /**

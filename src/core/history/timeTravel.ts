@@ -9,7 +9,9 @@
 import type { SessionSnapshot } from '../actorSnapshot';
 import { compareEvents, type Difference } from '../compare';
 import { engineError, type EngineError } from '../errors';
+import type { ActorKind } from '../actorKind';
 import type { ActorEvent } from '../events';
+import { httpFrameRefusal } from '../httpFrames';
 import type { WebsocketMessage } from '../messages';
 import { ok, type Result } from '../result';
 
@@ -62,20 +64,34 @@ function checkPosition(count: number, seq: number): Result<number, EngineError> 
   return engineError('no-such-event', `There is no event #${seq}: ${range}. Select an event in the timeline and try again.`);
 }
 
-/** The plan for an edit of `events`, or `no-such-event` when it names no event (or nothing to move past). */
-export function planEdit(events: readonly ActorEvent[], edit: HistoryEdit): Result<EditPlan, EngineError> {
+/**
+ * The plan for an edit of `events`, or `no-such-event` when it names no event (or nothing to move
+ * past). For an `http-framework` actor (`kind`), a new input must be a frame a client can send
+ * (text or binary, `invalid-message` otherwise) and a connect or disconnect cannot be edited; a new
+ * input carries no handler call of its own (`http`): the session finds it as it would for a send.
+ */
+export function planEdit(events: readonly ActorEvent[], edit: HistoryEdit, kind: ActorKind = 'websocket-server'): Result<EditPlan, EngineError> {
   const position = checkPosition(events.length, edit.seq);
   if (!position.ok) return position;
   const seq = position.value;
   const event = events[seq]!;
   const label = `before ${edit.kind} at #${seq}`;
+  if (kind === 'http-framework' && (edit.kind === 'edit' || edit.kind === 'insert-after')) {
+    const refused = httpFrameRefusal(edit.input);
+    if (refused) return engineError('invalid-message', `${refused} The history was not changed.`);
+    if (edit.kind === 'edit' && event.input && httpFrameRefusal(event.input)) {
+      return engineError('invalid-message', `Event #${seq} is a client ${event.input.ty.tag === 'connect' ? 'connecting' : 'leaving'}, not a frame it sent: it cannot be edited into one. Insert a message after it instead.`);
+    }
+  }
+  // A new input is no recorded call: the session works out the handler it goes to, as for a send.
+  const { http: _recorded, ...again } = event;
   switch (edit.kind) {
     case 'edit':
-      return ok({ from: seq, inputs: [{ ...event, input: edit.input, hostCalls: [] }, ...events.slice(seq + 1)], label });
+      return ok({ from: seq, inputs: [{ ...again, input: edit.input, hostCalls: [] }, ...events.slice(seq + 1)], label });
     case 'delete':
       return ok({ from: seq, inputs: events.slice(seq + 1), label });
     case 'insert-after': {
-      const inserted: ActorEvent = { ...event, kind: 'message', connectionId: edit.connectionId, input: edit.input, hostCalls: [] };
+      const inserted: ActorEvent = { ...again, kind: 'message', connectionId: edit.connectionId, input: edit.input, hostCalls: [] };
       return ok({ from: seq + 1, inputs: [inserted, ...events.slice(seq + 1)], label });
     }
     case 'move-later': {

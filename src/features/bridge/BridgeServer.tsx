@@ -3,6 +3,8 @@ import type { BridgeView } from './client/pageBridge';
 import { usePlayground } from '../../store';
 
 const n = (count: number): string => count.toLocaleString('en-US');
+/** `count` and `noun`, plural unless one: "1 message", "2 messages". */
+const counted = (count: number, noun: string): string => `${n(count)} ${noun}${count === 1 ? '' : 's'}`;
 
 function statusText({ control, realClients, inbound, serverAddress }: BridgeView): string {
   switch (control.kind) {
@@ -12,8 +14,7 @@ function statusText({ control, realClients, inbound, serverAddress }: BridgeView
       return `Attaching to ${serverAddress}…`;
     case 'attached': {
       if (!control.accepting) return `Stopped: the bridge at ${control.address} refuses real clients until you start it again.`;
-      const clients = `${n(realClients.length)} real client${realClients.length === 1 ? '' : 's'} connected`;
-      return `Real clients connect to ${control.address} · ${clients} · ${n(inbound.delivered)} messages delivered, ${n(inbound.responded)} frames sent back`;
+      return `Real clients connect to ${control.address} · ${counted(realClients.length, 'real client')} connected · ${counted(inbound.delivered, 'message')} delivered, ${counted(inbound.responded, 'frame')} sent back`;
     }
     default: {
       const exhaustive: never = control;

@@ -20,7 +20,7 @@ export const ConnectionCard = memo(function ConnectionCard({ connection }: { con
         <h3 id={headingId}>Connection #{connection.id}</h3>
         {actorId !== undefined && (
           <span className="chat-card__actor-id">
-            <Term term="actor-connection-id">actor id</Term> <code title={actorId}>{actorId}</code>
+            <Term term="actor-connection-id">connection id</Term> <code title={actorId}>{actorId}</code>
           </span>
         )}
         <span className={`chat-card__state${connection.open ? ' chat-card__state--open' : ''}`}>{connection.open ? 'open' : 'closed'}</span>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MESSAGE_KINDS, type HistoryEdit, type MessageKind } from '../../core';
+import { HTTP_FRAME_KINDS, MESSAGE_KINDS, type HistoryEdit, type MessageKind } from '../../core';
 import { buildMessage, cursorOf, usePlayground } from '../../store';
 
 /**
@@ -13,15 +13,19 @@ export function EventActions() {
   const fork = usePlayground((s) => s.fork);
   const rewrite = usePlayground((s) => s.rewrite);
   const showAlert = usePlayground((s) => s.showAlert);
+  const httpFramework = usePlayground((s) => s.info?.actorKind === 'http-framework');
   const [editing, setEditing] = useState<'edit' | 'insert-after' | null>(null);
   const [kind, setKind] = useState<MessageKind>('text');
   const [body, setBody] = useState('');
   if (!event) return null;
   const isMessage = event.kind === 'message' && event.connectionId !== null;
+  // An http-framework actor gets only text and binary frames; its connects and disconnects are no frame to edit.
+  const frameOnly = httpFramework ? HTTP_FRAME_KINDS : MESSAGE_KINDS;
+  const editable = isMessage && !(httpFramework && event.input !== null && !frameOnly.includes(event.input.ty.tag));
 
   const open = (mode: 'edit' | 'insert-after') => {
     setEditing(mode);
-    setKind(mode === 'edit' && event.input ? (event.input.ty.tag as MessageKind) : 'text');
+    setKind(mode === 'edit' && event.input && frameOnly.includes(event.input.ty.tag) ? (event.input.ty.tag as MessageKind) : 'text');
     setBody(mode === 'edit' ? (event.input?.text ?? '') : '');
   };
   const submit = () => {
@@ -37,7 +41,7 @@ export function EventActions() {
       <button type="button" onClick={() => void fork(seq)} disabled={seq === eventCount - 1} title="Continue live from this event's state; the later events are kept as a branch">
         Fork here
       </button>
-      <button type="button" onClick={() => open('edit')} disabled={!isMessage}>
+      <button type="button" onClick={() => open('edit')} disabled={!editable} title={isMessage && !editable ? 'A client connecting or leaving is not a frame it sent: insert a message after it instead' : undefined}>
         Edit input
       </button>
       <button type="button" onClick={() => open('insert-after')} disabled={!isMessage}>
@@ -59,7 +63,7 @@ export function EventActions() {
           }}
         >
           <select aria-label="New message type" value={kind} onChange={(e) => setKind(e.currentTarget.value as MessageKind)}>
-            {MESSAGE_KINDS.map((k) => (
+            {frameOnly.map((k) => (
               <option key={k} value={k}>
                 {k}
               </option>

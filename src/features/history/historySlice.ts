@@ -1,4 +1,4 @@
-import { actorNameOf, componentHash, noActor, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
+import { actorNameOf, componentHash, connectionsAfter, noActor, waveTranscript, writeSessionFile, type SessionSnapshot } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { replacedHistory, settledStatus, workspaceOf } from '../../store/mirror';
 
@@ -109,7 +109,8 @@ export const createHistorySlice =
         // Every entry comes in: calls the actor can replay as events, the rest read-only (the timeline says which).
         // The actor takes the id the chain's init was given, so replays and re-runs feed that one.
         const { events, states, actorId } = chain.value;
-        return adopt(component.name, component.bytes, { events, states, connections: [], actorId }, `Imported a chain of ${chain.value.entries} entries as the history of ${actorNameOf(component.name)}`);
+        // An http-framework actor's chain numbers its connections: those it leaves open can go on talking.
+        return adopt(component.name, component.bytes, { events, states, connections: connectionsAfter(events), actorId }, `Imported a chain of ${chain.value.entries} entries as the history of ${actorNameOf(component.name)}`);
       },
     };
   };

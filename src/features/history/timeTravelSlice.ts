@@ -82,7 +82,7 @@ export const createTimeTravelSlice =
 
       async rewrite(edit) {
         const old = client.events.slice();
-        const plan = planEdit(old, edit);
+        const plan = planEdit(old, edit, get().info?.actorKind);
         if (!plan.ok) return set({ alert: plan.error });
         const { from, inputs, label } = plan.value;
         keepAsBranch(label);

@@ -32,7 +32,7 @@ export const GLOSSARY = {
     'Trap: the WebAssembly code hit an instruction it cannot go past, and the call stopped at once. Nothing was committed, and ' +
     'the instance was replaced.',
   'actor-connection-id':
-    'Actor id: the connection id the actor is given for this client (handle-websocket-connect) and reaches it by (send-websocket-message). ' +
+    'Connection id: the id an http-framework actor is given for this client (handle-websocket-connect) and reaches it by (send-websocket-message); the card number is the playground\'s own. ' +
     'Theater draws any u64; the playground draws ids below 2^53, as a JavaScript actor rounds larger ones.',
 } as const;
 

@@ -90,7 +90,7 @@ describe('an http-framework actor in the page, its real clients through the brid
     const before = actor.events.length;
     const lost = await TestClient.open(`${address}/nope`);
     const closed = await lost.closeEvent();
-    expect(closed).toMatchObject({ code: 1000, reason: expect.stringMatching(/serves WebSockets on `\/chat`, not on `\/nope`/) });
+    expect(closed).toMatchObject({ code: 1008, reason: expect.stringMatching(/serves WebSockets on `\/chat`, not on `\/nope`/) });
     expect(inbound.stats.lastProblem).toMatch(/^Real client #2 could not connect: The actor serves WebSockets on `\/chat`, not on `\/nope`/);
     expect(lost.texts()).toEqual([]);
     // Nothing was recorded for it, and the room goes on.

@@ -195,7 +195,9 @@ export class InboundBridge {
         } else {
           this.#stats.lastProblem = `Real client #${message.client} could not connect: ${opened.error.message}`;
           // The engine says why (no actor, a path the actor does not serve and which it does): the client reads it in the close reason.
-          this.send({ type: 'close-client', client: message.client, code: 1000, reason: fitCloseReason(opened.error.message) });
+          // A path the actor does not serve is a refusal (1008, policy violation), not a normal end (1000), so client code can tell.
+          const code = opened.error.code === 'no-websocket-path' ? 1008 : 1000;
+          this.send({ type: 'close-client', client: message.client, code, reason: fitCloseReason(opened.error.message) });
         }
         this.onChange(true);
         return;

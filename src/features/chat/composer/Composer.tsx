@@ -1,5 +1,5 @@
 import { useId, useMemo, type FormEvent } from 'react';
-import { MESSAGE_KINDS } from '../../../core';
+import { HTTP_FRAME_KINDS, MESSAGE_KINDS } from '../../../core';
 import { BODY_FORMATS, draftOf, isMessageKind, usePlayground } from '../../../store';
 import { draftProblem, takesText } from '../draft';
 import type { ComposerTarget } from '../composerSlice';
@@ -18,11 +18,6 @@ interface Props {
   submit: string;
 }
 
-/**
- * What a client of an http-framework actor can send it: Theater's server answers ping and pong
- * itself and turns a close into the disconnect handler, so only data frames reach the actor.
- */
-const FRAME_KINDS = ['text', 'binary'] as const;
 const FRAME_KINDS_HINT = 'Text and binary only: ping and pong never reach an http-framework actor (its server answers them); to close, use Close connection.';
 
 /** Writes one message of any kind the actor can be sent, in whatever form its payload is easiest to give. */
@@ -31,7 +26,7 @@ export function Composer({ target, disabled, label, submit }: Props) {
   const editDraft = usePlayground((s) => s.editDraft);
   const sendDraft = usePlayground((s) => s.sendDraft);
   const framesOnly = usePlayground((s) => s.info?.actorKind === 'http-framework');
-  const kinds: readonly string[] = framesOnly ? FRAME_KINDS : MESSAGE_KINDS;
+  const kinds: readonly string[] = framesOnly ? HTTP_FRAME_KINDS : MESSAGE_KINDS;
   const id = useId();
   const format = BODY_FORMATS[draft.kind];
   // Checked once per change, here, for the box, the JSON controls and Send alike: a pasted body can be megabytes.
