@@ -4,6 +4,7 @@ import type { ActorEvent, RecordedEvent } from '../core/events';
 import { compareEvents, summarize, type EventComparison, type ReplayResult } from '../core/compare';
 import type { ConnectDelivery } from '../core/connectDelivery';
 import type { Limits } from '../core/limits';
+import type { ComponentCache } from './componentCache';
 import type { ModuleImporter } from './loader';
 import { ok, type Result } from '../core/result';
 import { ActorSession } from './session';
@@ -33,6 +34,8 @@ export interface ReplayOptions {
   wasi?: WasiSettings;
   /** What the server allows the build under test (`SessionOptions.limits`). */
   limits?: Partial<Limits>;
+  /** Where transpiled components are kept (`SessionOptions.cache`): replaying the build that is loaded, or one replayed before, skips jco. */
+  cache?: ComponentCache;
   /** Told after each event (the page animates with it; the client's watchdog listens to it). */
   onEvent?: (comparison: EventComparison, recorded: RecordedEvent | null) => void;
 }
@@ -50,7 +53,7 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
     const range = count === 0 ? 'the history is empty' : count === 1 ? 'the history has 1 event (#0)' : `the history has ${count} events (#0 to #${count - 1})`;
     return engineError('no-such-event', `There is no event #${from} to replay from: ${range}.`);
   }
-  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId, wasi: options.wasi, limits: options.limits });
+  const started = await ActorSession.start(bytes, { name: options.name, importModule: options.importModule, runInit: false, delivery: options.delivery, actorId: options.actorId, wasi: options.wasi, limits: options.limits, cache: options.cache });
   if (!started.ok) return started;
   const session = started.value.session;
   if (first) session.seed(history.state(first.stateBefore), history.events.slice(0, from));

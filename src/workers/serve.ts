@@ -155,6 +155,7 @@ export function serve(port: Port, importModule: ModuleImporter, cache?: Componen
           wasi,
           limits,
           importModule,
+          cache,
           onEvent: () => {
             done++;
             // Throttled: a note per event would cost more than a fast actor's call itself.
