@@ -80,7 +80,7 @@ export class HttpServers {
    */
   follow(event: Pick<ActorEvent, 'connectionId' | 'input' | 'hostCalls' | 'http'>): void {
     this.opening(event);
-    for (const call of event.hostCalls) if (call.interface === HTTP_FRAMEWORK) this.apply(call.function, call.args);
+    for (const call of event.hostCalls) if (isHttpFrameworkCall(call)) this.apply(call.function, call.args);
   }
 
   /** What an event does to its connection, before its handler runs. */

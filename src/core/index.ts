@@ -25,7 +25,7 @@ export type { StateRef } from './stateStore';
 export { asReplayRefusal, noActor, NOTHING_IMPORTED, LIMIT_ERROR_CODES, PAGE_ERROR_CODES, type LimitErrorCode, type EngineError, type EngineErrorCode, type ErrorCode, type PageErrorCode, type PlaygroundError } from './errors';
 export type { Result } from './result';
 export { checkLimit, DEFAULT_LIMITS, isLimitValue, LIMIT_KEYS, LIMITS, limitError, limitsFrom, LOOSEST_LIMITS, parseLimit, parseWholeNumber, wholeNumberFrom, type LimitError, type LimitKey, type Limits } from './limits';
-export { toHex, fromHex, decodeUtf8, utf8, bytesEqual, isGzip } from './bytes';
+export { toHex, fromHex, decodeUtf8, utf8, utf8ByteLength, bytesEqual, isGzip } from './bytes';
 export { HTTP_FRAME_KINDS, httpFrameRefusal } from './httpFrames';
 export { WEBSOCKET_SERVER, ACTOR, HTTP_HANDLERS, THEATER_PACKAGE_ERAS, unversioned, isTheaterInterface } from './interfaceNames';
 export { compareEvents, type ComparedAspect, type Difference, type EventComparison, type ReplayResult } from './compare';

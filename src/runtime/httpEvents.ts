@@ -14,6 +14,7 @@ import type { HttpServers } from '../core/httpServers';
 import type { WebsocketMessage } from '../core/messages';
 import { ok, type Result } from '../core/result';
 import type { HttpHandlerExports } from './loader';
+import { toRecorded } from './recordedValues';
 
 type State = Uint8Array | undefined;
 
@@ -75,7 +76,8 @@ export function callHandler(handlers: HttpHandlerExports | undefined, http: Http
       if (!handlers?.message) throw missing('handle-websocket-message');
       // Theater ignores the list the handler returns (the actor sends with send-websocket-message); its chain keeps it.
       const [next, [returned]] = handlers.message(state, [handler, connection, input]);
-      return { state: next, returned: returned.map((m) => ({ ty: m.ty, data: m.data?.slice(), text: m.text })) };
+      // Copied out of the actor's memory, which the next call may overwrite.
+      return { state: next, returned: returned.map((m) => toRecorded(m) as WebsocketMessage) };
     }
   }
 }

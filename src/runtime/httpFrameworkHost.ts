@@ -63,7 +63,8 @@ export class HttpFrameworkHost {
       const args = raw.map(toRecorded);
       const result: HostResult = this.servers.apply(fn, args);
       if (result.ok && (fn === 'send-websocket-message' || fn === 'close-websocket')) {
-        this.#outbox.push({ connection: String(args[1]), message: fn === 'close-websocket' ? makeMessage('close') : messageOf(raw[2]) });
+        // `args` are copies out of the actor's memory (toRecorded), which the next call may overwrite.
+        this.#outbox.push({ connection: String(args[1]), message: fn === 'close-websocket' ? makeMessage('close') : (args[2] as WebsocketMessage) });
       }
       recorder.record({ interface: iface, function: fn, args, result: result.ok ? { tag: 'ok', val: toRecorded(result.value) } : { tag: 'err', val: result.error }, stubbed: false });
       if (!result.ok) throw new HostErr(result.error);
@@ -77,9 +78,3 @@ export class HttpFrameworkHost {
 
 /** Whether the simulated server answers `decl` (an actor built against another Theater may declare more). */
 export const isSimulated = (decl: FunctionDecl): boolean => (HTTP_FRAMEWORK_FUNCTIONS as readonly string[]).includes(decl.witName);
-
-/** The message as the actor passed it, copied out of its memory (the next call may overwrite it). */
-function messageOf(value: unknown): WebsocketMessage {
-  const message = value as WebsocketMessage;
-  return { ty: message.ty, data: message.data?.slice(), text: message.text };
-}

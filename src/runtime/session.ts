@@ -353,17 +353,21 @@ export class ActorSession {
     const durationMs = performance.now() - t0;
     this.#inFlight = undefined;
     const trace = this.component.recorder.take();
-    // What an http-framework actor sent, to whichever connections it named.
-    const sent = this.#http.take().flatMap(({ connection, message }) => {
-      const to = this.#http.servers.connectionOf(connection);
-      return to === undefined ? [] : [{ message, to }];
-    });
-    if (sent.length > 0) response = { messages: sent.map(({ message }) => message) };
+    // What went on the wire: an http-framework actor's sends, each `to` the connection it named
+    // (sent at once, so kept whatever the call's outcome); another actor's answer, to the event's own.
+    const sent = this.#http.take();
+    let wire: WireOutcome[] =
+      this.info.actorKind === 'http-framework'
+        ? sent.flatMap(({ connection, message }) => {
+            const to = this.#http.servers.connectionOf(connection);
+            return to === undefined ? [] : [{ ...toWire(message), to }];
+          })
+        : response.messages.map(this.#delivery === 'theater-host' ? toHostWire : toWire);
     // A call past a limit fails whatever it answered: nothing it sent or would commit is kept.
-    const limit = trace.limit ?? (outcome.kind === 'ok' ? pastAnswerLimit(this.#limits, next, response) : undefined) ?? pastMemoryLimit(this.#limits, this.#exports.memoryBytes());
+    const limit = trace.limit ?? (outcome.kind === 'ok' ? pastAnswerLimit(this.#limits, next, { messages: wire.map((w) => w.message) }) : undefined) ?? pastMemoryLimit(this.#limits, this.#exports.memoryBytes());
     if (limit) {
       outcome = { kind: 'trap', message: limit.message, limit: limit.code };
-      response = { messages: [] };
+      wire = [];
     }
     const newStates: Array<[string, Uint8Array]> = [];
     let after = before;
@@ -383,7 +387,7 @@ export class ActorSession {
         stateBefore: before,
         stateAfter: after,
         outcome,
-        responses: responses(response, sent, this.#delivery),
+        responses: wire,
         hostCalls: trace.hostCalls,
         shutdown: trace.shutdown !== undefined,
         ...(http && { http }),
@@ -400,13 +404,6 @@ export class ActorSession {
     if (!fresh.ok) throw new Error(`re-instantiation after a trap failed: ${fresh.error.message}`);
     this.#exports = fresh.value;
   }
-}
-
-/** What went on the wire: an http-framework actor's sends `to` their connections, else the response to the event's own. */
-function responses(response: WebsocketResponse, sent: ReadonlyArray<{ message: WebsocketMessage; to: number }>, delivery: ConnectDelivery): WireOutcome[] {
-  // Sent messages are the response unless a limit emptied it.
-  if (sent.length > 0 && response.messages.length > 0) return sent.map(({ message, to }) => ({ ...toWire(message), to }));
-  return response.messages.map(delivery === 'theater-host' ? toHostWire : toWire);
 }
 
 /** jco turns an `err(..)` result into a thrown ComponentError carrying the payload. */

@@ -1,3 +1,4 @@
+import { utf8ByteLength } from '../../../core';
 import { CLOSE_REASON_BYTES } from '../../../protocols/bridgeControl';
 
 /** What the close codes a person commonly meets mean (RFC 6455 §7.4.1), in words they can act on. */
@@ -25,20 +26,18 @@ export function closeExplanation(code: number, reason: string): string {
   return `close code ${code}${said}${meaning ? ` (${meaning})` : ''}`;
 }
 
-const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
-
 /**
  * `text` as a close frame's reason: whole when it fits, else cut at a character boundary and ended
  * with `…`. The bridge refuses a longer reason (and then closes nothing), so an engine's message
  * sent to a real client must go through this.
  */
 export function fitCloseReason(text: string): string {
-  if (utf8Bytes(text) <= CLOSE_REASON_BYTES) return text;
-  const room = CLOSE_REASON_BYTES - utf8Bytes('…');
+  if (utf8ByteLength(text) <= CLOSE_REASON_BYTES) return text;
+  const room = CLOSE_REASON_BYTES - utf8ByteLength('…');
   let cut = '';
   let used = 0;
   for (const char of text) {
-    used += utf8Bytes(char);
+    used += utf8ByteLength(char);
     if (used > room) break;
     cut += char;
   }
