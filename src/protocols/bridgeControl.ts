@@ -3,23 +3,26 @@
  * on `ws://host:port/control?token=...`, binary payloads as base64.
  *
  * This file is shared with the page, so it stays framework-free, DOM-free and Node-free: types,
- * constants and a pure validator, nothing else. The server never trusts the page's JSON blindly
+ * constants and a pure validator, nothing else (proxy mode's messages are in proxyControl.ts). The server never trusts the page's JSON blindly
  * (a bug in the page must not crash the server), hence `parsePageMessage`.
  */
+
+import { parseProxyPageMessage, type ProxyPageMessage, type ProxyServerMessage } from './proxyControl.ts';
 
 /**
  * Bumped on any incompatible change; `/probe`, `/token` and `hello` carry it so the page can
  * refuse early. 2: a control frame may carry a {@link ControlBatch} of messages (issue 10: one
- * frame per message capped the bridge near 9,000 messages a second).
+ * frame per message capped the bridge near 9,000 messages a second). 3: proxy mode
+ * (proxyControl.ts); a page of protocol 2 never asks for it, so it is spoken to as before.
  */
-export const CONTROL_PROTOCOL_VERSION = 2;
+export const CONTROL_PROTOCOL_VERSION = 3;
 
 /**
  * The versions the server speaks. A page names its own in the `version` query of `/probe` and
  * `/control` (`/token` reads it too); a page that names none is of protocol 1 (its pages did not),
  * so a tab opened before an update still attaches to a newer bridge (and the bench compares builds).
  */
-export const CONTROL_PROTOCOL_VERSIONS = [1, CONTROL_PROTOCOL_VERSION] as const;
+export const CONTROL_PROTOCOL_VERSIONS = [1, 2, CONTROL_PROTOCOL_VERSION] as const;
 
 /**
  * Messages, and characters of their JSON, one batch frame holds at most, either way: enough to
@@ -170,7 +173,8 @@ export type ServerMessage =
   /** Sent however the connection ended: by the client, by `close-client`, by a limit (1009). */
   | { type: 'client-close'; client: number; code: number; reason: string }
   /** The page sent something the server could not act on; nothing else happened. */
-  | { type: 'error'; code: ControlErrorCode; message: string };
+  | { type: 'error'; code: ControlErrorCode; message: string }
+  | ProxyServerMessage;
 
 export const CONTROL_ERROR_CODES = ['bad-json', 'bad-message', 'bad-close-code'] as const;
 export type ControlErrorCode = (typeof CONTROL_ERROR_CODES)[number];
@@ -195,7 +199,8 @@ export type PageMessage =
   | { type: 'close-client'; client: number; code?: number; reason?: string }
   /** Close every real client with 1001 and refuse new ones until `start` or a new control connection. */
   | { type: 'stop' }
-  | { type: 'start' };
+  | { type: 'start' }
+  | ProxyPageMessage;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: { code: ControlErrorCode; message: string } };
 
@@ -277,6 +282,12 @@ function parsePageMessage(raw: unknown): ParseResult<PageMessage> {
       return { ok: true, value: { type: 'stop' } };
     case 'start':
       return { ok: true, value: { type: 'start' } };
+    case 'proxy-start':
+    case 'proxy-stop':
+    case 'proxy-route': {
+      const parsed = parseProxyPageMessage(raw);
+      return parsed.ok ? parsed : bad(parsed.message);
+    }
     default:
       return bad(`unknown control message type ${JSON.stringify(raw.type)}`);
   }

@@ -11,8 +11,11 @@ const CLIENT_SOCKET_LOW_WATER = 256 * 1024;
  */
 export const DEFAULT_MAX_UNREAD_BYTES = 64 * 1024 * 1024;
 
-/** Why reading from a client is paused; it reads again only when no reason is left. */
-export type PauseReason = 'page' | 'client';
+/**
+ * Why reading from a client is paused; it reads again only when no reason is left. `upstream`:
+ * a proxied client's upstream is not taking what the client sends fast enough.
+ */
+export type PauseReason = 'page' | 'client' | 'upstream';
 
 /**
  * One real client on the public endpoint. Holds the id the page knows it by, and the two kinds
@@ -28,6 +31,8 @@ export class BridgeClient {
   #corked = false;
   /** Why the bridge (not the client) ended the connection, for the page: ws reports those as 1006. */
   failure: { code: number; reason: string } | null = null;
+  /** The close frame the bridge started the closing handshake with (1005: one without a code), once it has. */
+  closedWith: { code: number; reason: string } | null = null;
 
   readonly #maxUnreadBytes: number;
 
@@ -76,6 +81,7 @@ export class BridgeClient {
    */
   close(code?: number, reason?: string): void {
     if (!this.open) return;
+    this.closedWith = { code: code ?? 1005, reason: reason ?? '' };
     this.#reasons.clear();
     this.socket.resume();
     this.socket.close(code, reason);

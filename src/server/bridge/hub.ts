@@ -2,6 +2,7 @@ import { WebSocket, type RawData } from 'ws';
 import { BridgeClient } from './bridgeClient.ts';
 import { NO_PAGE_CLOSE_CODE, NO_PAGE_CLOSE_REASON, parsePageFrame, type BridgeMessage, type PageMessage } from '../../protocols/bridgeControl.ts';
 import { PageChannel } from './pageChannel.ts';
+import { ProxyRelay } from './proxyRelay.ts';
 import type { QueueLimits } from './queue.ts';
 
 export type BridgeLogLevel = 'info' | 'warn' | 'error';
@@ -76,10 +77,17 @@ export class BridgeHub {
   #accepting = true;
   #pausedForPage = false;
   #pageWait: ReturnType<typeof setTimeout> | null = null;
+  // What a proxied conversation relays is recorded in full: the page's backpressure pauses both of its sides instead.
+  readonly #proxy = new ProxyRelay((message) => this.#page.send(message, true));
 
   constructor(options: HubOptions) {
     this.#options = options;
     this.#page = new PageChannel(options.queueLimits, { onBackpressure: (paused) => this.#setPausedForPage(paused) });
+  }
+
+  /** The upstream the page asked new clients to be proxied to (proxy mode), or null. */
+  get proxyUpstream(): string | null {
+    return this.#proxy.upstream;
   }
 
   get pageAttached(): boolean {
@@ -100,10 +108,8 @@ export class BridgeHub {
 
   /** A real client on the bridge's public port, which asked for `path` (its URL's path). */
   addClient(socket: WebSocket, path = '/'): void {
-    const id = this.#nextId++;
-    const client = new BridgeClient(id, socket, this.#options.maxUnreadBytes);
-    this.#clients.set(id, client);
-    if (this.#pausedForPage) client.pause('page');
+    const client = this.#admit(socket);
+    const id = client.id;
     this.#page.send({ type: 'client-open', client: id, path }, true);
     if (this.#pageSocket === null) this.#pageWait ??= setTimeout(() => this.#giveUpWaiting(), this.#options.pageWaitMs);
 
@@ -115,11 +121,6 @@ export class BridgeHub {
     });
     socket.on('ping', (data) => this.#forward(client, { ty: { tag: 'ping' }, dataBase64: data.toString('base64') }));
     socket.on('pong', (data) => this.#forward(client, { ty: { tag: 'pong' }, dataBase64: data.toString('base64') }));
-    // Oversized frames (1009), bad UTF-8 (1007) and protocol errors land here; ws closes the socket.
-    socket.on('error', (error: Error & { code?: string }) => {
-      this.#options.log('info', `client ${id}: ${error.message}`);
-      if (error.code?.startsWith('WS_ERR_')) client.failure ??= { code: SENT_CLOSE_CODE[error.code] ?? PROTOCOL_ERROR, reason: error.message };
-    });
     socket.on('close', (code, reason) => {
       if (!current()) return;
       this.#clients.delete(id);
@@ -127,6 +128,39 @@ export class BridgeHub {
       const closed = client.failure ?? { code, reason: reason.toString('utf8') };
       this.#page.send({ type: 'client-close', client: id, ...closed }, true);
     });
+  }
+
+  /**
+   * A real client proxied to its own upstream connection, open on `url` (proxy mode): frames go
+   * straight through, and the page hears of each (proxyLink.ts) rather than answering it.
+   */
+  addProxiedClient(socket: WebSocket, upstream: WebSocket, path: string, url: string): void {
+    const client = this.#admit(socket);
+    socket.on('close', () => {
+      if (this.#clients.get(client.id) === client) this.#clients.delete(client.id);
+    });
+    this.#proxy.add(client, upstream, path, url);
+    // Reading waits for the page like every client's; the upstream waits with it.
+    if (this.#pausedForPage) this.#proxy.pauseForPage(true);
+  }
+
+  /** A client the proxy could not join to `url` (its handshake is refused): the page records why. */
+  upstreamRefused(path: string, url: string, reason: string): void {
+    this.#proxy.refused(this.#nextId++, path, url, reason);
+  }
+
+  /** Takes a client that passed the checks: its id, the page's backpressure, and the close code of what ws refuses. */
+  #admit(socket: WebSocket): BridgeClient {
+    const id = this.#nextId++;
+    const client = new BridgeClient(id, socket, this.#options.maxUnreadBytes);
+    this.#clients.set(id, client);
+    if (this.#pausedForPage) client.pause('page');
+    // Oversized frames (1009), bad UTF-8 (1007) and protocol errors land here; ws closes the socket.
+    socket.on('error', (error: Error & { code?: string }) => {
+      this.#options.log('info', `client ${id}: ${error.message}`);
+      if (error.code?.startsWith('WS_ERR_')) client.failure ??= { code: SENT_CLOSE_CODE[error.code] ?? PROTOCOL_ERROR, reason: error.message };
+    });
+    return client;
   }
 
   #forward(client: BridgeClient, message: BridgeMessage): void {
@@ -144,6 +178,7 @@ export class BridgeHub {
       if (paused) client.pause('page');
       else client.resume('page');
     }
+    this.#proxy.pauseForPage(paused);
   }
 
   /**
@@ -201,6 +236,8 @@ export class BridgeHub {
   #detachPage(): void {
     this.#pageSocket = null;
     this.#accepting = true;
+    // The proxy records for the page: without one, clients reach the actor's bridge again (and wait for a page).
+    this.#proxy.reset();
     this.#closeAll(GOING_AWAY, 'playground page went away');
   }
 
@@ -254,7 +291,9 @@ export class BridgeHub {
   #apply(message: PageMessage): void {
     switch (message.type) {
       case 'respond':
-        // A client that closed meanwhile: its responses go nowhere, as on a real server.
+        // A client that closed meanwhile: its responses go nowhere, as on a real server. A proxied
+        // client hears the actor only while it answers: an answer late for a hand-back is not sent.
+        if (this.#proxy.upstreamAnswers(message.client)) return;
         this.#clients.get(message.client)?.write(message.frames);
         return;
       case 'close-client':
@@ -267,6 +306,16 @@ export class BridgeHub {
         return;
       case 'start':
         this.#accepting = true;
+        return;
+      case 'proxy-start':
+        this.#options.log('info', `proxying new clients to ${message.upstream}`);
+        this.#proxy.start(message.upstream);
+        return;
+      case 'proxy-stop':
+        this.#proxy.stop();
+        return;
+      case 'proxy-route':
+        this.#proxy.route(message.client, message.to);
         return;
       default: {
         const exhaustive: never = message;

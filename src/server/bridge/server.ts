@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { DEFAULT_MAX_UNREAD_BYTES } from './bridgeClient.ts';
 import { checkBindHost, wsAddress } from './bindAddress.ts';
@@ -6,6 +6,8 @@ import { CONTROL_PATH } from '../../protocols/bridgeControl.ts';
 import { handleHttpRequest, refuseUpgrade, requestedVersion, requestPath, requestQuery } from './http.ts';
 import { BridgeHub, type BridgeLog, type BridgeStats } from './hub.ts';
 import { DEFAULT_ALLOWED_ORIGINS, OriginAllowList } from './origins.ts';
+import { connectUpstream } from './proxyUpstream.ts';
+import { upstreamUrlFor } from '../../protocols/proxyControl.ts';
 import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from './queue.ts';
 import { makeToken, tokenMatches } from './token.ts';
 
@@ -124,6 +126,17 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
     // Pings go to the actor, which decides whether to pong, as in Theater.
     autoPong: false,
   });
+  // Proxied clients get the subprotocol their upstream chose, which is known before their handshake is answered.
+  const upstreamProtocol = new WeakMap<IncomingMessage, string>();
+  const proxiedSockets = new WebSocketServer({
+    noServer: true,
+    clientTracking: false,
+    perMessageDeflate: false,
+    maxPayload: maxFrameBytes,
+    // Pings are relayed to the upstream, which answers them itself.
+    autoPong: false,
+    handleProtocols: (_offered, request) => upstreamProtocol.get(request) || false,
+  });
   // The page is trusted once admitted; a response may carry several large frames as base64.
   const controlSockets = new WebSocketServer({
     noServer: true,
@@ -175,7 +188,29 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
       return;
     }
     const path = new URL(request.url ?? '/', 'http://bridge').pathname;
-    publicSockets.handleUpgrade(request, socket, head, (ws) => hub.addClient(ws, path));
+    const upstream = hub.proxyUpstream;
+    if (upstream === null) {
+      publicSockets.handleUpgrade(request, socket, head, (ws) => hub.addClient(ws, path));
+      return;
+    }
+    // Proxy mode: the upstream first, so a refusal or its subprotocol reaches the client's own handshake.
+    const url = upstreamUrlFor(upstream, request.url ?? '/');
+    void connectUpstream(url, request, maxFrameBytes).then((joined) => {
+      if (!joined.ok) {
+        log('info', `proxy: ${url}: ${joined.reason}`);
+        hub.upstreamRefused(path, url, joined.reason);
+        refuseUpgrade(socket, 502, `Bad Gateway: ${joined.reason}.`);
+        return;
+      }
+      if (socket.destroyed || hub.proxyUpstream !== upstream) {
+        // The client gave up, or the proxy stopped or moved, while the upstream answered.
+        joined.socket.close(1001, 'the client is gone');
+        if (!socket.destroyed) refuseUpgrade(socket, 503, 'The playground stopped this proxy.');
+        return;
+      }
+      upstreamProtocol.set(request, joined.socket.protocol);
+      proxiedSockets.handleUpgrade(request, socket, head, (ws) => hub.addProxiedClient(ws, joined.socket, path, url));
+    });
   });
 
   const port = await listen(http, host, options.port ?? DEFAULT_BRIDGE_PORT);
