@@ -1,11 +1,12 @@
 import { utf8 } from './bytes';
-import type { ActorEvent, BridgeDirection, ShadowVerdict } from './events';
+import type { ActorEvent, BridgeDirection, ProxyInfo, ShadowVerdict } from './events';
 
 /**
  * A bridge frame's opcode as a WebSocket frames panel names it (RFC 6455 section 5.2), with `open`
- * for the handshake that starts a connection, which carries no frame.
+ * for the handshake that starts a connection, which carries no frame, and `switch` for proxy mode's
+ * take-over or hand-back (the playground's own; nothing went on the wire).
  */
-export const FRAME_OPCODES = ['open', 'text', 'binary', 'ping', 'pong', 'close'] as const;
+export const FRAME_OPCODES = ['open', 'text', 'binary', 'ping', 'pong', 'close', 'switch'] as const;
 export type FrameOpcode = (typeof FRAME_OPCODES)[number];
 
 /** A `bridge` event read as the frame it records (Chrome DevTools' WebSocket frames panel's columns). */
@@ -22,6 +23,8 @@ export interface BridgeFrame {
   closeCode?: number;
   closeReason?: string;
   shadow?: ShadowVerdict;
+  /** Proxy mode: the real client it went between, and who answered it then. */
+  proxy?: ProxyInfo;
 }
 
 // Events never change once recorded; a long text frame is encoded once, not on every render.
@@ -33,10 +36,10 @@ export function bridgeFrameOf(event: ActorEvent): BridgeFrame | undefined {
   if (event.kind !== 'bridge' || !bridge || !input) return undefined;
   const cached = cache.get(event);
   if (cached) return cached;
-  const opcode = opcodeOf(input.ty.tag);
+  const opcode = bridge.proxy?.switched ? 'switch' : opcodeOf(input.ty.tag);
   const { closeCode, closeReason } = bridge;
   // A close frame carries its two-byte code, then the reason; one without a code carries nothing.
-  const size = opcode === 'close' ? (closeCode === undefined ? 0 : 2 + utf8(closeReason ?? '').length) : input.text !== undefined ? utf8(input.text).length : (input.data?.length ?? 0);
+  const size = opcode === 'switch' ? 0 : opcode === 'close' ? (closeCode === undefined ? 0 : 2 + utf8(closeReason ?? '').length) : input.text !== undefined ? utf8(input.text).length : (input.data?.length ?? 0);
   const frame: BridgeFrame = {
     direction: bridge.direction,
     opcode,
@@ -49,6 +52,7 @@ export function bridgeFrameOf(event: ActorEvent): BridgeFrame | undefined {
     closeCode,
     closeReason,
     shadow: bridge.shadow,
+    proxy: bridge.proxy,
   };
   cache.set(event, frame);
   return frame;
@@ -73,3 +77,7 @@ function opcodeOf(tag: NonNullable<ActorEvent['input']>['ty']['tag']): FrameOpco
     }
   }
 }
+
+/** What a proxy's take-over or hand-back (a `switch`) did, in a row's or a transcript's words. */
+export const switchText = (frame: { proxy?: ProxyInfo }): string =>
+  frame.proxy?.answering === 'actor' ? 'taken over: the actor in the page answers from here' : 'handed back: the upstream answers from here';

@@ -38,7 +38,25 @@ export interface ShadowVerdict {
   detail?: string;
 }
 
-/** What a `bridge` event adds: which way the frame went, to or from which endpoint, how it closed. */
+/** Who answers a proxied client (proxy mode): the upstream endpoint, or the actor in the page after a take-over. */
+export const PROXY_ANSWERERS = ['upstream', 'actor'] as const;
+export type ProxyAnswerer = (typeof PROXY_ANSWERERS)[number];
+
+/**
+ * Proxy mode (a playground addition, no Theater format): the frame went between a real client of
+ * the bridge server (`client`, the server's number for it) and its upstream, while `answering`
+ * answered it. `switched` marks the event that records a take-over or hand-back, which is no frame.
+ */
+export interface ProxyInfo {
+  client: number;
+  answering: ProxyAnswerer;
+  switched?: true;
+}
+
+/**
+ * What a `bridge` event adds: which way the frame went, to or from which endpoint, how it closed.
+ * In proxy mode `sent` is the real client's frame and `received` the upstream's.
+ */
 export interface BridgeInfo {
   direction: BridgeDirection;
   /** The URL the playground connected to. */
@@ -47,6 +65,7 @@ export interface BridgeInfo {
   closeCode?: number;
   closeReason?: string;
   shadow?: ShadowVerdict;
+  proxy?: ProxyInfo;
 }
 
 /**

@@ -5,9 +5,9 @@
  * Worker and in Node. Running a component is the runtime's (src/runtime/index.ts).
  */
 export { LOAD_STAGES, type CacheUse, type CacheUsage, type LoadStage, type LostOutcome, type SessionSnapshot } from './actorSnapshot';
-export type { ActorEvent, BridgeDirection, BridgeRecord, CallOutcome, OutcomeKind, RecordedEvent, ShadowVerdict } from './events';
+export type { ActorEvent, BridgeDirection, BridgeInfo, BridgeRecord, CallOutcome, OutcomeKind, ProxyAnswerer, ProxyInfo, RecordedEvent, ShadowVerdict } from './events';
 export { OUTCOME_KINDS, timesRecorded } from './events';
-export { bridgeFrameOf, FRAME_OPCODES, type BridgeFrame, type FrameOpcode } from './bridgeFrame';
+export { bridgeFrameOf, FRAME_OPCODES, switchText, type BridgeFrame, type FrameOpcode } from './bridgeFrame';
 export { actorIdOf } from './actorId';
 export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage, type MessageKind, type WebsocketMessage } from './messages';
 export { toWire, type WireFrame, type WireOutcome } from './wire';

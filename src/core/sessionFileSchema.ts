@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { wasiSettingsSchema, type WasiSettings } from './wasiSettings';
 import { fromBase64, toBase64, toHex } from './bytes';
-import { BRIDGE_DIRECTIONS, EVENT_KINDS, type ActorEvent } from './events';
+import { BRIDGE_DIRECTIONS, EVENT_KINDS, PROXY_ANSWERERS, type ActorEvent } from './events';
 import { engineError, LIMIT_ERROR_CODES, type EngineError, NOTHING_IMPORTED } from './errors';
 import { ok, type Result } from './result';
 import { CONNECT_DELIVERIES, DEFAULT_DELIVERY, type ConnectDelivery } from './connectDelivery';
@@ -58,6 +58,7 @@ const bridge = z.object({
   closeCode: z.number().int().optional(),
   closeReason: z.string().optional(),
   shadow: z.object({ actorSeq: z.number().int().nonnegative(), match: z.boolean(), detail: z.string().optional() }).optional(),
+  proxy: z.object({ client: z.number().int().positive(), answering: z.enum(PROXY_ANSWERERS), switched: z.literal(true).optional() }).optional(),
 });
 // Entries of an imported Theater chain, as written (see ChainOrigin in events.ts).
 const chainOrigin = z.union([

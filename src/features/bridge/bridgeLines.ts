@@ -1,4 +1,4 @@
-import { eventsOfConnection, type ActorEvent, type ShadowVerdict, type WebsocketMessage } from '../../core';
+import { eventsOfConnection, switchText, type ActorEvent, type ShadowVerdict, type WebsocketMessage } from '../../core';
 import { closeExplanation } from './client/closeCodes';
 
 /** One line of a bridge connection's transcript: a frame either way, or the socket opening or closing. */
@@ -16,8 +16,9 @@ function lineOf(event: ActorEvent & { input: WebsocketMessage }): BridgeLine {
   const head = { key: String(seq), seq, at };
   const byUs = bridge?.direction === 'sent';
   let line: BridgeLine;
-  if (input.ty.tag === 'connect') line = { ...head, kind: 'socket', text: `connected to ${bridge?.endpoint ?? 'the endpoint'}` };
-  else if (input.ty.tag === 'close') line = { ...head, kind: 'socket', text: `closed by ${byUs ? 'the playground' : 'the endpoint'}: ${closeExplanation(bridge?.closeCode ?? 1005, bridge?.closeReason ?? '')}` };
+  if (bridge?.proxy?.switched) line = { ...head, kind: 'socket', text: switchText(bridge) };
+  else if (input.ty.tag === 'connect') line = { ...head, kind: 'socket', text: `connected to ${bridge?.endpoint ?? 'the endpoint'}` };
+  else if (input.ty.tag === 'close') line = { ...head, kind: 'socket', text: `closed by ${byUs ? (bridge?.proxy ? 'the client' : 'the playground') : bridge?.proxy ? 'the upstream (or the playground)' : 'the endpoint'}: ${closeExplanation(bridge?.closeCode ?? 1005, bridge?.closeReason ?? '')}` };
   else line = { ...head, kind: 'frame', side: byUs ? 'out' : 'in', message: input, shadow: bridge?.shadow };
   cache.set(event, line);
   return line;

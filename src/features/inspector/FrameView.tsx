@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { decodeUtf8, toBase64, toHex, utf8, type ActorEvent, type BridgeFrame } from '../../core';
+import { decodeUtf8, switchText, toBase64, toHex, utf8, type ActorEvent, type BridgeFrame } from '../../core';
 import { closeExplanation } from '../../store';
 import { formatClock, formatSize } from '../../ui/format';
 import { Tabs } from '../../ui/layout/Tabs';
@@ -23,11 +23,12 @@ export function FrameView({ event, frame }: { event: ActorEvent; frame: BridgeFr
     <>
       <dl className="facts inspector__facts" aria-label="Frame">
         <dt>Direction</dt>
-        <dd>{frame.direction === 'sent' ? '↑ sent to the endpoint' : '↓ received from the endpoint'}</dd>
+        <dd>{directionText(frame)}</dd>
         <dt>Opcode</dt>
         <dd>
           <code>{frame.opcode}</code>
           {frame.opcode === 'open' && <span className="inspector__muted"> the connection opened (a handshake, not a frame)</span>}
+          {frame.opcode === 'switch' && <span className="inspector__muted"> {switchText(frame)} (the playground's, not a frame)</span>}
         </dd>
         <dt>Size</dt>
         <dd>{`${frame.size.toLocaleString('en-US')} bytes`}</dd>
@@ -52,11 +53,20 @@ export function FrameView({ event, frame }: { event: ActorEvent; frame: BridgeFr
           </>
         )}
       </dl>
-      <p className="inspector__muted inspector__note">A frame exchanged with a real endpoint (bridge mode): the actor made no call, and its state did not change.</p>
+      <p className="inspector__muted inspector__note">
+        {frame.proxy
+          ? `A frame between real client #${frame.proxy.client} and its upstream, through the playground's proxy (the ${frame.proxy.answering === 'actor' ? 'actor in the page' : 'upstream'} answered it then): this event is no call, and the state did not change.`
+          : 'A frame exchanged with a real endpoint (bridge mode): the actor made no call, and its state did not change.'}
+      </p>
       {/* Keyed by event: another frame opens in the view that suits its payload. */}
       {payloadOf(frame) && <PayloadSection key={event.seq} bytes={payloadOf(frame)!} />}
     </>
   );
+}
+
+function directionText(frame: BridgeFrame): string {
+  if (frame.proxy) return frame.direction === 'sent' ? `↑ sent by real client #${frame.proxy.client}` : '↓ received from the upstream';
+  return frame.direction === 'sent' ? '↑ sent to the endpoint' : '↓ received from the endpoint';
 }
 
 /** The bytes a frame carried; undefined when it carried none to show (an open, a close without reason). */

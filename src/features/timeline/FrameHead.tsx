@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { BridgeFrame } from '../../core';
+import { switchText, type BridgeFrame } from '../../core';
 import { formatSize, hexPreview } from '../../ui/format';
 
 /** A row shows the start of a payload; the Inspector shows all of it. */
@@ -19,6 +19,8 @@ function framePreview(frame: BridgeFrame): string {
       const text = frame.text ?? '';
       return JSON.stringify(text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text);
     }
+    case 'switch':
+      return switchText(frame);
     case 'binary':
     case 'ping':
     case 'pong':

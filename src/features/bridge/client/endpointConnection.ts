@@ -1,6 +1,6 @@
 import { binaryMessage, makeMessage, textMessage, type BridgeDirection, type BridgeRecord, type WebsocketMessage } from '../../../core';
 import { closeExplanation } from './closeCodes';
-import { ExchangeSequencer } from './exchangeSequencer';
+import { ExchangeSequencer, verdictCounts } from './exchangeSequencer';
 import type { ActorAnswer } from './shadowCompare';
 
 export interface EndpointOptions {
@@ -180,12 +180,10 @@ export class EndpointConnection {
   }
 
   async #record(records: BridgeRecord[]): Promise<void> {
-    for (const { bridge } of records) {
-      if (bridge.direction !== 'sent' || !bridge.shadow) continue;
-      this.#compared++;
-      if (!bridge.shadow.match) this.#mismatches++;
-    }
-    if (records.some((r) => r.bridge.shadow)) this.deps.onChange();
+    const { compared, mismatches } = verdictCounts(records);
+    this.#compared += compared;
+    this.#mismatches += mismatches;
+    if (compared > 0) this.deps.onChange();
     await this.deps.record(records);
   }
 

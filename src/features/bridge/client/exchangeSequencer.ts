@@ -45,7 +45,10 @@ export class ExchangeSequencer {
     this.#arm(this.#window);
   }
 
-  /** A frame the endpoint sent (a close included): part of the open exchange, if there is one. */
+  /**
+   * A frame the endpoint sent (a close included), or a ping or pong either way (proxy mode): part
+   * of the open exchange, if there is one, in its place.
+   */
   received(record: BridgeRecord): void {
     const window = this.#window;
     if (!window) {
@@ -84,7 +87,10 @@ export class ExchangeSequencer {
       );
       return [
         { ...window.sent, bridge: { ...window.sent.bridge, shadow: verdict.exchange } },
-        ...window.received.map((r, i) => ({ ...r, bridge: { ...r.bridge, shadow: verdict.frames[i] } })),
+        ...window.received.map((r, i) => {
+          const shadow = verdict.frames[i];
+          return shadow ? { ...r, bridge: { ...r.bridge, shadow } } : r;
+        }),
       ];
     });
   }
@@ -95,4 +101,16 @@ export class ExchangeSequencer {
       await this.emit(await make());
     });
   }
+}
+
+/** How many exchanges `records` carry verdicts on (on their sent frames), and how many of them differed. */
+export function verdictCounts(records: readonly BridgeRecord[]): { compared: number; mismatches: number } {
+  let compared = 0;
+  let mismatches = 0;
+  for (const { bridge } of records) {
+    if (bridge.direction !== 'sent' || !bridge.shadow) continue;
+    compared++;
+    if (!bridge.shadow.match) mismatches++;
+  }
+  return { compared, mismatches };
 }

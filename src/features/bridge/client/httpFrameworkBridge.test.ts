@@ -6,6 +6,7 @@ import { ActorClient } from '../../../host/actorClient';
 import { startBridge, type RunningBridge } from '../../../server/bridge/server';
 import { FakePage, Inbox, TestClient, messagesOf, silent } from '../../../server/bridge/testPeers';
 import { InboundBridge } from './inboundBridge';
+import { isProxyServerMessage } from '../../../protocols/proxyControl';
 
 // An http-framework actor (chat-room) behind the real bridge server: real `ws` clients on the
 // bridge's public port, the page's side of the bridge (`InboundBridge`) on its control channel,
@@ -39,7 +40,9 @@ async function room() {
   const page = await FakePage.attach(bridge);
   const inbound = new InboundBridge(client, (message) => page.send(message), () => {}, client.events);
   tap.inbound = inbound;
-  page.socket.on('message', (data) => messagesOf(data).forEach((message) => inbound.handle(message)));
+  page.socket.on('message', (data) => messagesOf(data).forEach((message) => {
+    if (!isProxyServerMessage(message)) inbound.handle(message);
+  }));
   const address = bridge.address;
 
   /** A real client at `path`, once the actor welcomed it: its id in the room and how many members it was told. */

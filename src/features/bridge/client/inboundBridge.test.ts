@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { textMessage } from '../../../core';
 import { exampleBytes, expectOk } from '../../../runtime/testing/exampleActors';
-import type { PageMessage, ServerMessage } from '../../../protocols/bridgeControl';
+import type { PageMessage } from '../../../protocols/bridgeControl';
 import { threadWorker } from '../../../cli/threadWorker';
 import { ActorClient } from '../../../host/actorClient';
-import { InboundBridge } from './inboundBridge';
+import { InboundBridge, type InboundMessage } from './inboundBridge';
 
 // Bridge mode "in", page side: server messages in, control messages out, over a real echo actor
 // in a worker thread. The history feeds `observe`, as the store does in the page.
@@ -27,7 +27,7 @@ async function setUp(load = true) {
 }
 
 /** Feeds server messages and waits until the bridge has applied them all. */
-async function feed(bridge: InboundBridge, actor: ActorClient, messages: ServerMessage[], events: number): Promise<void> {
+async function feed(bridge: InboundBridge, actor: ActorClient, messages: InboundMessage[], events: number): Promise<void> {
   messages.forEach((m) => bridge.handle(m));
   for (let i = 0; i < 400 && actor.events.length < events; i++) await new Promise((r) => setTimeout(r, 25));
   await new Promise((r) => setTimeout(r, 25));

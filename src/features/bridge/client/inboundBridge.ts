@@ -1,5 +1,6 @@
 import type { ActorEvent, Connection, EngineError, RecordedEvent, Result, WireOutcome } from '../../../core';
 import type { PageMessage, ServerMessage } from '../../../protocols/bridgeControl';
+import type { ProxyServerMessage } from '../../../protocols/proxyControl';
 import type { SendItem } from '../../../protocols/actorWorker';
 import { fitCloseReason } from './closeCodes';
 import { Fifo } from './fifo';
@@ -31,8 +32,10 @@ export interface InboundStats {
   lastProblem: string | null;
 }
 
-type ClientMessage = Extract<ServerMessage, { type: 'client-message' }>;
-const isClientMessage = (message: ServerMessage): message is ClientMessage => message.type === 'client-message';
+/** What the bridge server says about clients that reach the actor (proxy mode's messages go to ProxyBridge). */
+export type InboundMessage = Exclude<ServerMessage, ProxyServerMessage>;
+type ClientMessage = Extract<InboundMessage, { type: 'client-message' }>;
+const isClientMessage = (message: InboundMessage): message is ClientMessage => message.type === 'client-message';
 
 /** Client messages handed to the actor in one `sendMany` at most. */
 const BATCH = 2000;
@@ -55,7 +58,7 @@ const REPLACED_REASON = 'the playground replaced its history';
 export class InboundBridge {
   readonly #connectionOf = new Map<number, number>();
   readonly #clientOf = new Map<number, number>();
-  readonly #queue = new Fifo<ServerMessage>();
+  readonly #queue = new Fifo<InboundMessage>();
   #draining = false;
   #kicked = false;
   #seen: readonly ActorEvent[];
@@ -86,7 +89,23 @@ export class InboundBridge {
     return { ...this.#stats };
   }
 
-  handle(message: ServerMessage): void {
+  /**
+   * Makes a proxied client (proxy mode) one of this bridge's from now on, on the actor's connection
+   * `connectionId`: the actor answers it (a take-over). Its frames then come through `handle`.
+   */
+  adopt(client: number, connectionId: number): void {
+    this.#connectionOf.set(client, connectionId);
+    this.#clientOf.set(connectionId, client);
+    this.onChange(true);
+  }
+
+  /** Gives a proxied client back to its upstream: what the actor does on its connection no longer reaches it. */
+  release(client: number): void {
+    this.#forget(client);
+    this.onChange(true);
+  }
+
+  handle(message: InboundMessage): void {
     if (message.type === 'hello') return;
     if (message.type === 'error') {
       this.#stats.lastProblem = `The bridge server refused a control message: ${message.message}`;
@@ -156,7 +175,7 @@ export class InboundBridge {
       while (this.#queue.length > 0) {
         const run = this.#queue.shiftWhile(isClientMessage, BATCH);
         if (run.length > 0) await this.#deliver(run);
-        else await this.#apply(this.#queue.shift() as Exclude<ServerMessage, ClientMessage>);
+        else await this.#apply(this.#queue.shift() as Exclude<InboundMessage, ClientMessage>);
       }
     } finally {
       this.#draining = false;
@@ -182,7 +201,7 @@ export class InboundBridge {
     this.onChange(false);
   }
 
-  async #apply(message: Exclude<ServerMessage, ClientMessage>): Promise<void> {
+  async #apply(message: Exclude<InboundMessage, ClientMessage>): Promise<void> {
     switch (message.type) {
       case 'client-open': {
         const opened = await this.actor.open(message.path);

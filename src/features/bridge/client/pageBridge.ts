@@ -1,8 +1,11 @@
 import type { ActorEvent, BridgeRecord, EngineError, RecordedEvent, Result, WebsocketMessage } from '../../../core';
-import type { BridgeInfo } from '../../../protocols/bridgeControl';
+import type { BridgeInfo, PageMessage } from '../../../protocols/bridgeControl';
 import { ControlChannel, type ControlState } from './controlChannel';
 import { EndpointConnection, type EndpointOptions, type EndpointView } from './endpointConnection';
 import { InboundBridge, type InboundActor, type InboundStats, type RealClient } from './inboundBridge';
+import { ProxyBridge, type ProxyActor, type ProxyView } from './proxyBridge';
+import { isProxyServerMessage } from '../../../protocols/proxyControl';
+import type { ProxyAnswerer } from '../../../core';
 
 /** Everything of the actor both directions of the bridge use: in the page, the ActorClient. */
 export interface BridgeActor extends InboundActor {
@@ -19,6 +22,7 @@ export interface BridgeView {
   control: ControlState;
   realClients: RealClient[];
   inbound: InboundStats;
+  proxy: ProxyView;
   /** The latest failure of an endpoint (refused, dropped, bad URL), until dismissed. */
   error: string | null;
 }
@@ -32,6 +36,9 @@ export class PageBridge {
   readonly #endpoints = new Map<number, EndpointConnection>();
   readonly #control: ControlChannel;
   readonly #inbound: InboundBridge;
+  readonly #proxy: ProxyBridge;
+  /** The actor's own connections for shadowing, bridge out and proxy alike. */
+  readonly #shadowActor: ProxyActor;
   #serverAddress: string;
   #error: string | null = null;
   #nextId = -1;
@@ -43,13 +50,39 @@ export class PageBridge {
   ) {
     this.#serverAddress = serverAddress;
     this.#control = new ControlChannel({
-      onMessage: (message) => this.#inbound.handle(message),
+      onMessage: (message) => (isProxyServerMessage(message) ? this.#proxy.handle(message) : this.#inbound.handle(message)),
       onState: (state) => {
-        if (state.kind === 'detached') this.#inbound.detached();
+        if (state.kind === 'detached') {
+          this.#proxy.detached();
+          this.#inbound.detached();
+        }
         onChange();
       },
     });
-    this.#inbound = new InboundBridge(actor, (message) => this.#control.send(message), onChange, actor.events);
+    const send = (message: PageMessage) => this.#control.send(message);
+    this.#inbound = new InboundBridge(actor, send, onChange, actor.events);
+    this.#shadowActor = {
+      open: async (path) => {
+        const opened = await this.actor.open(path);
+        return opened.ok ? opened.value.connection.id : null;
+      },
+      send: async (connectionId, message) => {
+        const sent = await this.actor.send(connectionId, message);
+        return sent.ok ? sent.value.event : null;
+      },
+      close: async (connectionId) => {
+        await this.actor.close(connectionId);
+      },
+    };
+    this.#proxy = new ProxyBridge({
+      actor: this.#shadowActor,
+      inbound: this.#inbound,
+      send,
+      record: (records) => this.#record(records, 'proxied'),
+      allocateId: () => this.#allocateId(),
+      onChange,
+      onError: (message) => this.#fail(message),
+    });
   }
 
   view(): BridgeView {
@@ -59,6 +92,7 @@ export class PageBridge {
       control: this.#control.state,
       realClients: this.#inbound.clients,
       inbound: this.#inbound.stats,
+      proxy: this.#proxy.view(),
       error: this.#error,
     };
   }
@@ -75,27 +109,11 @@ export class PageBridge {
 
   /** Opens a connection to a real endpoint; its id is below zero, apart from the simulated ones. */
   connectEndpoint(options: EndpointOptions): number {
-    const lowest = this.actor.events.reduce((min, e) => (e.connectionId !== null && e.connectionId < min ? e.connectionId : min), 0);
-    const id = Math.min(this.#nextId, lowest - 1);
-    this.#nextId = id - 1;
+    const id = this.#allocateId();
     const endpoint = new EndpointConnection(id, options, {
-      record: async (records) => {
-        const recorded = await this.actor.recordBridge(records);
-        if (!recorded.ok) this.#fail(`Frames exchanged with ${options.url} could not be recorded: ${recorded.error.message}`);
-      },
-      shadow: {
-        open: async () => {
-          const opened = await this.actor.open();
-          return opened.ok ? opened.value.connection.id : null;
-        },
-        send: async (connectionId, message) => {
-          const sent = await this.actor.send(connectionId, message);
-          return sent.ok ? sent.value.event : null;
-        },
-        close: async (connectionId) => {
-          await this.actor.close(connectionId);
-        },
-      },
+      record: (records) => this.#record(records, `exchanged with ${options.url}`),
+      // Bridge out has no client path: an http-framework actor is shadowed at its first WebSocket path.
+      shadow: this.#shadowActor,
       onChange: this.onChange,
       onError: (message) => this.#fail(message),
     });
@@ -103,6 +121,23 @@ export class PageBridge {
     endpoint.connect();
     this.onChange();
     return id;
+  }
+
+  /** Proxies real clients that arrive from now on to `upstream` (proxy mode), attaching first when detached. */
+  async startProxy(upstream: string, shadow: boolean): Promise<void> {
+    this.#proxy.setShadow(shadow);
+    if (this.#control.state.kind !== 'attached') await this.attach();
+    if (this.#control.state.kind === 'attached') this.#proxy.start(upstream);
+  }
+
+  /** Closes the proxied clients (1001) and lets new clients reach the actor again. */
+  stopProxy(): void {
+    this.#proxy.stop();
+  }
+
+  /** Who answers a proxied client (its bridge connection id), or every one (null). */
+  routeProxied(id: number | null, to: ProxyAnswerer): void {
+    this.#proxy.route(id, to);
   }
 
   sendToEndpoint(id: number, message: WebsocketMessage): boolean {
@@ -152,6 +187,19 @@ export class PageBridge {
 
   detach(): void {
     this.#control.detach();
+  }
+
+  /** A bridge connection id below every one in the history and every one handed out. */
+  #allocateId(): number {
+    const lowest = this.actor.events.reduce((min, e) => (e.connectionId !== null && e.connectionId < min ? e.connectionId : min), 0);
+    const id = Math.min(this.#nextId, lowest - 1);
+    this.#nextId = id - 1;
+    return id;
+  }
+
+  async #record(records: BridgeRecord[], what: string): Promise<void> {
+    const recorded = await this.actor.recordBridge(records);
+    if (!recorded.ok) this.#fail(`Frames ${what} could not be recorded: ${recorded.error.message}`);
   }
 
   #fail(message: string): void {

@@ -18,7 +18,7 @@ describe('shadow mode: comparing the endpoint answer with what the actor would p
       match: false,
       detail: 'frame 1: the endpoint sent text "HELLO", the actor would send text "hello"; frame 2: the endpoint sent binary 1 bytes (01), the actor would send binary 1 bytes (02)',
     });
-    expect(verdict.frames.map((f) => f.match)).toEqual([false, false]);
+    expect(verdict.frames.map((f) => f?.match)).toEqual([false, false]);
     expect(verdict.frames[0]!.detail).toBe('frame 1: the endpoint sent text "HELLO", the actor would send text "hello"');
   });
 
@@ -26,12 +26,19 @@ describe('shadow mode: comparing the endpoint answer with what the actor would p
     expect(compareExchange([], actor([textMessage('only the actor')])).exchange.detail).toBe('the actor would also send text "only the actor", which the endpoint did not send');
     const extra = compareExchange([textMessage('a'), textMessage('b')], actor([textMessage('a')]));
     expect(extra.exchange.detail).toBe('frame 2: the endpoint sent text "b", the actor would send nothing more');
-    expect(extra.frames.map((f) => f.match)).toEqual([true, false]);
+    expect(extra.frames.map((f) => f?.match)).toEqual([true, false]);
   });
 
   it('leaves out what a page cannot see (pings, pongs) and what Theater drops; a close matches a close whatever its code', () => {
     const responses = [makeMessage('pong', { data: new Uint8Array([1]) }), makeMessage('text'), makeMessage('other', { other: 'x' }), makeMessage('close')];
     expect(compareExchange([makeMessage('close')], actor(responses)).exchange.match).toBe(true);
+  });
+
+  it("gives the endpoint's pings and pongs (a proxied upstream's) no verdict and compares around them", () => {
+    const upstream = [makeMessage('ping', { data: new Uint8Array([9]) }), textMessage('hi'), makeMessage('pong', { data: new Uint8Array(0) })];
+    const verdict = compareExchange(upstream, actor([textMessage('hi')]));
+    expect(verdict.exchange).toEqual({ actorSeq: 7, match: true });
+    expect(verdict.frames).toEqual([undefined, { actorSeq: 7, match: true }, undefined]);
   });
 
   it('reports a failed actor call as a difference even when neither side sent anything', () => {

@@ -7,10 +7,10 @@ export interface ActorAnswer {
   responses: readonly WireOutcome[];
 }
 
-/** The verdict on a whole exchange (for the sent frame), and on each frame the endpoint sent back. */
+/** The verdict on a whole exchange (for the sent frame), and on each frame the endpoint sent back (none on a ping or pong). */
 export interface ExchangeVerdict {
   exchange: ShadowVerdict;
-  frames: ShadowVerdict[];
+  frames: Array<ShadowVerdict | undefined>;
 }
 
 /** A frame as both sides can be compared: what a page's WebSocket can see. */
@@ -95,24 +95,31 @@ const failure = (outcome: CallOutcome): string | null => {
   }
 };
 
+/** The endpoint's ping and pong frames are compared with nothing: the actor's are never seen (see actorFrames). */
+const isControl = (message: WebsocketMessage): boolean => message.ty.tag === 'ping' || message.ty.tag === 'pong';
+
 /**
  * Compares what the endpoint sent back after a message with what the in-page actor would have
- * put on the wire for the same message, frame by frame in order (kind and payload).
+ * put on the wire for the same message, frame by frame in order (kind and payload); the
+ * endpoint's pings and pongs get no verdict (`frames[i]` undefined).
  */
 export function compareExchange(endpoint: readonly WebsocketMessage[], actor: ActorAnswer): ExchangeVerdict {
-  const theirs = endpoint.map(endpointFrame);
   const ours = actorFrames(actor.responses);
   const differences: string[] = [];
   const failed = failure(actor.outcome);
   if (failed) differences.push(failed);
-  const frames = theirs.map((frame, i): ShadowVerdict => {
+  let i = -1;
+  const frames = endpoint.map((message): ShadowVerdict | undefined => {
+    if (isControl(message)) return undefined;
+    i++;
+    const frame = endpointFrame(message);
     const expected = ours[i];
     if (expected && same(frame, expected)) return { actorSeq: actor.seq, match: true };
     const detail = `frame ${i + 1}: the endpoint sent ${describe(frame)}, the actor ${expected ? `would send ${describe(expected)}` : 'would send nothing more'}`;
     differences.push(detail);
     return { actorSeq: actor.seq, match: false, detail };
   });
-  for (const missing of ours.slice(theirs.length)) differences.push(`the actor would also send ${describe(missing)}, which the endpoint did not send`);
+  for (const missing of ours.slice(i + 1)) differences.push(`the actor would also send ${describe(missing)}, which the endpoint did not send`);
   const match = differences.length === 0;
   const spelled = differences.slice(0, SPELLED_OUT).join('; ');
   const more = differences.length > SPELLED_OUT ? `; and ${differences.length - SPELLED_OUT} more` : '';
