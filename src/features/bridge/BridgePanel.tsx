@@ -3,12 +3,14 @@ import '../../ui/transcript/chat.css';
 import { BridgeServer } from './BridgeServer';
 import { EndpointCard } from './EndpointCard';
 import { EndpointForm } from './EndpointForm';
+import { ProxySection } from './ProxySection';
 import './bridge.css';
 
 /**
  * Bridge mode: the playground joined to real WebSockets. Out, connections to real endpoints
  * (recorded frame by frame, optionally shadowed by the actor in the page); in, real clients of
- * the bridge server talking to the actor in the page.
+ * the bridge server talking to the actor in the page; proxied, real clients talking to a real
+ * endpoint through the bridge server, recorded and optionally shadowed or answered by the actor.
  */
 export function BridgePanel() {
   const endpoints = usePlayground((s) => s.bridge.endpoints);
@@ -36,6 +38,7 @@ export function BridgePanel() {
         </div>
       )}
       <BridgeServer />
+      <ProxySection />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { EndpointOptions } from './client/endpointConnection';
 import { fetchBridgeInfo } from './client/bridgeInfo';
 import { PageBridge, type BridgeActor, type BridgeView } from './client/pageBridge';
-import type { WebsocketMessage } from '../../core';
+import type { ProxyAnswerer, WebsocketMessage } from '../../core';
 import type { Slice, StoreContext } from '../../store/context';
 import { mirror } from '../../store/mirror';
 
@@ -18,6 +18,11 @@ export interface BridgeSlice {
   attachBridge(address?: string): Promise<void>;
   startBridge(): Promise<void>;
   stopBridge(): void;
+  /** Proxy mode: proxies real clients that arrive from now on to `upstream`, shadowed by the actor or not. */
+  startProxy(upstream: string, shadow: boolean): Promise<void>;
+  stopProxy(): void;
+  /** Who answers a proxied client (its bridge connection id), or every one (null). */
+  routeProxied(id: number | null, to: ProxyAnswerer): void;
   /** Whether a connection is a real client's through the bridge (it answers an actor's close frame itself), as of now, not as last shown. */
   isRealClient(connectionId: number): boolean;
 }
@@ -105,6 +110,9 @@ export const createBridgeSlice =
       attachBridge: (address) => bridge.attach(address),
       startBridge: () => bridge.start(),
       stopBridge: () => bridge.stop(),
+      startProxy: (upstream, shadow) => bridge.startProxy(upstream, shadow),
+      stopProxy: () => bridge.stopProxy(),
+      routeProxied: (id, to) => bridge.routeProxied(id, to),
       isRealClient: (connectionId) => bridge.servesRealClient(connectionId),
     };
   };
