@@ -9,6 +9,7 @@ import type { ChainEntry } from '../core/chain/chain';
 import { ActorSession } from '../runtime';
 import { quitterActor } from '../runtime/testing/builtActor';
 import { exampleBytes, expectOk, startExample } from '../runtime/testing/exampleActors';
+import { proxied } from '../runtime/testing/proxiedFrames';
 import { generationActor, withCustomSection } from '../runtime/testing/theaterGenerations';
 import { fixturePath, hostCall, shutdownEntry, writeChain, type TheaterChainFixture, type WrittenEntry } from '../runtime/testing/theaterChains';
 import { main } from './replayCli';
@@ -116,6 +117,27 @@ describe('npm run replay', () => {
     const { code, out } = await replayProcess('--actor', 'public/actors/counter.wasm', '--session', join(dir, 'bad.json'));
     expect(code).toBe(2);
     expect(out).toMatch(/Not a valid session file: component/);
+  });
+});
+
+describe('npm run replay on a session a proxy recorded', () => {
+  it("re-runs the real client's frames against the build and compares with the upstream's answers: a captured conversation as a regression test", async () => {
+    const { session } = await startExample('echo');
+    const c = proxied(-1, 1);
+    expectOk(session.recordBridge([c.open(), c.sent(textMessage('ping?')), c.received(textMessage('ping?')), c.sent(textMessage('inc 2')), c.received(textMessage('inc 2')), c.closed(1000)]));
+    const snapshot = session.snapshot();
+    const bytes = exampleBytes('echo');
+    const path = join(dir, 'proxied-session.json');
+    writeFileSync(path, new Uint8Array(await (await writeSessionFile({ component: { name: 'echo.wasm', sha256: componentHash(bytes), size: bytes.length }, connections: snapshot.connections, events: snapshot.events, states: new Map(snapshot.states) }, false)).arrayBuffer()));
+    const same = await replayCli('--actor', 'public/actors/echo.wasm', '--session', path);
+    expect(same.out).toMatch(/^2 of 6 events matched, 0 diverged, 4 skipped/);
+    expect(same.code).toBe(0);
+    // Another actor answers the same client otherwise: the first frame it answers differently is named, with both answers.
+    const other = await replayCli('--actor', 'public/actors/counter.wasm', '--session', path);
+    expect(other.out).toMatch(/first divergence at event #1/);
+    expect(other.out).toMatch(/upstream: recorded text "ping\?"\n\s+replayed text "stored \(1 items\)"/);
+    expect(other.out).toMatch(/#2 {2}skipped: the upstream's frame: compared as its answer to #1/);
+    expect(other.code).toBe(1);
   });
 });
 

@@ -20,6 +20,10 @@ reads more) are answered as the session's server settings say, or as --seed (0 t
 real clock and random, not reproducible) say. A chain has no settings: the defaults, seed 1 from
 2025-01-01T00:00:00Z.
 
+A session with proxied traffic (the Bridge panel's proxy) replays each real client's conversation too:
+its frames go to a connection of the build, and what the build sends back is compared with what the
+upstream answered (aspect "upstream"), so a captured production conversation is a regression test.
+
 Exit codes: 0 every event that can be replayed matched; 1 some event diverged; 2 bad arguments or input
 that cannot be used (a missing or unreadable file, a bad session or chain, Theater's text chain format,
 a chain with nothing to replay). Read-only entries of a chain are reported as skipped.`;

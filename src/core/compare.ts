@@ -2,8 +2,12 @@ import { bytesEqual } from './bytes';
 import { hostCallValues, valueJson } from './chain/chain';
 import type { ActorEvent } from './events';
 
-/** The parts of an event a replay compares, in the order a person reads them. */
-export const COMPARED_ASPECTS = ['outcome', 'state', 'responses', 'hostCalls'] as const;
+/**
+ * The parts of an event a replay compares, in the order a person reads them. `upstream`: on a
+ * proxied client's frame (proxy mode), what the build put on the wire against what the upstream
+ * answered (runtime/conversationReplay.ts).
+ */
+export const COMPARED_ASPECTS = ['outcome', 'state', 'responses', 'hostCalls', 'upstream'] as const;
 export type ComparedAspect = (typeof COMPARED_ASPECTS)[number];
 
 export interface Difference {

@@ -7,6 +7,7 @@
 export { LOAD_STAGES, type CacheUse, type CacheUsage, type LoadStage, type LostOutcome, type SessionSnapshot } from './actorSnapshot';
 export type { ActorEvent, BridgeDirection, BridgeInfo, BridgeRecord, CallOutcome, OutcomeKind, ProxyAnswerer, ProxyInfo, RecordedEvent, ShadowVerdict } from './events';
 export { OUTCOME_KINDS, timesRecorded } from './events';
+export { compareExchange, type ActorAnswer, type ExchangeVerdict } from './shadowCompare';
 export { bridgeFrameOf, FRAME_OPCODES, switchText, type BridgeFrame, type FrameOpcode } from './bridgeFrame';
 export { actorIdOf } from './actorId';
 export { MESSAGE_KINDS, makeMessage, textMessage, binaryMessage, describeMessage, type MessageKind, type WebsocketMessage } from './messages';

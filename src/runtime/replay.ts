@@ -8,6 +8,7 @@ import type { ComponentCache } from './componentCache';
 import type { ModuleImporter } from './loader';
 import { ok, type Result } from '../core/result';
 import { ActorSession } from './session';
+import { ConversationReplay } from './conversationReplay';
 import type { StateRef } from '../core/stateStore';
 import type { WasiSettings } from '../core/wasiSettings';
 
@@ -43,7 +44,9 @@ export interface ReplayOptions {
 /**
  * Theater's replay idea: WebAssembly is deterministic, so the same inputs and host results must
  * give the same outputs. Re-runs every recorded input through `bytes` (the same build or a new
- * one) in a fresh session and compares each event; a difference is a behaviour change.
+ * one) in a fresh session and compares each event; a difference is a behaviour change. A
+ * conversation a proxy recorded is re-run too, its client's frames on a connection of the build's,
+ * and compared with what the upstream answered (conversationReplay.ts).
  */
 export async function replay(bytes: Uint8Array, history: History, options: ReplayOptions): Promise<Result<ReplayResult, EngineError>> {
   const from = options.from ?? 0;
@@ -59,10 +62,15 @@ export async function replay(bytes: Uint8Array, history: History, options: Repla
   if (first) session.seed(history.state(first.stateBefore), history.events.slice(0, from));
   const comparisons: EventComparison[] = [];
   const states = new Map<string, Uint8Array>();
+  const conversations = new ConversationReplay(session, history.events);
   for (const recorded of history.events.slice(from)) {
     let comparison: EventComparison;
     let rerun: RecordedEvent | null = null;
-    if (recorded.kind === 'bridge') {
+    const proxied = recorded.kind === 'bridge' ? await conversations.run(recorded) : null;
+    if (proxied) {
+      ({ comparison, rerun } = proxied);
+      for (const [ref, state] of rerun?.newStates ?? []) states.set(ref, state);
+    } else if (recorded.kind === 'bridge') {
       comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: 'a frame exchanged with a real endpoint (bridge): not a call into the actor, so nothing to re-run' };
     } else if (recorded.kind === 'chain') {
       comparison = { seq: recorded.seq, replayed: null, differences: [], skipped: `from an imported Theater chain, shown and not replayable: ${recorded.chain?.readOnly ?? 'not a call the playground can make'}` };

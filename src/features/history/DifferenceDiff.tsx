@@ -4,7 +4,7 @@ import { ClippedText } from '../../ui/ClippedText';
 import { TextDiffView } from '../../ui/diff/TextDiffView';
 import { differenceDiff, type DifferenceStates } from './differenceDiff';
 
-const ASPECT_NAMES = { outcome: 'outcome', state: 'state', responses: 'responses', hostCalls: 'host calls' } as const satisfies Record<ComparedAspect, string>;
+const ASPECT_NAMES = { outcome: 'outcome', state: 'state', responses: 'responses', hostCalls: 'host calls', upstream: 'upstream answer' } as const satisfies Record<ComparedAspect, string>;
 
 /**
  * One difference of a replay or rewrite report: its one-line sides, and on request the word diff

@@ -1,7 +1,6 @@
-import { binaryMessage, makeMessage, textMessage, type BridgeDirection, type BridgeRecord, type WebsocketMessage } from '../../../core';
+import { binaryMessage, makeMessage, textMessage, type ActorAnswer, type BridgeDirection, type BridgeRecord, type WebsocketMessage } from '../../../core';
 import { closeExplanation } from './closeCodes';
 import { ExchangeSequencer, verdictCounts } from './exchangeSequencer';
-import type { ActorAnswer } from './shadowCompare';
 
 export interface EndpointOptions {
   url: string;

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeMessage, textMessage, toWire, type BridgeRecord } from '../../../core';
+import { makeMessage, textMessage, toWire, type ActorAnswer, type BridgeRecord } from '../../../core';
 import { ExchangeSequencer } from './exchangeSequencer';
-import type { ActorAnswer } from './shadowCompare';
 
 const record = (direction: 'sent' | 'received', text: string): BridgeRecord => ({ connectionId: -1, input: textMessage(text), bridge: { direction, endpoint: 'ws://x/' }, startedAt: Date.now() });
 const answer = (seq: number, ...texts: string[]): Promise<ActorAnswer> => Promise.resolve({ seq, outcome: { kind: 'ok' }, responses: texts.map((t) => toWire(textMessage(t))) });

@@ -1,5 +1,4 @@
-import type { BridgeRecord } from '../../../core';
-import { compareExchange, type ActorAnswer } from './shadowCompare';
+import { compareExchange, type ActorAnswer, type BridgeRecord } from '../../../core';
 
 /**
  * The correlation rule of shadow mode: the endpoint's answer to a message is every frame it sends

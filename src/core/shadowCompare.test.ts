@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryMessage, makeMessage, textMessage, toWire, type CallOutcome } from '../../../core';
+import { binaryMessage, makeMessage, textMessage, toWire, type CallOutcome } from './index';
 import { compareExchange } from './shadowCompare';
 
 const ok: CallOutcome = { kind: 'ok' };

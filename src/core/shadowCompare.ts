@@ -1,4 +1,12 @@
-import { bytesEqual, toHex, type CallOutcome, type ShadowVerdict, type WebsocketMessage, type WireOutcome } from '../../../core';
+import { bytesEqual, toHex } from './bytes';
+import type { CallOutcome, ShadowVerdict } from './events';
+import type { WebsocketMessage } from './messages';
+import type { WireOutcome } from './wire';
+
+/**
+ * Shadow mode's rule (bridge out, proxy mode, and the replay of a proxied conversation): what an
+ * endpoint answered a message, compared with what the actor put on the wire for the same message.
+ */
 
 /** The in-page actor's answer to the message that was also sent to the endpoint. */
 export interface ActorAnswer {
@@ -125,3 +133,11 @@ export function compareExchange(endpoint: readonly WebsocketMessage[], actor: Ac
   const more = differences.length > SPELLED_OUT ? `; and ${differences.length - SPELLED_OUT} more` : '';
   return { exchange: match ? { actorSeq: actor.seq, match } : { actorSeq: actor.seq, match, detail: spelled + more }, frames };
 }
+
+const listed = (frames: Seen[]): string => (frames.length === 0 ? 'nothing' : frames.map(describe).join(', '));
+
+/** The frames an endpoint answered with, as a difference's one line ("text \"hi\", a close frame"; its pings and pongs left out). */
+export const endpointAnswerText = (endpoint: readonly WebsocketMessage[]): string => listed(endpoint.filter((m) => !isControl(m)).map(endpointFrame));
+
+/** The frames the actor put on the wire, as `endpointAnswerText` writes the endpoint's. */
+export const actorAnswerText = (responses: readonly WireOutcome[]): string => listed(actorFrames(responses));
