@@ -174,12 +174,22 @@ export class TestClient {
     socket.on('error', () => {});
   }
 
-  /** Connects to `bridge`, or to a bridge's address (`ws://host:port`) as a person would copy it from the page. */
-  static async open(bridge: RunningBridge | string): Promise<TestClient> {
-    const socket = new WebSocket(typeof bridge === 'string' ? bridge : bridge.address);
+  /**
+   * Connects to `bridge`, or to a bridge's address (`ws://host:port`) as a person would copy it from
+   * the page, offering `protocols` (subprotocols) and sending `origin` when given. With `autoPong`
+   * false a ping is recorded and not answered, so a test sees exactly the frames that came.
+   */
+  static async open(bridge: RunningBridge | string, options: { protocols?: string[]; origin?: string; autoPong?: boolean } = {}): Promise<TestClient> {
+    const { protocols = [], ...socketOptions } = options;
+    const socket = new WebSocket(typeof bridge === 'string' ? bridge : bridge.address, protocols, socketOptions);
     const client = new TestClient(socket);
     await opened(socket);
     return client;
+  }
+
+  /** Records a socket opened elsewhere (a test's own WebSocket server's side of a connection). */
+  static of(socket: WebSocket): TestClient {
+    return new TestClient(socket);
   }
 
   texts(): string[] {
