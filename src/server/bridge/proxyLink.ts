@@ -95,6 +95,8 @@ export class ProxyLink {
     });
     // ws closes the socket after an error (1006 when the network dropped it); the close handler reports it.
     upstream.on('error', () => {});
+    // connectUpstream hands the upstream over paused, so nothing it sent came before these listeners.
+    this.#pauseUpstream('client', false);
   }
 
   get route(): ProxyRoute {

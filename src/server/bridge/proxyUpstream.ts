@@ -17,7 +17,8 @@ export function offeredProtocols(request: IncomingMessage): string[] {
  * answered, so the client gets the subprotocol the upstream chose (or the upstream's refusal).
  * `url` is the upstream with the client's path and query (proxyControl.ts `upstreamUrlFor`); the
  * client's subprotocols and `Origin` go with it. Pings are not answered here: they are relayed, and
- * the client answers them. Resolves with why not (a person's sentence) rather than rejecting.
+ * the client answers them. The socket comes paused: whoever takes it listens, then resumes it.
+ * Resolves with why not (a person's sentence) rather than rejecting.
  */
 export function connectUpstream(url: string, request: IncomingMessage, maxPayload: number, timeoutMs = UPSTREAM_HANDSHAKE_MS): Promise<UpstreamResult> {
   return new Promise((resolve) => {
@@ -30,7 +31,13 @@ export function connectUpstream(url: string, request: IncomingMessage, maxPayloa
       resolve({ ok: false, reason: `the client's request cannot be passed on: ${(error as Error).message}` });
       return;
     }
-    socket.once('open', () => resolve({ ok: true, socket }));
+    socket.once('open', () => {
+      // Not read until the link listens (ProxyLink resumes it): what an upstream sends at once
+      // (a greeting) can come with its handshake's answer, and would be emitted, to nobody,
+      // before the caller's continuation runs.
+      socket.pause();
+      resolve({ ok: true, socket });
+    });
     socket.once('unexpected-response', (upgrade, response) => {
       resolve({ ok: false, reason: `the upstream answered HTTP ${response.statusCode ?? '?'} ${response.statusMessage ?? ''}`.trimEnd() + ' instead of accepting the WebSocket' });
       upgrade.destroy();

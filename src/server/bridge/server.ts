@@ -204,6 +204,8 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
       }
       if (socket.destroyed || hub.proxyUpstream !== upstream) {
         // The client gave up, or the proxy stopped or moved, while the upstream answered.
+        // Read again (it came paused), so the closing handshake can finish.
+        joined.socket.resume();
         joined.socket.close(1001, 'the client is gone');
         if (!socket.destroyed) refuseUpgrade(socket, 503, 'The playground stopped this proxy.');
         return;
