@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerMessage } from '../../protocols/bridgeControl.ts';
@@ -385,6 +386,25 @@ describe('proxy mode: every real client joined to its own upstream connection', 
     await TestClient.open(running);
     await next.inbox.find((m): m is Extract<ServerMessage, { type: 'client-open' }> => m.type === 'client-open', 'client-open');
     expect(upstream.peers.items).toHaveLength(1);
+  });
+
+  it("does not tell the next page about a client the last page's upstream refused after that page went away", async () => {
+    const upgrades = new Inbox<Duplex>();
+    const slow: Server = createServer((_request, response) => response.end());
+    slow.on('upgrade', (_request, socket: Duplex) => upgrades.push(socket));
+    slow.listen(0, '127.0.0.1');
+    await once(slow, 'listening');
+    cleanups.push(() => new Promise<void>((resolve) => slow.close(() => resolve())));
+    const { running, page } = await proxyTo(`ws://127.0.0.1:${(slow.address() as AddressInfo).port}`);
+
+    const status = refusedStatus(running.address);
+    await upgrades.waitFor((items) => items.length === 1, 'the upgrade at the upstream');
+    await page.close();
+    const next = await FakePage.attach(running);
+    upgrades.items[0]!.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    expect(await status).toBe(502);
+    await settle();
+    expect(next.inbox.items.slice(1)).toEqual([]);
   });
 
   it('holds the upstream back while its client does not read, and the client back while its upstream does not; nothing is lost', async () => {
