@@ -90,6 +90,11 @@ export class BridgeHub {
     return this.#proxy.upstream;
   }
 
+  /** Which page's proxy a client arriving now belongs to: pass it to `upstreamRefused`. */
+  get proxyPage(): number {
+    return this.#proxy.page;
+  }
+
   get pageAttached(): boolean {
     return this.#pageSocket !== null;
   }
@@ -144,9 +149,9 @@ export class BridgeHub {
     if (this.#pausedForPage) this.#proxy.pauseForPage(true);
   }
 
-  /** A client the proxy could not join to `url` (its handshake is refused): the page records why. */
-  upstreamRefused(path: string, url: string, reason: string): void {
-    this.#proxy.refused(this.#nextId++, path, url, reason);
+  /** A client the proxy could not join to `url` (its handshake is refused): the page records why, if it is still the one of `page`. */
+  upstreamRefused(path: string, url: string, reason: string, page: number): void {
+    this.#proxy.refused(this.#nextId++, path, url, reason, page);
   }
 
   /** Takes a client that passed the checks: its id, the page's backpressure, and the close code of what ws refuses. */

@@ -13,6 +13,8 @@ const PROXY_STOPPED = { code: 1001, reason: 'the playground stopped the proxy' }
 export class ProxyRelay {
   #upstream: string | null = null;
   readonly #links = new Map<number, ProxyLink>();
+  /** Which page's proxy this is: each `reset` (the page went away) starts another, and what the last one's clients do is not news to the next page. */
+  #page = 0;
 
   constructor(private readonly report: (message: ProxyServerMessage) => void) {}
 
@@ -41,17 +43,32 @@ export class ProxyRelay {
   /** The page went away: nothing is reported any more, and its clients are closed by the hub. */
   reset(): void {
     this.#upstream = null;
+    this.#page++;
+  }
+
+  /** The page whose proxy a client that arrives now belongs to (see `refused`). */
+  get page(): number {
+    return this.#page;
   }
 
   /** Joins `client` (whose handshake just completed) to `upstream`, already open on `url`. */
   add(client: BridgeClient, upstream: WebSocket, path: string, url: string): void {
     this.report({ type: 'proxy-open', client: client.id, path, url, protocol: upstream.protocol, at: Date.now() });
-    this.#links.set(client.id, new ProxyLink(client, upstream, this.report));
+    // Its closing and its last frames after a reset would reach the next page, which never heard of it.
+    const page = this.#page;
+    const report = (message: ProxyServerMessage): void => {
+      if (page === this.#page) this.report(message);
+    };
+    this.#links.set(client.id, new ProxyLink(client, upstream, report));
     client.socket.once('close', () => this.#links.delete(client.id));
   }
 
-  /** A client whose upstream would not take it: its handshake is refused (502) and the page told why. */
-  refused(client: number, path: string, url: string, reason: string): void {
+  /**
+   * A client whose upstream would not take it: its handshake is refused (502) and the page told
+   * why, unless that page (`page`, when the client arrived) has gone meanwhile.
+   */
+  refused(client: number, path: string, url: string, reason: string, page = this.#page): void {
+    if (page !== this.#page) return;
     this.report({ type: 'proxy-open', client, path, url, protocol: '', at: Date.now(), refused: reason });
   }
 

@@ -195,10 +195,11 @@ export async function startBridge(options: BridgeOptions = {}): Promise<RunningB
     }
     // Proxy mode: the upstream first, so a refusal or its subprotocol reaches the client's own handshake.
     const url = upstreamUrlFor(upstream, request.url ?? '/');
+    const page = hub.proxyPage;
     void connectUpstream(url, request, maxFrameBytes).then((joined) => {
       if (!joined.ok) {
         log('info', `proxy: ${url}: ${joined.reason}`);
-        hub.upstreamRefused(path, url, joined.reason);
+        hub.upstreamRefused(path, url, joined.reason, page);
         refuseUpgrade(socket, 502, `Bad Gateway: ${joined.reason}.`);
         return;
       }
