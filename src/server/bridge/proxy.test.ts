@@ -1,31 +1,17 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerMessage } from '../../protocols/bridgeControl.ts';
 import type { ProxyFrameJson, ProxyServerMessage } from '../../protocols/proxyControl.ts';
 import { startBridge, type RunningBridge } from './server.ts';
-import { FakePage, Inbox, TestClient, refusedStatus, silent, type ClientEvent } from './testPeers.ts';
+import { FakePage, Inbox, TestClient, TestUpstream, refusedStatus, silent, until, type ClientEvent, type UpstreamOptions } from './testPeers.ts';
 
 // Proxy mode on the bridge server: real `ws` clients on the bridge's public port, each joined to
 // its own connection to a real upstream WebSocket server started here, and a fake page on
 // /control that starts the proxy, hears every relayed frame, and takes clients over. Real sockets
 // on loopback, no mocks.
-
-/** One connection the upstream accepted: what it received (as a TestClient records), and the request it came with. */
-interface UpstreamPeer {
-  peer: TestClient;
-  socket: WebSocket;
-  request: IncomingMessage;
-}
-
-interface Upstream {
-  url: string;
-  peers: Inbox<UpstreamPeer>;
-  wss: WebSocketServer;
-}
 
 const cleanups: Array<() => Promise<void> | void> = [];
 let bridge: RunningBridge | undefined;
@@ -35,25 +21,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/**
- * A real upstream endpoint on loopback. Like the proxy's own sockets it does not answer pings by
- * itself, so a test sees exactly the frames relayed to it; `onConnection` runs before anything
- * else happens on a new connection (an upstream that speaks first).
- */
-async function startUpstream(options: { path?: string; handleProtocols?: (offered: Set<string>) => string | false; onConnection?: (socket: WebSocket) => void } = {}): Promise<Upstream> {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, autoPong: false, perMessageDeflate: false, ...(options.handleProtocols ? { handleProtocols: options.handleProtocols } : {}) });
-  await once(wss, 'listening');
-  const peers = new Inbox<UpstreamPeer>();
-  wss.on('connection', (socket, request) => {
-    const peer = TestClient.of(socket);
-    options.onConnection?.(socket);
-    peers.push({ peer, socket, request });
-  });
-  cleanups.push(async () => {
-    wss.clients.forEach((socket) => socket.terminate());
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-  });
-  return { url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}${options.path ?? ''}`, peers, wss };
+async function startUpstream(options: UpstreamOptions = {}): Promise<TestUpstream> {
+  const upstream = await TestUpstream.start(options);
+  cleanups.push(() => upstream.close());
+  return upstream;
 }
 
 /** A bridge with a page attached that has started proxying to `upstream`. */
@@ -73,7 +44,7 @@ const isProxy =
     m.type === type;
 
 /** A real client on the bridge, joined to its upstream: the client, the upstream's side of it, and the server's number for it. */
-async function proxiedClient(running: RunningBridge, page: FakePage, upstream: Upstream, path = '', options: Parameters<typeof TestClient.open>[1] = {}) {
+async function proxiedClient(running: RunningBridge, page: FakePage, upstream: TestUpstream, path = '', options: Parameters<typeof TestClient.open>[1] = {}) {
   const before = upstream.peers.items.length;
   const opens = () => page.inbox.items.filter(isProxy('proxy-open'));
   const opensBefore = opens().length;
@@ -110,15 +81,6 @@ async function applied(page: FakePage): Promise<void> {
   const errors = page.inbox.items.filter((m) => m.type === 'error').length;
   page.send({ type: 'proxy-route', client: 0, to: 'actor' });
   await page.inbox.waitFor((items) => items.filter((m) => m.type === 'error').length > errors, 'the bridge to apply what the page sent');
-}
-
-/** Polls `condition` (state the bridge keeps, not a message) until it holds. */
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Waits until `amount` (a socket's unsent bytes) has not changed for 200 ms: the flow has stopped where it was held back. */

@@ -1,5 +1,7 @@
-import { request } from 'node:http';
-import { WebSocket } from 'ws';
+import { once } from 'node:events';
+import { request, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
 import { CONTROL_PROTOCOL_VERSION, type PageFrame, type PageMessage, type ServerFrame, type ServerMessage, type TokenResponse } from '../../protocols/bridgeControl.ts';
 import type { RunningBridge } from './server.ts';
 
@@ -202,3 +204,58 @@ export class TestClient {
 }
 
 export const silent = (): void => {};
+
+/** Polls `condition` (state kept somewhere, not a message to wait for) until it holds. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** One connection a {@link TestUpstream} accepted: what it received, its socket, and the request it came with. */
+export interface UpstreamPeer {
+  peer: TestClient;
+  socket: WebSocket;
+  request: IncomingMessage;
+}
+
+export interface UpstreamOptions {
+  /** The path of the URL the proxy is given (`ws://127.0.0.1:port/api`). */
+  path?: string;
+  handleProtocols?: (offered: Set<string>) => string | false;
+  /** Runs on each new connection before anything else happens on it: an upstream that speaks first, or answers. */
+  onConnection?: (socket: WebSocket) => void;
+}
+
+/**
+ * A real WebSocket endpoint on loopback for proxy mode to join clients to. Like the proxy's own
+ * sockets it does not answer pings by itself, so a test sees exactly the frames relayed to it.
+ */
+export class TestUpstream {
+  readonly peers = new Inbox<UpstreamPeer>();
+
+  private constructor(
+    readonly wss: WebSocketServer,
+    readonly url: string,
+  ) {}
+
+  static async start(options: UpstreamOptions = {}): Promise<TestUpstream> {
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, autoPong: false, perMessageDeflate: false, ...(options.handleProtocols ? { handleProtocols: options.handleProtocols } : {}) });
+    await once(wss, 'listening');
+    const upstream = new TestUpstream(wss, `ws://127.0.0.1:${(wss.address() as AddressInfo).port}${options.path ?? ''}`);
+    wss.on('connection', (socket, request) => {
+      const peer = TestClient.of(socket);
+      options.onConnection?.(socket);
+      upstream.peers.push({ peer, socket, request });
+    });
+    return upstream;
+  }
+
+  /** Cuts every connection and stops listening. */
+  close(): Promise<void> {
+    this.wss.clients.forEach((socket) => socket.terminate());
+    return new Promise((resolve) => this.wss.close(() => resolve()));
+  }
+}
