@@ -118,7 +118,7 @@ describe('proxy mode in the page, over a real bridge, upstream and actor', () =>
     await receives(client, 2);
     client.socket.send(Buffer.from([0, 1, 254, 255]));
     await receives(client, 3);
-    await until(() => view().compared === 3, 'three exchanges compared');
+    await until(() => view().compared === 3 && framesOn(view().id).length === 7, 'three exchanges compared and recorded');
 
     expect(view()).toMatchObject({ state: 'open', answering: 'upstream', compared: 3, mismatches: 0, path: '/', url: `${upstream!.url}/` });
     expect(proxy.view()).toMatchObject({ compared: 3, mismatches: 0, shadow: true });
@@ -158,7 +158,7 @@ describe('proxy mode in the page, over a real bridge, upstream and actor', () =>
     await receives(client, 1);
     client.socket.send('123');
     await receives(client, 2);
-    await until(() => view().compared === 2, 'two exchanges compared');
+    await until(() => view().compared === 2 && framesOn(view().id).length === 5, 'two exchanges compared and recorded');
 
     expect(client.texts()).toEqual(['HELLO', '123']);
     expect(view()).toMatchObject({ compared: 2, mismatches: 1 });
@@ -241,7 +241,7 @@ describe('proxy mode in the page, over a real bridge, upstream and actor', () =>
 
     proxy.route(view().id, 'upstream');
     expect(await client.closeEvent()).toMatchObject({ code: 4003, reason: 'upstream gone' });
-    await until(() => view().state === 'closed', 'the conversation to end');
+    await until(() => view().state === 'closed' && framesOn(view().id).some((f) => f.opcode === 'close'), 'the conversation to end');
     expect(framesOn(view().id).filter((f) => f.opcode === 'close')).toMatchObject([{ direction: 'received', closeCode: 4003, closeReason: 'upstream gone' }]);
     // The actor heard its connection close.
     await until(() => actor.events.some((e) => e.connectionId === shadowConnection && e.input?.ty.tag === 'close'), "the actor's close");
