@@ -31,7 +31,9 @@ export type ProxyServerMessage =
   | { type: 'proxy-open'; client: number; path: string; url: string; protocol: string; at: number; refused?: string }
   /**
    * A frame the client sent (`sent`) or the upstream sent (`received`). The first close either
-   * way ends the conversation: the proxy closes the other side with the same code.
+   * way ends the conversation: the proxy closes the other side with the same code. An upstream
+   * that ends while the actor answers the client is reported when the client is handed back to it
+   * (and closed so), not before: until then the conversation goes on with the actor.
    */
   | { type: 'proxy-frame'; client: number; direction: 'sent' | 'received'; frame: ProxyFrameJson; at: number }
   /** From now on `to` answers this client (a take-over or a hand-back the page asked for). */

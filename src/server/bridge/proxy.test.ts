@@ -313,23 +313,31 @@ describe('proxy mode: every real client joined to its own upstream connection', 
   it('keeps a taken-over client open when its upstream ends, and closes it the same way when it is handed back', async () => {
     const upstream = await startUpstream();
     const { running, page } = await proxyTo(upstream.url);
-    const { client, socket, id } = await proxiedClient(running, page, upstream);
+    const { client, peer, socket, id } = await proxiedClient(running, page, upstream);
     page.send({ type: 'proxy-route', client: null, to: 'actor' });
     await page.inbox.find(isProxy('proxy-switch'), 'proxy-switch');
 
     socket.close(4003, 'upstream gone');
-    await page.inbox.waitFor(() => closesFor(page, id).length > 0, "the upstream's close reported");
-    expect(closesFor(page, id)).toEqual([['received', { frame: 'close', code: 4003, reason: 'upstream gone' }]]);
-    // The actor still answers the client.
+    await peer.closeEvent();
+    // The actor still answers the client: to the page, the conversation goes on.
     client.socket.send('still there?');
     await page.inbox.waitFor(() => framesFor(page, id).some(([, f]) => f.frame === 'text'), "the client's frame reported");
     page.send({ type: 'respond', client: id, frames: [{ frame: 'text', text: 'yes, the actor is' }] });
     await client.inbox.waitFor((items) => items.length > 0, "the actor's answer");
     expect(client.inbox.items).toEqual([{ kind: 'text', text: 'yes, the actor is' }]);
 
+    expect(closesFor(page, id)).toEqual([]);
+
     page.send({ type: 'proxy-route', client: id, to: 'upstream' });
     expect(await client.closeEvent()).toMatchObject({ code: 4003, reason: 'upstream gone' });
     await until(() => running.stats().clients === 0, 'the bridge to forget its clients');
+    await settle();
+    // The hand-back, then the close it brings, once.
+    expect(page.messagesFor(id).slice(-2)).toMatchObject([
+      { type: 'proxy-switch', to: 'upstream' },
+      { type: 'proxy-frame', direction: 'received', frame: { frame: 'close', code: 4003, reason: 'upstream gone' } },
+    ]);
+    expect(closesFor(page, id)).toHaveLength(1);
   });
 
   it('closes proxied clients and their upstream connections with 1001 when the page goes away; the next page starts clean', async () => {

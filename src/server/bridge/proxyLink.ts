@@ -34,7 +34,10 @@ export class ProxyLink {
   #route: ProxyRoute = 'upstream';
   /** The first close either way ends the conversation; the other side's answering close is not news. */
   #ended = false;
-  /** How the upstream ended while the actor answered: the client is closed so when handed back. */
+  /**
+   * How the upstream ended while the actor answered: the client stays open for the actor, and is
+   * closed so (and the page told, as the conversation's close) only when handed back.
+   */
   #upstreamClosed: { code: number; reason: string } | null = null;
   readonly #upstreamPaused = new Set<'client' | 'page'>();
 
@@ -89,8 +92,8 @@ export class ProxyLink {
         closeLike(socket, code, closed.reason);
         return;
       }
-      // The actor answers this client: the upstream's end is news for the record, not for the client (yet).
-      if (!this.#ended) this.#report('received', { frame: 'close', ...closed });
+      // The actor answers this client, which stays open. Not reported now: to the page, a close is
+      // the end of the conversation (proxyControl.ts), and it is not over. The hand-back ends it.
       this.#upstreamClosed = closed;
     });
     // ws closes the socket after an error (1006 when the network dropped it); the close handler reports it.
@@ -114,7 +117,8 @@ export class ProxyLink {
     this.#route = to;
     this.report({ type: 'proxy-switch', client: this.client.id, to, at: Date.now() });
     if (to === 'upstream' && this.#upstreamClosed !== null) {
-      // Handed back to an upstream that has gone: the client learns how it ended.
+      // Handed back to an upstream that has gone: the client learns how it ended, and the page with it.
+      this.#report('received', { frame: 'close', ...this.#upstreamClosed });
       this.#ended = true;
       closeLike(this.client.socket, this.#upstreamClosed.code, this.#upstreamClosed.reason);
     }
