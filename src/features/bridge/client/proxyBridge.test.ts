@@ -5,7 +5,7 @@ import { threadWorker } from '../../../cli/threadWorker';
 import { ActorClient } from '../../../host/actorClient';
 import { isProxyServerMessage } from '../../../protocols/proxyControl';
 import { startBridge, type RunningBridge } from '../../../server/bridge/server';
-import { FakePage, TestClient, TestUpstream, messagesOf, silent, until } from '../../../server/bridge/testPeers';
+import { FakePage, TestClient, TestUpstream, messagesOf, refusedStatus, silent, until } from '../../../server/bridge/testPeers';
 import { InboundBridge } from './inboundBridge';
 import { ProxyBridge, type ProxiedView } from './proxyBridge';
 
@@ -245,5 +245,34 @@ describe('proxy mode in the page, over a real bridge, upstream and actor', () =>
     expect(framesOn(view().id).filter((f) => f.opcode === 'close')).toMatchObject([{ direction: 'received', closeCode: 4003, closeReason: 'upstream gone' }]);
     // The actor heard its connection close.
     await until(() => actor.events.some((e) => e.connectionId === shadowConnection && e.input?.ty.tag === 'close'), "the actor's close");
+  });
+
+  it('when a taken-over client closes, the actor hears it close; the close is recorded once, with its code', async () => {
+    const { proxy, connect } = await proxyPage(await answeringUpstream((text) => text), false);
+    const { client, view } = await connect();
+    proxy.route(view().id, 'actor');
+    await until(() => view().answering === 'actor' && view().actorConnectionId !== null, 'the take-over');
+    const actorConnection = view().actorConnectionId!;
+    client.socket.close(4000, 'leaving');
+    await until(() => actor.events.some((e) => e.connectionId === actorConnection && e.input?.ty.tag === 'close'), "the actor's close");
+    await until(() => framesOn(view().id).some((f) => f.opcode === 'close'), 'the close recorded');
+    expect(view()).toMatchObject({ state: 'closed', ended: expect.stringMatching(/^the client closed it/) });
+    expect(framesOn(view().id).filter((f) => f.opcode === 'close')).toMatchObject([{ direction: 'sent', closeCode: 4000, closeReason: 'leaving', proxy: { answering: 'actor' } }]);
+  });
+
+  it('records a client the upstream refused, says why, and raises the alert', async () => {
+    // Nothing listens there any more.
+    const gone = await TestUpstream.start();
+    await gone.close();
+    const { problems, proxy } = await proxyPage(gone, true);
+    expect(await refusedStatus(bridge!.address)).toBe(502);
+    await until(() => proxy.view().connections.length === 1 && framesOn(proxy.view().connections[0]!.id).length === 2, 'the refusal recorded');
+    const [refused] = proxy.view().connections;
+    expect(refused).toMatchObject({ state: 'refused', ended: expect.stringMatching(/^the upstream refused it: could not reach the upstream \(ECONNREFUSED\)/), actorConnectionId: null });
+    expect(framesOn(refused!.id)).toMatchObject([
+      { direction: 'sent', opcode: 'open' },
+      { direction: 'received', opcode: 'close', closeCode: 1006, closeReason: expect.stringContaining('ECONNREFUSED') },
+    ]);
+    expect(problems).toEqual([expect.stringMatching(/^Real client #1 \(\/\) could not be proxied to .*HTTP 502/)]);
   });
 });
