@@ -3,6 +3,7 @@ import { BridgeClient } from './bridgeClient.ts';
 import { NO_PAGE_CLOSE_CODE, NO_PAGE_CLOSE_REASON, parsePageFrame, type BridgeMessage, type PageMessage } from '../../protocols/bridgeControl.ts';
 import { PageChannel } from './pageChannel.ts';
 import { ProxyRelay } from './proxyRelay.ts';
+import { sentCloseOf } from './wsErrors.ts';
 import type { QueueLimits } from './queue.ts';
 
 export type BridgeLogLevel = 'info' | 'warn' | 'error';
@@ -32,19 +33,6 @@ export interface HubOptions {
 const GOING_AWAY = 1001;
 /** Close code for "try again later": the page is so far behind that this client's frame was refused. */
 const TRY_AGAIN_LATER = 1013;
-
-/**
- * The close code ws sends when a client breaks the protocol or a limit. ws then drops the socket
- * without waiting for the client's reply, so its own close event says 1006; the page should hear
- * the code the client was actually sent (1009 for an oversized frame).
- */
-const SENT_CLOSE_CODE: Record<string, number> = {
-  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
-  WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH: 1009,
-  WS_ERR_INVALID_UTF8: 1007,
-  WS_ERR_TOO_MANY_BUFFERED_PARTS: 1008,
-};
-const PROTOCOL_ERROR = 1002;
 
 const toBuffer = (data: RawData): Buffer =>
   Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
@@ -163,7 +151,7 @@ export class BridgeHub {
     // Oversized frames (1009), bad UTF-8 (1007) and protocol errors land here; ws closes the socket.
     socket.on('error', (error: Error & { code?: string }) => {
       this.#options.log('info', `client ${id}: ${error.message}`);
-      if (error.code?.startsWith('WS_ERR_')) client.failure ??= { code: SENT_CLOSE_CODE[error.code] ?? PROTOCOL_ERROR, reason: error.message };
+      client.failure ??= sentCloseOf(error);
     });
     return client;
   }

@@ -265,6 +265,19 @@ describe('proxy mode: every real client joined to its own upstream connection', 
     expect(closesFor(page, other.id)).toEqual([['received', { frame: 'close', code: 1006, reason: '' }]]);
   });
 
+  it("closes the client with 1009 when its upstream sends a frame past the bridge's limit, and tells the page so (not as a drop)", async () => {
+    const upstream = await startUpstream();
+    bridge = await startBridge({ port: 0, log: silent, maxFrameBytes: 1024 });
+    const page = await FakePage.attach(bridge);
+    page.send({ type: 'proxy-start', upstream: upstream.url });
+    await page.inbox.find(isProxy('proxy-state'), 'proxy-state');
+    const { client, socket, id } = await proxiedClient(bridge, page, upstream);
+    socket.send(Buffer.alloc(2048, 7));
+    expect(await client.closeEvent()).toMatchObject({ code: 1009 });
+    await page.inbox.waitFor(() => closesFor(page, id).length > 0, 'the close reported');
+    expect(closesFor(page, id)).toEqual([['received', { frame: 'close', code: 1009, reason: expect.stringMatching(/max payload size exceeded/i) }]]);
+  });
+
   it("lets the page take a client over (its frames reach only the page, the page's answers reach it) and hand it back", async () => {
     const upstream = await startUpstream();
     const { running, page } = await proxyTo(upstream.url);

@@ -1,5 +1,6 @@
 import { WebSocket, type RawData } from 'ws';
 import type { BridgeClient } from './bridgeClient.ts';
+import { sentCloseOf } from './wsErrors.ts';
 import type { ProxyFrameJson, ProxyRoute, ProxyServerMessage } from '../../protocols/proxyControl.ts';
 
 /** Stop reading one side while this many bytes relayed to the other are unsent; read again below the low water. */
@@ -39,6 +40,8 @@ export class ProxyLink {
    * closed so (and the page told, as the conversation's close) only when handed back.
    */
   #upstreamClosed: { code: number; reason: string } | null = null;
+  /** The close the bridge sent the upstream for breaking a limit or the protocol, if it did. */
+  #upstreamFailure: { code: number; reason: string } | null = null;
   readonly #upstreamPaused = new Set<'client' | 'page'>();
 
   constructor(
@@ -85,11 +88,12 @@ export class ProxyLink {
       if (this.#relaying) socket.pong(data, undefined, this.#clientWritten);
     });
     upstream.on('close', (code, reason) => {
-      const closed = { code, reason: reason.toString('utf8') };
+      // A frame past the bridge's limit (1009) or a protocol error: what the bridge sent the upstream, not the 1006 ws reports.
+      const closed = this.#upstreamFailure ?? { code, reason: reason.toString('utf8') };
       if (!this.#ended && this.#route === 'upstream') {
         this.#ended = true;
         this.#report('received', { frame: 'close', ...closed });
-        closeLike(socket, code, closed.reason);
+        closeLike(socket, closed.code, closed.reason);
         return;
       }
       // The actor answers this client, which stays open. Not reported now: to the page, a close is
@@ -97,7 +101,9 @@ export class ProxyLink {
       this.#upstreamClosed = closed;
     });
     // ws closes the socket after an error (1006 when the network dropped it); the close handler reports it.
-    upstream.on('error', () => {});
+    upstream.on('error', (error: Error & { code?: string }) => {
+      this.#upstreamFailure ??= sentCloseOf(error);
+    });
     // connectUpstream hands the upstream over paused, so nothing it sent came before these listeners.
     this.#pauseUpstream('client', false);
   }
