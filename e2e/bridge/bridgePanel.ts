@@ -4,8 +4,11 @@ import { fileAction } from '../playground';
 
 /**
  * The `Bridge` panel as a person sees it: ARCHITECTURE.md's `Endpoint URL` and `Connect`, plus
- * `Subprotocols`, `Shadow mode`, a card per endpoint (`Bridge to <url>`), and the "in" side's
- * `Bridge address`, `Start bridge`, `Stop bridge` and `Bridge status`.
+ * `Subprotocols`, `Shadow mode`, a card per endpoint (`Bridge to <url>`), the "in" side's
+ * `Bridge address`, `Start bridge`, `Stop bridge` and `Bridge status`, and proxy mode's
+ * `Upstream URL`, `Shadow with the actor`, `Start proxy`, `Stop proxy`, `Proxy status`,
+ * `Take over all` / `Hand back all` and a card per proxied client
+ * (`Real client #<n> (<path>) via <url>`).
  */
 export class BridgePanel {
   readonly region: Locator;
@@ -18,6 +21,13 @@ export class BridgePanel {
   readonly stopButton: Locator;
   readonly status: Locator;
   readonly realClients: Locator;
+  readonly upstreamUrl: Locator;
+  readonly proxyShadow: Locator;
+  readonly startProxyButton: Locator;
+  readonly stopProxyButton: Locator;
+  readonly proxyStatus: Locator;
+  readonly takeOverAllButton: Locator;
+  readonly handBackAllButton: Locator;
 
   constructor(readonly page: Page) {
     this.region = page.getByRole('region', { name: 'Bridge', exact: true });
@@ -30,6 +40,13 @@ export class BridgePanel {
     this.stopButton = this.region.getByRole('button', { name: 'Stop bridge' });
     this.status = this.region.getByRole('status', { name: 'Bridge status' });
     this.realClients = this.region.getByRole('list', { name: 'Real clients' }).getByRole('listitem');
+    this.upstreamUrl = this.region.getByRole('textbox', { name: 'Upstream URL' });
+    this.proxyShadow = this.region.getByRole('checkbox', { name: 'Shadow with the actor' });
+    this.startProxyButton = this.region.getByRole('button', { name: 'Start proxy' });
+    this.stopProxyButton = this.region.getByRole('button', { name: 'Stop proxy' });
+    this.proxyStatus = this.region.getByRole('status', { name: 'Proxy status' });
+    this.takeOverAllButton = this.region.getByRole('button', { name: 'Take over all' });
+    this.handBackAllButton = this.region.getByRole('button', { name: 'Hand back all' });
   }
 
   /** Brings the side panel's `Bridge` tab forward (the panel lives there, beside Component and Interface). */
@@ -58,6 +75,32 @@ export class BridgePanel {
     await this.startButton.click();
     await expect(this.status).toContainText(`Real clients connect to ws://${hostPort}`);
   }
+
+  /** Proxies the real clients that arrive from now on to `upstream`, shadowed by the actor or not. */
+  async startProxy(upstream: string, { shadow = false } = {}): Promise<void> {
+    await this.show();
+    await this.upstreamUrl.fill(upstream);
+    await this.proxyShadow.setChecked(shadow);
+    await this.startProxyButton.click();
+    await expect(this.proxyStatus).toContainText(`to ${upstream}`);
+  }
+
+  /**
+   * The card of the proxied real client that asked for `path` and was joined to `url` (the server's
+   * number for the client, in the name before them, is in `ProxiedCard.heading`).
+   */
+  proxied(path: string, url: string): ProxiedCard {
+    return new ProxiedCard(this.region.getByRole('region', { name: new RegExp(`^Real client #\\d+ \\(${escapeRegExp(path)}\\) via ${escapeRegExp(url)}$`) }));
+  }
+}
+
+/** `text` matched literally inside a regular expression. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Transcript lines of a bridge card: `sent`/`received` is what a screen reader hears before the payload. */
+function transcriptLines(transcript: Locator, direction: 'sent' | 'received', text?: string | RegExp): Locator {
+  const lines = transcript.getByRole('listitem').filter({ hasText: new RegExp(`^\\s*${direction}\\b`) });
+  return text === undefined ? lines : lines.filter({ hasText: text });
 }
 
 /** One connection to a real endpoint: state, transcript, composer, shadow verdicts. */
@@ -86,8 +129,39 @@ export class EndpointCard {
   }
 
   lines(direction: 'sent' | 'received', text?: string | RegExp): Locator {
-    const lines = this.transcript.getByRole('listitem').filter({ hasText: new RegExp(`^\\s*${direction}\\b`) });
-    return text === undefined ? lines : lines.filter({ hasText: text });
+    return transcriptLines(this.transcript, direction, text);
+  }
+}
+
+/**
+ * One proxied real client (proxy mode): its state and who answers it, `Take over` / `Hand back`,
+ * the shadow comparison, how it ended, and its transcript (`sent` is the client's frame,
+ * `received` what it was answered).
+ */
+export class ProxiedCard {
+  readonly heading: Locator;
+  readonly transcript: Locator;
+  readonly shadow: Locator;
+  readonly takeOverButton: Locator;
+  readonly handBackButton: Locator;
+  readonly ended: Locator;
+
+  constructor(readonly region: Locator) {
+    this.heading = region.getByRole('heading');
+    this.transcript = region.getByRole('list', { name: 'Transcript' });
+    this.shadow = region.getByRole('status', { name: 'Shadow comparison' });
+    this.takeOverButton = region.getByRole('button', { name: 'Take over', exact: true });
+    this.handBackButton = region.getByRole('button', { name: 'Hand back', exact: true });
+    this.ended = region.getByText(/^Ended: /);
+  }
+
+  lines(direction: 'sent' | 'received', text?: string | RegExp): Locator {
+    return transcriptLines(this.transcript, direction, text);
+  }
+
+  /** The centred lines: connected, closed, taken over, handed back. */
+  socketLines(text: string | RegExp): Locator {
+    return this.transcript.getByRole('listitem').filter({ hasText: text });
   }
 }
 
@@ -96,7 +170,9 @@ export interface ExportedEvent {
   kind: string;
   connectionId: number | null;
   input: { ty: { tag: string }; text?: string; data?: { $bytes: string } } | null;
-  bridge?: { direction: string; endpoint: string; closeCode?: number; closeReason?: string; shadow?: { actorSeq: number; match: boolean; detail?: string } };
+  bridge?: { direction: string; endpoint: string; closeCode?: number; closeReason?: string; shadow?: { actorSeq: number; match: boolean; detail?: string };
+    proxy?: { client: number; answering: string; switched?: true };
+  };
 }
 
 /**
