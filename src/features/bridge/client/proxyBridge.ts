@@ -62,6 +62,8 @@ export interface ProxyView {
 
 interface Proxied {
   view: ProxiedView;
+  /** Whether shadowing was asked for when it arrived: it keeps that, whatever the proxy is restarted with. */
+  shadowed: boolean;
   sequencer: ExchangeSequencer;
   actorConnection: Promise<number | null>;
 }
@@ -166,7 +168,7 @@ export class ProxyBridge {
   async #opened({ client, path, url, protocol, at, refused }: Extract<ProxyServerMessage, { type: 'proxy-open' }>): Promise<void> {
     const id = this.deps.allocateId();
     const view: ProxiedView = { id, client, path, url, protocol, state: refused === undefined ? 'open' : 'refused', answering: 'upstream', ended: null, compared: 0, mismatches: 0, actorConnectionId: null };
-    const proxied: Proxied = { view, sequencer: new ExchangeSequencer((records) => this.#record(proxied, records)), actorConnection: Promise.resolve(null) };
+    const proxied: Proxied = { view, shadowed: this.#shadow, sequencer: new ExchangeSequencer((records) => this.#record(proxied, records)), actorConnection: Promise.resolve(null) };
     this.#byClient.set(client, proxied);
     proxied.sequencer.sent(this.#record1(proxied, 'sent', makeMessage('connect'), at));
     if (refused !== undefined) {
@@ -176,7 +178,7 @@ export class ProxyBridge {
       this.deps.onChange();
       return;
     }
-    if (this.#shadow) await this.#openActorConnection(proxied);
+    if (proxied.shadowed) await this.#openActorConnection(proxied);
     this.deps.onChange();
   }
 
@@ -224,7 +226,7 @@ export class ProxyBridge {
       else this.deps.onError(`The actor could not take over real client #${client}: it has no connection for ${proxied.view.path}. Load or restart it, then take over again.`);
     } else {
       this.deps.inbound.release(client);
-      if (!this.#shadow) await this.#closeActorConnection(proxied);
+      if (!proxied.shadowed) await this.#closeActorConnection(proxied);
     }
     this.deps.onChange();
   }
