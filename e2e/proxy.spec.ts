@@ -181,7 +181,7 @@ test('shadowed by the echo actor: against an echo upstream no exchange differs, 
 
   const same = await client('/same');
   const sameCard = panel.proxied('/same', `${echo.url}same`);
-  await expect(sameCard.shadow).toContainText(/^Connection #\d+ shadows: 0 exchanges compared, 0 mismatches$/);
+  await expect(sameCard.shadow).toContainText(/^Shadowed by connection #\d+: 0 exchanges compared, 0 mismatches$/);
   await exchange(same, 'same either way');
   await exchange(same, Buffer.from([0xc0, 0xff, 0xee]));
   await expect(sameCard.shadow).toContainText('2 exchanges compared, 0 mismatches');
@@ -231,10 +231,12 @@ test('Take over: the echo actor answers the real client instead of the shouting 
   await firstCard.takeOverButton.click();
   await expect(firstCard.region).toContainText('the actor answers');
   await expect(firstCard.socketLines('taken over: the actor in the page answers from here')).toHaveCount(1);
-  await expect(firstCard.shadow).toHaveText(/^Connection #\d+ answers: /);
-  const actorConnection = new Playground(page).connection(Number(/#(\d+)/.exec((await firstCard.shadow.textContent())!)![1]));
+  await expect(firstCard.region).toContainText(/The actor answers this client on connection #\d+/);
+  const actorConnection = new Playground(page).connection(Number(/on connection #(\d+)/.exec((await firstCard.region.textContent())!)![1]));
   await exchange(first, 'during');
   await expect(actorConnection.received('during')).toHaveCount(1);
+  // What the actor answered the real client is on the client's card too, as the actor's.
+  await expect(firstCard.lines('received', 'during')).toHaveCount(1);
   await exchange(second, 'meanwhile');
   await firstCard.handBackButton.click();
   await expect(firstCard.region).toContainText('the upstream answers');
@@ -274,13 +276,16 @@ test('Take over: the echo actor answers the real client instead of the shouting 
     ['received', 'BEFORE', 'upstream'],
     ['sent', 'switch to actor', 'actor'],
     ['sent', 'during', 'actor'],
+    ['received', 'during', 'actor'],
     ['sent', 'switch to upstream', 'upstream'],
     ['sent', 'after', 'upstream'],
     ['received', 'AFTER', 'upstream'],
     ['sent', 'switch to actor', 'actor'],
     ['sent', 'all of us', 'actor'],
+    ['received', 'all of us', 'actor'],
     ['sent', 'switch to upstream', 'upstream'],
   ]);
+  expect(firstEvents.filter((e) => e.bridge?.proxy?.actorAnswer).map((e) => e.input?.text)).toEqual(['during', 'all of us']);
   const answered = events.filter((e) => e.kind === 'message' && e.input?.text === 'during');
   expect(answered).toHaveLength(1);
   expect(answered[0]!.connectionId).toBeGreaterThan(0);

@@ -171,7 +171,7 @@ export interface ExportedEvent {
   connectionId: number | null;
   input: { ty: { tag: string }; text?: string; data?: { $bytes: string } } | null;
   bridge?: { direction: string; endpoint: string; closeCode?: number; closeReason?: string; shadow?: { actorSeq: number; match: boolean; detail?: string };
-    proxy?: { client: number; answering: string; switched?: true };
+    proxy?: { client: number; answering: string; switched?: true; actorAnswer?: true };
   };
 }
 

@@ -51,6 +51,8 @@ export interface ProxyInfo {
   client: number;
   answering: ProxyAnswerer;
   switched?: true;
+  /** A frame the actor in the page sent the client after a take-over (it went out as the actor's event's response), not the upstream's. */
+  actorAnswer?: true;
 }
 
 /**

@@ -33,6 +33,8 @@ export function proxyReplaySteps(events: readonly ActorEvent[]): Map<number, Pro
       open.delete(connectionId);
       continue;
     }
+    // The actor's answers after a take-over are its own events' responses, replayed as those events.
+    if (bridge.proxy.actorAnswer) continue;
     if (bridge.direction === 'received') {
       const awaiting = open.get(connectionId);
       awaiting?.answer.push(input);

@@ -91,6 +91,7 @@ function ProxiedCard({ connection }: { connection: ProxiedView }) {
   const { id, client, path, url, protocol, state, answering, ended, compared, mismatches, actorConnectionId } = connection;
   const headingId = `proxy-${-id}-heading`;
   const isOpen = state === 'open';
+  const shadowing = isOpen && answering === 'upstream' && actorConnectionId !== null;
   return (
     <section className={`chat-card bridge-card${isOpen ? '' : ' chat-card--closed'}`} aria-labelledby={headingId}>
       <div className="chat-card__head">
@@ -119,11 +120,12 @@ function ProxiedCard({ connection }: { connection: ProxiedView }) {
           </span>
         )}
       </div>
-      {(compared > 0 || actorConnectionId !== null) && (
+      {(compared > 0 || shadowing) && (
         <p className={`bridge-card__shadow${mismatches > 0 ? ' bridge-card__shadow--differs' : ''}`} role="status" aria-label="Shadow comparison">
-          {actorConnectionId === null ? 'The actor' : `Connection #${actorConnectionId}`} {answering === 'actor' ? 'answers' : 'shadows'}: {plural(compared, 'exchange')} compared, {plural(mismatches, 'mismatch', 'mismatches')}
+          Shadowed by {shadowing ? `connection #${actorConnectionId}` : 'the actor'}: {plural(compared, 'exchange')} compared, {plural(mismatches, 'mismatch', 'mismatches')}
         </p>
       )}
+      {isOpen && answering === 'actor' && <p className="bridge-proxy__ended">The actor answers this client{actorConnectionId === null ? '' : ` on connection #${actorConnectionId}`}; the upstream's frames are recorded, not relayed.</p>}
       {ended && <p className="bridge-proxy__ended">Ended: {ended}</p>}
       <BridgeTranscript connectionId={id} />
     </section>

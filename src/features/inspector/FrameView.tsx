@@ -65,7 +65,12 @@ export function FrameView({ event, frame }: { event: ActorEvent; frame: BridgeFr
 }
 
 function directionText(frame: BridgeFrame): string {
-  if (frame.proxy) return frame.direction === 'sent' ? `↑ sent by real client #${frame.proxy.client}` : '↓ received from the upstream';
+  const { proxy } = frame;
+  if (proxy) {
+    if (proxy.switched) return `the playground switched who answers real client #${proxy.client}`;
+    if (frame.direction === 'sent') return `↑ sent by real client #${proxy.client}`;
+    return proxy.actorAnswer ? `↓ sent to real client #${proxy.client} by the actor in the page` : '↓ received from the upstream';
+  }
   return frame.direction === 'sent' ? '↑ sent to the endpoint' : '↓ received from the endpoint';
 }
 

@@ -59,7 +59,11 @@ export class PageBridge {
         onChange();
       },
     });
-    const send = (message: PageMessage) => this.#control.send(message);
+    const send = (message: PageMessage) => {
+      // What the actor answers a taken-over client goes on that client's card too.
+      if (message.type === 'respond') this.#proxy.actorAnswered(message.client, message.frames);
+      this.#control.send(message);
+    };
     this.#inbound = new InboundBridge(actor, send, onChange, actor.events);
     this.#shadowActor = {
       open: async (path) => {

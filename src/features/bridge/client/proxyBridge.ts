@@ -1,5 +1,5 @@
 import { fromBase64, makeMessage, type BridgeRecord, type ProxyAnswerer, type WebsocketMessage } from '../../../core';
-import type { BridgeMessage, PageMessage } from '../../../protocols/bridgeControl';
+import type { BridgeMessage, PageMessage, WireFrameJson } from '../../../protocols/bridgeControl';
 import type { ProxyFrameJson, ProxyServerMessage } from '../../../protocols/proxyControl';
 import { closeExplanation } from './closeCodes';
 import { ExchangeSequencer, verdictCounts } from './exchangeSequencer';
@@ -138,6 +138,23 @@ export class ProxyBridge {
       .catch((error: unknown) => this.deps.onError(`Proxy mode could not record a ${message.type} message: ${error instanceof Error ? error.message : String(error)}`));
   }
 
+  /**
+   * The actor answered a taken-over client (`frames`, as the page sends them to the bridge): they
+   * go on its card, in order with the client's frames, marked as the actor's. Its close frame is
+   * recorded when the bridge reports the client closed. Nothing for a client that is not proxied.
+   */
+  actorAnswered(client: number, frames: readonly WireFrameJson[]): void {
+    if (!this.#byClient.has(client)) return;
+    this.#chain = this.#chain.then(() => {
+      const proxied = this.#byClient.get(client)!;
+      if (proxied.view.state !== 'open') return;
+      for (const frame of frames) {
+        const message = frame.frame === 'close' ? null : messageOf(frame);
+        if (message) proxied.sequencer.received({ ...this.#record1(proxied, 'received', message, Date.now()), bridge: { ...this.#info(proxied, 'received'), proxy: { client, answering: 'actor', actorAnswer: true } } });
+      }
+    });
+  }
+
   /** The control channel is gone: the server closed every proxied client (1001) and will report nothing more. */
   detached(): void {
     this.#upstream = null;
@@ -210,7 +227,11 @@ export class ProxyBridge {
     if (direction === 'received' && code !== 1000 && code !== 1001 && view.answering === 'upstream') this.deps.onError(`The upstream ended real client #${view.client}'s conversation (${view.url}): ${closeExplanation(code, reason)}. The client was closed the same way; what was relayed is recorded.`);
     this.deps.onChange();
     await proxied.sequencer.flush();
-    if (view.answering === 'actor') this.deps.inbound.handle({ type: 'client-close', client: view.client, code, reason });
+    if (view.answering === 'actor') {
+      this.deps.inbound.handle({ type: 'client-close', client: view.client, code, reason });
+      view.actorConnectionId = null;
+      this.deps.onChange();
+    }
     else await this.#closeActorConnection(proxied);
   }
 
