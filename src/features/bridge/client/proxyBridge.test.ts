@@ -170,6 +170,25 @@ describe('proxy mode in the page, over a real bridge, upstream and actor', () =>
     expect(digits).toMatchObject({ direction: 'sent', text: '123', shadow: { match: true } });
   });
 
+  it('a captured conversation replays against a build: its frames re-run, compared with what the upstream answered', async () => {
+    const { connect } = await proxyPage(await answeringUpstream((text) => (text === 'hello' ? 'HELLO' : text)), false);
+    const { client, view } = await connect();
+    for (const [i, text] of ['hello', 'same'].entries()) {
+      client.socket.send(text);
+      await receives(client, i + 1);
+    }
+    client.socket.close(1000, 'done');
+    await until(() => framesOn(view().id).at(-1)?.opcode === 'close', 'the close recorded');
+    const seqOf = (text: string) => actor.events.find((e) => e.connectionId === view().id && e.bridge?.direction === 'sent' && e.input?.text === text)!.seq;
+
+    // The history as the page holds it (and a session file keeps it), replayed against the echo build.
+    const result = expectOk(await actor.replay('echo.wasm', exampleBytes('echo')));
+    const comparison = (seq: number) => result.comparisons.find((c) => c.seq === seq)!;
+    expect(comparison(seqOf('hello')).differences).toEqual([{ aspect: 'upstream', recorded: 'text "HELLO"', replayed: 'text "hello"' }]);
+    expect(comparison(seqOf('same'))).toMatchObject({ differences: [] });
+    expect(comparison(seqOf('same')).skipped).toBeUndefined();
+  });
+
   it('on a take-over the actor answers the real client, and a hand-back gives it to the upstream again; each switch is recorded', async () => {
     const { proxy, inbound, connect, problems } = await proxyPage(await answeringUpstream((text) => `upstream: ${text}`), false);
     const { client, view } = await connect();
