@@ -1,11 +1,12 @@
 // `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
-// calls, load, replay, timeline, import, persistence, files, bridge, payload, pending, chain, fuzz, limits (all when none is named). Prints a
+// calls, load, replay, timeline, import, persistence, files, bridge, proxy, payload, pending, chain, fuzz, limits (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
 // before a change, `npx vite build --outDir dist-base`), in the same run, and so does `bridge` (whose
-// `--bridge-only=<text>` keeps the runs whose name contains it, or one of its `|`-separated parts); `pending`, `load`, `chain` and `timeline`
+// `--bridge-only=<text>` keeps the runs whose name contains it, or one of its `|`-separated parts); `proxy --proxy-node` adds the page's proxy classes in Node; `pending`, `load`, `chain` and `timeline`
 // (its million events) the one in BENCH_BASE_DIST (`chain` also the core of the commit BENCH_BASE_REV, in Node).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { measureBridgeBuilds } from './bench/bridgeBench';
 import { measureCallCost } from './bench/callCost';
@@ -18,6 +19,7 @@ import { measureLoadTimes } from './bench/loadTimes';
 import { measurePayload } from './bench/payloadBench';
 import { measurePending } from './bench/pendingBench';
 import { measurePersistence } from './bench/persistenceBench';
+import { measureProxy } from './bench/proxyBench';
 import { measureReplay } from './bench/replayRate';
 import { measureTimeline } from './bench/timelineBench';
 
@@ -44,6 +46,10 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
   bridge: [
     'bridge: 10 clients × 1,000 messages against the page alone, 100 clients × 10 msg/s, Send → response painted (Chromium); this build and --base=<folder>',
     () => measureBridgeBuilds(argument('base'), argument('bridge-only')),
+  ],
+  proxy: [
+    `proxy mode: one client's 2,000 round trips to a ws echo upstream, direct and through the bridge server proxying (ms: median, p99, added), and 10 clients × 1,000 messages (200 with Chromium), 8 in flight each (msg/s); the page on the control channel: a bare socket in Node (the server alone), the app in Chromium shadowing off and on (--proxy-node: also the page's proxy classes in Node); ${availableParallelism()} CPUs`,
+    () => measureProxy({ node: process.argv.includes('--proxy-node') }),
   ],
   payload: [
     '1 MiB of one token (A) pasted, typed after and sent (Chromium; ms, medians; null: no answer within 90 s)',

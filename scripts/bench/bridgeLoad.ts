@@ -4,11 +4,11 @@ import type { Worker } from 'node:worker_threads';
 import { typeScriptThread } from '../../src/cli/threadWorker';
 import { median, percentile, round } from './stats';
 
-// The bridge bench's load generator: the bridge server and its real clients, each on a worker
-// thread of its own (`bridgeLoadThread.ts`). One client loop serves every run (a burst, one in
-// flight per client, a paced game), so the runs differ only in their plan.
+// The bridge bench's load generator: the bridge server, an echo server to proxy to, and real
+// clients, each on a worker thread of its own (`bridgeLoadThread.ts`). One client loop serves every
+// run (a burst, one or a window in flight per client, a paced game), so the runs differ only in their plan.
 
-/** How the clients send: all at once, one in flight each, or `perSecond` each against the clock. */
+/** How the clients send: all at once, one in flight each, `inFlight` each, or `perSecond` each against the clock. */
 export type ClientPlan = {
   clients: number;
   /** Messages each client sends. */
@@ -18,7 +18,7 @@ export type ClientPlan = {
   /** Whether every message is answered (echo): the clients then wait for the answers, up to `drainMs` after sending ends. */
   answers: boolean;
   drainMs: number;
-} & ({ mode: 'burst' | 'loop' } | { mode: 'paced'; perSecond: number });
+} & ({ mode: 'burst' | 'loop' } | { mode: 'window'; inFlight: number } | { mode: 'paced'; perSecond: number });
 
 /** What the clients saw, in ms from the first send. */
 export interface ClientsResult {
@@ -31,11 +31,11 @@ export interface ClientsResult {
 }
 
 /** What a load thread is asked to do (its `workerData`). */
-export type LoadThreadJob = { role: 'bridge'; origin: string } | { role: 'clients'; address: string; plan: ClientPlan };
+export type LoadThreadJob = { role: 'bridge'; origin: string } | { role: 'upstream' } | { role: 'clients'; address: string; plan: ClientPlan };
 
 /** What a load thread says back. */
 export type LoadThreadNote =
-  | { kind: 'bridge'; port: number; address: string }
+  | { kind: 'listening'; port: number; address: string }
   | { kind: 'closed' }
   | { kind: 'sending' }
   | { kind: 'done'; result: ClientsResult };
@@ -48,7 +48,7 @@ function start(job: LoadThreadJob, onNote: (note: LoadThreadNote) => void): Work
   return thread;
 }
 
-/** A bridge server on its own thread, allowing pages from `origin`. */
+/** A server (the bridge, or the echo upstream) on its own thread. */
 export interface BridgeThread {
   port: number;
   /** `ws://host:port`, where real clients connect. */
@@ -56,12 +56,18 @@ export interface BridgeThread {
   close(): Promise<void>;
 }
 
-export function startBridgeThread(origin: string): Promise<BridgeThread> {
+/** A bridge server on its own thread, allowing pages from `origin`. */
+export const startBridgeThread = (origin: string): Promise<BridgeThread> => startServerThread({ role: 'bridge', origin });
+
+/** A plain `ws` echo server on its own thread (the proxy bench's upstream): every text or binary message goes back as it came. */
+export const startUpstreamThread = (): Promise<BridgeThread> => startServerThread({ role: 'upstream' });
+
+function startServerThread(job: Extract<LoadThreadJob, { role: 'bridge' | 'upstream' }>): Promise<BridgeThread> {
   return new Promise((resolve, reject) => {
     let closed: () => void = () => {};
-    const thread = start({ role: 'bridge', origin }, (note) => {
+    const thread = start(job, (note) => {
       if (note.kind === 'closed') closed();
-      if (note.kind !== 'bridge') return;
+      if (note.kind !== 'listening') return;
       resolve({
         port: note.port,
         address: note.address,

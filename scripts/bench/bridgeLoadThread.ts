@@ -1,12 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { startBridge } from '../../src/server/bridge/server';
 import { silent } from '../../src/server/bridge/testPeers';
 import type { ClientPlan, ClientsResult, LoadThreadJob, LoadThreadNote } from './bridgeLoad';
 
 // The bridge bench's load, on worker threads of their own (started by `bridgeLoad.ts`): the bridge
-// server on one, the real clients on another, so neither shares an event loop with Playwright, the
-// other, or the figures' bookkeeping. What the bench measures is then the page, not itself.
+// server on one, the real clients on another (and for the proxy bench, the upstream on a third), so
+// none shares an event loop with Playwright, the others, or the figures' bookkeeping. What the bench
+// measures is then the page or the proxy, not itself.
 
 const port = parentPort!;
 const job = workerData as LoadThreadJob;
@@ -16,7 +17,23 @@ const note = (message: LoadThreadNote): void => port.postMessage(message);
 async function serveBridge(origin: string): Promise<void> {
   const bridge = await startBridge({ port: 0, allowedOrigins: [origin], log: silent });
   port.on('message', () => void bridge.close().then(() => note({ kind: 'closed' })));
-  note({ kind: 'bridge', port: bridge.port, address: bridge.address });
+  note({ kind: 'listening', port: bridge.port, address: bridge.address });
+}
+
+/** Runs an echo server (the proxy bench's upstream) until the parent says `close`. It says nothing first: a round trip is one message and its echo. */
+async function serveUpstream(): Promise<void> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  server.on('connection', (socket) => {
+    socket.on('error', () => {});
+    socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
+  });
+  port.on('message', () => {
+    for (const client of server.clients) client.terminate();
+    server.close(() => note({ kind: 'closed' }));
+  });
+  const { port: bound } = server.address() as { port: number };
+  note({ kind: 'listening', port: bound, address: `ws://127.0.0.1:${bound}` });
 }
 
 const opened = (socket: WebSocket): Promise<void> =>
@@ -58,8 +75,8 @@ async function runClients(address: string, plan: ClientPlan): Promise<ClientsRes
     lastAnswer = performance.now();
     rtts.push(lastAnswer - sentAt[c]![index]!);
     if (++answered === expected) answeredAll();
-    // One in flight per client: the next message goes when this one is answered.
-    if (plan.mode === 'loop' && sent[c]! < plan.messages) send(c);
+    // One (or a window) in flight per client: the next message goes when this one is answered.
+    if ((plan.mode === 'loop' || plan.mode === 'window') && sent[c]! < plan.messages) send(c);
   };
   // Listening from the start: a greeting can come before every other client has connected.
   const sockets = await Promise.all(
@@ -90,6 +107,9 @@ function sendAll(plan: ClientPlan, send: (client: number) => void, sent: readonl
     case 'loop':
       for (let c = 0; c < plan.clients; c++) send(c);
       return Promise.resolve();
+    case 'window':
+      for (let c = 0; c < plan.clients; c++) for (let m = 0; m < Math.min(plan.inFlight, plan.messages); m++) send(c);
+      return Promise.resolve();
     case 'paced': {
       const every = 1000 / plan.perSecond;
       // Starts spread over the first interval; each tick is scheduled against the start, so a
@@ -114,4 +134,5 @@ function sendAll(plan: ClientPlan, send: (client: number) => void, sent: readonl
 }
 
 if (job.role === 'bridge') await serveBridge(job.origin);
+else if (job.role === 'upstream') await serveUpstream();
 else note({ kind: 'done', result: await runClients(job.address, job.plan) });
