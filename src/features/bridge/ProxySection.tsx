@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { ControlState } from './client/controlChannel';
 import type { ProxiedView, ProxyView } from './client/proxyBridge';
 import { upstreamProblem } from '../../protocols/proxyControl';
 import { usePlayground } from '../../store';
@@ -6,11 +7,16 @@ import { BridgeTranscript } from './BridgeTranscript';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-function statusText(proxy: ProxyView, address: string | null): string {
-  if (proxy.upstream === null) return proxy.problem ?? 'Off: real clients of the bridge reach the actor in the page.';
+function statusText(proxy: ProxyView, control: ControlState): string {
+  if (proxy.upstream === null) {
+    // The proxy runs in the bridge server: without one attached, Start proxy says why it could not start.
+    if (control.kind === 'detached' && control.problem) return `Off: not attached to a bridge server. ${control.problem}`;
+    return proxy.problem ?? 'Off: real clients of the bridge reach the actor in the page.';
+  }
+  const address = control.kind === 'attached' ? control.address : 'the bridge';
   const open = proxy.connections.filter((c) => c.state === 'open').length;
   const compared = proxy.shadow || proxy.compared > 0 ? ` · ${plural(proxy.compared, 'exchange')} compared, ${plural(proxy.mismatches, 'mismatch', 'mismatches')}` : '';
-  return `Proxying real clients of ${address ?? 'the bridge'} to ${proxy.upstream} · ${plural(open, 'connection')} open${compared}`;
+  return `Proxying real clients of ${address} to ${proxy.upstream} · ${plural(open, 'connection')} open${compared}`;
 }
 
 /**
@@ -28,7 +34,6 @@ export function ProxySection() {
   const [shadow, setShadow] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const running = proxy.upstream !== null;
-  const address = control.kind === 'attached' ? control.address : null;
   const open = proxy.connections.filter((c) => c.state === 'open');
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -62,7 +67,7 @@ export function ProxySection() {
         </div>
       </form>
       <p className="bridge-server__status" role="status" aria-label="Proxy status">
-        {statusText(proxy, address)}
+        {statusText(proxy, control)}
       </p>
       {open.length > 1 && (
         <div className="bridge-form__row">
