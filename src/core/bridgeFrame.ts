@@ -27,6 +27,9 @@ export interface BridgeFrame {
   proxy?: ProxyInfo;
 }
 
+/** Close codes that say what happened and never travel in a close frame (RFC 6455 §7.4.1): no code (1005), no close frame (1006), TLS (1015). */
+const NOT_ON_THE_WIRE = new Set([1005, 1006, 1015]);
+
 // Events never change once recorded; a long text frame is encoded once, not on every render.
 const cache = new WeakMap<ActorEvent, BridgeFrame>();
 
@@ -39,7 +42,7 @@ export function bridgeFrameOf(event: ActorEvent): BridgeFrame | undefined {
   const opcode = bridge.proxy?.switched ? 'switch' : opcodeOf(input.ty.tag);
   const { closeCode, closeReason } = bridge;
   // A close frame carries its two-byte code, then the reason; one without a code carries nothing.
-  const size = opcode === 'switch' ? 0 : opcode === 'close' ? (closeCode === undefined ? 0 : 2 + utf8(closeReason ?? '').length) : input.text !== undefined ? utf8(input.text).length : (input.data?.length ?? 0);
+  const size = opcode === 'switch' ? 0 : opcode === 'close' ? (closeCode === undefined || NOT_ON_THE_WIRE.has(closeCode) ? 0 : 2 + utf8(closeReason ?? '').length) : input.text !== undefined ? utf8(input.text).length : (input.data?.length ?? 0);
   const frame: BridgeFrame = {
     direction: bridge.direction,
     opcode,

@@ -53,6 +53,10 @@ export interface ProxyInfo {
   switched?: true;
   /** A frame the actor in the page sent the client after a take-over (it went out as the actor's event's response), not the upstream's. */
   actorAnswer?: true;
+  /** On a close: the playground ended the conversation (the proxy stopped, the page went away), not the upstream. */
+  byPlayground?: true;
+  /** On a close: the upstream never took the client (its handshake was answered 502); `closeReason` says why. */
+  refused?: true;
 }
 
 /**

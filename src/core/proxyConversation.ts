@@ -35,6 +35,11 @@ export function proxyReplaySteps(events: readonly ActorEvent[]): Map<number, Pro
     }
     // The actor's answers after a take-over are its own events' responses, replayed as those events.
     if (bridge.proxy.actorAnswer) continue;
+    // A dropped socket (1006) or the playground's own close is no answer of the upstream's.
+    if (input.ty.tag === 'close' && bridge.direction === 'received' && (bridge.proxy.byPlayground || bridge.proxy.refused || bridge.closeCode === 1006)) {
+      open.delete(connectionId);
+      continue;
+    }
     if (bridge.direction === 'received') {
       const awaiting = open.get(connectionId);
       awaiting?.answer.push(input);

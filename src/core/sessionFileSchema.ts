@@ -58,7 +58,7 @@ const bridge = z.object({
   closeCode: z.number().int().optional(),
   closeReason: z.string().optional(),
   shadow: z.object({ actorSeq: z.number().int().nonnegative(), match: z.boolean(), detail: z.string().optional() }).optional(),
-  proxy: z.object({ client: z.number().int().positive(), answering: z.enum(PROXY_ANSWERERS), switched: z.literal(true).optional(), actorAnswer: z.literal(true).optional() }).optional(),
+  proxy: z.object({ client: z.number().int().positive(), answering: z.enum(PROXY_ANSWERERS), switched: z.literal(true).optional(), actorAnswer: z.literal(true).optional(), byPlayground: z.literal(true).optional(), refused: z.literal(true).optional() }).optional(),
 });
 // Entries of an imported Theater chain, as written (see ChainOrigin in events.ts).
 const chainOrigin = z.union([

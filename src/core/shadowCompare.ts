@@ -109,9 +109,10 @@ const isControl = (message: WebsocketMessage): boolean => message.ty.tag === 'pi
 /**
  * Compares what the endpoint sent back after a message with what the in-page actor would have
  * put on the wire for the same message, frame by frame in order (kind and payload); the
- * endpoint's pings and pongs get no verdict (`frames[i]` undefined).
+ * endpoint's pings and pongs get no verdict (`frames[i]` undefined). `peer` is what the details call
+ * the other side (`endpoint`, or a proxy's `upstream`).
  */
-export function compareExchange(endpoint: readonly WebsocketMessage[], actor: ActorAnswer): ExchangeVerdict {
+export function compareExchange(endpoint: readonly WebsocketMessage[], actor: ActorAnswer, peer = 'endpoint'): ExchangeVerdict {
   const ours = actorFrames(actor.responses);
   const differences: string[] = [];
   const failed = failure(actor.outcome);
@@ -123,11 +124,11 @@ export function compareExchange(endpoint: readonly WebsocketMessage[], actor: Ac
     const frame = endpointFrame(message);
     const expected = ours[i];
     if (expected && same(frame, expected)) return { actorSeq: actor.seq, match: true };
-    const detail = `frame ${i + 1}: the endpoint sent ${describe(frame)}, the actor ${expected ? `would send ${describe(expected)}` : 'would send nothing more'}`;
+    const detail = `frame ${i + 1}: the ${peer} sent ${describe(frame)}, the actor ${expected ? `would send ${describe(expected)}` : 'would send nothing more'}`;
     differences.push(detail);
     return { actorSeq: actor.seq, match: false, detail };
   });
-  for (const missing of ours.slice(i + 1)) differences.push(`the actor would also send ${describe(missing)}, which the endpoint did not send`);
+  for (const missing of ours.slice(i + 1)) differences.push(`the actor would also send ${describe(missing)}, which the ${peer} did not send`);
   const match = differences.length === 0;
   const spelled = differences.slice(0, SPELLED_OUT).join('; ');
   const more = differences.length > SPELLED_OUT ? `; and ${differences.length - SPELLED_OUT} more` : '';

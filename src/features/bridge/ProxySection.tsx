@@ -31,7 +31,8 @@ export function ProxySection() {
   const stop = usePlayground((s) => s.stopProxy);
   const route = usePlayground((s) => s.routeProxied);
   const [upstream, setUpstream] = useState('');
-  const [shadow, setShadow] = useState(false);
+  const setShadow = usePlayground((s) => s.setProxyShadow);
+  const shadow = proxy.shadow;
   const [problem, setProblem] = useState<string | null>(null);
   const running = proxy.upstream !== null;
   const open = proxy.connections.filter((c) => c.state === 'open');
@@ -55,10 +56,10 @@ export function ProxySection() {
         </label>
         {problem && <p className="bridge-compose__problem">{problem}</p>}
         <div className="bridge-form__row">
-          <label className="bridge-form__check" title="Send every client message to the actor in the page too, and compare its answer with the upstream's; the client always gets the upstream's">
+          <label className="bridge-form__check" title="For clients that connect from now on: send every client message to the actor in the page too, and compare its answer with the upstream's (the client always gets the upstream's)">
             <input type="checkbox" checked={shadow} onChange={(e) => setShadow(e.currentTarget.checked)} /> Shadow with the actor
           </label>
-          <button type="submit" className="button button--primary" disabled={!loaded || upstream.trim() === '' || control.kind === 'attaching'} title={loaded ? undefined : 'Load an actor first: the frames are recorded in its history'}>
+          <button type="submit" className="button button--primary" disabled={!loaded || upstream.trim() === '' || upstream.trim() === proxy.upstream || control.kind === 'attaching'} title={loaded ? undefined : 'Load an actor first: the frames are recorded in its history'}>
             Start proxy
           </button>
           <button type="button" className="button" disabled={!running} onClick={stop}>

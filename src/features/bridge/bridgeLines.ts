@@ -1,4 +1,4 @@
-import { eventsOfConnection, switchText, type ActorEvent, type ShadowVerdict, type WebsocketMessage } from '../../core';
+import { eventsOfConnection, switchText, type ActorEvent, type BridgeInfo, type ShadowVerdict, type WebsocketMessage } from '../../core';
 import { closeExplanation } from './client/closeCodes';
 
 /** One line of a bridge connection's transcript: a frame either way, or the socket opening or closing. */
@@ -18,10 +18,18 @@ function lineOf(event: ActorEvent & { input: WebsocketMessage }): BridgeLine {
   let line: BridgeLine;
   if (bridge?.proxy?.switched) line = { ...head, kind: 'socket', text: switchText(bridge) };
   else if (input.ty.tag === 'connect') line = { ...head, kind: 'socket', text: `connected to ${bridge?.endpoint ?? 'the endpoint'}` };
-  else if (input.ty.tag === 'close') line = { ...head, kind: 'socket', text: `closed by ${byUs ? (bridge?.proxy ? 'the client' : 'the playground') : bridge?.proxy ? 'the upstream (or the playground)' : 'the endpoint'}: ${closeExplanation(bridge?.closeCode ?? 1005, bridge?.closeReason ?? '')}` };
+  else if (input.ty.tag === 'close') line = { ...head, kind: 'socket', text: closeText(bridge) };
   else line = { ...head, kind: 'frame', side: byUs ? 'out' : 'in', message: input, shadow: bridge?.shadow };
   cache.set(event, line);
   return line;
+}
+
+/** Who ended a bridge connection and how, in a transcript's words. */
+function closeText(bridge: BridgeInfo | undefined): string {
+  const { direction, proxy, closeCode = 1005, closeReason = '' } = bridge ?? {};
+  if (proxy?.refused) return `refused by the upstream (the client got HTTP 502): ${closeReason}`;
+  const by = direction === 'sent' ? (proxy ? 'the client' : 'the playground') : proxy?.byPlayground ? 'the playground' : proxy?.actorAnswer ? 'the actor in the page' : proxy ? 'the upstream' : 'the endpoint';
+  return `closed by ${by}: ${closeExplanation(closeCode, closeReason)}`;
 }
 
 /** What went over one bridge connection, across its sockets (a reconnect keeps the id). */

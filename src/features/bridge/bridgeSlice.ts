@@ -21,6 +21,8 @@ export interface BridgeSlice {
   /** Proxy mode: proxies real clients that arrive from now on to `upstream`, shadowed by the actor or not. */
   startProxy(upstream: string, shadow: boolean): Promise<void>;
   stopProxy(): void;
+  /** Whether clients that connect from now on are shadowed by the actor (those already there keep theirs). */
+  setProxyShadow(shadow: boolean): void;
   /** Who answers a proxied client (its bridge connection id), or every one (null). */
   routeProxied(id: number | null, to: ProxyAnswerer): void;
   /** Whether a connection is a real client's through the bridge (it answers an actor's close frame itself), as of now, not as last shown. */
@@ -112,6 +114,11 @@ export const createBridgeSlice =
       stopBridge: () => bridge.stop(),
       startProxy: (upstream, shadow) => bridge.startProxy(upstream, shadow),
       stopProxy: () => bridge.stopProxy(),
+      setProxyShadow: (shadow) => {
+        bridge.setProxyShadow(shadow);
+        // A checkbox shows its new state at once, not at the next batched view.
+        showView();
+      },
       routeProxied: (id, to) => bridge.routeProxied(id, to),
       isRealClient: (connectionId) => bridge.servesRealClient(connectionId),
     };

@@ -31,6 +31,8 @@ export class ExchangeSequencer {
   constructor(
     private readonly emit: (records: BridgeRecord[]) => Promise<unknown> | void,
     private readonly timing: { quietMs: number; longestMs: number } = SHADOW_TIMING,
+    /** What the verdicts call the other side: the `endpoint` of bridge out, a proxy's `upstream`. */
+    private readonly peer = 'endpoint',
   ) {}
 
   /** A frame the playground sent; with `actor`, the actor's answer to the same message, to compare. */
@@ -83,6 +85,7 @@ export class ExchangeSequencer {
       const verdict = compareExchange(
         window.received.map((r) => r.input),
         answer,
+        this.peer,
       );
       return [
         { ...window.sent, bridge: { ...window.sent.bridge, shadow: verdict.exchange } },

@@ -58,6 +58,8 @@ const REPLACED_REASON = 'the playground replaced its history';
 export class InboundBridge {
   readonly #connectionOf = new Map<number, number>();
   readonly #clientOf = new Map<number, number>();
+  /** Proxied clients taken over (`adopt`). */
+  readonly #adopted = new Set<number>();
   readonly #queue = new Fifo<InboundMessage>();
   #draining = false;
   #kicked = false;
@@ -76,8 +78,9 @@ export class InboundBridge {
     this.#cursor = history.length;
   }
 
+  /** The real clients that reach the actor directly (not proxied clients the actor took over: the proxy's cards show those). */
   get clients(): RealClient[] {
-    return [...this.#connectionOf].map(([client, connectionId]) => ({ client, connectionId }));
+    return [...this.#connectionOf].filter(([client]) => !this.#adopted.has(client)).map(([client, connectionId]) => ({ client, connectionId }));
   }
 
   /** Whether `connectionId` is a real client's connection (its socket, not the page, answers what the actor sends it). */
@@ -96,6 +99,7 @@ export class InboundBridge {
   adopt(client: number, connectionId: number): void {
     this.#connectionOf.set(client, connectionId);
     this.#clientOf.set(connectionId, client);
+    this.#adopted.add(client);
     this.onChange(true);
   }
 
@@ -264,6 +268,7 @@ export class InboundBridge {
   }
 
   #forget(client: number): void {
+    this.#adopted.delete(client);
     const connectionId = this.#connectionOf.get(client);
     this.#connectionOf.delete(client);
     if (connectionId !== undefined) this.#clientOf.delete(connectionId);

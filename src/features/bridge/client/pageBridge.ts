@@ -134,6 +134,11 @@ export class PageBridge {
     if (this.#control.state.kind === 'attached') this.#proxy.start(upstream);
   }
 
+  /** Whether proxied clients that connect from now on are shadowed by the actor. */
+  setProxyShadow(shadow: boolean): void {
+    this.#proxy.setShadow(shadow);
+  }
+
   /** Closes the proxied clients (1001) and lets new clients reach the actor again. */
   stopProxy(): void {
     this.#proxy.stop();

@@ -165,9 +165,35 @@ describe('proxy mode in the page, over a real bridge, upstream and actor', () =>
     expect(proxy.view()).toMatchObject({ compared: 2, mismatches: 1 });
     const [hello, answer, digits] = framesOn(view().id).slice(1);
     expect(hello).toMatchObject({ direction: 'sent', text: 'hello', shadow: { match: false } });
-    expect(hello!.shadow!.detail).toBe('frame 1: the endpoint sent text "HELLO", the actor would send text "hello"');
+    expect(hello!.shadow!.detail).toBe('frame 1: the upstream sent text "HELLO", the actor would send text "hello"');
     expect(answer).toMatchObject({ direction: 'received', text: 'HELLO', shadow: { match: false, detail: expect.stringContaining('"HELLO"') } });
     expect(digits).toMatchObject({ direction: 'sent', text: '123', shadow: { match: true } });
+  });
+
+  it("neither a dropped upstream nor the playground's own stop counts as the upstream's answer: no mismatch, and the card says who ended it", async () => {
+    const to = await answeringUpstream((text) => text);
+    const { proxy, connect } = await proxyPage(to, true);
+    const dropped = await connect();
+    dropped.client.socket.send('a');
+    await receives(dropped.client, 1);
+    // The exchange is still open (no quiet yet) when the upstream's socket is cut.
+    to.wss.clients.forEach((socket) => socket.terminate());
+    await until(() => dropped.view().state === 'closed' && framesOn(dropped.view().id).at(-1)?.opcode === 'close', 'the drop recorded');
+    await until(() => dropped.view().compared === 1, 'the exchange compared');
+    expect(dropped.view()).toMatchObject({ compared: 1, mismatches: 0, ended: expect.stringMatching(/^the upstream connection dropped \(no close frame\)/) });
+    const drop = framesOn(dropped.view().id).at(-1)!;
+    expect(drop).toMatchObject({ direction: 'received', opcode: 'close', closeCode: 1006, size: 0 });
+    expect(drop.shadow).toBeUndefined();
+
+    const stopped = await connect();
+    stopped.client.socket.send('b');
+    await receives(stopped.client, 1);
+    proxy.stop();
+    expect(await stopped.client.closeEvent()).toMatchObject({ code: 1001 });
+    await until(() => stopped.view().state === 'closed' && framesOn(stopped.view().id).at(-1)?.opcode === 'close', 'the stop recorded');
+    await until(() => stopped.view().compared === 1, 'the exchange compared');
+    expect(stopped.view()).toMatchObject({ mismatches: 0, ended: expect.stringMatching(/^the playground closed it/) });
+    expect(framesOn(stopped.view().id).at(-1)).toMatchObject({ closeCode: 1001, shadow: undefined, proxy: { byPlayground: true } });
   });
 
   it('a captured conversation replays against a build: its frames re-run, compared with what the upstream answered', async () => {
@@ -196,7 +222,7 @@ describe('proxy mode in the page, over a real bridge, upstream and actor', () =>
     await receives(client, 1);
 
     proxy.route(view().id, 'actor');
-    await until(() => view().answering === 'actor' && inbound.clients.some((c) => c.client === view().client), 'the take-over');
+    await until(() => view().answering === 'actor' && view().actorConnectionId !== null && inbound.serves(view().actorConnectionId!), 'the take-over');
     const actorConnection = view().actorConnectionId!;
     expect(actorConnection).toBeGreaterThan(0);
     client.socket.send('two');
@@ -205,7 +231,7 @@ describe('proxy mode in the page, over a real bridge, upstream and actor', () =>
     await receives(client, 3);
 
     proxy.route(view().id, 'upstream');
-    await until(() => view().answering === 'upstream' && inbound.clients.length === 0, 'the hand-back');
+    await until(() => view().answering === 'upstream' && !inbound.serves(actorConnection), 'the hand-back');
     client.socket.send('three');
     await receives(client, 4);
 

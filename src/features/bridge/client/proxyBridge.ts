@@ -2,7 +2,7 @@ import { fromBase64, makeMessage, type BridgeRecord, type ProxyAnswerer, type We
 import type { BridgeMessage, PageMessage, WireFrameJson } from '../../../protocols/bridgeControl';
 import type { ProxyFrameJson, ProxyServerMessage } from '../../../protocols/proxyControl';
 import { closeExplanation } from './closeCodes';
-import { ExchangeSequencer, verdictCounts } from './exchangeSequencer';
+import { ExchangeSequencer, SHADOW_TIMING, verdictCounts } from './exchangeSequencer';
 import type { InboundBridge } from './inboundBridge';
 import type { ShadowActor } from './endpointConnection';
 
@@ -64,6 +64,8 @@ interface Proxied {
   view: ProxiedView;
   /** Whether shadowing was asked for when it arrived: it keeps that, whatever the proxy is restarted with. */
   shadowed: boolean;
+  /** The playground ends it (the proxy stopped, the page detached): its close is no answer of the upstream's. */
+  endedByPlayground: boolean;
   sequencer: ExchangeSequencer;
   actorConnection: Promise<number | null>;
 }
@@ -79,6 +81,13 @@ const bridgeMessageOf = (frame: Exclude<ProxyFrameJson, { frame: 'close' }>): Br
 
 /** RFC 6455's code for a connection that ended without a close frame; also what a refused handshake is recorded with. */
 const ABNORMAL_CLOSURE = 1006;
+
+/** How a proxied conversation ended, for its card. */
+function endedText(direction: 'sent' | 'received', code: number, reason: string, byPlayground: boolean): string {
+  if (byPlayground) return `the playground closed it: ${closeExplanation(code, reason)}`;
+  if (code === ABNORMAL_CLOSURE) return direction === 'sent' ? 'the client dropped the connection (no close frame); its upstream connection was closed' : 'the upstream connection dropped (no close frame); the client was cut off the same way';
+  return `${direction === 'sent' ? 'the client closed it' : 'the upstream closed it (the client was closed the same way)'}: ${closeExplanation(code, reason)}`;
+}
 
 /**
  * Proxy mode in the page: the bridge server joins each real client to its own upstream connection
@@ -111,6 +120,7 @@ export class ProxyBridge {
 
   /** Whether clients that arrive from now on are shadowed by the actor (those already there keep their setting). */
   setShadow(shadow: boolean): void {
+    if (shadow === this.#shadow) return;
     this.#shadow = shadow;
     this.deps.onChange();
   }
@@ -158,8 +168,13 @@ export class ProxyBridge {
   /** The control channel is gone: the server closed every proxied client (1001) and will report nothing more. */
   detached(): void {
     this.#upstream = null;
+    this.#endAllByPlayground();
     for (const { view } of this.#byClient.values())
       if (view.state === 'open') this.handle({ type: 'proxy-frame', client: view.client, direction: 'received', frame: { frame: 'close', code: 1001, reason: 'the bridge went away' }, at: Date.now() });
+  }
+
+  #endAllByPlayground(): void {
+    for (const proxied of this.#byClient.values()) if (proxied.view.state === 'open') proxied.endedByPlayground = true;
   }
 
   async #apply(message: ProxyServerMessage): Promise<void> {
@@ -167,6 +182,9 @@ export class ProxyBridge {
       case 'proxy-state':
         this.#upstream = message.upstream;
         this.#problem = message.problem;
+        // A (re)start counts afresh: the totals are this upstream's. A stop closes every client it had.
+        if (message.upstream !== null) this.#compared = this.#mismatches = 0;
+        else this.#endAllByPlayground();
         this.deps.onChange();
         return;
       case 'proxy-open':
@@ -185,12 +203,13 @@ export class ProxyBridge {
   async #opened({ client, path, url, protocol, at, refused }: Extract<ProxyServerMessage, { type: 'proxy-open' }>): Promise<void> {
     const id = this.deps.allocateId();
     const view: ProxiedView = { id, client, path, url, protocol, state: refused === undefined ? 'open' : 'refused', answering: 'upstream', ended: null, compared: 0, mismatches: 0, actorConnectionId: null };
-    const proxied: Proxied = { view, shadowed: this.#shadow, sequencer: new ExchangeSequencer((records) => this.#record(proxied, records)), actorConnection: Promise.resolve(null) };
+    const proxied: Proxied = { view, shadowed: this.#shadow, endedByPlayground: false, sequencer: new ExchangeSequencer((records) => this.#record(proxied, records), SHADOW_TIMING, 'upstream'), actorConnection: Promise.resolve(null) };
     this.#byClient.set(client, proxied);
     proxied.sequencer.sent(this.#record1(proxied, 'sent', makeMessage('connect'), at));
     if (refused !== undefined) {
-      view.ended = `the upstream refused it: ${refused}`;
-      proxied.sequencer.received({ ...this.#record1(proxied, 'received', makeMessage('close'), at), bridge: { ...this.#info(proxied, 'received'), closeCode: ABNORMAL_CLOSURE, closeReason: refused } });
+      view.ended = `the upstream refused it: ${refused}; the client got HTTP 502`;
+      const info = this.#info(proxied, 'received');
+      proxied.sequencer.received({ ...this.#record1(proxied, 'received', makeMessage('close'), at), bridge: { ...info, closeCode: ABNORMAL_CLOSURE, closeReason: refused, proxy: { ...info.proxy, refused: true } } });
       this.deps.onError(`Real client #${client} (${path}) could not be proxied to ${url}: ${refused}. It was refused with HTTP 502; what it asked for is recorded.`);
       this.deps.onChange();
       return;
@@ -219,20 +238,28 @@ export class ProxyBridge {
 
   async #closed(proxied: Proxied, direction: 'sent' | 'received', code: number, reason: string, at: number): Promise<void> {
     const { view } = proxied;
-    const close = { ...this.#record1(proxied, direction, makeMessage('close'), at), bridge: { ...this.#info(proxied, direction), closeCode: code, closeReason: reason } };
-    if (direction === 'received') proxied.sequencer.received(close);
-    else proxied.sequencer.sent(close);
+    const byPlayground = direction === 'received' && proxied.endedByPlayground;
+    const info = this.#info(proxied, direction);
+    // While the actor answers, a close toward the client is the actor's (the upstream's end waits for the hand-back).
+    const byActor = direction === 'received' && !byPlayground && view.answering === 'actor';
+    const who = byPlayground ? { byPlayground: true as const } : byActor ? { actorAnswer: true as const } : {};
+    const close = { ...this.#record1(proxied, direction, makeMessage('close'), at), bridge: { ...info, closeCode: code, closeReason: reason, proxy: { ...info.proxy, ...who } } };
+    if (direction === 'sent') proxied.sequencer.sent(close);
+    else {
+      // Only a close frame the upstream sent can be its answer; a dropped socket (1006) or the playground's own close is none.
+      if (byPlayground || byActor || code === ABNORMAL_CLOSURE) void proxied.sequencer.flush();
+      proxied.sequencer.received(close);
+    }
     view.state = 'closed';
-    view.ended = `${direction === 'sent' ? 'the client closed it' : 'closed toward the client'}: ${closeExplanation(code, reason)}`;
-    if (direction === 'received' && code !== 1000 && code !== 1001 && view.answering === 'upstream') this.deps.onError(`The upstream ended real client #${view.client}'s conversation (${view.url}): ${closeExplanation(code, reason)}. The client was closed the same way; what was relayed is recorded.`);
+    view.ended = byActor ? `the actor in the page closed it: ${closeExplanation(code, reason)}` : endedText(direction, code, reason, byPlayground);
+    if (direction === 'received' && !byPlayground && code !== 1000 && code !== 1001 && view.answering === 'upstream') this.deps.onError(`The upstream ended real client #${view.client}'s conversation (${view.url}): ${closeExplanation(code, reason)}. The client was closed the same way; what was relayed is recorded.`);
     this.deps.onChange();
     await proxied.sequencer.flush();
     if (view.answering === 'actor') {
       this.deps.inbound.handle({ type: 'client-close', client: view.client, code, reason });
       view.actorConnectionId = null;
       this.deps.onChange();
-    }
-    else await this.#closeActorConnection(proxied);
+    } else await this.#closeActorConnection(proxied);
   }
 
   async #switched({ client, to, at }: Extract<ProxyServerMessage, { type: 'proxy-switch' }>): Promise<void> {
