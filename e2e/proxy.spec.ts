@@ -236,6 +236,8 @@ test('Take over: the echo actor answers the real client instead of the shouting 
   const actorConnection = new Playground(page).connection(Number(/on connection #(\d+)/.exec((await firstCard.region.textContent())!)![1]));
   await exchange(first, 'during');
   await expect(actorConnection.received('during')).toHaveCount(1);
+  // The actor's connection says whose it is: no simulated client of the page's.
+  await expect(actorConnection.region).toContainText(/answers real client #\d+ \(proxy take-over\)/);
   // What the actor answered the real client is on the client's card too, as the actor's.
   await expect(firstCard.lines('received', 'during')).toHaveCount(1);
   await exchange(second, 'meanwhile');
