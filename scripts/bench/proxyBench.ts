@@ -3,7 +3,7 @@ import { WebSocket } from 'ws';
 import type { BridgeRecord } from '../../src/core';
 import { threadWorker } from '../../src/cli/threadWorker';
 import { InboundBridge } from '../../src/features/bridge/client/inboundBridge';
-import { ProxyBridge, type ProxyActor } from '../../src/features/bridge/client/proxyBridge';
+import { ProxyBridge, shadowActorOf } from '../../src/features/bridge/client/proxyBridge';
 import { ActorClient } from '../../src/host/actorClient';
 import { CONTROL_PATH, CONTROL_PROTOCOL_VERSION, TOKEN_PATH, VERSION_QUERY, type ServerMessage, type TokenResponse } from '../../src/protocols/bridgeControl';
 import { isProxyServerMessage } from '../../src/protocols/proxyControl';
@@ -140,19 +140,7 @@ async function attachNodePage(bridge: BridgeThread, upstream: string, kind: Node
   const send = (message: unknown): void => socket.send(JSON.stringify(message));
   const inbound = new InboundBridge(actor, send, () => {}, actor.events);
   tap.inbound = inbound;
-  const shadowActor: ProxyActor = {
-    open: async (path) => {
-      const opened = await actor.open(path);
-      return opened.ok ? opened.value.connection.id : null;
-    },
-    send: async (connectionId, message) => {
-      const sent = await actor.send(connectionId, message);
-      return sent.ok ? sent.value.event : null;
-    },
-    close: async (connectionId) => {
-      await actor.close(connectionId);
-    },
-  };
+  const shadowActor = shadowActorOf(actor);
   let nextId = -1;
   const isText = (record: BridgeRecord): boolean => record.input.ty.tag === 'text';
   const proxy = new ProxyBridge({

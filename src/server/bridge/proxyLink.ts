@@ -50,20 +50,7 @@ export class ProxyLink {
     private readonly report: (message: ProxyServerMessage) => void,
   ) {
     const socket = client.socket;
-    socket.on('message', (data, isBinary) => {
-      const bytes = toBuffer(data);
-      this.#sent(isBinary ? { frame: 'binary', dataBase64: bytes.toString('base64') } : { frame: 'text', text: bytes.toString('utf8') });
-      if (this.#relaying) upstream.send(bytes, { binary: isBinary }, this.#upstreamWritten);
-      this.#checkUpstreamBuffer();
-    });
-    socket.on('ping', (data) => {
-      this.#sent({ frame: 'ping', dataBase64: data.toString('base64') });
-      if (this.#relaying) upstream.ping(data, undefined, this.#upstreamWritten);
-    });
-    socket.on('pong', (data) => {
-      this.#sent({ frame: 'pong', dataBase64: data.toString('base64') });
-      if (this.#relaying) upstream.pong(data, undefined, this.#upstreamWritten);
-    });
+    this.#relay(socket, upstream, 'sent', this.#upstreamWritten, () => this.#checkUpstreamBuffer());
     socket.on('close', (code, reason) => {
       // Closed by the bridge (the actor's close frame, a stop, the upstream's close passed on) or by the client.
       const byBridge = client.closedWith;
@@ -73,20 +60,7 @@ export class ProxyLink {
       closeLike(upstream, closed.code, closed.reason);
     });
 
-    upstream.on('message', (data, isBinary) => {
-      const bytes = toBuffer(data);
-      this.#received(isBinary ? { frame: 'binary', dataBase64: bytes.toString('base64') } : { frame: 'text', text: bytes.toString('utf8') });
-      if (this.#relaying) socket.send(bytes, { binary: isBinary }, this.#clientWritten);
-      this.#checkClientBuffer();
-    });
-    upstream.on('ping', (data) => {
-      this.#received({ frame: 'ping', dataBase64: data.toString('base64') });
-      if (this.#relaying) socket.ping(data, undefined, this.#clientWritten);
-    });
-    upstream.on('pong', (data) => {
-      this.#received({ frame: 'pong', dataBase64: data.toString('base64') });
-      if (this.#relaying) socket.pong(data, undefined, this.#clientWritten);
-    });
+    this.#relay(upstream, socket, 'received', this.#clientWritten, () => this.#checkClientBuffer());
     upstream.on('close', (code, reason) => {
       // A frame past the bridge's limit (1009) or a protocol error: what the bridge sent the upstream, not the 1006 ws reports.
       const closed = this.#upstreamFailure ?? { code, reason: reason.toString('utf8') };
@@ -135,12 +109,26 @@ export class ProxyLink {
     this.#pauseUpstream('page', paused);
   }
 
-  #sent(frame: ProxyFrameJson): void {
-    if (!this.#ended) this.#report('sent', frame);
+  /**
+   * Relays `from`'s frames other than its close (text, binary, ping, pong) to `to` as they came, while
+   * the upstream answers, and reports each as `direction` until the conversation ends.
+   */
+  #relay(from: WebSocket, to: WebSocket, direction: 'sent' | 'received', written: () => void, checkBuffer: () => void): void {
+    from.on('message', (data, isBinary) => {
+      const bytes = toBuffer(data);
+      this.#frame(direction, isBinary ? { frame: 'binary', dataBase64: bytes.toString('base64') } : { frame: 'text', text: bytes.toString('utf8') });
+      if (this.#relaying) to.send(bytes, { binary: isBinary }, written);
+      checkBuffer();
+    });
+    for (const control of ['ping', 'pong'] as const)
+      from.on(control, (data) => {
+        this.#frame(direction, { frame: control, dataBase64: data.toString('base64') });
+        if (this.#relaying) to[control](data, undefined, written);
+      });
   }
 
-  #received(frame: ProxyFrameJson): void {
-    if (!this.#ended) this.#report('received', frame);
+  #frame(direction: 'sent' | 'received', frame: ProxyFrameJson): void {
+    if (!this.#ended) this.#report(direction, frame);
   }
 
   #report(direction: 'sent' | 'received', frame: ProxyFrameJson): void {

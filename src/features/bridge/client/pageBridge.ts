@@ -3,7 +3,7 @@ import type { BridgeInfo, PageMessage } from '../../../protocols/bridgeControl';
 import { ControlChannel, type ControlState } from './controlChannel';
 import { EndpointConnection, type EndpointOptions, type EndpointView } from './endpointConnection';
 import { InboundBridge, type InboundActor, type InboundStats, type RealClient } from './inboundBridge';
-import { ProxyBridge, type ProxyActor, type ProxyView } from './proxyBridge';
+import { ProxyBridge, shadowActorOf, type ProxyActor, type ProxyView } from './proxyBridge';
 import { isProxyServerMessage } from '../../../protocols/proxyControl';
 import type { ProxyAnswerer } from '../../../core';
 
@@ -65,19 +65,7 @@ export class PageBridge {
       this.#control.send(message);
     };
     this.#inbound = new InboundBridge(actor, send, onChange, actor.events);
-    this.#shadowActor = {
-      open: async (path) => {
-        const opened = await this.actor.open(path);
-        return opened.ok ? opened.value.connection.id : null;
-      },
-      send: async (connectionId, message) => {
-        const sent = await this.actor.send(connectionId, message);
-        return sent.ok ? sent.value.event : null;
-      },
-      close: async (connectionId) => {
-        await this.actor.close(connectionId);
-      },
-    };
+    this.#shadowActor = shadowActorOf(actor);
     this.#proxy = new ProxyBridge({
       actor: this.#shadowActor,
       inbound: this.#inbound,

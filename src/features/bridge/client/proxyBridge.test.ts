@@ -7,7 +7,7 @@ import { isProxyServerMessage } from '../../../protocols/proxyControl';
 import { startBridge, type RunningBridge } from '../../../server/bridge/server';
 import { FakePage, TestClient, TestUpstream, messagesOf, refusedStatus, silent, until } from '../../../server/bridge/testPeers';
 import { InboundBridge } from './inboundBridge';
-import { ProxyBridge, type ProxiedView } from './proxyBridge';
+import { ProxyBridge, shadowActorOf, type ProxiedView } from './proxyBridge';
 
 // Proxy mode, page side: the real bridge server proxies real `ws` clients to a real upstream
 // WebSocket server; its control channel (a FakePage socket) feeds ProxyBridge and InboundBridge,
@@ -53,19 +53,7 @@ async function proxyPage(to: TestUpstream, shadow: boolean) {
   tap.inbound = inbound;
   let nextId = -1;
   const proxy = new ProxyBridge({
-    actor: {
-      open: async (path) => {
-        const opened = await actor.open(path);
-        return opened.ok ? opened.value.connection.id : null;
-      },
-      send: async (connectionId, message) => {
-        const sent = await actor.send(connectionId, message);
-        return sent.ok ? sent.value.event : null;
-      },
-      close: async (connectionId) => {
-        await actor.close(connectionId);
-      },
-    },
+    actor: shadowActorOf(actor),
     inbound,
     send: (message) => page.send(message),
     record: async (records) => {

@@ -1,15 +1,35 @@
-import { fromBase64, makeMessage, type BridgeRecord, type ProxyAnswerer, type WebsocketMessage } from '../../../core';
+import { fromBase64, makeMessage, type BridgeRecord, type EngineError, type ProxyAnswerer, type RecordedEvent, type Result, type WebsocketMessage } from '../../../core';
 import type { BridgeMessage, PageMessage, WireFrameJson } from '../../../protocols/bridgeControl';
 import type { ProxyFrameJson, ProxyServerMessage } from '../../../protocols/proxyControl';
 import { closeExplanation } from './closeCodes';
 import { ExchangeSequencer, SHADOW_TIMING, verdictCounts } from './exchangeSequencer';
-import type { InboundBridge } from './inboundBridge';
+import type { InboundActor, InboundBridge } from './inboundBridge';
 import type { ShadowActor } from './endpointConnection';
 
 /** The actor as proxy mode uses it: shadow connections (endpointConnection.ts), at the client's path. */
 export interface ProxyActor extends Omit<ShadowActor, 'open'> {
   /** Opens a connection of the actor's at `path` (an http-framework actor's WebSocket path, its first without one); null when it cannot. */
   open(path?: string): Promise<number | null>;
+}
+
+/**
+ * The actor's side of shadowing (bridge out and proxy mode alike) over an actor client's calls: a
+ * connection id, the recorded event of the message, or null when the actor could not take it.
+ */
+export function shadowActorOf(actor: Pick<InboundActor, 'open' | 'close'> & { send(connectionId: number, message: WebsocketMessage): Promise<Result<RecordedEvent, EngineError>> }): ProxyActor {
+  return {
+    open: async (path) => {
+      const opened = await actor.open(path);
+      return opened.ok ? opened.value.connection.id : null;
+    },
+    send: async (connectionId, message) => {
+      const sent = await actor.send(connectionId, message);
+      return sent.ok ? sent.value.event : null;
+    },
+    close: async (connectionId) => {
+      await actor.close(connectionId);
+    },
+  };
 }
 
 export interface ProxyDeps {
