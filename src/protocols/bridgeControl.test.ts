@@ -51,7 +51,7 @@ describe('parsePageFrame', () => {
   });
 
   it('speaks the version a page names when it can, and 1 to a page that names none', () => {
-    expect([spokenVersion(null), spokenVersion('1'), spokenVersion('2'), spokenVersion('7'), spokenVersion('x')]).toEqual([1, 1, 2, 2, 2]);
+    expect([spokenVersion(null), spokenVersion('1'), spokenVersion('2'), spokenVersion('3'), spokenVersion('7'), spokenVersion('x')]).toEqual([1, 1, 2, 3, 3, 3]);
   });
 
   it('allows only the close codes an endpoint may send', () => {
