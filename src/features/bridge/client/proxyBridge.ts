@@ -163,9 +163,12 @@ export class ProxyBridge {
   }
 
   handle(message: ProxyServerMessage): void {
-    this.#chain = this.#chain
-      .then(() => this.#apply(message))
-      .catch((error: unknown) => this.deps.onError(`Proxy mode could not record a ${message.type} message: ${error instanceof Error ? error.message : String(error)}`));
+    this.#enqueue(`a ${message.type} message`, () => this.#apply(message));
+  }
+
+  /** Runs `step` after every step before it; one that fails is said, and the next still runs. */
+  #enqueue(what: string, step: () => Promise<void> | void): void {
+    this.#chain = this.#chain.then(step).catch((error: unknown) => this.deps.onError(`Proxy mode could not record ${what}: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   /**
@@ -175,7 +178,7 @@ export class ProxyBridge {
    */
   actorAnswered(client: number, frames: readonly WireFrameJson[]): void {
     if (!this.#byClient.has(client)) return;
-    this.#chain = this.#chain.then(() => {
+    this.#enqueue(`the actor's answer to real client #${client}`, () => {
       const proxied = this.#byClient.get(client)!;
       if (proxied.view.state !== 'open') return;
       for (const frame of frames) {
