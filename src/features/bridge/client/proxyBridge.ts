@@ -117,7 +117,10 @@ function endedText(direction: 'sent' | 'received', code: number, reason: string,
  * order, one at a time, as the sockets delivered them.
  */
 export class ProxyBridge {
+  /** By the server's number for the client: a restarted bridge server numbers from 1 again, so the latest with that number. */
   readonly #byClient = new Map<number, Proxied>();
+  /** Every proxied client since the page loaded, in order of arrival: the cards. */
+  readonly #all: Proxied[] = [];
   #upstream: string | null = null;
   #problem: string | null = null;
   #shadow = false;
@@ -132,7 +135,7 @@ export class ProxyBridge {
       upstream: this.#upstream,
       problem: this.#problem,
       shadow: this.#shadow,
-      connections: [...this.#byClient.values()].map((p) => ({ ...p.view })),
+      connections: this.#all.map((p) => ({ ...p.view })),
       compared: this.#compared,
       mismatches: this.#mismatches,
     };
@@ -157,7 +160,7 @@ export class ProxyBridge {
 
   /** Who answers one proxied client (its bridge connection `id`), or all of them (null). */
   route(id: number | null, to: ProxyAnswerer): void {
-    const client = id === null ? null : [...this.#byClient.values()].find((p) => p.view.id === id)?.view.client;
+    const client = id === null ? null : this.#all.find((p) => p.view.id === id)?.view.client;
     if (client === undefined) return;
     this.deps.send({ type: 'proxy-route', client, to });
   }
@@ -228,6 +231,7 @@ export class ProxyBridge {
     const view: ProxiedView = { id, client, path, url, protocol, state: refused === undefined ? 'open' : 'refused', answering: 'upstream', ended: null, compared: 0, mismatches: 0, actorConnectionId: null };
     const proxied: Proxied = { view, shadowed: this.#shadow, endedByPlayground: false, sequencer: new ExchangeSequencer((records) => this.#record(proxied, records), SHADOW_TIMING, 'upstream'), actorConnection: Promise.resolve(null) };
     this.#byClient.set(client, proxied);
+    this.#all.push(proxied);
     proxied.sequencer.sent(this.#record1(proxied, 'sent', makeMessage('connect'), at));
     if (refused !== undefined) {
       view.ended = `the upstream refused it: ${refused}; the client got HTTP 502`;
