@@ -108,6 +108,15 @@ async function attachNodePage(bridge: BridgeThread, upstream: string, kind: Node
     if (message.type === 'proxy-state') started(message);
     if (message.type === 'error') problems.push(message.message);
   };
+  const proxying = async (): Promise<void> => {
+    const state = await proxyStarted;
+    if (state.type !== 'proxy-state' || state.upstream === null) throw new Error(`the bridge did not start proxying: ${JSON.stringify(state)}`);
+  };
+  /** Resolves (within the ms given) once the page has seen every text frame a run of `plan` makes. */
+  const expect: PageUnderTest['expect'] = (plan) => {
+    const target = texts.value + textFrames(plan);
+    return (ms) => texts.reached(target, ms);
+  };
 
   if (kind === 'bare') {
     socket.on('message', (data) => {
@@ -119,13 +128,9 @@ async function attachNodePage(bridge: BridgeThread, upstream: string, kind: Node
       texts.add(frames);
     });
     socket.send(JSON.stringify({ type: 'proxy-start', upstream }));
-    const state = await proxyStarted;
-    if (state.type !== 'proxy-state' || state.upstream === null) throw new Error(`the bridge did not start proxying: ${JSON.stringify(state)}`);
+    await proxying();
     return {
-      expect: (plan) => {
-        const target = texts.value + textFrames(plan);
-        return (ms) => texts.reached(target, ms);
-      },
+      expect,
       compared: () => Promise.resolve({ compared: 0, mismatches: 0 }),
       problems,
       close: () => Promise.resolve(socket.close()),
@@ -166,13 +171,9 @@ async function attachNodePage(bridge: BridgeThread, upstream: string, kind: Node
     }
   });
   proxy.start(upstream);
-  const state = await proxyStarted;
-  if (state.type !== 'proxy-state' || state.upstream === null) throw new Error(`the bridge did not start proxying: ${JSON.stringify(state)}`);
+  await proxying();
   return {
-    expect: (plan) => {
-      const target = texts.value + textFrames(plan);
-      return (ms) => texts.reached(target, ms);
-    },
+    expect,
     compared: () => Promise.resolve({ compared: proxy.view().compared, mismatches: proxy.view().mismatches }),
     problems,
     close: () => {

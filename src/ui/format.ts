@@ -4,6 +4,9 @@ import { clipText, describeMessage, toHex, type WireOutcome } from '../core';
 export { formatSize } from '../core';
 
 /** Calls take microseconds to seconds: keep two significant places where it matters. */
+/** `n` and its noun, in the plural unless one: "1 exchange", "2 exchanges", "2 mismatches" (with `many`). */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
 export function formatDuration(ms: number): string {
   if (ms < 1) return `${ms.toFixed(2)} ms`;
   if (ms < 1000) return `${ms.toFixed(1)} ms`;

@@ -1,10 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { BridgeView } from './client/pageBridge';
 import { usePlayground } from '../../store';
+import { plural } from '../../ui/format';
 
-const n = (count: number): string => count.toLocaleString('en-US');
-/** `count` and `noun`, plural unless one: "1 message", "2 messages". */
-const counted = (count: number, noun: string): string => `${n(count)} ${noun}${count === 1 ? '' : 's'}`;
 
 function statusText({ control, realClients, inbound, serverAddress }: BridgeView): string {
   switch (control.kind) {
@@ -14,7 +12,7 @@ function statusText({ control, realClients, inbound, serverAddress }: BridgeView
       return `Attaching to ${serverAddress}…`;
     case 'attached': {
       if (!control.accepting) return `Stopped: the bridge at ${control.address} refuses real clients until you start it again.`;
-      return `Real clients connect to ${control.address} · ${counted(realClients.length, 'real client')} connected · ${counted(inbound.delivered, 'message')} delivered, ${counted(inbound.responded, 'frame')} sent back`;
+      return `Real clients connect to ${control.address} · ${plural(realClients.length, 'real client')} connected · ${plural(inbound.delivered, 'message')} delivered, ${plural(inbound.responded, 'frame')} sent back`;
     }
     default: {
       const exhaustive: never = control;

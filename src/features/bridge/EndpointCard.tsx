@@ -1,9 +1,8 @@
 import type { EndpointView } from './client/endpointConnection';
 import { usePlayground } from '../../store';
+import { plural } from '../../ui/format';
 import { BridgeComposer } from './BridgeComposer';
 import { BridgeTranscript } from './BridgeTranscript';
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** One connection to a real endpoint: its state, its frames, a composer, and what shadow mode found. */
 export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {

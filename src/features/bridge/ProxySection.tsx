@@ -3,9 +3,8 @@ import type { ControlState } from './client/controlChannel';
 import type { ProxiedView, ProxyView } from './client/proxyBridge';
 import { upstreamProblem } from '../../protocols/proxyControl';
 import { usePlayground } from '../../store';
+import { plural } from '../../ui/format';
 import { BridgeTranscript } from './BridgeTranscript';
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 function statusText(proxy: ProxyView, control: ControlState): string {
   if (proxy.upstream === null) {

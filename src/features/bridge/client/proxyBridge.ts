@@ -1,7 +1,8 @@
-import { fromBase64, makeMessage, type BridgeRecord, type EngineError, type ProxyAnswerer, type RecordedEvent, type Result, type WebsocketMessage } from '../../../core';
+import { makeMessage, type BridgeInfo, type BridgeRecord, type EngineError, type ProxyAnswerer, type ProxyInfo, type RecordedEvent, type Result, type WebsocketMessage } from '../../../core';
 import type { BridgeMessage, PageMessage, WireFrameJson } from '../../../protocols/bridgeControl';
 import type { ProxyFrameJson, ProxyServerMessage } from '../../../protocols/proxyControl';
 import { closeExplanation } from './closeCodes';
+import { messageFromBridge } from './wireJson';
 import { ExchangeSequencer, SHADOW_TIMING, verdictCounts } from './exchangeSequencer';
 import type { InboundActor, InboundBridge } from './inboundBridge';
 import type { ShadowActor } from './endpointConnection';
@@ -90,13 +91,8 @@ interface Proxied {
   actorConnection: Promise<number | null>;
 }
 
-const messageOf = (frame: Exclude<ProxyFrameJson, { frame: 'close' }>): WebsocketMessage | null => {
-  if (frame.frame === 'text') return makeMessage('text', { text: frame.text });
-  const data = fromBase64(frame.dataBase64);
-  return data ? makeMessage(frame.frame, { data }) : null;
-};
-
-const bridgeMessageOf = (frame: Exclude<ProxyFrameJson, { frame: 'close' }>): BridgeMessage =>
+/** A relayed frame (or an answer the page sends) as the bridge hands client frames to the actor. */
+const bridgeMessageOf = (frame: Exclude<ProxyFrameJson | WireFrameJson, { frame: 'close' }>): BridgeMessage =>
   frame.frame === 'text' ? { ty: { tag: 'text' }, text: frame.text } : { ty: { tag: frame.frame }, dataBase64: frame.dataBase64 };
 
 /** RFC 6455's code for a connection that ended without a close frame; also what a refused handshake is recorded with. */
@@ -185,8 +181,8 @@ export class ProxyBridge {
       const proxied = this.#byClient.get(client)!;
       if (proxied.view.state !== 'open') return;
       for (const frame of frames) {
-        const message = frame.frame === 'close' ? null : messageOf(frame);
-        if (message) proxied.sequencer.received({ ...this.#record1(proxied, 'received', message, Date.now()), bridge: { ...this.#info(proxied, 'received'), proxy: { client, answering: 'actor', actorAnswer: true } } });
+        const message = frame.frame === 'close' ? null : messageFromBridge(bridgeMessageOf(frame));
+        if (message) proxied.sequencer.received(this.#frameRecord(proxied, 'received', message, Date.now(), { proxy: { answering: 'actor', actorAnswer: true } }));
       }
     });
   }
@@ -232,11 +228,10 @@ export class ProxyBridge {
     const proxied: Proxied = { view, shadowed: this.#shadow, endedByPlayground: false, sequencer: new ExchangeSequencer((records) => this.#record(proxied, records), SHADOW_TIMING, 'upstream'), actorConnection: Promise.resolve(null) };
     this.#byClient.set(client, proxied);
     this.#all.push(proxied);
-    proxied.sequencer.sent(this.#record1(proxied, 'sent', makeMessage('connect'), at));
+    proxied.sequencer.sent(this.#frameRecord(proxied, 'sent', makeMessage('connect'), at));
     if (refused !== undefined) {
       view.ended = `the upstream refused it: ${refused}; the client got HTTP 502`;
-      const info = this.#info(proxied, 'received');
-      proxied.sequencer.received({ ...this.#record1(proxied, 'received', makeMessage('close'), at), bridge: { ...info, closeCode: ABNORMAL_CLOSURE, closeReason: refused, proxy: { ...info.proxy, refused: true } } });
+      proxied.sequencer.received(this.#frameRecord(proxied, 'received', makeMessage('close'), at, { closeCode: ABNORMAL_CLOSURE, closeReason: refused, proxy: { refused: true } }));
       this.deps.onError(`Real client #${client} (${path}) could not be proxied to ${url}: ${refused}. It was refused with HTTP 502; what it asked for is recorded.`);
       this.deps.onChange();
       return;
@@ -249,9 +244,9 @@ export class ProxyBridge {
     const proxied = this.#byClient.get(client);
     if (!proxied || proxied.view.state !== 'open') return;
     if (frame.frame === 'close') return this.#closed(proxied, direction, frame.code, frame.reason, at);
-    const message = messageOf(frame);
+    const message = messageFromBridge(bridgeMessageOf(frame));
     if (!message) return;
-    const record = this.#record1(proxied, direction, message, at);
+    const record = this.#frameRecord(proxied, direction, message, at);
     const control = frame.frame === 'ping' || frame.frame === 'pong';
     if (direction === 'received' || control) proxied.sequencer.received(record);
     else if (proxied.view.answering === 'actor') proxied.sequencer.sent(record);
@@ -266,11 +261,10 @@ export class ProxyBridge {
   async #closed(proxied: Proxied, direction: 'sent' | 'received', code: number, reason: string, at: number): Promise<void> {
     const { view } = proxied;
     const byPlayground = direction === 'received' && proxied.endedByPlayground;
-    const info = this.#info(proxied, direction);
     // While the actor answers, a close toward the client is the actor's (the upstream's end waits for the hand-back).
     const byActor = direction === 'received' && !byPlayground && view.answering === 'actor';
     const who = byPlayground ? { byPlayground: true as const } : byActor ? { actorAnswer: true as const } : {};
-    const close = { ...this.#record1(proxied, direction, makeMessage('close'), at), bridge: { ...info, closeCode: code, closeReason: reason, proxy: { ...info.proxy, ...who } } };
+    const close = this.#frameRecord(proxied, direction, makeMessage('close'), at, { closeCode: code, closeReason: reason, proxy: who });
     if (direction === 'sent') proxied.sequencer.sent(close);
     else {
       // Only a close frame the upstream sent can be its answer; a dropped socket (1006) or the playground's own close is none.
@@ -293,7 +287,7 @@ export class ProxyBridge {
     const proxied = this.#byClient.get(client);
     if (!proxied || proxied.view.state !== 'open') return;
     proxied.view.answering = to;
-    proxied.sequencer.sent({ ...this.#record1(proxied, 'sent', makeMessage('other', { other: `switch to ${to}` }), at), bridge: { ...this.#info(proxied, 'sent'), proxy: { client, answering: to, switched: true } } });
+    proxied.sequencer.sent(this.#frameRecord(proxied, 'sent', makeMessage('other', { other: `switch to ${to}` }), at, { proxy: { switched: true } }));
     if (to === 'actor') {
       // The shadow connection, when there is one, has seen the whole conversation: the actor goes on from there.
       const actorId = (await proxied.actorConnection) ?? (await this.#openActorConnection(proxied));
@@ -320,12 +314,14 @@ export class ProxyBridge {
     if (id !== null) await this.deps.actor.close(id);
   }
 
-  #info(proxied: Proxied, direction: 'sent' | 'received') {
-    return { direction, endpoint: proxied.view.url, proxy: { client: proxied.view.client, answering: proxied.view.answering } };
-  }
-
-  #record1(proxied: Proxied, direction: 'sent' | 'received', input: WebsocketMessage, at: number): BridgeRecord {
-    return { connectionId: proxied.view.id, input, bridge: this.#info(proxied, direction), startedAt: at };
+  /**
+   * One frame of `proxied`'s conversation as a bridge record, marked with the client and who answers
+   * it now; `extra` adds a close's code and reason and more proxy marks (a switch, the actor's answer).
+   */
+  #frameRecord(proxied: Proxied, direction: 'sent' | 'received', input: WebsocketMessage, at: number, extra: Pick<BridgeInfo, 'closeCode' | 'closeReason'> & { proxy?: Partial<ProxyInfo> } = {}): BridgeRecord {
+    const { view } = proxied;
+    const { proxy, ...close } = extra;
+    return { connectionId: view.id, input, startedAt: at, bridge: { direction, endpoint: view.url, ...close, proxy: { client: view.client, answering: view.answering, ...proxy } } };
   }
 
   async #record(proxied: Proxied, records: BridgeRecord[]): Promise<void> {
