@@ -78,6 +78,8 @@ function readCatalog() {
     if (!existsSync(join(root, actor.source))) throw `${where}: source ${actor.source} does not exist`;
     // "wasi": true keeps the component's WASI imports (see buildJavaScript).
     if (actor.wasi !== undefined && typeof actor.wasi !== 'boolean') throw `${where}: "wasi" must be true or false`;
+    // "gallery": false keeps a built component out of the page's example strip (the Editor's host).
+    if (actor.gallery !== undefined && typeof actor.gallery !== 'boolean') throw `${where}: "gallery" must be true or false`;
     // "uses": other example folders this one imports from; they count for staleness too.
     for (const used of actor.uses ?? []) {
       if (!existsSync(join(root, 'src/examples', used))) throw `${where}: uses "${used}", which is not a folder in src/examples`;

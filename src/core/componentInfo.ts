@@ -11,7 +11,7 @@ export const PROVISIONS = ['provided', 'stubbed', 'missing'] as const;
 export type Provision = (typeof PROVISIONS)[number];
 
 /** Who answers a provided function. */
-export const PROVIDERS = ['theater', 'wasi'] as const;
+export const PROVIDERS = ['theater', 'wasi', 'playground'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
 /** One imported function and how the playground answers it. */

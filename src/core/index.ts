@@ -17,6 +17,8 @@ export { hostCallText, type HostCallTextOptions } from './hostCallText';
 export { historyFileOf, HISTORY_FILES, NOT_A_CHAIN_BUT_A_SESSION, type HistoryFile } from './historyFiles';
 export { isWasmFile } from './wasmMagic';
 export { sha256Hex, type CompiledComponent } from './compiledComponent';
+export { cacheKeyBytes, editorSourceOf, withEditorSource } from './editor/editorSource';
+export { editorModule, thrownAt, type SourceError, type SourceLocation } from './editor/editorModule';
 export type { ComponentInfo, ImportedFunction, WorldItem } from './componentInfo';
 export { isRuntimeInternalExport, RUNTIME_INTERNAL_EXPORTS } from './componentInfo';
 export { connectionsAfter, type Connection } from './connections';

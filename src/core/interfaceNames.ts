@@ -41,8 +41,14 @@ export const SHIMMED_WASI = new Set(
   ].map((name) => `wasi:${name}`),
 );
 
-/** Who answers an import: Theater's runtime (the playground's), the sandboxed WASI shim, or a recorded stub. */
-export type ImportProvider = 'theater' | 'wasi' | 'stub';
+/**
+ * Who answers an import: Theater's runtime (the playground's), the sandboxed WASI shim, the
+ * playground's own interface for the Editor's host component, or a recorded stub.
+ */
+export type ImportProvider = 'theater' | 'wasi' | 'playground' | 'stub';
+
+/** The playground's own interface (wit/deps/playground-editor), which only the Editor's host imports. */
+export const PLAYGROUND_EDITOR_SOURCE = 'playground:editor/source';
 
 /**
  * `ntwk:theater/runtime` is Theater's runtime too: the playground answers it like
@@ -52,6 +58,7 @@ export type ImportProvider = 'theater' | 'wasi' | 'stub';
 export function providerOf(name: string): ImportProvider {
   const plain = unversioned(name);
   if (THEATER_PACKAGES.some((pkg) => plain === theaterInterface(pkg, 'runtime')) || plain === HTTP_FRAMEWORK) return 'theater';
+  if (plain === PLAYGROUND_EDITOR_SOURCE) return 'playground';
   return SHIMMED_WASI.has(plain) ? 'wasi' : 'stub';
 }
 

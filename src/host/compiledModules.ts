@@ -1,4 +1,4 @@
-import { sha256Hex, type CompiledComponent } from '../core';
+import { cacheKeyBytes, sha256Hex, type CompiledComponent } from '../core';
 
 /** How many components' compiled forms the page keeps: a person goes back and forth between a few builds. */
 export const KEPT_COMPONENTS = 4;
@@ -46,7 +46,7 @@ export class CompiledModules {
 
   #hash(bytes: Uint8Array): Promise<string> {
     let hash = this.#hashes.get(bytes);
-    if (!hash) this.#hashes.set(bytes, (hash = sha256Hex(bytes)));
+    if (!hash) this.#hashes.set(bytes, (hash = sha256Hex(cacheKeyBytes(bytes))));
     return hash;
   }
 }

@@ -1,5 +1,6 @@
 import type { CacheUsage } from '../core/actorSnapshot';
 import { sha256Hex } from '../core/compiledComponent';
+import { cacheKeyBytes } from '../core/editor/editorSource';
 import type { ComponentInfo } from '../core/componentInfo';
 
 /**
@@ -40,7 +41,10 @@ export interface ComponentCache {
  */
 export const TRANSPILED_BY = 'jco-transpile@0.15.0+async-glue+info2';
 
-/** The cache key of `bytes`: SHA-256 (crypto.subtle, in Node and browsers alike) after what made the entry. */
+/**
+ * The cache key of `bytes`: SHA-256 (crypto.subtle, in Node and browsers alike) after what made the
+ * entry. An Editor actor's key is its host component's: every edit shares one transpiled entry.
+ */
 export async function cacheKeyOf(bytes: Uint8Array): Promise<string> {
-  return `${TRANSPILED_BY}/${await sha256Hex(bytes)}`;
+  return `${TRANSPILED_BY}/${await sha256Hex(cacheKeyBytes(bytes))}`;
 }

@@ -6,6 +6,7 @@ import { HTTP_FRAMEWORK, unversioned } from '../core/interfaceNames';
 import { HTTP_FRAMEWORK_DETAIL, isSimulated, type HttpFrameworkHost } from './httpFrameworkHost';
 import { ResourceStubs } from './resourceStubs';
 import type { ChainSource } from '../core/chain/runtimeChain';
+import { EDITOR_DETAILS, editorImports } from './editorHost';
 import { isProvidedRuntimeFunction, runtimeImports, type RuntimeFunction } from './runtimeHost';
 import { stubFunction, stubInterface, type StubEnvironment } from './stubCalls';
 import { describeDefault, NoDefaultError } from './stubDefaults';
@@ -22,6 +23,8 @@ export interface HostEnvironment {
   wasi: WasiSources;
   /** The simulated server an `http-framework` actor's imports reach. */
   http: HttpFrameworkHost;
+  /** The actor source an Editor actor's bytes carry (core/editor/editorSource.ts), for `playground:editor/source`. */
+  editorSource: string | undefined;
 }
 
 /** The import object jco instantiates with, and what the playground does with each imported function. */
@@ -95,6 +98,14 @@ export async function buildImports(items: readonly WorldItem[], types: ImportTyp
           return { interface: name, function: fn.name, provision: 'provided', by: 'wasi', detail: recorded ?? WASI_DETAIL, ...(recorded && { recorded: true as const }) };
         };
         functions.push(...list.map((fn) => (built.lacking.has(fn.name) && !recordedDetail(name, fn.name, host.wasi) ? wasiGap(name, fn, stubbed) : provided(fn))));
+        break;
+      }
+      case 'playground': {
+        imports[name] = { ...stubInterface(env, name, declared, classOf), ...(declared && editorImports(declared, env, host.editorSource)) };
+        for (const fn of list) {
+          const detail = EDITOR_DETAILS[fn.name];
+          functions.push(detail ? { interface: name, function: fn.name, provision: 'provided', by: 'playground', detail } : stubbed(name, fn));
+        }
         break;
       }
       case 'stub':

@@ -1,6 +1,6 @@
 import { engineError, type EngineError } from '../core/errors';
 import { WEBSOCKET_SERVER } from '../core/interfaceNames';
-import { MalformedWasm } from './wasm/byteReader';
+import { MalformedWasm } from '../core/wasm/byteReader';
 import { coreExportNames, outlineComponent, SECTION, SORT } from './wasm/componentOutline';
 
 type Refusal = { ok: false; error: EngineError };

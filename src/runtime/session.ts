@@ -5,6 +5,7 @@ import type { Connection } from '../core/connections';
 import { describeThrown, engineError, type EngineError } from '../core/errors';
 import type { ActorEvent, BridgeRecord, CallOutcome, EventKind, HttpEventInfo, RecordedEvent } from '../core/events';
 import { loadComponent } from './cachedLoad';
+import { editorSourceOf } from '../core/editor/editorSource';
 import type { CompiledComponent } from '../core/compiledComponent';
 import type { ComponentInfo } from '../core/componentInfo';
 import type { ActorStatus, CacheUse, LoadStage, LostOutcome, SessionSnapshot } from '../core/actorSnapshot';
@@ -139,7 +140,7 @@ export class ActorSession {
     // WASI answers each event from its position in the history: the event the actor is running is the next one recorded.
     const wasi = new WasiSources(options.wasi ?? DEFAULT_WASI_SETTINGS, () => made.session?.events.length ?? 0);
     const http = new HttpFrameworkHost();
-    const loaded = await loadComponent(bytes, { name: options.name, importModule: options.importModule ?? dataUrlImporter, cache: options.cache, actorId: options.actorId, compiled: options.compiled }, { chain, wasi, http }, stage);
+    const loaded = await loadComponent(bytes, { name: options.name, importModule: options.importModule ?? dataUrlImporter, cache: options.cache, actorId: options.actorId, compiled: options.compiled }, { chain, wasi, http, editorSource: editorSourceOf(bytes)?.source }, stage);
     if (!loaded.ok) return loaded;
     const { component, cache, compiled } = loaded.value;
     const exports = await component.instantiate();

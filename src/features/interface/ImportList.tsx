@@ -34,6 +34,7 @@ function InterfaceTag({ item, info, functions }: { item: WorldItem; info: Compon
       </span>
     );
   }
+  if (item.provider === 'playground') return <span className="tag tag--ok" title="Not Theater's: only the Editor's host component imports it">the playground&apos;s own, for the Editor</span>;
   if (item.provider !== 'wasi') return <span className="tag tag--ok">Theater&apos;s runtime</span>;
   return <span className="tag tag--ok">{functions?.some((fn) => fn.recorded) ? 'WASI, recorded' : 'WASI shim'}</span>;
 }

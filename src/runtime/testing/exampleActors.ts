@@ -5,7 +5,7 @@ import { ActorSession, type Started } from '../session';
 import type { SessionOptions } from '../sessionOptions';
 
 /** Test support: the real example actors built by `npm run build:actors` (vitest's global setup). */
-export const EXAMPLES = ['echo', 'counter', 'counter-v2', 'minimal', 'faulty', 'imports', 'dice', 'chat-room', 'chat-room-v2'] as const;
+export const EXAMPLES = ['echo', 'counter', 'counter-v2', 'minimal', 'faulty', 'imports', 'dice', 'chat-room', 'chat-room-v2', 'editor-host'] as const;
 export type ExampleName = (typeof EXAMPLES)[number];
 
 export const exampleBytes = (name: ExampleName): Uint8Array =>

@@ -1,4 +1,4 @@
-import { ByteReader, MalformedWasm } from './byteReader';
+import { ByteReader, MalformedWasm } from '../../core/wasm/byteReader';
 
 /**
  * Section ids and sorts of the component binary format (the component model's `Binary.md`,

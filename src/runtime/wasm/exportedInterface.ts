@@ -1,5 +1,5 @@
 import { unversioned } from '../../core/interfaceNames';
-import { ByteReader, MalformedWasm } from './byteReader';
+import { ByteReader, MalformedWasm } from '../../core/wasm/byteReader';
 import { outlineComponent, readExport, readExternName, readExternType, sectionsOf, SECTION, SORT, type ComponentOutline } from './componentOutline';
 
 /** The functions and named types of one exported interface, as WIT text. */

@@ -1,0 +1,42 @@
+import { transform } from 'sucrase';
+import { fail, ok, type Result } from '../result';
+
+/** Where a source failed: 1-based line and column, as an editor shows them. */
+export interface SourceLocation {
+  line: number;
+  column: number;
+}
+
+/** A source that does not parse, with the parser's message. */
+export interface SourceError extends SourceLocation {
+  message: string;
+}
+
+/**
+ * An Editor actor's ES module source (what componentize-qjs takes: `export const websocketServer`,
+ * `import { log } from 'theater:simple/runtime'`) as the function body the Editor's host
+ * evaluates: sucrase's `imports` transform turns exports into `exports.<name> =` and imports into
+ * `require(...)`, keeping every statement on its line so QuickJS's line numbers are the editor's.
+ * A syntax error is a value with its location (sucrase's parser, a fork of Babel's).
+ */
+export function editorModule(source: string): Result<string, SourceError> {
+  try {
+    return ok(transform(source, { transforms: ['imports'], production: true }).code);
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    const message = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error);
+    return fail({ message, line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 });
+  }
+}
+
+/**
+ * Where QuickJS says an error thrown in an Editor actor's source happened: the first frame of its
+ * stack in the evaluated body (`at handleMessage (<input>:12:7)`). The host evaluates the body with
+ * `new Function('exports', 'require', body)`, which puts the body's first line on line 3.
+ */
+export function thrownAt(stack: string): SourceLocation | undefined {
+  const frame = /<input>:(\d+):(\d+)/.exec(stack);
+  if (!frame) return undefined;
+  const line = Number(frame[1]) - 2;
+  return line >= 1 ? { line, column: Number(frame[2]) } : undefined;
+}
