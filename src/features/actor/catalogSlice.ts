@@ -12,6 +12,8 @@ export interface CatalogEntry {
   size: number;
   /** The actor's source as the app serves it (`./actors/src/<name>/<file>`); absent from older builds. */
   sourceUrl?: string;
+  /** False for a component built with the examples that is no actor to pick (the Editor's host). */
+  gallery?: boolean;
 }
 
 export interface CatalogSlice {
@@ -47,7 +49,7 @@ export const createCatalogSlice =
           get().showAlert({ code: 'invalid-catalog', message: `${CATALOG_URL} is not a list of {name, description, size, sourceUrl}: rebuild it with \`npm run build:actors\`.` });
           return;
         }
-        set({ examples: body });
+        set({ examples: body.filter((entry) => entry.gallery !== false) });
       } catch (thrown) {
         // The examples are a convenience: without them the page still loads files.
         console.warn(`No example catalog: ${thrownMessage(thrown)}`);
