@@ -1,6 +1,6 @@
 import { usePlayground } from '../../store';
 import { SplitView } from '../../ui/layout/SplitView';
-import { LazyWitEditor } from './monaco/LazyWitEditor';
+import { LazyWitEditor } from '../../ui/monaco/LazyWitEditor';
 import { AnnotatedCall } from './AnnotatedCall';
 import { LazyInterfaceDocs } from './LazyInterfaceDocs';
 

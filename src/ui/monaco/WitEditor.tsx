@@ -1,6 +1,6 @@
 import './setupMonaco';
 import { Editor } from '@monaco-editor/react';
-import { themeOf, usePlayground } from '../../../store';
+import { themeOf, usePlayground } from '../../store';
 import { monacoThemeName } from './monacoThemes';
 import { WIT_LANGUAGE_ID } from './witLanguage';
 import { WitFallback } from './WitFallback';

@@ -1,5 +1,5 @@
 import type { editor } from 'monaco-editor';
-import type { Theme } from '../../../store';
+import type { Theme } from '../../store';
 
 export const monacoThemeName = (theme: Theme): string => `theater-${theme}`;
 
