@@ -3,6 +3,7 @@ import { BridgePanel } from '../features/bridge/BridgePanel';
 import { ReportsPanel, useReportCount } from '../features/history/ReportsPanel';
 import { ComponentPanel } from '../features/interface/ComponentPanel';
 import { InterfacePanel } from '../features/interface/InterfacePanel';
+import { EditorPanel } from '../features/editor/EditorPanel';
 import { Tabs, type Tab } from '../ui/layout/Tabs';
 import { useReportHome } from './useReportHome';
 
@@ -18,6 +19,7 @@ export function SidePanel() {
   const tabs: readonly Tab<SideTab>[] = [
     { id: 'component', label: 'Component', content: <ComponentPanel /> },
     { id: 'interface', label: 'Interface', content: <InterfacePanel /> },
+    { id: 'editor', label: 'Editor', content: <EditorPanel /> },
     { id: 'bridge', label: 'Bridge', content: <BridgePanel /> },
     { id: 'reports', label: 'Reports', badge: reports > 0 ? String(reports) : undefined, content: <ReportsPanel /> },
   ];

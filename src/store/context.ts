@@ -15,8 +15,8 @@ export interface StoreContext {
   onRecorded: (listener: () => void) => void;
   /** How long one call into the actor may run before the client's watchdog restarts it (ms). */
   callTimeoutMs: number;
-  /** Fetches one of the app's own files by relative URL (`./actors/echo.wasm`). */
-  fetchAsset: (url: string) => Promise<Response>;
+  /** Fetches one of the app's own files by relative URL (`./actors/echo.wasm`), or asks the dev server (`init`: a POST). */
+  fetchAsset: (url: string, init?: RequestInit) => Promise<Response>;
 }
 
 /** A slice of the playground store, written against the whole state so actions can cross slices. */

@@ -22,6 +22,7 @@ import { createInspectorSlice } from '../features/inspector/inspectorSlice';
 import { createBridgeSlice } from '../features/bridge/bridgeSlice';
 import { createClockAndRandomSlice } from '../features/settings/clockAndRandomSlice';
 import { createLimitsSlice } from '../features/settings/limitsSlice';
+import { createEditorSlice } from '../features/editor/editorSlice';
 
 /**
  * A batch that took long to draw (a slow machine, a busy page) delays the next one by as long
@@ -105,7 +106,7 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
     };
     const callTimeoutMs = options.client?.callTimeoutMs ?? CALL_TIMEOUT_MS;
     const client: ActorClient = new ActorClient({ ...options.client, callTimeoutMs, createWorker: options.createWorker, onEvent });
-    const context: StoreContext = { client, callTimeoutMs, diffs: new DiffClient(options.createDiffWorker), onRecorded: (listener) => listeners.push(listener), fetchAsset: options.fetchAsset ?? ((url) => fetch(url)) };
+    const context: StoreContext = { client, callTimeoutMs, diffs: new DiffClient(options.createDiffWorker), onRecorded: (listener) => listeners.push(listener), fetchAsset: options.fetchAsset ?? ((url, init) => fetch(url, init)) };
     return {
       ...createSessionSlice(context)(set, get, api),
       ...createConnectionsSlice(context)(set, get, api),
@@ -123,6 +124,7 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       ...createBridgeSlice(context)(set, get, api),
       ...createClockAndRandomSlice(context)(set, get, api),
       ...createLimitsSlice(context)(set, get, api),
+      ...createEditorSlice(context)(set, get, api),
     };
   });
 }

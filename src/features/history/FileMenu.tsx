@@ -2,7 +2,7 @@ import { historyFileOf, NOT_A_CHAIN_BUT_A_SESSION } from '../../core';
 import { usePlayground } from '../../store';
 import { thrownMessage } from '../../store/alert';
 import { MenuButton } from '../../ui/menu/MenuButton';
-import { download, exportName } from './download';
+import { download, exportName } from '../../ui/download';
 import { useFilePicker } from './FileButton';
 
 /**

@@ -5,7 +5,7 @@ import { readThemeChoice, writeThemeChoice, type Theme } from './themePreference
  * The side panel's tabs: what the component is, the interface it speaks, the bridge to real
  * WebSockets, and the reports (replays, rewrites, branches) that used to push the workspace down.
  */
-export const SIDE_TABS = ['component', 'interface', 'bridge', 'reports'] as const;
+export const SIDE_TABS = ['component', 'interface', 'editor', 'bridge', 'reports'] as const;
 export type SideTab = (typeof SIDE_TABS)[number];
 
 /** Page-only state that is not about the actor. */

@@ -1,0 +1,138 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { LOAD_TIMEOUT, Playground } from './playground';
+
+// One page for the file: the Editor's runs replace the actor each time, as a learner's do.
+test.describe.configure({ mode: 'serial' });
+
+let page: Page;
+let playground: Playground;
+let editor: EditorTab;
+
+/** The Editor tab as a learner uses it. */
+class EditorTab {
+  readonly tab: Locator;
+  readonly source: Locator;
+  readonly run: Locator;
+  readonly replay: Locator;
+  readonly status: Locator;
+  readonly problem: Locator;
+
+  constructor(readonly page: Page) {
+    this.tab = page.getByRole('tab', { name: 'Editor', exact: true });
+    const panel = page.getByRole('region', { name: 'Editor' });
+    this.source = panel.getByRole('textbox', { name: 'Actor source' });
+    this.run = panel.getByRole('button', { name: 'Run actor' });
+    this.replay = panel.getByRole('button', { name: 'Replay against this code' });
+    this.status = panel.getByRole('status', { name: 'Editor status' });
+    this.problem = panel.locator('.editor__problem');
+  }
+
+  async open(): Promise<void> {
+    await this.tab.click();
+    await expect(this.page.locator('[data-mode-id="javascript"] .view-line').first()).toBeVisible({ timeout: 30_000 });
+  }
+
+  async useTemplate(title: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Template' }).selectOption({ label: title });
+    await this.page.getByRole('button', { name: 'Use template' }).click();
+  }
+
+  /** Replaces the whole source, as a paste does. */
+  async replaceSource(text: string): Promise<void> {
+    await this.source.focus();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Replaces the first occurrence of `from` with `to` through the editor, as typing would. */
+  async edit(from: string, to: string): Promise<void> {
+    const text = await this.text();
+    expect(text).toContain(from);
+    await this.replaceSource(text.replace(from, to));
+  }
+
+  /** The source as the model holds it (Monaco's lines as drawn are virtualised). */
+  text(): Promise<string> {
+    return this.page.evaluate(() => localStorage.getItem('theater-playground.editor-draft') ?? '');
+  }
+}
+
+test.beforeAll(async ({ browser }, testInfo) => {
+  page = await browser.newPage({ baseURL: testInfo.project.use.baseURL! });
+  playground = new Playground(page);
+  await playground.goto();
+  await playground.expectReady('echo');
+  editor = new EditorTab(page);
+  await editor.open();
+});
+
+test.afterAll(async () => {
+  await page?.close();
+});
+
+test('edit the echo template, run it, and chat with the edited actor', async () => {
+  await editor.useTemplate('Echo');
+  await expect(editor.status).toContainText('The loaded actor is echo, not this source');
+  await editor.edit("text(message.text ?? '')", "text('you said: ' + (message.text ?? ''))");
+  await editor.run.click();
+  await playground.expectReady('editor.js');
+  await expect(editor.status).toContainText(/Running this source \(loaded in [\d.]+ m?s\)/);
+  const connection = await playground.newConnection();
+  await expect(connection.received('Welcome! I send back whatever you send me.')).toHaveCount(1);
+  await connection.sendWithEnter('hi');
+  await expect(connection.received('you said: hi')).toHaveCount(1);
+  // The import it reads its source through is the playground's own, and says so.
+  await page.getByRole('tab', { name: 'Component', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Imports' }).getByRole('listitem').filter({ hasText: 'playground:editor/source' }).first()).toContainText("the playground's own, for the Editor");
+  await editor.tab.click();
+});
+
+test('a syntax error points at its line and loads nothing', async () => {
+  await editor.edit("return [state, [{ messages: [text('you said: ' + (message.text ?? ''))] }]];", "return [state, [{ messages: [text('oops' +)] }]];");
+  await editor.run.click();
+  await expect(editor.problem).toHaveText(/^Line 13, column \d+: Unexpected token/);
+  await expect(page.locator('[data-mode-id="javascript"] .squiggly-error').first()).toBeAttached();
+  // The actor that was running keeps running.
+  await playground.expectReady('editor.js');
+  await expect(editor.status).toContainText('Edited since Run actor');
+});
+
+test('a runtime error is the call’s err, and the Editor points at the line that threw', async () => {
+  await editor.useTemplate('Fails on purpose');
+  await expect(editor.problem).toHaveCount(0);
+  await editor.run.click();
+  await playground.expectReady('editor.js');
+  const connection = await playground.newConnection();
+  await connection.sendWithEnter('add');
+  await expect(connection.received('count: 1')).toHaveCount(1);
+  await connection.sendWithEnter('crash');
+  await expect(editor.problem).toHaveText(/^Line 20, column \d+: TypeError: cannot read property 'field' of undefined \(event #\d+\)$/);
+  await connection.sendWithEnter('count');
+  await expect(connection.received('count: 1')).toHaveCount(2);
+});
+
+test('replay against an edit shows where the edited actor diverges', async () => {
+  await editor.useTemplate('Echo');
+  await editor.run.click();
+  await playground.expectReady('editor.js');
+  const connection = await playground.newConnection();
+  await connection.sendWithEnter('one');
+  await connection.sendWithEnter('two');
+  await expect(connection.received('two')).toHaveCount(1);
+  await editor.edit("text(message.text ?? '')", "text((message.text ?? '').toUpperCase())");
+  await editor.replay.click();
+  const report = page.getByRole('region', { name: 'Replay report' });
+  await expect(report).toContainText('First divergence at event #2', { timeout: LOAD_TIMEOUT });
+  await expect(report).toContainText('ONE');
+  // The history is the one recorded: the replay loaded nothing. The report's tab came forward.
+  await playground.expectReady('editor.js');
+  await editor.tab.click();
+  await expect(editor.status).toContainText('Edited since Run actor');
+});
+
+test('a page with no build server says which command builds the standalone component', async () => {
+  await editor.tab.click();
+  await page.getByRole('button', { name: 'Build .wasm' }).click();
+  await expect(page.getByText('This page has no build server')).toContainText('npm run build:actor -- actor.js');
+});

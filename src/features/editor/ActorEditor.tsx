@@ -1,0 +1,82 @@
+import '../../ui/monaco/setupMonaco';
+import { Editor, type OnMount } from '@monaco-editor/react';
+import type * as Monaco from 'monaco-editor';
+import { useEffect, useRef } from 'react';
+import { themeOf, usePlayground } from '../../store';
+import { monacoThemeName } from '../../ui/monaco/monacoThemes';
+import { setUpActorLanguage } from './actorLanguage';
+import type { SourceError } from '../../core';
+
+const MONO = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim();
+/** The owner of the Editor's own markers, beside the language service's syntax errors. */
+const OWNER = 'theater-playground';
+
+interface Props {
+  /** Where the source failed (a syntax error, or where the running actor threw), marked and scrolled to. */
+  problem: SourceError | null;
+  /** Control+Enter (Command+Enter) in the editor: Run actor. */
+  onRun(): void;
+}
+
+/** The actor's source in Monaco: JavaScript with the interface's completions and hover docs. */
+export default function ActorEditor({ problem, onRun }: Props) {
+  const theme = usePlayground(themeOf);
+  const text = usePlayground((s) => s.editorText);
+  const setText = usePlayground((s) => s.setEditorText);
+  const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const monacoRef = useRef<typeof Monaco | null>(null);
+  // The action is added once; it calls whatever onRun is now.
+  const runRef = useRef(onRun);
+  useEffect(() => {
+    runRef.current = onRun;
+  });
+
+  const onMount: OnMount = (editor, monaco) => {
+    editorRef.current = editor;
+    monacoRef.current = monaco;
+    mark(editor, monaco, problem);
+    editor.addAction({ id: 'theater-playground.run-actor', label: 'Run actor', keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter], run: () => runRef.current() });
+  };
+
+  useEffect(() => {
+    if (editorRef.current && monacoRef.current) mark(editorRef.current, monacoRef.current, problem);
+  }, [problem]);
+
+  return (
+    <Editor
+      value={text}
+      onChange={(value) => setText(value ?? '')}
+      language="javascript"
+      path="file:///actor.js"
+      theme={monacoThemeName(theme)}
+      beforeMount={setUpActorLanguage}
+      onMount={onMount}
+      loading={<p className="editor__loading">Loading the editor…</p>}
+      options={{
+        ariaLabel: 'Actor source',
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        lineNumbersMinChars: 3,
+        fontFamily: MONO,
+        fontSize: 12.5,
+        padding: { top: 8, bottom: 8 },
+        automaticLayout: true,
+        tabSize: 2,
+        stickyScroll: { enabled: false },
+        fixedOverflowWidgets: true,
+      }}
+    />
+  );
+}
+
+/** Puts `problem` on the model as an error marker and brings its line into view. */
+function mark(editor: Monaco.editor.IStandaloneCodeEditor, monaco: typeof Monaco, problem: SourceError | null): void {
+  const model = editor.getModel();
+  if (!model) return;
+  if (!problem) return monaco.editor.setModelMarkers(model, OWNER, []);
+  const line = Math.min(problem.line, model.getLineCount());
+  monaco.editor.setModelMarkers(model, OWNER, [
+    { severity: monaco.MarkerSeverity.Error, message: problem.message, startLineNumber: line, startColumn: problem.column, endLineNumber: line, endColumn: model.getLineMaxColumn(line) },
+  ]);
+  editor.revealLineInCenterIfOutsideViewport(line);
+}

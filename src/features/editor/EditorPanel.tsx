@@ -1,0 +1,103 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { usePlayground } from '../../store';
+import { download } from '../../ui/download';
+import { formatDuration, formatSize } from '../../ui/format';
+import { editorErrorEvent, thrownIn } from './editorSlice';
+import { BUILD_COMMAND } from './standaloneBuild';
+import { TEMPLATES, type TemplateName } from './templates';
+import { EditorStatus } from './EditorStatus';
+import './editor.css';
+
+// Monaco is megabytes: it loads when the Editor tab first shows.
+const ActorEditor = lazy(() => import('./ActorEditor'));
+
+/**
+ * The Editor tab: write a JavaScript actor, run it in the page with no toolchain, replay the
+ * history against an edit, and build the standalone component Theater runs.
+ */
+export function EditorPanel() {
+  const info = usePlayground((s) => s.info);
+  const followLoadedActor = usePlayground((s) => s.followLoadedActor);
+  const runEditorActor = usePlayground((s) => s.runEditorActor);
+  const replayAgainstEditor = usePlayground((s) => s.replayAgainstEditor);
+  const buildEditorActor = usePlayground((s) => s.buildEditorActor);
+  const applyEditorTemplate = usePlayground((s) => s.applyEditorTemplate);
+  const running = usePlayground((s) => s.editorRun?.kind === 'running');
+  const replaying = usePlayground((s) => s.replayRun?.status === 'running');
+  const hasHistory = usePlayground((s) => s.events.some((event) => event.kind !== 'init'));
+  const parseProblem = usePlayground((s) => s.editorProblem);
+  const errorEvent = usePlayground(editorErrorEvent);
+  const runtimeProblem = useMemo(() => thrownIn(errorEvent ?? undefined), [errorEvent]);
+  const build = usePlayground((s) => s.editorBuild);
+  const text = usePlayground((s) => s.editorText);
+  const [template, setTemplate] = useState<TemplateName>('echo');
+
+  // A reopened session or an imported file with an Editor actor brings its source into the Editor.
+  useEffect(() => followLoadedActor(), [info, followLoadedActor]);
+
+  const problem = parseProblem ?? runtimeProblem;
+  return (
+    <section className="editor" aria-label="Editor">
+      <div className="editor__bar">
+        <label className="editor__template">
+          Template{' '}
+          <select value={template} onChange={(e) => setTemplate(e.target.value as TemplateName)}>
+            {TEMPLATES.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button button--quiet" onClick={() => applyEditorTemplate(template)}>
+          Use template
+        </button>
+        <span className="editor__spacer" />
+        <button type="button" className="button button--primary" onClick={() => void runEditorActor()} disabled={running} aria-keyshortcuts="Control+Enter">
+          Run actor
+        </button>
+        <button type="button" className="button" onClick={() => void replayAgainstEditor()} disabled={!hasHistory || replaying} title={hasHistory ? undefined : 'Nothing to replay yet: chat with an actor first'}>
+          Replay against this code
+        </button>
+      </div>
+      <EditorStatus />
+      {problem && (
+        <p className="editor__problem" aria-live="polite">
+          <strong>
+            Line {problem.line}, column {problem.column}:
+          </strong>{' '}
+          {problem.message}
+          {'seq' in problem ? ` (event #${problem.seq})` : parseProblem?.by === 'build' ? ' (the standalone build)' : ''}
+        </p>
+      )}
+      <div className="editor__source">
+        <Suspense fallback={<p className="editor__loading">Loading the editor…</p>}>
+          <ActorEditor problem={problem} onRun={() => void runEditorActor()} />
+        </Suspense>
+      </div>
+      <div className="editor__build">
+        <button type="button" className="button button--quiet" onClick={() => void buildEditorActor((bytes) => download('actor.wasm', new Blob([bytes as Uint8Array<ArrayBuffer>]), 'application/wasm'))} disabled={build?.kind === 'building'}>
+          Build .wasm
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => download('actor.js', text, 'text/javascript')}>
+          Download source
+        </button>
+        <span className="editor__build-note" aria-live="polite">
+          {build?.kind === 'building' && 'Building with componentize-qjs…'}
+          {build?.kind === 'built' && `Built actor.wasm (${formatSize(build.size)}) in ${formatDuration(build.ms)}: load it in any page, or run it in Theater.`}
+          {build?.kind === 'unavailable' && (
+            <>
+              This page has no build server. Download the source and run <code>{BUILD_COMMAND}</code> in a checkout of the playground.
+            </>
+          )}
+          {build?.kind === 'failed' && `The build failed: ${build.message}`}
+        </span>
+      </div>
+      <p className="editor__note">
+        <strong>The playground&apos;s, not Theater&apos;s:</strong> Run actor loads your source into the playground&apos;s QuickJS host component,
+        which reads it through the playground&apos;s own import (<code>playground:editor/source</code>). It behaves as the standalone build
+        does, and its events record a thrown error&apos;s line (<code>report-error</code>). Build .wasm makes the component Theater runs.
+      </p>
+    </section>
+  );
+}

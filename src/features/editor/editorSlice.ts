@@ -1,0 +1,177 @@
+import { editorModule, editorSourceOf, thrownAt, withEditorSource, type ActorEvent, type SourceError } from '../../core';
+import type { Slice, StoreContext } from '../../store/context';
+import { cursorOf } from '../../store/cursor';
+import { thrownMessage } from '../../store/alert';
+import { readEditorDraft, writeEditorDraft } from './editorDraft';
+import { buildStandalone } from './standaloneBuild';
+import { TEMPLATES, type TemplateName } from './templates';
+
+/** Where the Editor's host component is served from (built by `npm run build:actors`, left out of the gallery). */
+export const EDITOR_HOST_URL = './actors/editor-host.wasm';
+/** The name an Editor actor loads under: the Actor status and the saved sessions say it came from the Editor. */
+export const EDITOR_ACTOR_NAME = 'editor.js';
+
+/** Where the source went wrong: a syntax error found before running, or what the standalone build said. */
+export interface EditorProblem extends SourceError {
+  /** What found it: the Editor's parse before Run actor or a replay, or the standalone build. */
+  by: 'parse' | 'build';
+}
+
+/** The last Run actor: how long from the press to the actor ready (ms). */
+export type EditorRun = { kind: 'running' } | { kind: 'ran'; ms: number } | { kind: 'failed' };
+
+export type EditorBuild =
+  | { kind: 'building' }
+  | { kind: 'built'; size: number; ms: number }
+  | { kind: 'unavailable' }
+  | { kind: 'failed'; message: string };
+
+export interface EditorSlice {
+  /** The source in the Editor: the person's draft, kept across reloads. */
+  editorText: string;
+  /** The source the loaded actor carries when it is an Editor actor (null for any other actor). */
+  editorLoadedSource: string | null;
+  editorProblem: EditorProblem | null;
+  editorRun: EditorRun | null;
+  editorBuild: EditorBuild | null;
+  setEditorText(text: string): void;
+  applyEditorTemplate(name: TemplateName): void;
+  /** Parses the source, then loads it as an Editor actor (the host component carrying it). */
+  runEditorActor(): Promise<void>;
+  /** Replays the current history against the Editor's source, without loading it: the divergence report. */
+  replayAgainstEditor(): Promise<void>;
+  /** Builds the standalone component on the dev server and hands it to the browser's downloads. */
+  buildEditorActor(download: (bytes: Uint8Array) => void): Promise<void>;
+  /** Follows the loaded actor: an Editor actor's source becomes the Editor's text (a reopened session, an import). */
+  followLoadedActor(): void;
+}
+
+/** The Editor's bytes for `source`: the host component (fetched once a page) carrying it. */
+function hostLoader(fetchAsset: StoreContext['fetchAsset']) {
+  let host: Promise<Uint8Array> | undefined;
+  return async (source: string): Promise<Uint8Array> => {
+    host ??= fetchAsset(EDITOR_HOST_URL)
+      .then(async (response) => {
+        if (!response.ok) throw new Error(`${EDITOR_HOST_URL} answered ${response.status}: build it with \`npm run build:actors\``);
+        return new Uint8Array(await response.arrayBuffer());
+      })
+      .catch((thrown: unknown) => {
+        host = undefined;
+        throw thrown;
+      });
+    return withEditorSource(await host, source);
+  };
+}
+
+export const createEditorSlice =
+  ({ client, fetchAsset }: StoreContext): Slice<EditorSlice> =>
+  (set, get) => {
+    const editorBytes = hostLoader(fetchAsset);
+    /** The source parsed, or the problem shown and null. */
+    const parsed = (): string | null => {
+      const text = get().editorText;
+      const module = editorModule(text);
+      if (!module.ok) {
+        set({ editorProblem: { ...module.error, by: 'parse' } });
+        return null;
+      }
+      set({ editorProblem: null });
+      return text;
+    };
+    const bytesOr = async (source: string): Promise<Uint8Array | null> => {
+      try {
+        return await editorBytes(source);
+      } catch (thrown) {
+        get().showAlert({ code: 'fetch-failed', message: `The Editor's host component did not load: ${thrownMessage(thrown)}` });
+        return null;
+      }
+    };
+    return {
+      editorText: readEditorDraft() ?? TEMPLATES[0].source,
+      editorLoadedSource: null,
+      editorProblem: null,
+      editorRun: null,
+      editorBuild: null,
+      setEditorText(text) {
+        writeEditorDraft(text);
+        set({ editorText: text });
+      },
+      applyEditorTemplate(name) {
+        const template = TEMPLATES.find((t) => t.name === name);
+        if (template) get().setEditorText(template.source);
+        set({ editorProblem: null });
+      },
+      async runEditorActor() {
+        const source = parsed();
+        if (source === null) return;
+        const t0 = performance.now();
+        set({ editorRun: { kind: 'running' } });
+        const bytes = await bytesOr(source);
+        if (!bytes) return set({ editorRun: { kind: 'failed' } });
+        await get().loadBytes(EDITOR_ACTOR_NAME, bytes);
+        // A failed load (its init threw) leaves the actor before it loaded, and says why in the alert.
+        const ran = client.component?.bytes === bytes;
+        set({ editorRun: ran ? { kind: 'ran', ms: performance.now() - t0 } : { kind: 'failed' } });
+        if (ran) get().followLoadedActor();
+      },
+      async replayAgainstEditor() {
+        const source = parsed();
+        if (source === null) return;
+        const bytes = await bytesOr(source);
+        if (bytes) await get().replay({ name: `${EDITOR_ACTOR_NAME} (as edited)`, bytes });
+      },
+      async buildEditorActor(download) {
+        const source = get().editorText;
+        set({ editorBuild: { kind: 'building' } });
+        const built = await buildStandalone(source, fetchAsset);
+        if (built.ok) {
+          download(built.bytes);
+          return set({ editorBuild: { kind: 'built', size: built.bytes.length, ms: built.ms } });
+        }
+        switch (built.kind) {
+          case 'unavailable':
+            return set({ editorBuild: { kind: 'unavailable' } });
+          case 'source':
+            return set({ editorBuild: { kind: 'failed', message: built.error.message }, editorProblem: { ...built.error, by: 'build' } });
+          case 'failed':
+            return set({ editorBuild: { kind: 'failed', message: built.message } });
+          default: {
+            const exhaustive: never = built;
+            return exhaustive;
+          }
+        }
+      },
+      followLoadedActor() {
+        const loaded = client.component && editorSourceOf(client.component.bytes);
+        const source = loaded ? loaded.source : null;
+        if (source === get().editorLoadedSource) return;
+        set({ editorLoadedSource: source });
+        if (source !== null && source !== get().editorText) get().setEditorText(source);
+      },
+    };
+  };
+
+/** Where an event's source threw, from the report the Editor's host made of it (runtime/editorHost.ts). */
+export function thrownIn(event: ActorEvent | undefined): (SourceError & { seq: number }) | null {
+  const report = event?.hostCalls.find((call) => call.interface === 'playground:editor/source' && call.function === 'report-error');
+  if (!event || !report) return null;
+  const [name, message, stack] = report.args.map(String);
+  const at = thrownAt(stack ?? '');
+  return at ? { ...at, message: `${name}: ${message}`, seq: event.seq } : null;
+}
+
+/**
+ * The event whose runtime error the Editor points at: the selected one, else the newest, when
+ * it threw and the Editor's source is the loaded actor's (another source's error would point at
+ * the wrong lines). A selector: it returns the event itself, so the store's answer stays the same
+ * object until another event takes its place.
+ */
+export function editorErrorEvent(state: { events: readonly ActorEvent[]; cursor: number | null; eventCount: number; editorText: string; editorLoadedSource: string | null }): ActorEvent | null {
+  if (state.editorLoadedSource === null || state.editorLoadedSource !== state.editorText) return null;
+  const threw = (event: ActorEvent | undefined) => (event && thrownIn(event) ? event : undefined);
+  return threw(state.events[cursorOf(state)]) ?? threw(state.events[state.eventCount - 1]) ?? null;
+}
+
+declare module '../../store/playgroundState' {
+  interface PlaygroundState extends EditorSlice {}
+}
