@@ -1,12 +1,10 @@
 import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, ok, type Result } from '../../core/result.ts';
+import type { ActorBuildErrorCode } from '../../protocols/actorBuild.ts';
 import { ACTOR_WORLD, checkActorExports, importPosition } from './actorExports.ts';
 import { componentizeActor, parseComponentizeError, type ComponentizeStage } from './componentize.mjs';
 
-/** Why a source did not build: each a mistake in the source, told at a line and column. */
-export const ACTOR_BUILD_ERROR_CODES = ['syntax', 'exports', 'import', 'top-level', 'build'] as const;
-export type ActorBuildErrorCode = (typeof ACTOR_BUILD_ERROR_CODES)[number];
 
 /** A source that did not build, and where (1-based, as an editor counts). */
 export interface ActorBuildError {

@@ -56,7 +56,8 @@ async function componentizeNow({ witDir, world, jsSource, jsPath, moduleRoot, wa
 /** See componentize.d.mts. */
 export function parseComponentizeError(error) {
   const text = (error instanceof Error ? error.message : String(error)).replace(/^:\s*/, '').trim();
-  const stage = STAGES.find(([prefix]) => text.includes(prefix))?.[1] ?? 'other';
+  // A module it cannot find fails the parse step, but it is the import that is wrong.
+  const stage = text.includes('Error resolving module') ? 'import' : (STAGES.find(([prefix]) => text.includes(prefix))?.[1] ?? 'other');
   const located = LOCATION.exec(text);
   // The first line, without the steps' prefixes and QuickJS's generic `Error: ` (it says Error for
   // a SyntaxError too).
