@@ -43,7 +43,13 @@ try {
 // The module may import files beside it, or anywhere under the working directory when it is in it.
 const cwd = process.cwd();
 const moduleRoot = relative(cwd, jsPath).startsWith('..') ? dirname(jsPath) : cwd;
-const built = await buildActor({ source, jsPath, moduleRoot });
+let built;
+try {
+  built = await buildActor({ source, jsPath, moduleRoot });
+} catch (error) {
+  console.error(`build-actor: the build tool failed (not a mistake in ${file}): ${(error as Error).message}`);
+  process.exit(1);
+}
 if (!built.ok) {
   // An imported module's error names it from the module root: say it from the working directory.
   const inFile = built.error.file === undefined ? file : relative(cwd, resolve(moduleRoot, `.${built.error.file}`));

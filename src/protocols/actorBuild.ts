@@ -28,7 +28,7 @@ export const DEFAULT_INIT_HEADER = 'X-Theater-Default-Init';
 export const BUILD_ACTOR_COMMAND = 'npm run build:actor -- <file>.js';
 
 /** Why a source did not build; each a mistake in the source, at a place in it. */
-export const ACTOR_BUILD_ERROR_CODES = ['syntax', 'exports', 'import', 'top-level', 'build'] as const;
+export const ACTOR_BUILD_ERROR_CODES = ['syntax', 'exports', 'import', 'top-level'] as const;
 export type ActorBuildErrorCode = (typeof ACTOR_BUILD_ERROR_CODES)[number];
 
 /** A 400's body for a mistake in the source: where it is (1-based, as an editor counts) and what to change. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { fail, ok, type Result } from '../../core/result.ts';
 import type { ActorBuildErrorCode } from '../../protocols/actorBuild.ts';
 import { ACTOR_WORLD, checkActorExports, importPosition } from './actorExports.ts';
-import { componentizeActor, parseComponentizeError, type ComponentizeStage } from './componentize.mjs';
+import { componentizeActor, parseComponentizeError, type ComponentizeFailure, type ComponentizeStage } from './componentize.mjs';
 
 
 /** A source that did not build, and where (1-based, as an editor counts). */
@@ -98,17 +98,18 @@ async function componentizeSource(input: ActorBuildInput, jsSource: string): Pro
   try {
     return ok(await componentizeActor({ witDir: input.witDir ?? REPO_WIT, world: ACTOR_WORLD, jsSource, jsPath: input.jsPath, moduleRoot }));
   } catch (error) {
+    const read = parseComponentizeError(error);
+    // Not a mistake in the source (the WIT missing, the binding absent): the caller's to report.
+    if (read.stage === 'other') throw error;
     const entry = input.jsPath === undefined || moduleRoot === undefined ? UNNAMED_ENTRY : `/${relative(moduleRoot, input.jsPath)}`;
-    return fail(await readError(error, input.source, entry));
+    return fail(await readError(read, CODE_OF[read.stage], input.source, entry));
   }
 }
 
-const CODE_OF: Record<ComponentizeStage, ActorBuildErrorCode> = { syntax: 'syntax', import: 'import', 'top-level': 'top-level', other: 'build' };
+const CODE_OF: Record<Exclude<ComponentizeStage, 'other'>, ActorBuildErrorCode> = { syntax: 'syntax', import: 'import', 'top-level': 'top-level' };
 
 /** componentize-qjs's error as a message a person can act on, at the place it is about. */
-async function readError(error: unknown, source: string, entry: string): Promise<ActorBuildError> {
-  const read = parseComponentizeError(error);
-  const code = CODE_OF[read.stage];
+async function readError(read: ComponentizeFailure, code: ActorBuildErrorCode, source: string, entry: string): Promise<ActorBuildError> {
   const message = messageFor(code, read.message);
   if (read.location !== null) {
     const { path, line, column } = read.location;
@@ -131,7 +132,6 @@ function messageFor(code: ActorBuildErrorCode, message: string): string {
     case 'top-level':
       return `the module's top-level code threw while it was built (the build runs it once): ${message}`;
     case 'exports':
-    case 'build':
       return message;
   }
 }
