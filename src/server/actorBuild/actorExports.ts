@@ -1,6 +1,5 @@
 import { init as lexerReady, parse } from 'es-module-lexer';
 import { fail, ok, type Result } from '../../core/result.ts';
-import type { ActorBuildError } from './buildActor.ts';
 
 /** The world an in-page actor is built against: it imports `runtime`, exports `actor` and `websocket-server`. */
 export const ACTOR_WORLD = 'websocket-actor-with-init';
@@ -13,6 +12,14 @@ const OPTIONAL = 'actor';
 export interface ActorExports {
   /** Whether it exports `actor`: without it the build appends a default init. */
   hasActor: boolean;
+}
+
+/** What the exports check finds wrong, at the export (1-based); an `ActorBuildError` as buildActor.ts returns it. */
+export interface ExportsProblem {
+  code: 'syntax' | 'exports';
+  message: string;
+  line: number;
+  column: number;
 }
 
 /** 1-based line and column of a UTF-16 offset in `source`. */
@@ -40,7 +47,7 @@ export async function importPosition(source: string, specifier: string): Promise
  * `websocketserver`) is an `exports` error at the export. A source the lexer cannot read is a
  * `syntax` error; the caller asks QuickJS for a better message first.
  */
-export async function checkActorExports(source: string): Promise<Result<ActorExports, ActorBuildError>> {
+export async function checkActorExports(source: string): Promise<Result<ActorExports, ExportsProblem>> {
   await lexerReady;
   let exports;
   try {
