@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { actorBuildPlugin } from './src/server/actorBuild/vitePlugin.ts';
 import { bridgePlugin } from './src/server/bridge/vitePlugin.ts';
 import { contentSecurityPolicyPlugin } from './src/server/csp/vitePlugin.ts';
 
@@ -11,8 +12,9 @@ const wasmFlags = nodeMajor < 22 ? ['--experimental-wasm-extended-const'] : [];
 
 export default defineConfig({
   // The bridge server (bridge mode, issue 5) runs beside `vite` and `vite preview`; both, and the
-  // built index.html, carry the page's Content Security Policy (issue 14).
-  plugins: [react(), bridgePlugin(), contentSecurityPolicyPlugin()],
+  // built index.html, carry the page's Content Security Policy (issue 14). `vite` alone builds the
+  // Editor's JavaScript actors at ./__build-actor (issue 12).
+  plugins: [react(), bridgePlugin(), contentSecurityPolicyPlugin(), actorBuildPlugin()],
   // Relative asset URLs so `dist/` works from any static server and any sub-path.
   base: './',
   worker: { format: 'es' },

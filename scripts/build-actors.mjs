@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync, renameSync, mkdirSy
 import { join, resolve, dirname, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { witSource } from './witSource.mjs';
+import { componentizeActor, parseComponentizeError } from '../src/server/actorBuild/componentize.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const catalogPath = join(root, 'src/examples/catalog.json');
@@ -29,6 +30,7 @@ async function main() {
     ...filesUnder(witDir).filter((f) => f.endsWith('.wit')),
     fileURLToPath(import.meta.url),
     fileURLToPath(new URL('./witSource.mjs', import.meta.url)),
+    fileURLToPath(new URL('../src/server/actorBuild/componentize.mjs', import.meta.url)),
   ];
   const previous = previousBuild();
   const results = await Promise.allSettled(
@@ -118,28 +120,19 @@ async function buildIfStale(actor, sharedInputs, previous) {
   return `built in ${Math.round(performance.now() - started)} ms (${formatSize(bytes.length)})`;
 }
 
-async function buildJavaScript(actor) {
-  // Loaded only when needed: the native binding is the slow part of an up-to-date run.
-  const { componentize } = await import('componentize-qjs');
+function buildJavaScript(actor) {
   const jsPath = join(root, actor.source);
-  const { component } = await componentize({
-    witPath: witDir,
+  return componentizeActor({
+    witDir,
     world: actor.world,
     jsSource: readFileSync(jsPath, 'utf8'),
     jsPath,
     // Set, not left to default to the working directory, so the build does not depend on where it
     // runs from; errors then name the file as /src/examples/<name>/<file>.
     moduleRoot: root,
-    // Without sync the component uses the async ABI, which needs JSPI (absent from Node 20).
-    sync: true,
-    // Most examples use no WASI; stubs keep WASI out of their imports. componentize-qjs 0.4.5 stubs
-    // every WASI import, those the world names included (the dice world's wasi:random and
-    // wasi:clocks were gone), so an example that uses WASI ("wasi": true) is built without stubs:
-    // it imports the WASI its QuickJS runtime links (0.2.12, which takes in the world's 0.2.3), and
-    // the playground records the clocks, random and environment and sandboxes the rest.
-    stubWasi: actor.wasi !== true,
+    // "wasi": true keeps the WASI imports the example uses (see componentizeActor).
+    wasi: actor.wasi === true,
   });
-  return component;
 }
 
 async function buildWat(actor) {
@@ -184,12 +177,15 @@ function formatSize(bytes) {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
 
-/** The tools' errors, made readable: no stray prefixes, and WAT syntax errors as file:line:col. */
+/** The tools' errors, made readable: no stray prefixes, and syntax errors as file:line:col. */
 function describe(error, source) {
   const message = (error instanceof Error ? error.message : String(error)).replace(/^:\s*/, '').replace(/\n\$/g, '\n').trim();
   // wasm-tools' parse reports a Rust Debug dump; its line and col count from 0.
   const wat = /line: (\d+), col: (\d+).*kind: Custom\("(.*)"\)/s.exec(message);
-  return wat ? `${source}:${Number(wat[1]) + 1}:${Number(wat[2]) + 1}: ${wat[3]}` : message;
+  if (wat) return `${source}:${Number(wat[1]) + 1}:${Number(wat[2]) + 1}: ${wat[3]}`;
+  // componentize-qjs names the file relative to moduleRoot (the repository), with a leading slash.
+  const js = parseComponentizeError(error);
+  return js.location ? `${js.location.path.replace(/^\//, '')}:${js.location.line}:${js.location.column}: ${js.message}` : message;
 }
 
 function indent(text) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { componentizeActor } from '../../server/actorBuild/componentize.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cache = join(root, 'node_modules/.cache/theater-playground/actors');
@@ -29,8 +30,7 @@ export async function builtActor({ name, folder, witDir, world }: ActorSources):
   for (const file of inputs) hash.update(file.slice(root.length)).update(readFileSync(file));
   const path = join(cache, `${name}-${hash.digest('hex').slice(0, 16)}.wasm`);
   if (!existsSync(path)) {
-    const { componentize } = await import('componentize-qjs');
-    const { component } = await componentize({ witPath: witDir, world, jsSource: readFileSync(jsPath, 'utf8'), jsPath, moduleRoot: folder, sync: true, stubWasi: true });
+    const component = await componentizeActor({ witDir, world, jsSource: readFileSync(jsPath, 'utf8'), jsPath, moduleRoot: folder });
     mkdirSync(cache, { recursive: true });
     // Renamed into place: a parallel test run never reads a half-written file.
     const partial = `${path}.${process.pid}.tmp`;
