@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { LOAD_TIMEOUT, Playground } from './playground';
+import { buildActor } from '../src/server/actorBuild/buildActor';
+import { LOAD_TIMEOUT, Playground, wasmFile } from './playground';
 
 // One page for the file: the Editor's runs replace the actor each time, as a learner's do.
 test.describe.configure({ mode: 'serial' });
@@ -136,3 +137,38 @@ test('a page with no build server says which command builds the standalone compo
   await page.getByRole('button', { name: 'Build .wasm' }).click();
   await expect(page.getByText('This page has no build server')).toContainText('npm run build:actor -- actor.js');
 });
+
+test('the standalone build of the edited source loads in a fresh page and answers the same', async ({ browser }, testInfo) => {
+  await editor.useTemplate('Counter with a JSON state');
+  await editor.edit('`count: ${state.count}`', '`count is now ${state.count}`');
+  await editor.run.click();
+  await playground.expectReady('editor.js');
+  const commands = ['inc', 'inc', 'dec', 'get', 'what'];
+  const inPage = await answers(playground, commands);
+
+  // What `npm run build:actor` and the dev server's Build .wasm make of the same source.
+  const built = await buildActor({ source: await editor.text() });
+  if (!built.ok) throw new Error(`the standalone build failed: ${built.error.message}`);
+  const fresh = await browser.newPage({ baseURL: testInfo.project.use.baseURL! });
+  try {
+    const standalone = new Playground(fresh);
+    await standalone.goto();
+    await standalone.expectReady('echo');
+    await standalone.loadFile(wasmFile('counter-edited.wasm', built.value.bytes));
+    await standalone.expectReady('counter-edited');
+    expect(await answers(standalone, commands)).toEqual(inPage);
+    expect(inPage).toContain('count is now 1');
+  } finally {
+    await fresh.close();
+  }
+});
+
+/** What a new connection receives for each command, in order. */
+async function answers(on: Playground, commands: string[]): Promise<string[]> {
+  const connection = await on.newConnection();
+  for (const [i, command] of commands.entries()) {
+    await connection.sendWithEnter(command);
+    await expect(connection.received()).toHaveCount(i + 1);
+  }
+  return (await connection.received().allTextContents()).map((line) => line.replace(/^\s*received\s*/, '').replace(/\s*\d\d:\d\d:\d\d.*$/, '').trim());
+}
