@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { buildActor } from '../src/server/actorBuild/buildActor';
-import { LOAD_TIMEOUT, Playground, wasmFile } from './playground';
+import { fileAction, LOAD_TIMEOUT, Playground, wasmFile } from './playground';
 
 // One page for the file: the Editor's runs replace the actor each time, as a learner's do.
 test.describe.configure({ mode: 'serial' });
@@ -55,7 +55,7 @@ class EditorTab {
 
   /** The source as the model holds it (Monaco's lines as drawn are virtualised). */
   text(): Promise<string> {
-    return this.page.evaluate(() => localStorage.getItem('theater-playground.editor-draft') ?? '');
+    return this.page.evaluate(() => (JSON.parse(localStorage.getItem('theater-playground.editor-draft') ?? '{}') as { text?: string }).text ?? '');
   }
 }
 
@@ -158,6 +158,49 @@ test('the standalone build of the edited source loads in a fresh page and answer
     await standalone.expectReady('counter-edited');
     expect(await answers(standalone, commands)).toEqual(inPage);
     expect(inPage).toContain('count is now 1');
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('a shared link and an exported session reopen the source in a fresh page', async ({ browser }, testInfo) => {
+  await editor.useTemplate('Chat room (answers only the sender)');
+  await editor.edit('Welcome!', 'Bienvenue !');
+  await editor.run.click();
+  await playground.expectReady('editor.js');
+  const connection = await playground.newConnection();
+  await connection.sendWithEnter('salut');
+  await expect(connection.received(/said \(line 1\)/)).toHaveCount(1);
+  const source = await editor.text();
+
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByRole('textbox', { name: 'Link to this source' }).inputValue();
+  expect(new URL(link).searchParams.get('actor')).toMatch(/^editor:/);
+  const downloading = page.waitForEvent('download');
+  await fileAction(page, 'Export session');
+  const session = await (await downloading).path();
+
+  const fresh = await browser.newPage({ baseURL: testInfo.project.use.baseURL! });
+  try {
+    const other = new Playground(fresh);
+    const otherEditor = new EditorTab(fresh);
+    // The link opens the Editor on the source, running.
+    await fresh.goto(link);
+    await other.expectReady('editor.js');
+    await expect(otherEditor.status).toContainText('Running this source');
+    expect(await otherEditor.text()).toBe(source);
+    const greeted = await other.newConnection();
+    await expect(greeted.received(/^\s*received\s*Bienvenue !/)).toHaveCount(1);
+    // The session file carries the component, and with it the source, and the history.
+    await otherEditor.useTemplate('Echo');
+    const chooser = fresh.waitForEvent('filechooser');
+    await fileAction(fresh, 'Import session');
+    await (await chooser).setFiles(session!);
+    await other.expectReady('editor.js');
+    await expect(other.timelineItems.filter({ hasText: 'salut' })).not.toHaveCount(0);
+    await otherEditor.tab.click();
+    await expect(otherEditor.status).toContainText('Running this source');
+    expect(await otherEditor.text()).toBe(source);
   } finally {
     await fresh.close();
   }

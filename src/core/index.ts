@@ -19,6 +19,7 @@ export { isWasmFile } from './wasmMagic';
 export { sha256Hex, type CompiledComponent } from './compiledComponent';
 export { cacheKeyBytes, editorSourceOf, withEditorSource } from './editor/editorSource';
 export { editorModule, thrownAt, type SourceError, type SourceLocation } from './editor/editorModule';
+export { EDITOR_LINK_PREFIX, editorLinkValue, sourceFromEditorLink } from './editor/editorLink';
 export type { ComponentInfo, ImportedFunction, WorldItem } from './componentInfo';
 export { isRuntimeInternalExport, RUNTIME_INTERNAL_EXPORTS } from './componentInfo';
 export { connectionsAfter, type Connection } from './connections';

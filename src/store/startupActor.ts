@@ -1,4 +1,4 @@
-import { actorNameOf } from '../core';
+import { actorNameOf, EDITOR_LINK_PREFIX, sourceFromEditorLink, type Result } from '../core';
 
 /** The example a first-time visitor gets, so they can chat before finding a file of their own. */
 export const DEFAULT_ACTOR = { url: './actors/echo.wasm', name: 'echo' } as const;
@@ -8,11 +8,13 @@ export const BUILD_EXAMPLES_HINT = 'Build the examples with `npm run build:actor
 
 /**
  * The actor to load when the page opens: `?actor=<url>` (relative to the page or absolute), so a
- * link can open the playground on someone's own build, else the default example.
+ * link can open the playground on someone's own build, or `?actor=editor:<source>` (a source
+ * written in the Editor: core/editor/editorLink.ts), else the default example.
  */
-export function startupActor(search: string): { url: string; name: string; linked: boolean } {
+export function startupActor(search: string): { url: string; name: string; linked: boolean; editorSource?: Result<string, string> } {
   const url = new URLSearchParams(search).get('actor')?.trim();
   if (!url) return { ...DEFAULT_ACTOR, linked: false };
+  if (url.startsWith(EDITOR_LINK_PREFIX)) return { ...DEFAULT_ACTOR, linked: true, editorSource: sourceFromEditorLink(url) };
   return { url, name: nameFromUrl(url), linked: true };
 }
 

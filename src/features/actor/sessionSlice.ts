@@ -151,6 +151,10 @@ export const createSessionSlice =
         if (started) return;
         started = true;
         const actor = startupActor(search);
+        if (actor.editorSource) {
+          await Promise.all([get().fetchCatalog(), get().openEditorLink(actor.editorSource)]);
+          return;
+        }
         await Promise.all([get().fetchCatalog(), get().loadUrl(actor.url, actor.name, actor.linked ? LINK_HINT : BUILD_EXAMPLES_HINT)]);
       },
 

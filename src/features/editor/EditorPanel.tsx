@@ -6,6 +6,7 @@ import { editorErrorEvent, thrownIn } from './editorSlice';
 import { BUILD_COMMAND } from './standaloneBuild';
 import { TEMPLATES, type TemplateName } from './templates';
 import { EditorStatus } from './EditorStatus';
+import { ShareLink } from './ShareLink';
 import './editor.css';
 
 // Monaco is megabytes: it loads when the Editor tab first shows.
@@ -33,7 +34,8 @@ export function EditorPanel() {
   const [template, setTemplate] = useState<TemplateName>('echo');
 
   // A reopened session or an imported file with an Editor actor brings its source into the Editor.
-  useEffect(() => followLoadedActor(), [info, followLoadedActor]);
+  const actorName = usePlayground((s) => s.actorName);
+  useEffect(() => followLoadedActor(), [info, actorName, followLoadedActor]);
 
   const problem = parseProblem ?? runtimeProblem;
   return (
@@ -82,6 +84,7 @@ export function EditorPanel() {
         <button type="button" className="button button--quiet" onClick={() => download('actor.js', text, 'text/javascript')}>
           Download source
         </button>
+        <ShareLink />
         <span className="editor__build-note" aria-live="polite">
           {build?.kind === 'building' && 'Building with componentize-qjs…'}
           {build?.kind === 'built' && `Built actor.wasm (${formatSize(build.size)}) in ${formatDuration(build.ms)}: load it in any page, or run it in Theater.`}

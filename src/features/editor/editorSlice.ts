@@ -1,4 +1,5 @@
-import { editorModule, editorSourceOf, thrownAt, withEditorSource, type ActorEvent, type SourceError } from '../../core';
+import { editorModule, editorSourceOf, thrownAt, withEditorSource, type ActorEvent, type Result, type SourceError } from '../../core';
+import { DEFAULT_ACTOR } from '../../store/startupActor';
 import type { Slice, StoreContext } from '../../store/context';
 import { cursorOf } from '../../store/cursor';
 import { thrownMessage } from '../../store/alert';
@@ -42,6 +43,11 @@ export interface EditorSlice {
   replayAgainstEditor(): Promise<void>;
   /** Builds the standalone component on the dev server and hands it to the browser's downloads. */
   buildEditorActor(download: (bytes: Uint8Array) => void): Promise<void>;
+  /**
+   * Opens a shared Editor link's source (`?actor=editor:…`): the Editor shows it and runs it; a
+   * damaged link says so and the default example loads instead.
+   */
+  openEditorLink(source: Result<string, string>): Promise<void>;
   /** Follows the loaded actor: an Editor actor's source becomes the Editor's text (a reopened session, an import). */
   followLoadedActor(): void;
 }
@@ -67,6 +73,9 @@ export const createEditorSlice =
   ({ client, fetchAsset }: StoreContext): Slice<EditorSlice> =>
   (set, get) => {
     const editorBytes = hostLoader(fetchAsset);
+    const draft = readEditorDraft();
+    /** The component bytes the Editor last followed (undefined before the first time). */
+    let followed: Uint8Array | undefined;
     /** The source parsed, or the problem shown and null. */
     const parsed = (): string | null => {
       const text = get().editorText;
@@ -87,13 +96,13 @@ export const createEditorSlice =
       }
     };
     return {
-      editorText: readEditorDraft() ?? TEMPLATES[0].source,
+      editorText: draft?.text ?? TEMPLATES[0].source,
       editorLoadedSource: null,
       editorProblem: null,
       editorRun: null,
       editorBuild: null,
       setEditorText(text) {
-        writeEditorDraft(text);
+        writeEditorDraft({ text, base: get().editorLoadedSource });
         set({ editorText: text });
       },
       applyEditorTemplate(name) {
@@ -141,12 +150,27 @@ export const createEditorSlice =
           }
         }
       },
+      async openEditorLink(source) {
+        if (!source.ok) {
+          await get().loadUrl(DEFAULT_ACTOR.url, DEFAULT_ACTOR.name);
+          return get().showAlert({ code: 'read-failed', message: `This link's Editor actor did not open: ${source.error}.` });
+        }
+        get().setEditorText(source.value);
+        get().showSideTab('editor');
+        await get().runEditorActor();
+      },
       followLoadedActor() {
-        const loaded = client.component && editorSourceOf(client.component.bytes);
+        const bytes = client.component?.bytes;
+        if (bytes === followed) return;
+        const first = followed === undefined;
+        followed = bytes;
+        const loaded = bytes && editorSourceOf(bytes);
         const source = loaded ? loaded.source : null;
-        if (source === get().editorLoadedSource) return;
         set({ editorLoadedSource: source });
-        if (source !== null && source !== get().editorText) get().setEditorText(source);
+        // The first time (the page opening, or the tab first shown), an edit of this very actor is
+        // kept: it is newer than the actor. Any other time a new Editor actor brings its source.
+        const keepDraft = first && draft !== null && draft.base === source;
+        if (source !== null && source !== get().editorText && !keepDraft) get().setEditorText(source);
       },
     };
   };
