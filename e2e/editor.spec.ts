@@ -206,6 +206,22 @@ test('a shared link and an exported session reopen the source in a fresh page', 
   }
 });
 
+test('completions and hover docs come from the interface’s WIT', async () => {
+  await editor.replaceSource("import { log } from 'theater:simple/runtime';\n\n/** @type {typeof import('theater:simple/websocket-server')} */\nexport const websocketServer = {\n  handleMessage(state, [message]) {\n    message.");
+  await page.keyboard.press('ControlOrMeta+Space');
+  const suggestions = page.locator('.suggest-widget');
+  await expect(suggestions).toBeVisible({ timeout: 30_000 });
+  for (const field of ['ty', 'text', 'data']) await expect(suggestions.getByRole('option', { name: new RegExp(`^${field}\\b`) })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  // The cursor on `log`, and the keyboard's Show Hover: runtime.wit's doc comment for it.
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.press('ControlOrMeta+i');
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'Write a line to the actor' }).first()).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
+});
+
 /** What a new connection receives for each command, in order. */
 async function answers(on: Playground, commands: string[]): Promise<string[]> {
   const connection = await on.newConnection();
