@@ -53,9 +53,11 @@ export async function loadComponent(
   stage: StageReport,
 ): Promise<Result<{ component: LoadedComponent; cache: CacheUse; compiled: CompiledComponent }, EngineError>> {
   const { name, importModule, cache } = options;
+  // A cached info is its key's: an Editor actor shares its host's key (core/editor/editorSource.ts),
+  // so the size is these bytes' own.
   const withId = (info: ComponentInfo): ComponentInfo => {
     const actorId = givenActorId(info.actorId, options.actorId);
-    return actorId === undefined ? info : { ...info, actorId };
+    return { ...info, size: bytes.length, ...(actorId !== undefined && { actorId }) };
   };
   const key = await cacheKeyOf(bytes);
   const compiledOf = (info: ComponentInfo, files: ReadonlyArray<[string, Uint8Array]>, component: LoadedComponent): CompiledComponent => ({

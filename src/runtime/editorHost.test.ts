@@ -44,6 +44,8 @@ export const websocketServer = { handleMessage(state, [m]) { return [new Uint8Ar
     expectOk(await session.send(connection.id, textMessage('x')));
     expect([...session.state(session.committedState)!]).toEqual([9]);
     expect(await cacheKeyOf(withEditorSource(host, counter))).toBe(await cacheKeyOf(host));
+    // The cached host's info, with the size of these bytes.
+    expect(session.info.size).toBe(withEditorSource(host, counter).length);
   });
 
   it('turns a thrown error into err with its message, and tells where it was thrown', async () => {
