@@ -22,6 +22,7 @@ import { createInspectorSlice } from '../features/inspector/inspectorSlice';
 import { createBridgeSlice } from '../features/bridge/bridgeSlice';
 import { createClockAndRandomSlice } from '../features/settings/clockAndRandomSlice';
 import { createLimitsSlice } from '../features/settings/limitsSlice';
+import { createTourSlice } from '../features/tour/tourSlice';
 
 /**
  * A batch that took long to draw (a slow machine, a busy page) delays the next one by as long
@@ -123,6 +124,7 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       ...createBridgeSlice(context)(set, get, api),
       ...createClockAndRandomSlice(context)(set, get, api),
       ...createLimitsSlice(context)(set, get, api),
+      ...createTourSlice()(set, get, api),
     };
   });
 }
