@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import { usePlayground } from '../../store';
+import { findByName } from './findByName';
+import type { TourTarget } from './tourSteps';
+
+/** The attribute that draws the spotlight (tour.css): an outline only, so the control stays as it is and takes clicks. */
+const SPOTLIGHT = 'data-tour-spotlight';
+
+/**
+ * Outlines the control a step is about and scrolls it into view (only as far as needed) when the
+ * step points at it first. The control may not exist yet (the newest connection's `Message` box
+ * before its connection opens): the hook looks again whenever the history or the connections change.
+ */
+export function useSpotlight(target: TourTarget | null): void {
+  const eventCount = usePlayground((s) => s.eventCount);
+  const connections = usePlayground((s) => s.connections);
+  const sideTab = usePlayground((s) => s.sideTab);
+  const scrolledTo = useRef<HTMLElement | null>(null);
+  const role = target?.role;
+  const name = target?.name;
+
+  useEffect(() => {
+    if (role === undefined || name === undefined) return;
+    // Looked for after the render that brought the control, not during it.
+    const frame = requestAnimationFrame(() => {
+      const element = findByName({ role, name });
+      if (!element) return;
+      element.setAttribute(SPOTLIGHT, '');
+      if (scrolledTo.current !== element) {
+        scrolledTo.current = element;
+        element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      }
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      for (const element of document.querySelectorAll(`[${SPOTLIGHT}]`)) element.removeAttribute(SPOTLIGHT);
+    };
+  }, [role, name, eventCount, connections, sideTab]);
+}
