@@ -44,9 +44,14 @@ function callsSince(state: TourView, mark: TourMark): Array<{ event: ActorEvent;
   return calls;
 }
 
-/** The connections that had an event before `index`. */
-function connectionsBefore(state: TourView, index: number): Set<number | null> {
-  return new Set(state.events.slice(0, index).map((event) => event.connectionId));
+/** Where each connection's first event is in the history: one pass, however many calls are asked about. */
+function firstEvents(state: TourView): Map<number | null, number> {
+  const first = new Map<number | null, number>();
+  for (let index = 0; index < state.eventCount; index += 1) {
+    const id = state.events[index]?.connectionId;
+    if (id !== undefined && !first.has(id)) first.set(id, index);
+  }
+  return first;
 }
 
 /**
@@ -54,8 +59,8 @@ function connectionsBefore(state: TourView, index: number): Set<number | null> {
  * `connect`, or under Theater's host delivery a text message the server sent for it), not
  * something typed, and a `close` is `Close connection`.
  */
-export function sentSince(state: TourView, mark: TourMark): Array<{ event: ActorEvent; index: number }> {
-  return callsSince(state, mark).filter(({ event, index }) => tagOf(event) !== 'connect' && tagOf(event) !== 'close' && connectionsBefore(state, index).has(event.connectionId));
+export function sentSince(state: TourView, mark: TourMark, first = firstEvents(state)): Array<{ event: ActorEvent; index: number }> {
+  return callsSince(state, mark).filter(({ event, index }) => tagOf(event) !== 'connect' && tagOf(event) !== 'close' && (first.get(event.connectionId) ?? index) < index);
 }
 
 const tagOf = (event: ActorEvent): WebsocketMessage['ty']['tag'] | undefined => event.input?.ty.tag;
@@ -93,13 +98,14 @@ export const twoOpen = (state: TourView): boolean => state.connections.filter((c
  * (it had opened before, and is open still): what the actor answered went to the sender alone,
  * and the other one's transcript shows nothing new.
  */
-export const sentWithAnotherOpen = (state: TourView, mark: TourMark): boolean =>
-  sentSince(state, mark).some(({ event, index }) => {
+export function sentWithAnotherOpen(state: TourView, mark: TourMark): boolean {
+  const first = firstEvents(state);
+  return sentSince(state, mark, first).some(({ event, index }) => {
     const tag = tagOf(event);
     if (tag !== 'text' && tag !== 'binary') return false;
-    const before = connectionsBefore(state, index);
-    return state.connections.some((c) => c.open && c.id !== event.connectionId && before.has(c.id));
+    return state.connections.some((c) => c.open && c.id !== event.connectionId && (first.get(c.id) ?? index) < index);
   });
+}
 
 /** The cursor moved since the mark to an earlier event than the newest (`Step back`, or a timeline row). */
 export const steppedBack = (state: TourView, mark: TourMark): boolean => state.cursor !== null && state.cursor !== mark.cursor && state.cursor < state.eventCount - 1;
