@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { Playground, TimelinePanel } from './playground';
 
@@ -115,6 +116,8 @@ test('the tour can be left, survives a reload, and resumes from Help at the step
   await page.keyboard.press('?');
   const help = page.getByRole('dialog');
   await expect(help).toContainText('You left the tour at step 2 of 7');
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await help.getByRole('button', { name: 'Resume tour' }).click();
   await expect(help).toHaveCount(0);
   await expectStep(page, 2, 'Send each kind of message');
