@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { usePlayground } from '../../store';
 import './tour.css';
+import { ShowTabButton } from './ShowTabButton';
 import { TourStepText } from './TourStepText';
 import { TOUR, TOUR_STEPS, targetOf } from './tourSteps';
 import { useDock } from './useDock';
@@ -22,7 +23,6 @@ function OpenTourCard() {
   const moveTour = usePlayground((s) => s.moveTour);
   const leaveTour = usePlayground((s) => s.leaveTour);
   const loadExample = usePlayground((s) => s.loadExample);
-  const showSideTab = usePlayground((s) => s.showSideTab);
   const card = useRef<HTMLElement>(null);
   useDock(card);
   useSpotlight(targetOf(stepId, met));
@@ -64,9 +64,10 @@ function OpenTourCard() {
           </button>
         )}
         {stepId === 'next' && (
-          <button type="button" className="button tour__extra" onClick={() => showSideTab('interface')}>
-            Show the Interface tab
-          </button>
+          <div className="tour__tabs">
+            <ShowTabButton name="Interface" />
+            <ShowTabButton name="Editor" />
+          </div>
         )}
       </div>
       <div className="tour__actions">

@@ -52,10 +52,15 @@ export function TourStepText({ step }: { step: TourStepId }) {
       );
     case 'next':
       return (
-        <p>
-          The <strong>Interface</strong> tab explains each part of <code>handle-message</code> with the selected call's real values. Load your own actor with <strong>Load actor</strong>
-          , or try the other examples. Help (<kbd>?</kbd>) lists the keys and starts this tour again.
-        </p>
+        <>
+          <p>
+            The <strong>Interface</strong> tab explains each part of <code>handle-message</code> with the selected call's real values. Where the page has an{' '}
+            <strong>Editor</strong> tab, write an actor there and run it with <strong>Run actor</strong>.
+          </p>
+          <p>
+            Load your own actor with <strong>Load actor</strong>, or try the other examples. Help (<kbd>?</kbd>) lists the keys and starts this tour again.
+          </p>
+        </>
       );
   }
 }
