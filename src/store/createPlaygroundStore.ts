@@ -20,9 +20,9 @@ import { createUiSlice } from '../features/page/uiSlice';
 import { createStatesSlice } from '../features/inspector/statesSlice';
 import { createInspectorSlice } from '../features/inspector/inspectorSlice';
 import { createBridgeSlice } from '../features/bridge/bridgeSlice';
+import { createTourSlice } from '../features/tour/tourSlice';
 import { createClockAndRandomSlice } from '../features/settings/clockAndRandomSlice';
 import { createLimitsSlice } from '../features/settings/limitsSlice';
-import { createTourSlice } from '../features/tour/tourSlice';
 
 /**
  * A batch that took long to draw (a slow machine, a busy page) delays the next one by as long
@@ -122,9 +122,9 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       ...createSessionsSlice(context)(set, get, api),
       ...createInspectorSlice(context)(set, get, api),
       ...createBridgeSlice(context)(set, get, api),
+      ...createTourSlice()(set, get, api),
       ...createClockAndRandomSlice(context)(set, get, api),
       ...createLimitsSlice(context)(set, get, api),
-      ...createTourSlice()(set, get, api),
     };
   });
 }
