@@ -21,6 +21,7 @@ import { StatusBar } from '../features/page/StatusBar';
 import { ThemeToggle } from '../features/page/ThemeToggle';
 import { ServerSettingsDialog } from '../features/settings/ServerSettingsDialog';
 import { Timeline } from '../features/timeline/Timeline';
+import { TourCard } from '../features/tour/TourCard';
 
 /** The page: load an actor, talk to it from simulated clients, watch every event. */
 export function App() {
@@ -66,6 +67,8 @@ export function App() {
       <StatusBar />
       <DropOverlay />
       <HelpDialog />
+      {/* Last in the page's order: the Tab order reaches the conversation first, and the card never takes the focus. */}
+      <TourCard />
     </div>
   );
 }

@@ -24,7 +24,8 @@ export function SidePanel() {
     { id: 'reports', label: 'Reports', badge: reports > 0 ? String(reports) : undefined, content: <ReportsPanel /> },
   ];
   return (
-    <div className="panel side-panel">
+    // `data-tour-dock`: the tour's card docks at the bottom of this panel (features/tour/useDock.ts).
+    <div className="panel side-panel" data-tour-dock="">
       <Tabs label="Side panel" tabs={tabs} selected={selected} onSelect={showSideTab} />
     </div>
   );

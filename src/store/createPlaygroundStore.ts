@@ -20,6 +20,7 @@ import { createUiSlice } from '../features/page/uiSlice';
 import { createStatesSlice } from '../features/inspector/statesSlice';
 import { createInspectorSlice } from '../features/inspector/inspectorSlice';
 import { createBridgeSlice } from '../features/bridge/bridgeSlice';
+import { createTourSlice } from '../features/tour/tourSlice';
 import { createClockAndRandomSlice } from '../features/settings/clockAndRandomSlice';
 import { createLimitsSlice } from '../features/settings/limitsSlice';
 import { createEditorSlice } from '../features/editor/editorSlice';
@@ -122,6 +123,7 @@ export function createPlaygroundStore(options: StoreOptions): StoreApi<Playgroun
       ...createSessionsSlice(context)(set, get, api),
       ...createInspectorSlice(context)(set, get, api),
       ...createBridgeSlice(context)(set, get, api),
+      ...createTourSlice()(set, get, api),
       ...createClockAndRandomSlice(context)(set, get, api),
       ...createLimitsSlice(context)(set, get, api),
       ...createEditorSlice(context)(set, get, api),

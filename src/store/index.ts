@@ -20,3 +20,4 @@ export type { ReplayRun } from '../features/history/timeTravelSlice';
 export { stateSizeAtCursor } from '../features/inspector/statesSlice';
 export { themeOf, type SideTab } from '../features/page/uiSlice';
 export type { Theme } from '../features/page/themePreference';
+export { TOUR_STEPS, type TourStepId } from '../features/tour/tourSteps';

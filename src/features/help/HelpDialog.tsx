@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { usePlayground } from '../../store';
+import { TOUR_STEPS, usePlayground } from '../../store';
 import { Keys } from './Keys';
 import { PAGE_SHORTCUTS, PLACE_SHORTCUTS } from './shortcuts';
 
@@ -11,6 +11,15 @@ export function HelpDialog() {
   const open = usePlayground((s) => s.helpOpen);
   const setHelpOpen = usePlayground((s) => s.setHelpOpen);
   const dialog = useRef<HTMLDialogElement>(null);
+  const tourStatus = usePlayground((s) => s.tourStatus);
+  const tourStep = usePlayground((s) => s.tourStep);
+  const startTour = usePlayground((s) => s.startTour);
+  const resumeTour = usePlayground((s) => s.resumeTour);
+  // The dialog closes first: the tour's card is non-modal and must not sit behind a modal.
+  const closeThen = (start: () => void) => () => {
+    setHelpOpen(false);
+    start();
+  };
 
   useEffect(() => {
     const element = dialog.current;
@@ -27,6 +36,22 @@ export function HelpDialog() {
           Close
         </button>
       </div>
+      <section className="help__tour" aria-labelledby="help-tour-title">
+        <h3 id="help-tour-title">Guided tour</h3>
+        <p className="help__hint">
+          {tourStatus === 'left' ? `You left the tour at step ${TOUR_STEPS.indexOf(tourStep) + 1} of ${TOUR_STEPS.length}.` : 'A few steps over the real page: connections, messages, state, failures, time travel.'}
+        </p>
+        <div className="help__tour-actions">
+          {tourStatus === 'left' && (
+            <button type="button" className="button button--primary" onClick={closeThen(resumeTour)}>
+              Resume tour
+            </button>
+          )}
+          <button type="button" className={tourStatus === 'left' ? 'button' : 'button button--primary'} onClick={closeThen(startTour)}>
+            Start tour
+          </button>
+        </div>
+      </section>
       <p className="help__hint">Page keys work anywhere except while you type in a field.</p>
       <table className="help__table">
         <caption>Anywhere on the page</caption>
