@@ -45,9 +45,9 @@ const RUN_TO_READY_PROBE = `new Promise((resolve) => {
   }, true);
 })`;
 
-/** A page-side probe's answer, or an error naming the step that never ended. */
+/** A page-side probe's answer, or an error naming the step that never ended (the timer unref'd: it must not keep the bench alive after). */
 const within = <T>(what: string, promise: Promise<T>): Promise<T> =>
-  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`editor bench: no ${what} within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS))]);
+  Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`editor bench: no ${what} within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref())]);
 
 /** One round's figures (ms). */
 interface Round {
