@@ -1,5 +1,5 @@
 // `npm run bench [-- part…]`: the figures the issues ask for, measured in one run, medians. Parts:
-// calls, load, replay, timeline, import, persistence, files, bridge, proxy, payload, pending, chain, fuzz, limits (all when none is named). Prints a
+// calls, load, replay, timeline, import, persistence, files, bridge, proxy, payload, pending, chain, fuzz, limits, editor (all when none is named). Prints a
 // table per part and writes bench-results/latest.json. Needs the built app (it builds it when
 // missing). `payload` also measures another build given as `--base=<folder>` (e.g. the commit
 // before a change, `npx vite build --outDir dist-base`), in the same run, and so does `bridge` (whose
@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { measureBridgeBuilds } from './bench/bridgeBench';
 import { measureCallCost } from './bench/callCost';
 import { measureChain } from './bench/chainBench';
+import { measureEditor } from './bench/editorBench';
 import { measureFiles } from './bench/filesBench';
 import { measureFuzz } from './bench/fuzzBench';
 import { measureImport } from './bench/importBench';
@@ -61,6 +62,10 @@ const parts: Record<string, [title: string, measure: () => Promise<unknown>]> = 
     () => measureFuzz({ runs: Number(argument('fuzz-runs') ?? 10_000), seed: Number(argument('fuzz-seed') ?? Math.floor(Math.random() * 2 ** 31)), path: argument('fuzz-path') }),
   ],
   limits: ['µs per call on echo and counter under the default limits and the loosest, alternating in one run, and the checks of a counter call alone (Node, medians, ratio)', () => measureLimitsCost()],
+  editor: [
+    'Editor tab (issue 12): Run actor on an edit of the echo template → the edited reply painted, with Run → ready (the page; the Editor status\'s own "loaded in"), New connection → its welcome painted, Send → answer painted, wall with Playwright\'s steps; cold (first Run in a fresh page, median of --editor-cold=3 pages) and warm (--editor-rounds=20 in one page); the standalone build (buildActor in Node ×5, the dev server\'s POST ./__build-actor ×3). Chromium, ms, medians and p95',
+    () => measureEditor({ rounds: Number(argument('editor-rounds') ?? 20), cold: Number(argument('editor-cold') ?? 3) }),
+  ],
   chain: ['chain hash of the event that makes a 16 MiB state (faulty huge 16), this tree and BENCH_BASE_REV in Node, this build and BENCH_BASE_DIST in Chromium (ms, medians)', () => measureChain()],
 };
 

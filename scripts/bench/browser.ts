@@ -126,7 +126,8 @@ export async function importSaved(dist: string, profileDir: string, file: string
 }
 
 /**
- * Source text to evaluate in a page: on the next click of any Send button, the ms until `needle`
+ * Source text to evaluate in a page: on the next click of any button labelled `button` (Send
+ * unless told: the editor bench times `New connection` with it too), the ms until `needle`
  * appears `more` times more often in the text of the first element matching `container` than it
  * did when the probe was installed, then until the frame that shows it is painted. A task queued
  * during a frame's requestAnimationFrame callbacks runs after that frame's paint: so when the
@@ -138,7 +139,7 @@ export async function importSaved(dist: string, profileDir: string, file: string
  * React's handler. Source text, not a function: tsx would wrap the page-side closures in a helper
  * the page lacks.
  */
-export const sendToPaintProbe = (container: string, needle: string, more: number): string => `new Promise((resolve) => {
+export const sendToPaintProbe = (container: string, needle: string, more: number, button = 'Send'): string => `new Promise((resolve) => {
   let t0 = 0;
   let inFrame = false;
   let done = false;
@@ -159,7 +160,7 @@ export const sendToPaintProbe = (container: string, needle: string, more: number
     else requestAnimationFrame(painted);
   });
   const onClick = (event) => {
-    if (event.target.closest('button')?.textContent.trim() !== 'Send') return;
+    if (event.target.closest('button')?.textContent.trim() !== ${JSON.stringify(button)}) return;
     document.removeEventListener('click', onClick, true);
     t0 = performance.now();
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
