@@ -42,7 +42,8 @@ async function answers(url: string): Promise<boolean> {
 async function startPreview(): Promise<ChildProcess | undefined> {
   if (await answers(baseURL)) return undefined;
   if (!existsSync(join(root, dist, 'index.html'))) throw new Error(`No build in ${dist}/: run \`npx vite build --outDir ${dist}\` first.`);
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
+  // Vite's own entry under this Node, not npx: killing npx would leave its vite child serving.
+  const server = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
     cwd: root,
     env: { ...process.env, THEATER_BRIDGE_PORT: String(port + 1) },
     stdio: 'ignore',
