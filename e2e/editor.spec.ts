@@ -96,7 +96,7 @@ test('a syntax error points at its line and loads nothing', async () => {
   await expect(page.locator('[data-mode-id="javascript"] .squiggly-error').first()).toBeAttached();
   // The actor that was running keeps running.
   await playground.expectReady('editor.js');
-  await expect(editor.status).toContainText('Edited since Run actor');
+  await expect(editor.status).toContainText('Run actor failed: the actor loaded before it is still running');
 });
 
 test('a runtime error is the call’s err, and the Editor points at the line that threw', async () => {

@@ -46,6 +46,10 @@ test('a first visit opens the tour, and it runs to the end over the real page', 
   const timeline = new TimelinePanel(page);
   await timeline.row(1).click();
   await timeline.expectInspecting(1);
+  // Picked: the State section is pointed at, and the step waits for Next while it is read.
+  await expectSpotlight(page, 'region', 'State');
+  await expectStep(page, 3, 'Where the state lives');
+  await tour.getByRole('button', { name: 'Next' }).click();
   await expectStep(page, 4, 'A failed call commits nothing');
 
   // 4. Failures: explained; loading the faulty example is offered, not required.

@@ -1,3 +1,4 @@
+import type { HostCall } from './hostCalls';
 import { fail } from './result';
 
 /**
@@ -59,6 +60,8 @@ export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 export interface EngineError {
   code: EngineErrorCode;
   message: string;
+  /** `init-failed`: the host calls the failed init made (its logs, an Editor actor's report of where it threw). */
+  initCalls?: HostCall[];
 }
 
 export const engineError = (code: EngineErrorCode, message: string) => fail<EngineError>({ code, message });
@@ -95,6 +98,8 @@ export type ErrorCode = EngineErrorCode | PageErrorCode;
 export interface PlaygroundError {
   code: ErrorCode;
   message: string;
+  /** As on an EngineError: what a failed init called. */
+  initCalls?: HostCall[];
 }
 
 /** The message of anything thrown, including jco's ComponentError (whose payload says why). */

@@ -66,6 +66,28 @@ export const websocketServer = { handleMessage(state, [m]) { return [new Uint8Ar
     expect(thrownAt(String(report?.args[2]))).toEqual({ line: 4, column: 12 });
   });
 
+  it('traps on a returned value of the wrong shape, as the standalone build does, after saying what was wrong', async () => {
+    const { session } = expectOk(await startEditor("export const websocketServer = {\n  handleMessage(state, [m]) {\n    return m.text === 'list' ? [state, [{ messages: ['hi'] }]] : 'nope';\n  },\n};\n"));
+    const { connection } = expectOk(await session.open());
+    const reported = async (text: string) => {
+      const { event } = expectOk(await session.send(connection.id, textMessage(text)));
+      expect(event.outcome.kind).toBe('trap');
+      return event.hostCalls.find((c) => c.function === 'report-error')?.args.slice(0, 2);
+    };
+    expect(await reported('x')).toEqual(['TypeError', 'handleMessage returned "nope": it must return [state, [{ messages: [...] }]]']);
+    expect(await reported('list')).toEqual(['TypeError', "handleMessage returned \"hi\" as message 0: each message is { ty: { tag: 'text' }, text, data }"]);
+  });
+
+  it('reports where top-level code threw while the source loaded, and names what it exports', async () => {
+    const started = await startEditor("// QuickJS has no TextEncoder\nconst encoder = new TextEncoder();\nexport const websocketServer = {};\n");
+    if (started.ok) throw new Error('started');
+    expect(started.error.message).toMatch(/init failed \(err: TextEncoder is not defined\)/);
+    const report = started.error.initCalls?.find((c) => c.function === 'report-error');
+    expect(thrownAt(String(report?.args[2]))).toMatchObject({ line: 2 });
+    const misspelt = await startEditor('export const webSocketServer = { handleMessage() {} };');
+    expect(misspelt.ok ? 'started' : misspelt.error.message).toMatch(/it exports webSocketServer\)/);
+  });
+
   it('fails to start with the reason when the source has no handleMessage or the host has no source', async () => {
     const missing = await startEditor('export const actor = {};');
     expect(missing.ok ? 'started' : missing.error.message).toMatch(/must export websocketServer/);

@@ -13,7 +13,7 @@ import { dataUrlImporter, type LoadedComponent, type ActorExports } from './load
 import type { SessionOptions } from './sessionOptions';
 import { bridgeEvents, chainEventAgain, lostEvent } from '../core/uncalledEvents';
 import { makeMessage, type WebsocketMessage, type WebsocketResponse } from '../core/messages';
-import { ok, type Result } from '../core/result';
+import { fail, ok, type Result } from '../core/result';
 import type { StateRef } from '../core/stateStore';
 import { RecordedHistory } from '../core/history/recordedHistory';
 import { toHostWire, toWire } from '../core/wire';
@@ -97,7 +97,7 @@ export class ActorSession {
       const outcome = init.event.outcome;
       if (outcome.kind !== 'ok') {
         const why = outcome.kind === 'err' || outcome.kind === 'trap' ? outcome.message : outcome.kind;
-        return engineError('init-failed', `The actor's init failed (${outcome.kind}: ${why}), so it cannot start.`);
+        return fail({ code: 'init-failed', message: `The actor's init failed (${outcome.kind}: ${why}), so it cannot start.`, initCalls: init.event.hostCalls });
       }
       // Told only once it ended well: a failed init is the stage the load failed at, and the page shows it so.
       options.onStage?.('init', ms);

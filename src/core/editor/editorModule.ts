@@ -25,7 +25,8 @@ export function editorModule(source: string): Result<string, SourceError> {
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const message = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error);
-    return fail({ message, line: loc?.line ?? 1, column: (loc?.column ?? 0) + 1 });
+    // Sucrase's column here is already the one an editor counts from 1 (checked against QuickJS's).
+    return fail({ message, line: loc?.line ?? 1, column: Math.max(1, loc?.column ?? 1) });
   }
 }
 

@@ -28,7 +28,8 @@ function loaded() {
     const exports = {};
     body(exports, require);
     if (typeof exports.websocketServer?.handleMessage !== 'function') {
-      throw new Error('the actor must export websocketServer = { handleMessage(state, [message]) { ... } }');
+      const found = Object.keys(exports).filter((name) => name !== '__esModule');
+      throw new Error(`the actor must export websocketServer = { handleMessage(state, [message]) { ... } } (it exports ${found.length > 0 ? found.join(', ') : 'nothing'})`);
     }
     actorModule = exports;
   }
@@ -47,18 +48,42 @@ function reported(call) {
   }
 }
 
+/** What is wrong with a value an actor returns, if anything, said as the learner wrote it. */
+function shapeProblem(value, call, expected) {
+  const isState = (state) => state === undefined || state === null || state instanceof Uint8Array;
+  const isMessage = (m) => typeof m === 'object' && m !== null && typeof m.ty?.tag === 'string';
+  const said = (v) => (typeof v === 'string' ? JSON.stringify(v.slice(0, 40)) : Array.isArray(v) ? `an array of ${v.length}` : v === null ? 'null' : typeof v);
+  if (!Array.isArray(value)) return `${call} returned ${said(value)}: it must return ${expected}`;
+  if (!isState(value[0])) return `${call} returned ${said(value[0])} as the state: it must be a Uint8Array (or undefined for none)`;
+  if (call === 'init') return undefined;
+  const messages = Array.isArray(value[1]) ? value[1][0]?.messages : undefined;
+  if (!Array.isArray(messages)) return `${call} returned ${said(value[1])} where [{ messages: [...] }] goes: it must return ${expected}`;
+  const bad = messages.findIndex((m) => !isMessage(m));
+  return bad < 0 ? undefined : `${call} returned ${said(messages[bad])} as message ${bad}: each message is { ty: { tag: 'text' }, text, data }`;
+}
+
+/**
+ * A value the component cannot hand back traps in the glue (as it does in the standalone build):
+ * the playground is told what was wrong first, since the trap itself says nothing of it.
+ */
+function checked(value, call, expected) {
+  const problem = shapeProblem(value, call, expected);
+  if (problem) reportError('TypeError', problem, '');
+  return value;
+}
+
 export const actor = {
   init(state) {
     return reported(() => {
       const { actor: own } = loaded();
       // A source without init keeps the state it is given, as `npm run build:actor` makes it.
-      return typeof own?.init === 'function' ? own.init(state) : [state];
+      return typeof own?.init === 'function' ? checked(own.init(state), 'init', '[state]') : [state];
     });
   },
 };
 
 export const websocketServer = {
   handleMessage(state, params) {
-    return reported(() => loaded().websocketServer.handleMessage(state, params));
+    return reported(() => checked(loaded().websocketServer.handleMessage(state, params), 'handleMessage', '[state, [{ messages: [...] }]]'));
   },
 };

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { themeOf, usePlayground } from '../../store';
 import { monacoThemeName } from '../../ui/monaco/monacoThemes';
 import { setUpActorLanguage } from './actorLanguage';
-import type { SourceError } from '../../core';
+import type { SourceLocation } from '../../core';
 
 const MONO = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim();
 /** The owner of the Editor's own markers, beside the language service's syntax errors. */
@@ -13,7 +13,7 @@ const OWNER = 'theater-playground';
 
 interface Props {
   /** Where the source failed (a syntax error, or where the running actor threw), marked and scrolled to. */
-  problem: SourceError | null;
+  problem: { message: string; at?: SourceLocation } | null;
   /** Control+Enter (Command+Enter) in the editor: Run actor. */
   onRun(): void;
 }
@@ -70,13 +70,13 @@ export default function ActorEditor({ problem, onRun }: Props) {
 }
 
 /** Puts `problem` on the model as an error marker and brings its line into view. */
-function mark(editor: Monaco.editor.IStandaloneCodeEditor, monaco: typeof Monaco, problem: SourceError | null): void {
+function mark(editor: Monaco.editor.IStandaloneCodeEditor, monaco: typeof Monaco, problem: Props['problem']): void {
   const model = editor.getModel();
   if (!model) return;
-  if (!problem) return monaco.editor.setModelMarkers(model, OWNER, []);
-  const line = Math.min(problem.line, model.getLineCount());
+  if (!problem?.at) return monaco.editor.setModelMarkers(model, OWNER, []);
+  const line = Math.min(problem.at.line, model.getLineCount());
   monaco.editor.setModelMarkers(model, OWNER, [
-    { severity: monaco.MarkerSeverity.Error, message: problem.message, startLineNumber: line, startColumn: problem.column, endLineNumber: line, endColumn: model.getLineMaxColumn(line) },
+    { severity: monaco.MarkerSeverity.Error, message: problem.message, startLineNumber: line, startColumn: problem.at.column, endLineNumber: line, endColumn: model.getLineMaxColumn(line) },
   ]);
   editor.revealLineInCenterIfOutsideViewport(line);
 }

@@ -2,12 +2,20 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { usePlayground } from '../../store';
 import { download } from '../../ui/download';
 import { formatDuration, formatSize } from '../../ui/format';
-import { editorErrorEvent, thrownIn } from './editorSlice';
+import { editorErrorEvent, thrownIn, type EditorProblem } from './editorProblem';
 import { BUILD_COMMAND } from './standaloneBuild';
 import { TEMPLATES, type TemplateName } from './templates';
 import { EditorStatus } from './EditorStatus';
 import { ShareLink } from './ShareLink';
 import './editor.css';
+
+/** Where a problem came from, after its message. */
+const PROBLEM_WHERE = {
+  parse: () => '(found before running: nothing was loaded)',
+  build: () => '(the standalone build)',
+  init: () => '(while loading the source or in its init: the actor that was running stays)',
+  call: (seq?: number) => `(event #${seq ?? '?'})`,
+} as const satisfies Record<EditorProblem['by'], (seq?: number) => string>;
 
 // Monaco is megabytes: it loads when the Editor tab first shows.
 const ActorEditor = lazy(() => import('./ActorEditor'));
@@ -28,7 +36,7 @@ export function EditorPanel() {
   const hasHistory = usePlayground((s) => s.events.some((event) => event.kind !== 'init'));
   const parseProblem = usePlayground((s) => s.editorProblem);
   const errorEvent = usePlayground(editorErrorEvent);
-  const runtimeProblem = useMemo(() => thrownIn(errorEvent ?? undefined), [errorEvent]);
+  const callProblem = useMemo(() => thrownIn(errorEvent), [errorEvent]);
   const build = usePlayground((s) => s.editorBuild);
   const text = usePlayground((s) => s.editorText);
   const [template, setTemplate] = useState<TemplateName>('echo');
@@ -37,7 +45,7 @@ export function EditorPanel() {
   const actorName = usePlayground((s) => s.actorName);
   useEffect(() => followLoadedActor(), [info, actorName, followLoadedActor]);
 
-  const problem = parseProblem ?? runtimeProblem;
+  const problem = parseProblem ?? callProblem;
   return (
     <section className="editor" aria-label="Editor">
       <div className="editor__bar">
@@ -65,11 +73,14 @@ export function EditorPanel() {
       <EditorStatus />
       {problem && (
         <p className="editor__problem" aria-live="polite">
-          <strong>
-            Line {problem.line}, column {problem.column}:
-          </strong>{' '}
-          {problem.message}
-          {'seq' in problem ? ` (event #${problem.seq})` : parseProblem?.by === 'build' ? ' (the standalone build)' : ''}
+          {problem.at && (
+            <>
+              <strong>
+                Line {problem.at.line}, column {problem.at.column}:
+              </strong>{' '}
+            </>
+          )}
+          {problem.message} {PROBLEM_WHERE[problem.by](problem.seq)}
         </p>
       )}
       <div className="editor__source">
@@ -96,11 +107,19 @@ export function EditorPanel() {
           {build?.kind === 'failed' && `The build failed: ${build.message}`}
         </span>
       </div>
-      <p className="editor__note">
-        <strong>The playground&apos;s, not Theater&apos;s:</strong> Run actor loads your source into the playground&apos;s QuickJS host component,
-        which reads it through the playground&apos;s own import (<code>playground:editor/source</code>). It behaves as the standalone build
-        does, and its events record a thrown error&apos;s line (<code>report-error</code>). Build .wasm makes the component Theater runs.
-      </p>
+      <details className="editor__note">
+        <summary>How Run actor runs your source (the playground&apos;s, not Theater&apos;s)</summary>
+        <p>
+          Run actor loads your source into the playground&apos;s QuickJS host component, which reads it through the playground&apos;s own
+          import (<code>playground:editor/source</code>) and records where a call went wrong (<code>report-error</code>, a host call of
+          the event). It behaves as the standalone build does: the same QuickJS, with no <code>TextEncoder</code>, <code>TextDecoder</code>,
+          timers or <code>fetch</code>. Build .wasm makes the component Theater runs.
+        </p>
+        <p>
+          Completions and hover docs for the interface come with the <code>@type</code> comment above <code>websocketServer</code> (and{' '}
+          <code>actor</code>) that every template has: copy it into a source of your own.
+        </p>
+      </details>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { textMessage } from '../../core';
 import { nodeStores } from '../../store/testing/nodeStore';
-import { editorErrorEvent, thrownIn } from './editorSlice';
+import { editorErrorEvent, thrownIn } from './editorProblem';
 import { TEMPLATES } from './templates';
 
 const newStore = nodeStores();
@@ -29,14 +29,15 @@ describe('the Editor through the store, over a real worker', () => {
   it('a syntax error is the Editor’s problem at its line, and the running actor stays', async () => {
     const store = await withSource("export const websocketServer = {\n  handleMessage(state) {\n    return [state, [{ messages: [] }]]\n  }\n  oops\n};\n");
     await store.getState().runEditorActor();
-    expect(store.getState().editorProblem).toMatchObject({ by: 'parse', line: 5 });
-    expect([store.getState().actorName, store.getState().status, store.getState().editorRun]).toEqual(['echo', 'ready', null]);
+    expect(store.getState().editorProblem).toMatchObject({ by: 'parse', at: { line: 5 } });
+    expect([store.getState().actorName, store.getState().status, store.getState().editorRun]).toEqual(['echo', 'ready', { kind: 'failed' }]);
   });
 
   it('a source whose init throws fails the run with the reason, and the running actor stays', async () => {
-    const store = await withSource("export const actor = { init() { throw new Error('not today'); } };\nexport const websocketServer = { handleMessage(s) { return [s, [{ messages: [] }]]; } };\n");
+    const store = await withSource("export const actor = {\n  init() {\n    throw new Error('not today');\n  },\n};\nexport const websocketServer = { handleMessage(s) { return [s, [{ messages: [] }]]; } };\n");
     await store.getState().runEditorActor();
     expect(store.getState().editorRun).toEqual({ kind: 'failed' });
+    expect(store.getState().editorProblem).toMatchObject({ by: 'init', message: 'Error: not today', at: { line: 3 } });
     expect(store.getState().alert?.message).toMatch(/init failed \(err: not today\)/);
     expect([store.getState().actorName, store.getState().status]).toEqual(['echo', 'ready']);
   });
@@ -49,7 +50,7 @@ describe('the Editor through the store, over a real worker', () => {
     await store.getState().send(store.getState().connections[0]!.id, textMessage('crash'));
     await vi.waitFor(() => expect(editorErrorEvent(store.getState())).not.toBeNull());
     const thrown = thrownIn(editorErrorEvent(store.getState())!);
-    expect(thrown).toMatchObject({ line: 20, message: "TypeError: cannot read property 'field' of undefined" });
+    expect(thrown).toMatchObject({ by: 'call', at: { line: 20 }, message: "TypeError: cannot read property 'field' of undefined" });
     store.getState().setEditorText(`// edited\n${template('fails-on-purpose')}`);
     expect(editorErrorEvent(store.getState())).toBeNull();
   });

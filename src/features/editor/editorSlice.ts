@@ -1,7 +1,7 @@
-import { editorModule, editorSourceOf, thrownAt, withEditorSource, type ActorEvent, type Result, type SourceError } from '../../core';
+import { editorModule, editorSourceOf, withEditorSource, type Result } from '../../core';
 import { DEFAULT_ACTOR } from '../../store/startupActor';
 import type { Slice, StoreContext } from '../../store/context';
-import { cursorOf } from '../../store/cursor';
+import { reportedProblem, sourceProblem, type EditorProblem } from './editorProblem';
 import { thrownMessage } from '../../store/alert';
 import { readEditorDraft, writeEditorDraft } from './editorDraft';
 import { buildStandalone } from './standaloneBuild';
@@ -11,12 +11,6 @@ import { TEMPLATES, type TemplateName } from './templates';
 export const EDITOR_HOST_URL = './actors/editor-host.wasm';
 /** The name an Editor actor loads under: the Actor status and the saved sessions say it came from the Editor. */
 export const EDITOR_ACTOR_NAME = 'editor.js';
-
-/** Where the source went wrong: a syntax error found before running, or what the standalone build said. */
-export interface EditorProblem extends SourceError {
-  /** What found it: the Editor's parse before Run actor or a replay, or the standalone build. */
-  by: 'parse' | 'build';
-}
 
 /** The last Run actor: how long from the press to the actor ready (ms). */
 export type EditorRun = { kind: 'running' } | { kind: 'ran'; ms: number } | { kind: 'failed' };
@@ -81,7 +75,7 @@ export const createEditorSlice =
       const text = get().editorText;
       const module = editorModule(text);
       if (!module.ok) {
-        set({ editorProblem: { ...module.error, by: 'parse' } });
+        set({ editorProblem: sourceProblem('parse', module.error) });
         return null;
       }
       set({ editorProblem: null });
@@ -112,7 +106,7 @@ export const createEditorSlice =
       },
       async runEditorActor() {
         const source = parsed();
-        if (source === null) return;
+        if (source === null) return set({ editorRun: { kind: 'failed' } });
         const t0 = performance.now();
         set({ editorRun: { kind: 'running' } });
         const bytes = await bytesOr(source);
@@ -120,7 +114,8 @@ export const createEditorSlice =
         await get().loadBytes(EDITOR_ACTOR_NAME, bytes);
         // A failed load (its init threw) leaves the actor before it loaded, and says why in the alert.
         const ran = client.component?.bytes === bytes;
-        set({ editorRun: ran ? { kind: 'ran', ms: performance.now() - t0 } : { kind: 'failed' } });
+        const initCalls = get().alert?.initCalls;
+        set({ editorRun: ran ? { kind: 'ran', ms: performance.now() - t0 } : { kind: 'failed' }, ...(!ran && initCalls && { editorProblem: reportedProblem(initCalls, 'init') }) });
         if (ran) get().followLoadedActor();
       },
       async replayAgainstEditor() {
@@ -141,7 +136,7 @@ export const createEditorSlice =
           case 'unavailable':
             return set({ editorBuild: { kind: 'unavailable' } });
           case 'source':
-            return set({ editorBuild: { kind: 'failed', message: built.error.message }, editorProblem: { ...built.error, by: 'build' } });
+            return set({ editorBuild: { kind: 'failed', message: built.error.message }, editorProblem: sourceProblem('build', built.error) });
           case 'failed':
             return set({ editorBuild: { kind: 'failed', message: built.message } });
           default: {
@@ -174,27 +169,6 @@ export const createEditorSlice =
       },
     };
   };
-
-/** Where an event's source threw, from the report the Editor's host made of it (runtime/editorHost.ts). */
-export function thrownIn(event: ActorEvent | undefined): (SourceError & { seq: number }) | null {
-  const report = event?.hostCalls.find((call) => call.interface === 'playground:editor/source' && call.function === 'report-error');
-  if (!event || !report) return null;
-  const [name, message, stack] = report.args.map(String);
-  const at = thrownAt(stack ?? '');
-  return at ? { ...at, message: `${name}: ${message}`, seq: event.seq } : null;
-}
-
-/**
- * The event whose runtime error the Editor points at: the selected one, else the newest, when
- * it threw and the Editor's source is the loaded actor's (another source's error would point at
- * the wrong lines). A selector: it returns the event itself, so the store's answer stays the same
- * object until another event takes its place.
- */
-export function editorErrorEvent(state: { events: readonly ActorEvent[]; cursor: number | null; eventCount: number; editorText: string; editorLoadedSource: string | null }): ActorEvent | null {
-  if (state.editorLoadedSource === null || state.editorLoadedSource !== state.editorText) return null;
-  const threw = (event: ActorEvent | undefined) => (event && thrownIn(event) ? event : undefined);
-  return threw(state.events[cursorOf(state)]) ?? threw(state.events[state.eventCount - 1]) ?? null;
-}
 
 declare module '../../store/playgroundState' {
   interface PlaygroundState extends EditorSlice {}

@@ -39,11 +39,14 @@ describe('the Editor templates run in the Editor host as they say', () => {
     const session = await run('chat-room');
     const a = expectOk(await session.open()).connection;
     const b = expectOk(await session.open()).connection;
+    // Past 64 KB of transcript, and in any script: the state's UTF-8 is the template's own.
+    for (let i = 0; i < 20; i++) expectOk(await session.send(a.id, textMessage(`${'é'.repeat(2000)} ${i} 🎭`)));
+    expect(decodeUtf8(session.state(session.committedState)!)).toContain(`${'é'.repeat(2000)} 19 🎭`);
     const said = expectOk(await session.send(a.id, textMessage('bonjour ✓'))).event;
     // No response names another connection: each goes to the one whose event produced it.
     expect(said.connectionId).toBe(a.id);
     expect(said.responses.map((r) => r.to)).toEqual([undefined]);
-    expect(texts(expectOk(await session.send(b.id, textMessage('history'))).event)).toEqual(['bonjour ✓']);
+    expect(texts(expectOk(await session.send(b.id, textMessage('history'))).event)).toEqual([...Array.from({ length: 19 }, (_, i) => `${'é'.repeat(2000)} ${i + 1} 🎭`), 'bonjour ✓']);
   });
 
   it('binary protocol answers opcodes with bytes and keeps a running total', async () => {

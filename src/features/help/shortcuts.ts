@@ -29,6 +29,7 @@ export const PLACE_SHORTCUTS: readonly { keys: readonly string[]; where: string;
   { keys: ['j', '↓'], where: 'Timeline', description: 'Select the next event' },
   { keys: ['k', '↑'], where: 'Timeline', description: 'Select the previous event' },
   { keys: ['Enter'], where: 'Message', description: 'Send the message' },
+  { keys: ['Ctrl+Enter'], where: 'Editor', description: 'Run actor' },
   { keys: ['Esc'], where: 'Dialogs', description: 'Close' },
 ];
 

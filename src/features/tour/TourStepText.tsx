@@ -1,4 +1,20 @@
+import { usePlayground } from '../../store';
 import type { TourStepId } from './tourSteps';
+
+/** The steps describe echo's answers: with another actor loaded, the tour offers echo first. */
+function EchoLoaded() {
+  const actorName = usePlayground((s) => s.actorName);
+  const loadExample = usePlayground((s) => s.loadExample);
+  if (actorName === 'echo') return null;
+  return (
+    <p>
+      {actorName ?? 'Another actor'} is loaded, and its answers differ from the ones these steps describe.{' '}
+      <button type="button" className="button button--quiet" onClick={() => void loadExample('echo')}>
+        Load echo
+      </button>
+    </p>
+  );
+}
 
 /** What a step explains: short, since the person reads it beside the real thing. */
 export function TourStepText({ step }: { step: TourStepId }) {
@@ -6,7 +22,8 @@ export function TourStepText({ step }: { step: TourStepId }) {
     case 'connection':
       return (
         <>
-          <p>A short tour of the real page, with the echo actor that is already loaded. Each step waits for you to do it; leave whenever you like and resume from Help.</p>
+          <p>A short tour of the real page, with the echo actor the page opens on. Each step waits for you to do it; leave whenever you like and resume from Help.</p>
+          <EchoLoaded />
           <p>
             Each connection is a simulated WebSocket client. Opening one calls the actor's <code>handle-message</code> with a <code>connect</code> message.
           </p>
@@ -17,7 +34,7 @@ export function TourStepText({ step }: { step: TourStepId }) {
         <>
           <p>
             <strong>Message type</strong> picks what the client sends: <code>text</code> carries text, <code>binary</code> carries bytes, <code>ping</code> and <code>pong</code> are
-            the WebSocket heartbeat, <code>close</code> ends the connection, <code>connect</code> is what the server says when a client opens. Echo sends text and binary back and
+            the WebSocket heartbeat, <code>close</code> ends the connection, and <code>connect</code> is what the host hands the actor when a client opens a connection. Echo sends text and binary back and
             answers a ping with a pong.
           </p>
         </>
@@ -54,8 +71,8 @@ export function TourStepText({ step }: { step: TourStepId }) {
       return (
         <>
           <p>
-            The <strong>Interface</strong> tab explains each part of <code>handle-message</code> with the selected call's real values. Where the page has an{' '}
-            <strong>Editor</strong> tab, write an actor there and run it with <strong>Run actor</strong>.
+            The <strong>Interface</strong> tab explains each part of <code>handle-message</code> with the selected call's real values. In the{' '}
+            <strong>Editor</strong> tab, write an actor of your own from a template and run it with <strong>Run actor</strong>.
           </p>
           <p>
             Load your own actor with <strong>Load actor</strong>, or try the other examples. Help (<kbd>?</kbd>) lists the keys and starts this tour again.

@@ -76,11 +76,14 @@ describe('the messages step', () => {
 });
 
 describe('the state step', () => {
-  it('waits for the cursor to land on a call the person picked', () => {
+  it('ticks a call the person picked, then points at its State and waits for Next while it is read', () => {
     const start = view([connect(0), text(1)]);
     const mark = markOf(start);
     expect(metGoals('state', { ...start, cursor: 1 }, mark, [])).toEqual(['selected']);
     expect(metGoals('state', start, mark, [])).toEqual([]);
+    expect(targetOf('state', [])).toEqual({ role: 'list', name: 'Timeline' });
+    expect(targetOf('state', ['selected'])).toEqual({ role: 'region', name: 'State' });
+    expect(stepDone('state', ['selected'])).toBe(false);
   });
 });
 

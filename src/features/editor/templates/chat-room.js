@@ -25,27 +25,16 @@ function text(value) {
   return { ty: { tag: 'text' }, text: value, data: undefined };
 }
 
-// QuickJS has no TextEncoder or TextDecoder: UTF-8 by hand, so any language can be said.
+// QuickJS has no TextEncoder or TextDecoder (neither here nor in the standalone build): UTF-8
+// through encodeURIComponent, which every engine has, so any language can be said.
 function save(state) {
-  const out = [];
-  for (const char of JSON.stringify(state)) {
-    const c = char.codePointAt(0);
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return new Uint8Array(out);
+  return Uint8Array.from(unescape(encodeURIComponent(JSON.stringify(state))), (c) => c.charCodeAt(0));
 }
 
 function load(bytes) {
-  let json = '';
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i++];
-    const extra = b < 0x80 ? 0 : b < 0xe0 ? 1 : b < 0xf0 ? 2 : 3;
-    let c = extra === 0 ? b : b & (0x3f >> extra);
-    for (let k = 0; k < extra; k++) c = (c << 6) | (bytes[i++] & 63);
-    json += String.fromCodePoint(c);
-  }
-  return JSON.parse(json);
+  // One character at a time: spreading a large state into String.fromCharCode passes QuickJS's
+  // limit of 65,535 arguments.
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return JSON.parse(decodeURIComponent(escape(binary)));
 }

@@ -39,11 +39,16 @@ function text(value) {
   return { ty: { tag: 'text' }, text: value, data: undefined };
 }
 
-// QuickJS has no TextEncoder: the JSON here is ASCII, one byte per character.
+// QuickJS has no TextEncoder or TextDecoder (neither here nor in the standalone build): UTF-8
+// through encodeURIComponent, which every engine has.
 function save(state) {
-  return Uint8Array.from(JSON.stringify(state), (c) => c.charCodeAt(0));
+  return Uint8Array.from(unescape(encodeURIComponent(JSON.stringify(state))), (c) => c.charCodeAt(0));
 }
 
 function load(bytes) {
-  return JSON.parse(String.fromCharCode(...bytes));
+  // One character at a time: spreading a large state into String.fromCharCode passes QuickJS's
+  // limit of 65,535 arguments.
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return JSON.parse(decodeURIComponent(escape(binary)));
 }
