@@ -38,8 +38,9 @@ test.describe('the Interface tab', () => {
   test('shows the component WIT in Monaco with WIT highlighting, beside the interface documentation', async ({ page }) => {
     const { bench } = await openWit(page);
 
+    // Monaco draws the lines as it lays them out: wait for the whole world, not its first line.
     await expect.poll(() => witText(bench.wit)).toContain('worldroot{');
-    expect(await witText(bench.wit)).toContain('exporttheater:simple/websocket-server;');
+    await expect.poll(() => witText(bench.wit)).toContain('exporttheater:simple/websocket-server;');
 
     // Highlighted by the `wit` tokenizer: a keyword and a built-in type each get a colour class of
     // their own, in the colours the WIT theme takes from the page's syntax palette.

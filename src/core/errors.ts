@@ -1,4 +1,4 @@
-import type { HostCall } from './hostCalls';
+import type { HostCall } from './hostCall';
 import { fail } from './result';
 
 /**
