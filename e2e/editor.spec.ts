@@ -33,6 +33,12 @@ class EditorTab {
     await expect(this.page.locator('[data-mode-id="javascript"] .view-line').first()).toBeVisible({ timeout: 30_000 });
   }
 
+  /** Presses Run actor and waits for the run to end well (every run here follows an edit, so the status changes). */
+  async runActor(): Promise<void> {
+    await this.run.click();
+    await expect(this.status).toContainText(/^Running this source \(loaded in/, { timeout: LOAD_TIMEOUT });
+  }
+
   async useTemplate(title: string): Promise<void> {
     await this.page.getByRole('combobox', { name: 'Template' }).selectOption({ label: title });
     await this.page.getByRole('button', { name: 'Use template' }).click();
@@ -76,7 +82,7 @@ test('edit the echo template, run it, and chat with the edited actor', async () 
   await editor.useTemplate('Echo');
   await expect(editor.status).toContainText('The loaded actor is echo, not this source');
   await editor.edit("text(message.text ?? '')", "text('you said: ' + (message.text ?? ''))");
-  await editor.run.click();
+  await editor.runActor();
   await playground.expectReady('editor.js');
   await expect(editor.status).toContainText(/Running this source \(loaded in [\d.]+ m?s\)/);
   const connection = await playground.newConnection();
@@ -102,7 +108,7 @@ test('a syntax error points at its line and loads nothing', async () => {
 test('a runtime error is the call’s err, and the Editor points at the line that threw', async () => {
   await editor.useTemplate('Fails on purpose');
   await expect(editor.problem).toHaveCount(0);
-  await editor.run.click();
+  await editor.runActor();
   await playground.expectReady('editor.js');
   const connection = await playground.newConnection();
   await connection.sendWithEnter('add');
@@ -115,7 +121,7 @@ test('a runtime error is the call’s err, and the Editor points at the line tha
 
 test('replay against an edit shows where the edited actor diverges', async () => {
   await editor.useTemplate('Echo');
-  await editor.run.click();
+  await editor.runActor();
   await playground.expectReady('editor.js');
   const connection = await playground.newConnection();
   await connection.sendWithEnter('one');
@@ -141,7 +147,7 @@ test('a page with no build server says which command builds the standalone compo
 test('the standalone build of the edited source loads in a fresh page and answers the same', async ({ browser }, testInfo) => {
   await editor.useTemplate('Counter with a JSON state');
   await editor.edit('`count: ${state.count}`', '`count is now ${state.count}`');
-  await editor.run.click();
+  await editor.runActor();
   await playground.expectReady('editor.js');
   const commands = ['inc', 'inc', 'dec', 'get', 'what'];
   const inPage = await answers(playground, commands);
@@ -166,7 +172,7 @@ test('the standalone build of the edited source loads in a fresh page and answer
 test('a shared link and an exported session reopen the source in a fresh page', async ({ browser }, testInfo) => {
   await editor.useTemplate('Chat room (answers only the sender)');
   await editor.edit('Welcome!', 'Bienvenue !');
-  await editor.run.click();
+  await editor.runActor();
   await playground.expectReady('editor.js');
   const connection = await playground.newConnection();
   await connection.sendWithEnter('salut');

@@ -18,7 +18,8 @@ export { historyFileOf, HISTORY_FILES, NOT_A_CHAIN_BUT_A_SESSION, type HistoryFi
 export { isWasmFile } from './wasmMagic';
 export { sha256Hex, type CompiledComponent } from './compiledComponent';
 export { cacheKeyBytes, editorSourceOf, withEditorSource } from './editor/editorSource';
-export { editorModule, thrownAt, type SourceError, type SourceLocation } from './editor/editorModule';
+// editorModule (sucrase) is left out: the page loads it only when a source runs (features/editor).
+export { thrownAt, type SourceError, type SourceLocation } from './editor/sourceLocation';
 export { EDITOR_LINK_PREFIX, editorLinkValue, sourceFromEditorLink } from './editor/editorLink';
 export type { ComponentInfo, ImportedFunction, WorldItem } from './componentInfo';
 export { isRuntimeInternalExport, RUNTIME_INTERNAL_EXPORTS } from './componentInfo';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textMessage } from '../core/messages';
 import { withEditorSource } from '../core/editor/editorSource';
-import { thrownAt } from '../core/editor/editorModule';
+import { thrownAt } from '../core/editor/sourceLocation';
 import { cacheFromEnvironment } from '../cli/fileComponentCache';
 import { cacheKeyOf } from './componentCache';
 import { ActorSession } from './session';

@@ -1,16 +1,6 @@
 import { transform } from 'sucrase';
 import { fail, ok, type Result } from '../result';
-
-/** Where a source failed: 1-based line and column, as an editor shows them. */
-export interface SourceLocation {
-  line: number;
-  column: number;
-}
-
-/** A source that does not parse, with the parser's message. */
-export interface SourceError extends SourceLocation {
-  message: string;
-}
+import type { SourceError } from './sourceLocation';
 
 /**
  * An Editor actor's ES module source (what componentize-qjs takes: `export const websocketServer`,
@@ -28,16 +18,4 @@ export function editorModule(source: string): Result<string, SourceError> {
     // Sucrase's column here is already the one an editor counts from 1 (checked against QuickJS's).
     return fail({ message, line: loc?.line ?? 1, column: Math.max(1, loc?.column ?? 1) });
   }
-}
-
-/**
- * Where QuickJS says an error thrown in an Editor actor's source happened: the first frame of its
- * stack in the evaluated body (`at handleMessage (<input>:12:7)`). The host evaluates the body with
- * `new Function('exports', 'require', body)`, which puts the body's first line on line 3.
- */
-export function thrownAt(stack: string): SourceLocation | undefined {
-  const frame = /<input>:(\d+):(\d+)/.exec(stack);
-  if (!frame) return undefined;
-  const line = Number(frame[1]) - 2;
-  return line >= 1 ? { line, column: Number(frame[2]) } : undefined;
 }

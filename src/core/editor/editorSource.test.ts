@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bytesEqual } from '../bytes';
 import { cacheKeyBytes, editorSourceOf, withEditorSource } from './editorSource';
-import { editorModule, thrownAt } from './editorModule';
+import { editorModule } from './editorModule';
+import { thrownAt } from './sourceLocation';
 
 const host = new Uint8Array(readFileSync(fileURLToPath(new URL('../../../public/actors/echo.wasm', import.meta.url))));
 

@@ -1,4 +1,4 @@
-import { editorModule, editorSourceOf, withEditorSource, type Result } from '../../core';
+import { editorSourceOf, withEditorSource, type Result } from '../../core';
 import { DEFAULT_ACTOR } from '../../store/startupActor';
 import type { Slice, StoreContext } from '../../store/context';
 import { reportedProblem, sourceProblem, type EditorProblem } from './editorProblem';
@@ -70,9 +70,10 @@ export const createEditorSlice =
     const draft = readEditorDraft();
     /** The component bytes the Editor last followed (undefined before the first time). */
     let followed: Uint8Array | undefined;
-    /** The source parsed, or the problem shown and null. */
-    const parsed = (): string | null => {
+    /** The source parsed, or the problem shown and null. Sucrase loads with the first run, not with the page. */
+    const parsed = async (): Promise<string | null> => {
       const text = get().editorText;
+      const { editorModule } = await import('../../core/editor/editorModule');
       const module = editorModule(text);
       if (!module.ok) {
         set({ editorProblem: sourceProblem('parse', module.error) });
@@ -105,10 +106,11 @@ export const createEditorSlice =
         set({ editorProblem: null });
       },
       async runEditorActor() {
-        const source = parsed();
-        if (source === null) return set({ editorRun: { kind: 'failed' } });
+        // Running from the press: the status says so while the parser loads.
         const t0 = performance.now();
         set({ editorRun: { kind: 'running' } });
+        const source = await parsed();
+        if (source === null) return set({ editorRun: { kind: 'failed' } });
         const bytes = await bytesOr(source);
         if (!bytes) return set({ editorRun: { kind: 'failed' } });
         await get().loadBytes(EDITOR_ACTOR_NAME, bytes);
@@ -119,7 +121,7 @@ export const createEditorSlice =
         if (ran) get().followLoadedActor();
       },
       async replayAgainstEditor() {
-        const source = parsed();
+        const source = await parsed();
         if (source === null) return;
         const bytes = await bytesOr(source);
         if (bytes) await get().replay({ name: `${EDITOR_ACTOR_NAME} (as edited)`, bytes });
