@@ -78,6 +78,19 @@ test.afterAll(async () => {
   await page?.close();
 });
 
+test('the Editor opens with room for code, and the chat stays usable beside it', async () => {
+  // The side pane starts at a quarter of the page; the Editor widens it once, as it first shows.
+  const width = (await page.getByRole('region', { name: 'Editor' }).boundingBox())?.width ?? 0;
+  expect(width).toBeGreaterThan(420);
+  const connection = await playground.newConnection();
+  // The composer's Send still fits in the Connections pane, left of the events (the panes' bottoms
+  // clip on a short window anyway).
+  const send = (await connection.sendButton.boundingBox())!;
+  const events = (await playground.timeline.boundingBox())!;
+  expect(send.x + send.width).toBeLessThan(events.x);
+  await connection.closeButton.click();
+});
+
 test('edit the echo template, run it, and chat with the edited actor', async () => {
   await editor.useTemplate('Echo');
   await expect(editor.status).toContainText('The loaded actor is echo, not this source');

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { usePlayground } from '../../store';
 import { download } from '../../ui/download';
+import { usePaneRoom } from '../../ui/layout/usePaneRoom';
 import { formatDuration, formatSize } from '../../ui/format';
 import { editorErrorEvent, thrownIn, type EditorProblem } from './editorProblem';
 import { BUILD_COMMAND } from './standaloneBuild';
@@ -25,6 +26,9 @@ const ActorEditor = lazy(() => import('./ActorEditor'));
  * history against an edit, and build the standalone component Theater runs.
  */
 export function EditorPanel() {
+  // About 55 columns of code: the side pane's default (a quarter of the page) shows barely 35. The
+  // chat and the events give the room, each kept at 31% or more so their controls still fit (the composer's Send needs about 400 px).
+  usePaneRoom(480, 38, 31);
   const info = usePlayground((s) => s.info);
   const followLoadedActor = usePlayground((s) => s.followLoadedActor);
   const runEditorActor = usePlayground((s) => s.runEditorActor);
