@@ -32,7 +32,7 @@ export type { Result } from './result';
 export { checkLimit, DEFAULT_LIMITS, isLimitValue, LIMIT_KEYS, LIMITS, limitError, limitsFrom, LOOSEST_LIMITS, parseLimit, parseWholeNumber, wholeNumberFrom, type LimitError, type LimitKey, type Limits } from './limits';
 export { toHex, fromHex, decodeUtf8, utf8, utf8ByteLength, bytesEqual, isGzip } from './bytes';
 export { HTTP_FRAME_KINDS, httpFrameRefusal } from './httpFrames';
-export { WEBSOCKET_SERVER, ACTOR, HTTP_HANDLERS, THEATER_PACKAGE_ERAS, unversioned, isTheaterInterface } from './interfaceNames';
+export { WEBSOCKET_SERVER, ACTOR, HTTP_HANDLERS, THEATER_PACKAGE_ERAS, unversioned, isTheaterInterface, PLAYGROUND_EDITOR_SOURCE } from './interfaceNames';
 export { compareEvents, type ComparedAspect, type Difference, type EventComparison, type ReplayResult } from './compare';
 export { HISTORY_EDIT_KINDS, planEdit, planFork, findBranch, reduceBranches, rewriteReportOf, type Branch, type BranchAction, type EditPlan, type HistoryEdit, type HistoryEditKind, type RewriteReport } from './history/timeTravel';
 export { RecordedHistory, statusOf, type HistoryRecord } from './history/recordedHistory';

@@ -21,16 +21,12 @@ export const EDITOR_DETAILS: Partial<Record<string, string>> = {
  */
 export function editorImports(types: InterfaceTypes, { recorder }: StubEnvironment, source: string | undefined): Record<string, HostFunction> {
   const imports: Record<string, HostFunction> = {};
+  // Made once per component: every new instance (the first, and one after each trap) reads it again.
+  let body: string | undefined;
   for (const decl of types.functions) {
     switch (decl.witName) {
       case 'get-source':
-        imports[decl.name] = () => {
-          if (source === undefined) return 'throw new Error("this is the Editor\'s host component with no actor source: write one in the Editor tab and press Run actor")';
-          const module = editorModule(source);
-          // A source that does not parse never reaches here from the Editor (it checks first); a
-          // file made elsewhere gets the parser's message as the error its init throws.
-          return module.ok ? module.value : `throw new SyntaxError(${JSON.stringify(`${module.error.message} (line ${module.error.line}, column ${module.error.column})`)})`;
-        };
+        imports[decl.name] = () => (body ??= functionBody(source));
         break;
       case 'report-error':
         imports[decl.name] = (name, message, stack) => recorder.record({ interface: PLAYGROUND_EDITOR_SOURCE, function: decl.witName, args: [name, message, stack], result: undefined, stubbed: false });
@@ -38,4 +34,15 @@ export function editorImports(types: InterfaceTypes, { recorder }: StubEnvironme
     }
   }
   return imports;
+}
+
+/**
+ * What `get-source` hands the host: the source as a function body, or one that throws why there is
+ * none. A source that does not parse never comes from the Editor (it checks first); a file made
+ * elsewhere gets the parser's message as the error its init throws.
+ */
+function functionBody(source: string | undefined): string {
+  if (source === undefined) return 'throw new Error("this is the Editor\'s host component with no actor source: write one in the Editor tab and press Run actor")';
+  const module = editorModule(source);
+  return module.ok ? module.value : `throw new SyntaxError(${JSON.stringify(`${module.error.message} (line ${module.error.line}, column ${module.error.column})`)})`;
 }

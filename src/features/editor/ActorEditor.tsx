@@ -3,11 +3,11 @@ import { Editor, type OnMount } from '@monaco-editor/react';
 import type * as Monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import { themeOf, usePlayground } from '../../store';
+import { BASE_OPTIONS } from '../../ui/monaco/baseOptions';
 import { monacoThemeName } from '../../ui/monaco/monacoThemes';
 import { setUpActorLanguage } from './actorLanguage';
 import type { SourceLocation } from '../../core';
 
-const MONO = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim();
 /** The owner of the Editor's own markers, beside the language service's syntax errors. */
 const OWNER = 'theater-playground';
 
@@ -53,16 +53,9 @@ export default function ActorEditor({ problem, onRun }: Props) {
       onMount={onMount}
       loading={<p className="editor__loading">Loading the editor…</p>}
       options={{
+        ...BASE_OPTIONS,
         ariaLabel: 'Actor source',
-        minimap: { enabled: false },
-        scrollBeyondLastLine: false,
-        lineNumbersMinChars: 3,
-        fontFamily: MONO,
-        fontSize: 12.5,
-        padding: { top: 8, bottom: 8 },
-        automaticLayout: true,
         tabSize: 2,
-        stickyScroll: { enabled: false },
         fixedOverflowWidgets: true,
       }}
     />

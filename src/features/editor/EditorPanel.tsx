@@ -37,7 +37,8 @@ export function EditorPanel() {
   const applyEditorTemplate = usePlayground((s) => s.applyEditorTemplate);
   const running = usePlayground((s) => s.editorRun?.kind === 'running');
   const replaying = usePlayground((s) => s.replayRun?.status === 'running');
-  const hasHistory = usePlayground((s) => s.events.some((event) => event.kind !== 'init'));
+  // Read on every change of the store: O(1), whatever the history's length (only its first event can be an init).
+  const hasHistory = usePlayground((s) => s.eventCount > (s.events[0]?.kind === 'init' ? 1 : 0));
   const parseProblem = usePlayground((s) => s.editorProblem);
   const errorEvent = usePlayground(editorErrorEvent);
   const callProblem = useMemo(() => thrownIn(errorEvent), [errorEvent]);

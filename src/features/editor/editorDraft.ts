@@ -1,3 +1,5 @@
+import { readLocal, writeLocal } from '../../store/localSetting';
+
 const KEY = 'theater-playground.editor-draft';
 
 /**
@@ -10,14 +12,11 @@ export interface EditorDraft {
   base: string | null;
 }
 
-/**
- * Storage can be missing (Node tests) or refuse access (some private modes): then the Editor
- * starts from a template and the text lives as long as the page.
- */
+/** The draft of an earlier visit; null when there is none (or nothing can be remembered). */
 export function readEditorDraft(): EditorDraft | null {
+  const stored = readLocal(KEY);
+  if (stored === null) return null;
   try {
-    const stored = globalThis.localStorage?.getItem(KEY);
-    if (stored === null || stored === undefined) return null;
     const draft = JSON.parse(stored) as Partial<EditorDraft>;
     return typeof draft.text === 'string' ? { text: draft.text, base: typeof draft.base === 'string' ? draft.base : null } : null;
   } catch {
@@ -25,10 +24,4 @@ export function readEditorDraft(): EditorDraft | null {
   }
 }
 
-export function writeEditorDraft(draft: EditorDraft): void {
-  try {
-    globalThis.localStorage?.setItem(KEY, JSON.stringify(draft));
-  } catch {
-    // Kept for this visit only (storage full or refused).
-  }
-}
+export const writeEditorDraft = (draft: EditorDraft): void => writeLocal(KEY, JSON.stringify(draft));

@@ -1,4 +1,4 @@
-import { thrownAt, type ActorEvent, type HostCall, type SourceError, type SourceLocation } from '../../core';
+import { PLAYGROUND_EDITOR_SOURCE, thrownAt, type ActorEvent, type HostCall, type SourceError, type SourceLocation } from '../../core';
 import { cursorOf } from '../../store/cursor';
 
 /**
@@ -21,7 +21,7 @@ export const sourceProblem = (by: 'parse' | 'build', error: SourceError): Editor
 
 /** The problem the Editor's host reported among `calls` (runtime/editorHost.ts: `report-error`), if any. */
 export function reportedProblem(calls: readonly HostCall[], by: 'init' | 'call'): EditorProblem | null {
-  const report = calls.find((call) => call.interface === 'playground:editor/source' && call.function === 'report-error');
+  const report = calls.find((call) => call.interface === PLAYGROUND_EDITOR_SOURCE && call.function === 'report-error');
   if (!report) return null;
   const [name, message, stack] = report.args.map(String);
   const at = thrownAt(stack ?? '');

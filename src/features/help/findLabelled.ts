@@ -1,18 +1,8 @@
-/**
- * Controls by accessible name, the same contract the tests and screen readers use (ARCHITECTURE.md, UI contract),
- * so a shortcut can reach a control another part of the page owns without knowing its markup.
- * Covers `aria-label` and `<label>`; case-insensitive, like the contract.
- */
-export function findLabelled(name: string): HTMLElement[] {
-  const wanted = name.toLowerCase();
-  const byAria = [...document.querySelectorAll<HTMLElement>('[aria-label]')].filter((element) => element.getAttribute('aria-label')?.trim().toLowerCase() === wanted);
-  const byLabel = [...document.querySelectorAll('label')].filter((label) => label.textContent?.trim().toLowerCase() === wanted).flatMap((label) => (label.control ? [label.control] : []));
-  return [...byAria, ...byLabel];
-}
+import { findAllByName } from '../../ui/findByName';
 
-/** Focuses the last enabled control with that name (the newest connection's, for `Message`); false when there is none. */
+/** Focuses the last enabled text box with that name (the newest connection's, for `Message`); false when there is none. */
 export function focusLastLabelled(name: string): boolean {
-  const enabled = findLabelled(name).filter((element) => !(element as HTMLInputElement).disabled);
+  const enabled = findAllByName('textbox', name).filter((element) => !(element as HTMLInputElement).disabled);
   const last = enabled.at(-1);
   last?.focus();
   return last !== undefined;

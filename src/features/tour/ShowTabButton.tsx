@@ -1,22 +1,11 @@
-import { useEffect, useState } from 'react';
-import { findByName } from './findByName';
+import { usePlayground, type SideTab } from '../../store';
 
-/**
- * A button that brings the side panel's tab `name` forward, shown only when the page has that
- * tab: the tour names tabs other features own (the Editor comes with its own feature) by what
- * the page calls them, and clicks the real tab as a person would.
- */
-export function ShowTabButton({ name }: { name: string }) {
-  const [present, setPresent] = useState(false);
-  // One look once the page is drawn (after a reload the card and the tabs mount together).
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setPresent(findByName({ role: 'tab', name }) !== undefined));
-    return () => cancelAnimationFrame(frame);
-  }, [name]);
-  if (!present) return null;
+/** A button that brings one of the side panel's tabs forward, through the store as the tabs themselves do. */
+export function ShowTabButton({ tab, label }: { tab: SideTab; label: string }) {
+  const showSideTab = usePlayground((s) => s.showSideTab);
   return (
-    <button type="button" className="button tour__extra" onClick={() => findByName({ role: 'tab', name })?.click()}>
-      Show the {name} tab
+    <button type="button" className="button tour__extra" onClick={() => showSideTab(tab)}>
+      Show the {label} tab
     </button>
   );
 }

@@ -65,8 +65,8 @@ function OpenTourCard() {
         )}
         {stepId === 'next' && (
           <div className="tour__tabs">
-            <ShowTabButton name="Interface" />
-            <ShowTabButton name="Editor" />
+            <ShowTabButton tab="interface" label="Interface" />
+            <ShowTabButton tab="editor" label="Editor" />
           </div>
         )}
       </div>

@@ -14,13 +14,20 @@ export interface TourMark {
   events: TourView['events'];
   eventCount: number;
   lastConnectionId: number;
+  /** The connections that had an event before the mark: opened before the step, whatever came since. */
+  openedBefore: ReadonlySet<number>;
   cursor: number | null;
   replayRun: TourView['replayRun'];
 }
 
-/** Marks where a step begins. */
+/** Marks where a step begins: one pass over the history then, so the checks after it read only what came since. */
 export function markOf(state: TourView): TourMark {
-  return { events: state.events, eventCount: state.eventCount, lastConnectionId: lastConnectionId(state), cursor: state.cursor, replayRun: state.replayRun };
+  const openedBefore = new Set<number>();
+  for (let index = 0; index < state.eventCount; index += 1) {
+    const id = state.events[index]?.connectionId;
+    if (id !== undefined && id !== null) openedBefore.add(id);
+  }
+  return { events: state.events, eventCount: state.eventCount, lastConnectionId: lastConnectionId(state), openedBefore, cursor: state.cursor, replayRun: state.replayRun };
 }
 
 const lastConnectionId = (state: Pick<TourView, 'connections'>): number => state.connections.reduce((last, c) => Math.max(last, c.id), 0);
@@ -44,14 +51,18 @@ function callsSince(state: TourView, mark: TourMark): Array<{ event: ActorEvent;
   return calls;
 }
 
-/** Where each connection's first event is in the history: one pass, however many calls are asked about. */
-function firstEvents(state: TourView): Map<number | null, number> {
+/**
+ * Where each connection opened: before the mark (-1) for one with an event before it, else at its
+ * first event since. One pass over the events since the mark only: the tour checks on every change
+ * of the store while it is open, and a history of a million events must not cost it more.
+ */
+function openings(state: TourView, mark: TourMark): (connectionId: number | null) => number | undefined {
   const first = new Map<number | null, number>();
-  for (let index = 0; index < state.eventCount; index += 1) {
+  for (let index = mark.eventCount; index < state.eventCount; index += 1) {
     const id = state.events[index]?.connectionId;
     if (id !== undefined && !first.has(id)) first.set(id, index);
   }
-  return first;
+  return (id) => (id !== null && mark.openedBefore.has(id) ? -1 : first.get(id));
 }
 
 /**
@@ -59,8 +70,8 @@ function firstEvents(state: TourView): Map<number | null, number> {
  * `connect`, or under Theater's host delivery a text message the server sent for it), not
  * something typed, and a `close` is `Close connection`.
  */
-export function sentSince(state: TourView, mark: TourMark, first = firstEvents(state)): Array<{ event: ActorEvent; index: number }> {
-  return callsSince(state, mark).filter(({ event, index }) => tagOf(event) !== 'connect' && tagOf(event) !== 'close' && (first.get(event.connectionId) ?? index) < index);
+export function sentSince(state: TourView, mark: TourMark, openedAt = openings(state, mark)): Array<{ event: ActorEvent; index: number }> {
+  return callsSince(state, mark).filter(({ event, index }) => tagOf(event) !== 'connect' && tagOf(event) !== 'close' && (openedAt(event.connectionId) ?? index) < index);
 }
 
 const tagOf = (event: ActorEvent): WebsocketMessage['ty']['tag'] | undefined => event.input?.ty.tag;
@@ -99,11 +110,11 @@ export const twoOpen = (state: TourView): boolean => state.connections.filter((c
  * and the other one's transcript shows nothing new.
  */
 export function sentWithAnotherOpen(state: TourView, mark: TourMark): boolean {
-  const first = firstEvents(state);
-  return sentSince(state, mark, first).some(({ event, index }) => {
+  const openedAt = openings(state, mark);
+  return sentSince(state, mark, openedAt).some(({ event, index }) => {
     const tag = tagOf(event);
     if (tag !== 'text' && tag !== 'binary') return false;
-    return state.connections.some((c) => c.open && c.id !== event.connectionId && (first.get(c.id) ?? index) < index);
+    return state.connections.some((c) => c.open && c.id !== event.connectionId && (openedAt(c.id) ?? index) < index);
   });
 }
 

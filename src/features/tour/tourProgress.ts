@@ -1,3 +1,4 @@
+import { readLocal, writeLocal } from '../../store/localSetting';
 import { TOUR_STEPS, type TourStepId } from './tourSteps';
 
 /** Where the tour stands across visits: running at a step, left at one, or finished. */
@@ -27,23 +28,8 @@ export function parseTourProgress(text: string | null): TourProgress | null {
   }
 }
 
-/**
- * The progress of an earlier visit; null on a first visit. Storage can be missing (Node tests) or
- * refuse access (some private modes): then every visit is a first one, which only offers the tour again.
- */
-export function readTourProgress(): TourProgress | null {
-  try {
-    return parseTourProgress(globalThis.localStorage?.getItem(KEY) ?? null);
-  } catch {
-    return null;
-  }
-}
+/** The progress of an earlier visit; null on a first visit (every visit is one when nothing can be remembered). */
+export const readTourProgress = (): TourProgress | null => parseTourProgress(readLocal(KEY));
 
 /** Remembers the progress, so a reload comes back to the same step and a left tour is not offered again. */
-export function writeTourProgress(progress: TourProgress): void {
-  try {
-    globalThis.localStorage?.setItem(KEY, JSON.stringify(progress));
-  } catch {
-    // Not remembered across visits; the tour still runs in this one.
-  }
-}
+export const writeTourProgress = (progress: TourProgress): void => writeLocal(KEY, JSON.stringify(progress));

@@ -1,3 +1,4 @@
+import type { Role } from '../../ui/findByName';
 import { openedConnection, remarked, replayed, sawFailure, selectedCall, sentOtherType, sentText, sentWithAnotherOpen, steppedBack, twoOpen, type TourMark, type TourView } from './tourGoals';
 
 /** The tour's steps, in order: each is about one idea and one real control. */
@@ -9,7 +10,7 @@ export type TourStepId = (typeof TOUR_STEPS)[number];
  * (ARCHITECTURE.md): the tour points at what a person (and a screen reader) knows them by.
  */
 export interface TourTarget {
-  role: 'button' | 'combobox' | 'textbox' | 'region' | 'list' | 'tab';
+  role: Role;
   name: string;
 }
 

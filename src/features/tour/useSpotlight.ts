@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { usePlayground } from '../../store';
-import { findByName } from './findByName';
+import { findByName } from '../../ui/findByName';
 import type { TourTarget } from './tourSteps';
 
 /**
@@ -46,7 +46,7 @@ export function useSpotlight(target: TourTarget | null): void {
     if (role === undefined || name === undefined) return;
     // Looked for after the render that brought the control, not during it.
     const frame = requestAnimationFrame(() => {
-      const element = findByName({ role, name });
+      const element = findByName(role, name);
       if (!element) return;
       element.setAttribute(SPOTLIGHT, '');
       if (scrolledTo.current !== element) {

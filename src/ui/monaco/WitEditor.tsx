@@ -1,12 +1,11 @@
 import './setupMonaco';
 import { Editor } from '@monaco-editor/react';
 import { themeOf, usePlayground } from '../../store';
+import { BASE_OPTIONS } from './baseOptions';
 import { monacoThemeName } from './monacoThemes';
 import { WIT_LANGUAGE_ID } from './witLanguage';
 import { WitFallback } from './WitFallback';
 
-// The page's monospace stack (styles.css is loaded before any lazy chunk), not a second copy of it.
-const MONO = getComputedStyle(document.documentElement).getPropertyValue('--mono').trim();
 
 interface Props {
   wit: string;
@@ -24,22 +23,15 @@ export function WitEditor({ wit, label }: Props) {
       theme={monacoThemeName(theme)}
       loading={<WitFallback wit={wit} />}
       options={{
+        ...BASE_OPTIONS,
         readOnly: true,
         domReadOnly: true,
         ariaLabel: label,
-        minimap: { enabled: false },
         wordWrap: 'on',
         wrappingIndent: 'indent',
-        scrollBeyondLastLine: false,
         renderLineHighlight: 'none',
-        lineNumbersMinChars: 3,
         folding: true,
-        fontFamily: MONO,
-        fontSize: 12.5,
-        padding: { top: 8, bottom: 8 },
-        automaticLayout: true,
         contextmenu: false,
-        stickyScroll: { enabled: false },
         overviewRulerLanes: 0,
         overviewRulerBorder: false,
         hideCursorInOverviewRuler: true,
