@@ -68,16 +68,26 @@ export function fromHex(text: string): Uint8Array | undefined {
   return out;
 }
 
+/**
+ * The platform's own base64 (TC39's Uint8Array base64, in Chromium since 140; not in Node 20):
+ * several times faster than going through a binary string, which a million-event session file's
+ * bytes pay for (issue 10).
+ */
+const native = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
+const nativeToBase64 = (Uint8Array.prototype as { toBase64?: () => string }).toBase64;
+
 /** Base64 of any size (btoa needs a binary string; built in chunks to stay off the call-stack limit). */
 export function toBase64(bytes: Uint8Array): string {
+  if (nativeToBase64) return nativeToBase64.call(bytes);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
-/** Bytes of base64 text; undefined when it is not base64. */
+/** Bytes of base64 text (padding optional and whitespace skipped, as atob reads it); undefined when it is not base64. */
 export function fromBase64(text: string): Uint8Array | undefined {
   try {
+    if (native.fromBase64) return native.fromBase64(text);
     const binary = atob(text);
     const out = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
