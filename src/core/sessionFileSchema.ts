@@ -143,27 +143,31 @@ export const withBytes = (_key: string, value: unknown): unknown => (value insta
  * `{"$bytes": base64}` anywhere in a value just parsed, replaced by its `Uint8Array` in place.
  * Bytes that are not base64 are left as they are (the schema then refuses them); `bad` learns the
  * first such key. A walk after `JSON.parse` rather than a reviver: a reviver is called for every
- * key and made parsing lines with bytes several times slower (issue 10).
+ * key and made parsing lines with bytes several times slower (issue 10). The same base64 text met
+ * again in the value is decoded once and its bytes shared (`decoded`): an echo's input, response
+ * and frame carry the same bytes, which the page shares anyway (core/history/packedEvents.ts).
  */
-function reviveBytes(value: unknown, key: string, bad: { key: string }): unknown {
+function reviveBytes(value: unknown, key: string, bad: { key: string }, decoded: Map<string, Uint8Array>): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      const revived = reviveBytes(item, String(i), bad);
+      const revived = reviveBytes(item, String(i), bad, decoded);
       if (revived !== item) value[i] = revived;
     }
     return value;
   }
   const record = value as Record<string, unknown>;
   if ('$bytes' in record) {
-    const decoded = typeof record.$bytes === 'string' ? fromBase64(record.$bytes) : undefined;
-    if (!decoded) bad.key ||= key;
-    return decoded ?? value;
+    const text = record.$bytes;
+    const bytes = typeof text !== 'string' ? undefined : (decoded.get(text) ?? fromBase64(text));
+    if (!bytes) bad.key ||= key;
+    else decoded.set(text as string, bytes);
+    return bytes ?? value;
   }
   for (const name of Object.keys(record)) {
     const child = record[name];
-    const revived = reviveBytes(child, name, bad);
+    const revived = reviveBytes(child, name, bad, decoded);
     if (revived !== child) record[name] = revived;
   }
   return value;
@@ -179,7 +183,7 @@ export function parseWithBytes(text: string): { ok: true; value: unknown; badByt
     return { ok: false, message: (thrown as Error).message };
   }
   // Only text that has bytes in it is walked.
-  return { ok: true, value: text.includes('$bytes') ? reviveBytes(value, '', bad) : value, badBytes: bad.key };
+  return { ok: true, value: text.includes('$bytes') ? reviveBytes(value, '', bad, new Map()) : value, badBytes: bad.key };
 }
 
 /** Why a value the schema refused was no bytes: its `{"$bytes"}` at `key` (`parseWithBytes`'s `badBytes`) was not base64, which a damaged file gives. */
